@@ -1,0 +1,114 @@
+/**
+ * What the requirements engine produces. `derive(plan)` returns a `DeriveResult`; every list in it is
+ * sorted by `id`, and every id is built from meaning (node ids, ports, purposes), never from position,
+ * so the same plan always yields byte-identical output.
+ */
+
+export type Protocol = 'tcp' | 'udp';
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * One connection the cluster needs: `from` opens it, `to` listens on `port`.
+ * Several flows may collapse into one firewall rule.
+ */
+export interface Flow {
+  /** e.g. `ssh-agent-1>proxy-1:443/tcp:reverse-tunnel`. */
+  id: string;
+  /** Node id of the side that opens the connection. */
+  from: string;
+  /** Node id of the listener. */
+  to: string;
+  port: number;
+  /** Inclusive end of a port range; absent for a single port. */
+  portEnd?: number;
+  protocol: Protocol;
+  /** Catalog entry that explains this kind of connection (e.g. `agent-reverse-tunnel`). */
+  catalog: string;
+  /** Plain words: why the connection exists ("reverse tunnel from the SSH agent"). */
+  purpose: string;
+  /** Plain words: which plan fact caused it ("link ssh-agent-1 — lb-1; cluster main is multiplex"). */
+  cause: string;
+  /** Plan links this flow derives from (empty when a setting alone causes it). */
+  links: string[];
+  /** Plan settings it depends on, as paths (e.g. `clusters[main].proxyListenerMode`). */
+  settings: string[];
+  /** The connection stays open (tunnels, gRPC watchers). Matters for LB/NAT idle timeouts. */
+  longLived: boolean;
+  /** Documentation URL (goteleport.com) supporting this flow. */
+  docs: string;
+  /** Assumptions or uncertainty worth telling a reviewer. */
+  note?: string;
+  /** `host:port` the initiator dials, when known (for NO_PROXY matching and verification scripts). */
+  dialTarget?: string;
+}
+
+/** A firewall rule: flows with the same source, destination, port and protocol, merged. */
+export interface Rule {
+  /** e.g. `ssh-agent-1-to-proxy-1-443-tcp`. */
+  id: string;
+  /** Node id of the source (always the side that opens the connection). */
+  source: string;
+  destination: string;
+  /** Zone ids; absent when the node sits in no zone. */
+  sourceZone?: string;
+  destinationZone?: string;
+  /** The node's first address, else its zone's CIDRs joined by a space, else `any`. */
+  sourceAddress: string;
+  destinationAddress: string;
+  port: number;
+  portEnd?: number;
+  protocol: Protocol;
+  /** Always equal to `source`: kept explicit because exports print it. */
+  initiator: string;
+  longLived: boolean;
+  /** Both ends in the same zone: no zone firewall in between, but host firewalls still apply. */
+  sameZone: boolean;
+  purposes: string[];
+  causes: string[];
+  docs: string[];
+  notes: string[];
+  flows: string[];
+  links: string[];
+}
+
+export interface Finding {
+  /** `code:subject`, e.g. `L-P1:proxy-1`. */
+  id: string;
+  /** Stable code from the findings table (e.g. `L-P1`, `PL-NO-AUTH`). */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** How to fix it, in one or two sentences. */
+  fix: string;
+  docs: string;
+  nodes: string[];
+  links: string[];
+}
+
+/** What the engine made of one plan link, for the canvas (arrow direction and label). */
+export interface LinkInfo {
+  id: string;
+  /** False when the engine could give the link no meaning (then `reason` says why). */
+  ok: boolean;
+  /** Node id of the side that opens the connection(s); the arrow points away from it. */
+  initiator: string;
+  /** Node id of the listening side. */
+  listener: string;
+  /** Short edge label, e.g. `443/tcp reverse tunnel` or `3023, 3080/tcp`. */
+  label: string;
+  reason?: string;
+  /** Flow ids this link produced. */
+  flows: string[];
+}
+
+export interface DeriveResult {
+  flows: Flow[];
+  rules: Rule[];
+  findings: Finding[];
+  links: LinkInfo[];
+}
+
+/** Answer to "may I draw a link between these two nodes?" (asked before the link exists). */
+export type LinkCheck =
+  | { ok: true; initiator: string; listener: string; summary: string }
+  | { ok: false; reason: string };
