@@ -7,7 +7,10 @@
 import type { z } from 'zod';
 import { CURRENT_VERSION, upgrade } from './migrate.ts';
 import type { Plan } from './types.ts';
+import { formatPath } from './path.ts';
 import { FORMAT_TYPE, PlanV1 } from './v1.ts';
+
+export { formatPath };
 
 export interface PlanIssue {
   /** Dotted path with indexes, e.g. `nodes[3].port`; empty for the whole document. */
@@ -32,15 +35,6 @@ export const MAX_PLAN_TEXT_BYTES = 5 * 1024 * 1024;
 
 const MAX_LISTED_ISSUES = 20;
 
-/** `['nodes', 3, 'port']` → `nodes[3].port`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out;
-}
 
 function fail(kind: PlanErrorKind, message: string, issues: PlanIssue[] = []): ParseResult {
   return { ok: false, error: { kind, message, issues } };
@@ -117,7 +111,20 @@ export function parsePlanText(text: string, maxBytes = MAX_PLAN_TEXT_BYTES): Par
     const detail = e instanceof Error ? e.message : String(e);
     const trimmed = text.trim();
     if (trimmed === '') return fail('not-json', 'The input is empty: expected the JSON of a Portolan plan.');
+    if (looksCutOff(trimmed, detail)) {
+      return fail('not-json', `The plan is cut off: the JSON ends before it is complete (${detail}).`);
+    }
     return fail('not-json', `This is not valid JSON (${detail}).`);
   }
   return parsePlan(value);
+}
+
+/** JSON that starts like an object but stops early: a truncated link or a partial download. */
+function looksCutOff(text: string, detail: string): boolean {
+  if (/end of JSON input|Unterminated string/i.test(detail)) return true;
+  const pos = /position (\d+)/.exec(detail);
+  const at = pos ? Number(pos[1]) : -1;
+  const open = (text.match(/[{[]/g) ?? []).length;
+  const close = (text.match(/[}\]]/g) ?? []).length;
+  return text.startsWith('{') && open > close && at >= text.length - 2;
 }

@@ -8,6 +8,7 @@
  * `web_listen_addr`, and so on.
  */
 import { z } from 'zod';
+import { formatPath } from './path.ts';
 import { Address, Cidr, HostPort, Id, Name, Notes, Port, Position, ProxyEnv, Size } from './common.ts';
 
 export const FORMAT_TYPE = 'portolan-plan';
@@ -315,7 +316,7 @@ export const PlanV1 = PlanV1Shape.superRefine((plan, ctx) => {
   const claim = (id: string, path: (string | number)[]) => {
     const prior = seen.get(id);
     if (prior) ctx.addIssue({ code: 'custom', path, message: `id "${id}" is already used by ${prior}` });
-    else seen.set(id, path.join('.'));
+    else seen.set(id, formatPath(path));
   };
   plan.clusters.forEach((c, i) => claim(c.id, ['clusters', i, 'id']));
   plan.zones.forEach((z, i) => claim(z.id, ['zones', i, 'id']));

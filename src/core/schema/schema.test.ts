@@ -1,0 +1,170 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { examplePlan } from '../examples/example-plan.ts';
+import {
+  CURRENT_VERSION,
+  READABLE_VERSIONS,
+  describeIssues,
+  isCidr,
+  isHostPort,
+  parsePlan,
+  parsePlanText,
+  planJsonSchema,
+} from './index.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../../fixtures/plans');
+const read = (rel: string) => readFileSync(join(FIXTURES, rel), 'utf8');
+
+describe('valid v1 fixtures', () => {
+  const files = readdirSync(join(FIXTURES, 'v1/valid'));
+  it('has fixtures', () => expect(files.length).toBeGreaterThanOrEqual(3));
+  it.each(files)('%s parses', (file) => {
+    const result = parsePlanText(read(`v1/valid/${file}`));
+    expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
+  });
+
+  it('fills defaults: a minimal plan is self-hosted, config v3, multiplex, agent mesh', () => {
+    const result = parsePlanText(read('v1/valid/minimal.portolan.json'));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.plan.clusters[0]).toMatchObject({
+      deployment: 'self-hosted',
+      configVersion: 'v3',
+      proxyListenerMode: 'multiplex',
+      tunnelStrategy: 'agent_mesh',
+      edition: 'oss',
+    });
+    expect(result.plan.nodes).toEqual([]);
+    expect(result.plan.links).toEqual([]);
+  });
+
+  it('keeps every field of the every-kind fixture through a JSON round trip', () => {
+    const first = parsePlanText(read('v1/valid/every-kind.portolan.json'));
+    if (!first.ok) throw new Error(first.error.message);
+    const second = parsePlan(JSON.parse(JSON.stringify(first.plan)));
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.plan).toEqual(first.plan);
+    expect(new Set(first.plan.nodes.map((n) => n.kind)).size).toBe(14);
+  });
+
+  it('the example plan equals its frozen fixture', () => {
+    const frozen = parsePlanText(read('v1/valid/example.portolan.json'));
+    if (!frozen.ok) throw new Error(frozen.error.message);
+    expect(examplePlan()).toEqual(frozen.plan);
+  });
+});
+
+describe('invalid v1 fixtures name the exact field and reason', () => {
+  const cases: [file: string, kind: string, path: string | null, message: RegExp][] = [
+    ['bad-port.portolan.json', 'invalid', 'nodes[3].port', /expected a port number 1–65535/],
+    ['unknown-kind.portolan.json', 'invalid', 'nodes[0].kind', /unknown kind; expected one of auth, proxy/],
+    ['dangling-link.portolan.json', 'invalid', 'links[0].target', /no node with id "nope"/],
+    ['duplicate-id.portolan.json', 'invalid', 'nodes[1].id', /id "a" is already used by nodes\[0\]\.id/],
+    ['too-new.portolan.json', 'too-new', null, /made by a newer Portolan \(format version 99\)/],
+    ['not-a-plan.portolan.json', 'not-a-plan', 'type', /not a Portolan plan/],
+    ['bad-cidr.portolan.json', 'invalid', 'zones[0].cidrs[0]', /expected a CIDR/],
+    ['missing-zone.portolan.json', 'invalid', 'nodes[0].zone', /no zone with id "nowhere"/],
+    ['missing-name.portolan.json', 'invalid', 'clusters[0].name', /is required/],
+    ['bad-public-addr.portolan.json', 'invalid', 'nodes[0].publicAddr[0]', /expected host:port/],
+    ['agent-no-services.portolan.json', 'invalid', 'nodes[0].services', /at least one service/],
+    ['truncated.portolan.json', 'not-json', null, /cut off/],
+  ];
+
+  it('covers every invalid fixture', () => {
+    expect(readdirSync(join(FIXTURES, 'v1/invalid')).sort()).toEqual(cases.map((c) => c[0]).sort());
+  });
+
+  it.each(cases)('%s → %s at %s', (file, kind, path, message) => {
+    const result = parsePlanText(read(`v1/invalid/${file}`));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe(kind);
+    expect(result.error.message).toMatch(message);
+    if (path !== null) {
+      expect(result.error.issues.map((i) => i.path)).toContain(path);
+      expect(result.error.message).toContain(path === 'type' ? 'type' : `field ${path}`);
+    }
+  });
+});
+
+describe('parse door edge cases', () => {
+  it.each([
+    [null, 'not-a-plan'],
+    [[], 'not-a-plan'],
+    ['text', 'not-a-plan'],
+    [{ type: 'portolan-plan' }, 'unknown-version'],
+    [{ type: 'portolan-plan', version: 0 }, 'unknown-version'],
+    [{ type: 'portolan-plan', version: 1.5 }, 'unknown-version'],
+    [{ type: 'portolan-plan', version: '1' }, 'unknown-version'],
+  ])('%j → %s', (input, kind) => {
+    const result = parsePlan(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe(kind);
+  });
+
+  it('refuses text over the size cap without parsing it', () => {
+    const result = parsePlanText('x'.repeat(101), 100);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe('too-large');
+  });
+
+  it('says an empty input is empty', () => {
+    const result = parsePlanText('   ');
+    expect(!result.ok && result.error.message).toMatch(/empty/);
+  });
+
+  it('does not let prototype keys through', () => {
+    const text = '{"type":"portolan-plan","version":1,"name":"x","clusters":[{"id":"main","name":"c","__proto__":{"polluted":true}}]}';
+    const result = parsePlanText(text);
+    expect(result.ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('lists many issues with a cap', () => {
+    const issues = Array.from({ length: 25 }, (_, i) => ({ path: `nodes[${i}].port`, message: 'bad' }));
+    const text = describeIssues(issues);
+    expect(text.split('\n')).toHaveLength(21);
+    expect(text).toMatch(/… and 5 more/);
+  });
+});
+
+describe('address validators', () => {
+  it.each([
+    ['teleport.example.com:443', true],
+    ['0.0.0.0:3080', true],
+    ['[::]:3080', true],
+    ['localhost', true],
+    ['10.0.0.1', true],
+    ['host:0', false],
+    ['host:65536', false],
+    ['bad host', false],
+    ['a:b:c', true], // bare IPv6 literal
+    ['', false],
+  ])('isHostPort(%j) = %s', (text, ok) => expect(isHostPort(text)).toBe(ok));
+
+  it.each([
+    ['10.0.0.0/8', true],
+    ['0.0.0.0/0', true],
+    ['fd00::/64', true],
+    ['10.0.0.0/33', false],
+    ['10.0.0.0', false],
+    ['300.0.0.0/8', false],
+  ])('isCidr(%j) = %s', (text, ok) => expect(isCidr(text)).toBe(ok));
+});
+
+describe('versions and JSON Schema', () => {
+  it('has a frozen fixture folder for every readable version', () => {
+    for (const v of READABLE_VERSIONS) expect(readdirSync(join(FIXTURES, `v${v}/valid`)).length).toBeGreaterThan(0);
+    expect(READABLE_VERSIONS).toContain(CURRENT_VERSION);
+  });
+
+  it('emits a JSON Schema that knows every node kind and the envelope', () => {
+    const schema = planJsonSchema();
+    const text = JSON.stringify(schema);
+    expect(schema.type).toBe('object');
+    expect(schema.required).toEqual(expect.arrayContaining(['type', 'version', 'name', 'clusters']));
+    for (const kind of ['auth', 'proxy', 'agent', 'tbot', 'client', 'load-balancer', 'http-proxy', 'openssh-host', 'kube-api', 'database', 'windows-host', 'domain-controller', 'app', 'cloud-api']) {
+      expect(text).toContain(`"const":"${kind}"`);
+    }
+  });
+});
