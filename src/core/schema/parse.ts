@@ -18,7 +18,17 @@ export interface PlanIssue {
   message: string;
 }
 
-export type PlanErrorKind = 'not-json' | 'too-large' | 'not-a-plan' | 'too-new' | 'unknown-version' | 'invalid';
+export type PlanErrorKind =
+  | 'not-json'
+  | 'too-large'
+  | 'not-a-plan'
+  | 'too-new'
+  | 'unknown-version'
+  | 'invalid'
+  /** Share links: part of the link is missing. */
+  | 'cut-off'
+  /** Share links: the data was changed or corrupted (checksum, characters, compression). */
+  | 'damaged';
 
 export interface PlanError {
   kind: PlanErrorKind;

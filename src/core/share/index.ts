@@ -1,0 +1,12 @@
+/** Public API of share links. */
+export {
+  LONG_LINK_WARNING_CHARS,
+  MAX_FRAGMENT_CHARS,
+  MAX_INFLATED_BYTES,
+  SHARE_PREFIX,
+  SHARE_VERSION,
+  decodeShareFragment,
+  encodeShareFragment,
+  fragmentOf,
+  isShareFragment,
+} from './codec.ts';
