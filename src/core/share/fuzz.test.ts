@@ -19,7 +19,7 @@ function neverThrowsAndOnlyValid(run: () => ParseResult): void {
   try {
     result = run();
   } catch (e) {
-    throw new Error(`the parse door threw: ${String(e)}`);
+    throw new Error(`the parse door threw: ${String(e)}`, { cause: e });
   }
   if (result.ok) {
     expect(PlanSchema.safeParse(result.plan).success).toBe(true);
