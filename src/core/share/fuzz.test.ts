@@ -55,7 +55,7 @@ const mutated = (base: string, alphabet: fc.Arbitrary<string>) =>
       return s;
     });
 
-describe('fuzzing the parse door', () => {
+describe('fuzzing the parse door', { timeout: 60_000 }, () => {
   it('random strings as share links', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string().map((s) => `p1.${s}`), fc.base64String().map((s) => `p1.${s}`)), (s) =>

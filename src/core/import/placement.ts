@@ -1,0 +1,28 @@
+/**
+ * Where imported nodes go: a new column to the right of everything already on the canvas, so they
+ * never overlap existing nodes or zones. Deterministic: same plan, same positions.
+ */
+import type { Plan } from '../schema/index.ts';
+
+const NODE_WIDTH = 180;
+const GAP = 80;
+const ROW_PITCH = 110;
+
+/** `count` positions stacked in one column right of the plan's content. */
+export function positionsRightOf(plan: Plan, count: number): { x: number; y: number }[] {
+  const rights = [...plan.nodes.map((n) => n.position.x + NODE_WIDTH), ...plan.zones.map((z) => z.position.x + z.size.width)];
+  const tops = [...plan.nodes.map((n) => n.position.y), ...plan.zones.map((z) => z.position.y)];
+  const x = rights.length > 0 ? Math.max(...rights) + GAP : 40;
+  const y = tops.length > 0 ? Math.min(...tops) : 80;
+  return Array.from({ length: count }, (_, i) => ({ x, y: y + i * ROW_PITCH }));
+}
+
+/** Every id in use (ids are unique across clusters, zones, nodes and links). */
+export function takenIds(plan: Plan): Set<string> {
+  return new Set([...plan.clusters.map((c) => c.id), ...plan.zones.map((z) => z.id), ...plan.nodes.map((n) => n.id), ...plan.links.map((l) => l.id)]);
+}
+
+/** A deep copy of a plan (plans are plain JSON data), so imports never mutate their input. */
+export function clonePlan(plan: Plan): Plan {
+  return JSON.parse(JSON.stringify(plan)) as Plan;
+}

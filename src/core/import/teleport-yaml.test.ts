@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { examplePlan } from '../examples/example-plan.ts';
+import { PlanSchema, parsePlan } from '../schema/index.ts';
+import type { Plan, PlanNode } from '../schema/index.ts';
+import { previewYamlImport } from './index.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/import/yaml/${name}`, import.meta.url), 'utf8');
+
+function blankPlan(): Plan {
+  return PlanSchema.parse({ type: 'portolan-plan', version: 1, name: 'Blank', clusters: [{ id: 'main', name: 'main' }] });
+}
+
+function ok(result: ReturnType<typeof previewYamlImport>) {
+  if (!result.ok) throw new Error(result.message);
+  expect(parsePlan(JSON.parse(JSON.stringify(result.plan))).ok).toBe(true);
+  return result;
+}
+
+const byId = (plan: Plan, id: string): PlanNode => {
+  const node = plan.nodes.find((n) => n.id === id);
+  if (!node) throw new Error(`no node ${id}`);
+  return node;
+};
+
+const rect = (n: PlanNode) => ({ x: n.position.x, y: n.position.y, width: 180, height: 70 });
+const overlaps = (a: ReturnType<typeof rect>, b: ReturnType<typeof rect>) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('previewYamlImport', () => {
+  it('a `teleport configure` v3 auth+proxy config with ACME gives Auth, Proxy and the SSH Service', () => {
+    const plan = blankPlan();
+    const before = JSON.stringify(plan);
+    const result = ok(previewYamlImport(plan, fixture('v3-auth-proxy-acme.yaml')));
+    expect(result.added).toEqual(['proxy', 'auth', 'ssh-agent']);
+    expect(result.plan.clusters[0]).toMatchObject({ name: 'teleport.example.com', configVersion: 'v3', proxyListenerMode: 'multiplex', tunnelStrategy: 'agent_mesh' });
+    expect(byId(result.plan, 'proxy')).toMatchObject({
+      kind: 'proxy',
+      name: 'Proxy (teleport-1)',
+      publicAddr: ['teleport.example.com:443'],
+      webListenAddr: '0.0.0.0:443',
+      acme: true,
+      proxyProtocol: 'unspecified',
+    });
+    expect(byId(result.plan, 'auth')).toMatchObject({ kind: 'auth', listenAddr: '0.0.0.0:3025', publicAddr: [] });
+    expect(byId(result.plan, 'ssh-agent')).toMatchObject({ kind: 'agent', services: ['ssh'], joinVia: 'auth' });
+    expect(result.plan.links).toEqual([
+      { id: 'proxy-auth', source: 'proxy', target: 'auth' },
+      { id: 'ssh-agent-auth', source: 'ssh-agent', target: 'auth' },
+    ]);
+    expect(result.changes).toContainEqual({ path: 'clusters[main].name', before: 'main', after: 'teleport.example.com', description: 'auth_service.cluster_name' });
+    expect(result.warnings).toEqual([]);
+    expect(JSON.stringify(plan)).toBe(before);
+  });
+
+  it('a v3 agent with proxy_server and ssh+db+app becomes one agent linked to the load balancer it dials', () => {
+    const plan = examplePlan();
+    const before = JSON.stringify(plan);
+    const result = ok(previewYamlImport(plan, fixture('v3-agent-ssh-db-app.yaml')));
+    expect(result.added).toEqual(['agent']);
+    const agent = byId(result.plan, 'agent');
+    expect(agent).toMatchObject({ kind: 'agent', name: 'app-host-1 (SSH, Database, Application)', services: ['ssh', 'database', 'app'], joinVia: 'proxy', appHostFilters: true });
+    expect(result.plan.links.at(-1)).toEqual({ id: 'agent-lb', source: 'agent', target: 'lb' });
+    // Disabled auth_service / proxy_service add nothing and leave the cluster settings alone.
+    expect(result.plan.clusters).toEqual(plan.clusters);
+    // Placed right of everything, overlapping nothing.
+    for (const other of plan.nodes) expect(overlaps(rect(agent), rect(other))).toBe(false);
+    const rightmost = Math.max(...plan.zones.map((z) => z.position.x + z.size.width), ...plan.nodes.map((n) => n.position.x + 180));
+    expect(agent.position.x).toBeGreaterThan(rightmost);
+    expect(JSON.stringify(plan)).toBe(before);
+  });
+
+  it('a v1 config without version joins through the Proxy its auth_servers points at', () => {
+    const result = ok(previewYamlImport(examplePlan(), fixture('v1-no-version.yaml')));
+    expect(result.changes[0]).toEqual({
+      path: 'clusters[main].configVersion',
+      before: 'v3',
+      after: 'v1',
+      description: 'the file has no version: key, which Teleport reads as config v1',
+    });
+    expect(byId(result.plan, result.added[0]!)).toMatchObject({ kind: 'agent', services: ['ssh'], joinVia: 'proxy', sshListenAddr: '0.0.0.0:3022' });
+  });
+
+  it('reads every agent service and its listeners', () => {
+    const yaml = [
+      'version: v3',
+      'teleport:',
+      '  auth_server: auth.example.internal:3025',
+      'kubernetes_service:',
+      '  enabled: true',
+      '  listen_addr: 0.0.0.0:3026',
+      'windows_desktop_service:',
+      '  enabled: yes',
+      '  listen_addr: 0.0.0.0:3028',
+      '  ldap:',
+      '    addr: dc1.corp.example.com:636',
+      'discovery_service:',
+      '  enabled: "yes"',
+      'app_service:',
+      '  enabled: "no"',
+    ].join('\n');
+    const result = ok(previewYamlImport(blankPlan(), yaml));
+    expect(byId(result.plan, 'agent')).toMatchObject({
+      services: ['kubernetes', 'desktop', 'discovery'],
+      joinVia: 'auth',
+      kubeListenAddr: '0.0.0.0:3026',
+      desktopListenAddr: '0.0.0.0:3028',
+      desktopUsesAd: true,
+    });
+    expect(result.warnings).toEqual(['Nothing in the plan has the address auth.example.internal: link agent to the Auth Service or its load balancer it dials (auth.example.internal:3025).']);
+  });
+
+  it('a legacy proxy config: separate listeners, Teleport defaults for Auth settings, PROXY protocol', () => {
+    const yaml = `
+version: v2
+teleport:
+  auth_servers: [ 10.0.2.10:3025 ]
+auth_service:
+  enabled: "yes"
+  tunnel_strategy:
+    type: proxy_peering
+    agent_connection_count: 2
+proxy_service:
+  enabled: "yes"
+  listen_addr: 0.0.0.0:3023
+  tunnel_listen_addr: 0.0.0.0:3024
+  tunnel_public_addr: teleport.example.com:3024
+  public_addr: [teleport.example.com:443, teleport.internal:443]
+  kubernetes:
+    enabled: yes
+    listen_addr: 0.0.0.0:3026
+  peer_listen_addr: 0.0.0.0:3021
+  peer_public_addr: 10.0.1.11:3021
+  proxy_protocol: on
+  trust_x_forwarded_for: true
+`;
+    const result = ok(previewYamlImport(blankPlan(), yaml));
+    expect(result.plan.clusters[0]).toMatchObject({ configVersion: 'v2', proxyListenerMode: 'separate', tunnelStrategy: 'proxy_peering', agentConnectionCount: 2 });
+    expect(result.changes).toContainEqual(expect.objectContaining({ path: 'clusters[main].proxyListenerMode', after: 'separate', description: expect.stringMatching(/default is separate/) }));
+    expect(byId(result.plan, 'proxy')).toMatchObject({
+      webListenAddr: '0.0.0.0:3080',
+      publicAddr: ['teleport.example.com:443', 'teleport.internal:443'],
+      sshListenAddr: '0.0.0.0:3023',
+      tunnelListenAddr: '0.0.0.0:3024',
+      tunnelPublicAddr: ['teleport.example.com:3024'],
+      kubeListenAddr: '0.0.0.0:3026',
+      peerListenAddr: '0.0.0.0:3021',
+      peerPublicAddr: '10.0.1.11:3021',
+      proxyProtocol: 'on',
+      trustXForwardedFor: true,
+      acme: false,
+    });
+  });
+
+  it('warns about join settings Teleport refuses', () => {
+    const yaml = 'version: v3\nteleport:\n  auth_servers: [teleport.example.com:3080]\n  proxy_server: teleport.example.com:3025\nssh_service: {}\n';
+    const result = ok(previewYamlImport(examplePlan(), yaml));
+    expect(result.warnings).toEqual([
+      'teleport.auth_servers is not allowed in config v3: use auth_server or proxy_server.',
+      'teleport.proxy_server teleport.example.com:3025 uses the Auth port 3025: probably auth_server was meant.',
+    ]);
+  });
+
+  it.each([
+    ['invalid-indent.yaml', /^The YAML is not valid: .*at line 7, column 1\.$/],
+    ['not-teleport.yaml', /^This is not a teleport\.yaml: expected at least one of auth_service, proxy_service, ssh_service, kubernetes_service, db_service, app_service, windows_desktop_service, discovery_service\.$/],
+  ])('refuses %s', (name, message) => {
+    const result = previewYamlImport(examplePlan(), fixture(name));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it.each([
+    ['', /The input is empty/],
+    ['key: "unterminated\n', /The YAML is not valid: Missing closing "quote at line \d+/],
+    ['a: 1\na: 2\n', /The YAML is not valid: Map keys must be unique at line 2/],
+    ['- ssh_service\n- proxy_service\n', /expected a YAML mapping/],
+    ['just a sentence', /expected a YAML mapping/],
+    ['{"proxy": {"tls_routing_enabled": true}, "cluster_name": "x"}', /looks like a \/webapi\/ping response/],
+    ['version: v2\nonboarding:\n  join_method: token\noutputs: []\n', /looks like a tbot/],
+    ['apiVersion: v1\nkind: ConfigMap\ndata: {}\n', /Kubernetes manifest \(kind: ConfigMap\)/],
+    ['version: v4\nssh_service: {}\n', /field version: expected v1, v2 or v3 \(line 1\)/],
+    ['version: v3\nproxy_service:\n  enabled: yes\n  public_addr: "https://teleport.example.com"\n', /field proxy_service\.public_addr: expected host:port, e\.g\. teleport\.example\.com:443 or 0\.0\.0\.0:3080 \(line 4\)/],
+    ['version: v3\nssh_service:\n  enabled: maybe\n', /field ssh_service\.enabled: expected yes or no \(line 3\)/],
+    ['ssh_service:\n  enabled: no\nauth_service:\n  enabled: false\n', /enables no service/],
+  ])('refuses %j with a clear message', (text, message) => {
+    const result = previewYamlImport(examplePlan(), text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it('adds nodes to the chosen cluster', () => {
+    const plan = examplePlan();
+    plan.clusters.push({ ...plan.clusters[0]!, id: 'leaf', name: 'leaf.example.com' });
+    const result = ok(previewYamlImport(plan, fixture('v1-no-version.yaml'), { clusterId: 'leaf' }));
+    expect(byId(result.plan, result.added[0]!)).toMatchObject({ cluster: 'leaf' });
+    expect(result.plan.clusters[1]!.configVersion).toBe('v1');
+    expect(result.plan.clusters[0]!.configVersion).toBe('v3');
+    expect(previewYamlImport(plan, fixture('v1-no-version.yaml'), { clusterId: 'nope' })).toEqual({ ok: false, message: 'There is no cluster "nope" in the plan.' });
+  });
+});

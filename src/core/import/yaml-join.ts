@@ -1,0 +1,53 @@
+/**
+ * How a teleport.yaml's process joins the cluster (reference §2.2 A1/A4, §5 L-C1…L-C6):
+ * v3 `proxy_server` → via the Proxy; v3 `auth_server` → directly to Auth; v1/v2 `auth_servers` →
+ * directly to Auth, except that an address on the Proxy's web port (3080/443) makes the process fall
+ * back to a tunnel through that Proxy, which is what such configs intend.
+ */
+import { asList, splitHostPort } from './addr.ts';
+import type { TeleportYaml } from './yaml-schema.ts';
+
+export interface JoinDecision {
+  via: 'proxy' | 'auth';
+  /** The address the process dials (`host:port` as written), when the file names one. */
+  target?: string;
+  /** Which setting decided, in the file's own words. */
+  reason: string;
+  warnings: string[];
+}
+
+const PROXY_PORTS = new Set([3080, 443]);
+
+/** Decide `joinVia` for the agent a teleport.yaml describes. */
+export function decideJoin(cfg: TeleportYaml, version: 'v1' | 'v2' | 'v3', localAuth: boolean): JoinDecision {
+  const t = cfg.teleport ?? {};
+  const proxyServer = t.proxy_server?.trim();
+  const authServer = t.auth_server?.trim();
+  const authServers = asList(t.auth_servers);
+  const warnings: string[] = [];
+
+  if (version === 'v3' && authServers.length > 0) warnings.push('teleport.auth_servers is not allowed in config v3: use auth_server or proxy_server.');
+  if (version !== 'v3' && (proxyServer || authServer)) warnings.push(`teleport.${proxyServer ? 'proxy_server' : 'auth_server'} needs config v3 (this file is ${version}): use auth_servers or add version: v3.`);
+  if (proxyServer && authServer) warnings.push('teleport.auth_server and teleport.proxy_server are both set: Teleport refuses to start; keep one (proxy_server is assumed here).');
+
+  if (proxyServer) {
+    if (splitHostPort(proxyServer).port === 3025) warnings.push(`teleport.proxy_server ${proxyServer} uses the Auth port 3025: probably auth_server was meant.`);
+    return { via: 'proxy', target: proxyServer, reason: `teleport.proxy_server is ${proxyServer}`, warnings };
+  }
+  if (authServer) {
+    const port = splitHostPort(authServer).port;
+    if (port !== undefined && PROXY_PORTS.has(port)) warnings.push(`teleport.auth_server ${authServer} uses a Proxy web port: probably proxy_server was meant.`);
+    return { via: 'auth', target: authServer, reason: `teleport.auth_server is ${authServer}`, warnings };
+  }
+  const first = authServers[0];
+  if (first !== undefined) {
+    const port = splitHostPort(first).port;
+    if (port !== undefined && PROXY_PORTS.has(port)) {
+      return { via: 'proxy', target: first, reason: `teleport.auth_servers points at ${first}, a Proxy web port: the process tunnels through the Proxy`, warnings };
+    }
+    return { via: 'auth', target: first, reason: `teleport.auth_servers is ${authServers.join(', ')}`, warnings };
+  }
+  if (localAuth) return { via: 'auth', reason: 'auth_service runs in the same process', warnings };
+  warnings.push(`The file names neither ${version === 'v3' ? 'teleport.proxy_server nor teleport.auth_server' : 'teleport.auth_servers'}: joining via the Proxy is assumed.`);
+  return { via: 'proxy', reason: 'no join address in the file (assumed)', warnings };
+}
