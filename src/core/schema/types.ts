@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type {
   AgentService,
+  AssertionV1,
   ClientTool,
   ClusterV1,
   DatabaseEngine,
@@ -20,6 +21,7 @@ export type Cluster = z.output<typeof ClusterV1>;
 export type Zone = z.output<typeof ZoneV1>;
 export type PlanNode = z.output<typeof NodeV1>;
 export type Link = z.output<typeof LinkV1>;
+export type Assertion = z.output<typeof AssertionV1>;
 export type NodeKind = PlanNode['kind'];
 export type NodeOfKind<K extends NodeKind> = Extract<PlanNode, { kind: K }>;
 export type AgentServiceName = z.output<typeof AgentService>;

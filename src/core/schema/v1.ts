@@ -296,6 +296,22 @@ export const ViewV1 = z.object({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Assertions: statements about the plan, checked on every edit (violations become findings)
+
+const assertionBase = { id: Id, description: Notes.optional() };
+
+export const AssertionV1 = z.discriminatedUnion('type', [
+  /** Nothing from another zone may reach this zone ("nothing inbound to zone Private"). */
+  z.object({ ...assertionBase, type: z.literal('no-inbound'), zone: Id }),
+  /** Rules from this zone may only use these ports ("only 443 reachable from Internet"). */
+  z.object({ ...assertionBase, type: z.literal('only-ports-from'), zone: Id, ports: z.array(Port).min(1).max(64) }),
+  /** No rule at all from one zone to another. */
+  z.object({ ...assertionBase, type: z.literal('no-traffic'), fromZone: Id, toZone: Id }),
+  /** Nothing in this zone may open connections to other zones (egress lock-down). */
+  z.object({ ...assertionBase, type: z.literal('no-outbound'), zone: Id }),
+]);
+
+// ---------------------------------------------------------------------------------------------
 // The envelope
 
 export const PlanV1Shape = z.object({
@@ -307,6 +323,8 @@ export const PlanV1Shape = z.object({
   zones: z.array(ZoneV1).max(500).default([]),
   nodes: z.array(NodeV1).max(20000).default([]),
   links: z.array(LinkV1).max(50000).default([]),
+  /** Added after the first release of v1 as an optional list: older v1 files parse unchanged. */
+  assertions: z.array(AssertionV1).max(200).default([]),
   view: ViewV1.optional(),
 });
 
@@ -322,6 +340,7 @@ export const PlanV1 = PlanV1Shape.superRefine((plan, ctx) => {
   plan.zones.forEach((z, i) => claim(z.id, ['zones', i, 'id']));
   plan.nodes.forEach((n, i) => claim(n.id, ['nodes', i, 'id']));
   plan.links.forEach((l, i) => claim(l.id, ['links', i, 'id']));
+  plan.assertions.forEach((a, i) => claim(a.id, ['assertions', i, 'id']));
 
   const clusterIds = new Set(plan.clusters.map((c) => c.id));
   const zoneIds = new Set(plan.zones.map((z) => z.id));
@@ -335,6 +354,12 @@ export const PlanV1 = PlanV1Shape.superRefine((plan, ctx) => {
   plan.nodes.forEach((n, i) => {
     if (n.zone !== undefined && !zoneIds.has(n.zone)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'zone'], message: `no zone with id "${n.zone}"` });
     if ('cluster' in n && n.cluster !== undefined && !clusterIds.has(n.cluster)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'cluster'], message: `no cluster with id "${n.cluster}"` });
+  });
+  plan.assertions.forEach((a, i) => {
+    const refs: [string, string][] = a.type === 'no-traffic' ? [['fromZone', a.fromZone], ['toZone', a.toZone]] : [['zone', a.zone]];
+    for (const [field, zone] of refs) {
+      if (!zoneIds.has(zone)) ctx.addIssue({ code: 'custom', path: ['assertions', i, field], message: `no zone with id "${zone}"` });
+    }
   });
   plan.links.forEach((l, i) => {
     if (!nodeIds.has(l.source)) ctx.addIssue({ code: 'custom', path: ['links', i, 'source'], message: `no node with id "${l.source}"` });
