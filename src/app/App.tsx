@@ -1,3 +1,43 @@
+/** The app shell: toolbar, palette, canvas, inspector, rules and findings. */
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/canvas.css';
+import './styles/panels.css';
+import { Canvas } from './canvas/Canvas.tsx';
+import { Dialogs } from './dialogs/Dialogs.tsx';
+import { useApplyTheme } from './hooks/useResolvedTheme.ts';
+import { useShortcuts } from './hooks/useShortcuts.ts';
+import { BottomPanel } from './panels/bottom/BottomPanel.tsx';
+import { Inspector } from './panels/inspector/Inspector.tsx';
+import { Palette } from './panels/Palette.tsx';
+import { startAutosave } from './store/autosave.ts';
+import { startupNotice, useAppStore } from './store/index.ts';
+import { Toolbar } from './toolbar/Toolbar.tsx';
+import { Toasts } from './ui/Toasts.tsx';
+
 export function App() {
-  return <div>Portolan</div>;
+  useApplyTheme();
+  useShortcuts();
+  useEffect(() => startAutosave(), []);
+  useEffect(() => {
+    if (startupNotice) useAppStore.getState().toast(startupNotice, 'error');
+  }, []);
+  return (
+    <ReactFlowProvider>
+      <div className="pl-app">
+        <Toolbar />
+        <Palette />
+        <main className="pl-main" aria-label="Canvas">
+          <Canvas />
+        </main>
+        <Inspector />
+        <BottomPanel />
+      </div>
+      <Toasts />
+      <Dialogs />
+    </ReactFlowProvider>
+  );
 }

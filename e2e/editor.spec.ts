@@ -1,0 +1,199 @@
+/** Issue 4: building a plan by hand on the canvas, as a user would. */
+import { PALETTE, freeId } from '../src/core/catalog/kinds.ts';
+import { expect, test } from './fixtures/portolan.ts';
+
+/** What a palette item creates on an empty plan (test ids). */
+function createdTestIds(itemId: string): string[] {
+  const item = PALETTE.find((p) => p.id === itemId)!;
+  const taken = new Set(['main']);
+  switch (item.target.type) {
+    case 'zone':
+      return [`zone.${freeId(item.idBase, taken)}`];
+    case 'node':
+      return [`node.${freeId(item.idBase, taken)}`];
+    case 'leaf-cluster':
+      return [`node.${item.idBase}-auth`, `node.${item.idBase}-proxy`];
+  }
+}
+
+test.describe('canvas editor', () => {
+  test.beforeEach(async ({ app }) => {
+    await app.open();
+  });
+
+  test('every palette kind can be dragged onto the canvas', async ({ app, page }) => {
+    await page.getByTestId('toolbar.new').click();
+    await page.getByTestId('dialog.new-plan.confirm').click();
+    await expect(page.getByTestId('canvas.empty')).toBeVisible();
+    const pane = await app.boxOf(app.pane);
+    const drop = { x: Math.round(pane.width / 2), y: Math.round(pane.height / 2) };
+    for (const item of PALETTE) {
+      await app.dragFromPalette(item.id, drop);
+      for (const testId of createdTestIds(item.id)) {
+        await expect(page.getByTestId(testId), `${item.id} creates ${testId}`).toBeVisible();
+      }
+      // Dropped where the pointer was: the new card's centre is under the drop point.
+      if (item.target.type === 'node') {
+        const box = await app.boxOf(page.getByTestId(createdTestIds(item.id)[0]!));
+        expect(Math.abs(box.x + box.width / 2 - (pane.x + drop.x))).toBeLessThan(6);
+        expect(Math.abs(box.y + box.height / 2 - (pane.y + drop.y))).toBeLessThan(6);
+      }
+      await app.undo();
+      await expect(page.getByTestId('canvas.empty')).toBeVisible();
+    }
+    expect(app.problems).toEqual([]);
+  });
+
+  test('a node dropped into a zone becomes a member and moves with the zone', async ({ app }) => {
+    const tbot = app.node('tbot');
+    const auth = app.node('auth');
+    const dmz = await app.boxOf(app.zone('dmz'));
+    const start = await app.boxOf(tbot);
+    // Drag the tbot from the CI zone into an empty corner of the DMZ.
+    const target = { x: dmz.x + dmz.width * 0.3, y: dmz.y + dmz.height * 0.86 };
+    await app.drag(tbot, { x: target.x - (start.x + 30), y: target.y - (start.y + 12) });
+    await app.select(tbot);
+    await expect(app.inspector.getByTestId('field.zone')).toHaveValue('dmz');
+
+    const before = await app.boxOf(tbot);
+    const authBefore = await app.boxOf(auth);
+    await app.drag(app.zone('dmz'), { x: 40, y: 60 }, { x: 60, y: 10 });
+    const after = await app.boxOf(tbot);
+    expect(Math.abs(after.x - before.x - 40)).toBeLessThan(2);
+    expect(Math.abs(after.y - before.y - 60)).toBeLessThan(2);
+    expect(await app.boxOf(auth)).toEqual(authBefore);
+
+    // Moving the zone was one step: one undo puts zone and member back.
+    await app.undo();
+    const undone = await app.boxOf(tbot);
+    expect(undone.x).toBeCloseTo(before.x, 0);
+    expect(undone.y).toBeCloseTo(before.y, 0);
+  });
+
+  test('a drag is undone and redone in one step each', async ({ app, page }) => {
+    await expect(page.getByTestId('toolbar.undo')).toBeDisabled();
+    const proxy = app.node('proxy-2');
+    const start = await app.boxOf(proxy);
+    await app.drag(proxy, { x: 90, y: 50 });
+    const moved = await app.boxOf(proxy);
+    expect(Math.abs(moved.x - start.x - 90)).toBeLessThan(2);
+    await app.undo();
+    expect(await app.boxOf(proxy)).toEqual(start);
+    await expect(page.getByTestId('toolbar.undo')).toBeDisabled();
+    await app.redo();
+    expect(await app.boxOf(proxy)).toEqual(moved);
+    await expect(page.getByTestId('toolbar.redo')).toBeDisabled();
+    // The keyboard does the same.
+    await app.pressShortcut('Control+z');
+    expect(await app.boxOf(proxy)).toEqual(start);
+    await app.pressShortcut('Control+Shift+z');
+    expect(await app.boxOf(proxy)).toEqual(moved);
+    await app.pressShortcut('Control+z');
+    await app.pressShortcut('Control+y');
+    expect(await app.boxOf(proxy)).toEqual(moved);
+  });
+
+  test('selection alone makes no undo step', async ({ app, page }) => {
+    await app.select(app.node('auth'));
+    await app.select(app.zone('dmz'));
+    await app.pressShortcut('Escape');
+    await expect(page.getByTestId('toolbar.undo')).toBeDisabled();
+  });
+
+  test('delete a node and undo', async ({ app }) => {
+    await app.select(app.node('ssh-agent'));
+    await app.pressShortcut('Delete');
+    await expect(app.node('ssh-agent')).toHaveCount(0);
+    await expect(app.edge('ssh-agent-lb')).toHaveCount(0);
+    await app.pressShortcut('Control+z');
+    await expect(app.node('ssh-agent')).toBeVisible();
+    await expect(app.edge('ssh-agent-lb')).toBeAttached();
+  });
+
+  test('select all, copy, paste and duplicate', async ({ app, page }) => {
+    await app.select(app.node('auth'));
+    await app.pressShortcut('Control+c');
+    await app.pressShortcut('Control+v');
+    await expect(app.node('auth-2')).toBeVisible();
+    await app.pressShortcut('Control+d');
+    await expect(app.node('auth-3')).toBeVisible();
+    await app.pressShortcut('Control+a');
+    await expect(page.locator('.pl-node.is-selected')).toHaveCount(13);
+    await expect(app.inspector).toContainText('items selected');
+  });
+
+  test('the plan and the view survive a reload', async ({ app, page }) => {
+    await app.paletteItem('tbot').click();
+    await expect(app.node('tbot-2')).toBeVisible();
+    await app.drag(app.node('auth'), { x: -30, y: 40 });
+    await app.pressShortcut('Escape');
+    const name = app.inspector.getByTestId('plan.name');
+    await name.fill('Reload test plan');
+    await name.blur();
+    // Pan the view so that "same view" is tested too.
+    await app.drag(app.pane, { x: 50, y: 20 }, { x: 20, y: 20 });
+    const auth = await app.boxOf(app.node('auth'));
+    const added = await app.boxOf(app.node('tbot-2'));
+    await page.reload();
+    await expect(app.node('tbot-2')).toBeVisible();
+    await expect(page.getByTestId('toolbar.plan-name')).toHaveText('Reload test plan');
+    expect(await app.boxOf(app.node('auth'))).toEqual(auth);
+    expect(await app.boxOf(app.node('tbot-2'))).toEqual(added);
+  });
+
+  test('a node can be added with the keyboard alone', async ({ app, page }) => {
+    const item = app.paletteItem('proxy');
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if (await item.evaluate((el) => el === document.activeElement)) break;
+    }
+    await expect(item).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(app.node('proxy')).toBeVisible();
+    await expect(app.inspector).toContainText('Proxy Service');
+    await expect(app.toasts.first()).toContainText('Added Proxy Service');
+  });
+
+  test('New plan asks before discarding the current one', async ({ app, page }) => {
+    await page.getByTestId('toolbar.new').click();
+    await page.getByTestId('dialog.new-plan.cancel').click();
+    await expect(app.node('auth')).toBeVisible();
+    await page.getByTestId('toolbar.new').click();
+    await page.getByTestId('dialog.new-plan.confirm').click();
+    await expect(page.getByTestId('canvas.empty')).toContainText('Drag a component from the palette');
+    await app.undo();
+    await expect(app.node('auth')).toBeVisible();
+  });
+
+  test('a field is validated as you type, with the message next to it', async ({ app }) => {
+    await app.select(app.node('proxy-1'));
+    const web = app.inspector.getByTestId('field.webListenAddr');
+    await web.fill('not a host:port:x');
+    await expect(app.inspector.getByRole('alert')).toContainText('expected host:port');
+    await web.fill('0.0.0.0:3443');
+    await expect(app.inspector.getByRole('alert')).toHaveCount(0);
+    await web.blur();
+    await app.undo();
+    await expect(web).toHaveValue('0.0.0.0:3080');
+  });
+
+  test('a zone is resizable and its CIDRs are editable', async ({ app, page }) => {
+    await app.select(app.zone('ci'));
+    const cidrs = app.inspector.getByTestId('field.cidrs');
+    await cidrs.fill('10.20.0.0/16, 10.21.0.0/16');
+    await cidrs.blur();
+    await expect(app.zone('ci')).toContainText('10.21.0.0/16');
+    await cidrs.fill('10.20.0.0/99');
+    await expect(app.inspector.getByRole('alert')).toContainText('CIDR');
+    const before = await app.boxOf(app.zone('ci'));
+    const handle = page.locator('.react-flow__resize-control.bottom.right');
+    const h = await app.boxOf(handle);
+    await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(h.x + h.width / 2 + i * 12, h.y + h.height / 2 + i * 8);
+    await page.mouse.up();
+    const after = await app.boxOf(app.zone('ci'));
+    expect(after.width - before.width).toBeCloseTo(60, -1);
+    expect(after.height - before.height).toBeCloseTo(40, -1);
+  });
+});

@@ -1,0 +1,67 @@
+/** Issue 4 tests that depend on the requirements engine (`derive` / `checkLink` in src/core/engine). */
+import { expect, test } from './fixtures/portolan.ts';
+
+test.describe('with the requirements engine', () => {
+  test.beforeEach(async ({ app }) => {
+    await app.open();
+  });
+
+  test('an SSH agent linked to a Proxy needs 443, and 3024 in separate mode on config v1', async ({ app, page }) => {
+    await page.getByTestId('toolbar.new').click();
+    await page.getByTestId('dialog.new-plan.confirm').click();
+    const pane = await app.boxOf(app.pane);
+    await app.dragFromPalette('proxy', { x: pane.width / 2 + 180, y: pane.height / 2 });
+    await app.dragFromPalette('ssh-agent', { x: pane.width / 2 - 180, y: pane.height / 2 });
+    await expect(app.node('proxy')).toBeVisible();
+    await expect(app.node('ssh-agent')).toBeVisible();
+    // A single Proxy exposed directly on 443 (without it, the engine rightly says 3080).
+    await app.select(app.node('proxy'));
+    const web = app.inspector.getByTestId('field.webListenAddr');
+    await web.fill('0.0.0.0:443');
+    await web.blur();
+    // Drawn from the Proxy to the agent: the arrow still goes from the agent (it dials out).
+    await app.connect('proxy', 'ssh-agent');
+    const edge = page.locator('[data-testid^="edge."][data-from]');
+    await expect(edge).toHaveCount(1);
+    await expect(edge).toHaveAttribute('data-from', 'ssh-agent');
+    await expect(page.locator('[data-testid$=".label"]').first()).toContainText('443');
+
+    await app.showTab('rules');
+    await expect(app.ruleRows.filter({ hasText: 'SSH agent' }).filter({ has: page.getByTestId('rules.port').getByText('443', { exact: true }) })).not.toHaveCount(0);
+
+    await (await app.clusterField('main', 'configVersion')).selectOption('v1');
+    await (await app.clusterField('main', 'proxyListenerMode')).selectOption('separate');
+    await expect(app.ruleRows.filter({ has: page.getByTestId('rules.port').getByText('3024', { exact: true }) })).not.toHaveCount(0);
+
+    // Selecting a rule highlights its two ends.
+    await app.ruleRows.first().click();
+    await expect(page.locator('.pl-node.is-highlighted')).toHaveCount(2);
+  });
+
+  test('a link the engine cannot give a meaning to is refused, with the reason', async ({ app, page }) => {
+    const edges = page.locator('[data-testid^="edge."][data-from]');
+    const before = await edges.count();
+    await app.connect('users', 'postgres');
+    await expect(app.toasts.filter({ hasText: 'Link refused' })).toBeVisible();
+    await expect(edges).toHaveCount(before);
+    await expect(page.getByTestId('toolbar.undo')).toBeDisabled();
+  });
+
+  test('proxy peering on OSS is a finding, gone on Enterprise', async ({ app, page }) => {
+    await app.showTab('findings');
+    const peering = app.findingRows.and(page.locator('[data-code="L-R1"]'));
+    await expect(peering).toHaveCount(0);
+    await (await app.clusterField('main', 'tunnelStrategy')).selectOption('proxy_peering');
+    await expect(peering).toHaveCount(1);
+    await expect(page.getByTestId('node.proxy-1.findings')).toBeVisible();
+    await (await app.clusterField('main', 'edition')).selectOption('enterprise');
+    await expect(peering).toHaveCount(0);
+  });
+
+  test('selecting a finding focuses its nodes', async ({ app, page }) => {
+    await (await app.clusterField('main', 'tunnelStrategy')).selectOption('proxy_peering');
+    await app.showTab('findings');
+    await app.findingRows.first().click();
+    await expect(page.locator('.pl-node.is-selected').first()).toBeVisible();
+  });
+});

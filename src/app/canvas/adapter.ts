@@ -1,0 +1,165 @@
+/**
+ * The one place where the plan meets React Flow.
+ *
+ * Plan positions are absolute canvas coordinates, zones included. React Flow draws a zone member relative
+ * to its parent (`parentId`), so a member's position is converted here, both ways, and nowhere else.
+ * Nodes are rebuilt only when something they show changed: React Flow skips work for identical objects.
+ */
+import { MarkerType } from '@xyflow/react';
+import type { Edge, Node, XYPosition } from '@xyflow/react';
+import { KIND_INFO } from '../../core/catalog/kinds.ts';
+import type { KindFamily } from '../../core/catalog/kinds.ts';
+import type { LinkInfo, Severity } from '../../core/engine/index.ts';
+import type { Link, Plan, PlanNode, Zone } from '../../core/schema/index.ts';
+import type { NodeFindings } from '../store/derived.ts';
+import type { Highlight } from '../store/uiSlice.ts';
+
+export interface PlanNodeData extends Record<string, unknown> {
+  node: PlanNode;
+  findings: number;
+  worst: Severity | null;
+  highlighted: boolean;
+}
+
+export interface ZoneNodeData extends Record<string, unknown> {
+  zone: Zone;
+  members: number;
+  highlighted: boolean;
+}
+
+export interface LinkEdgeData extends Record<string, unknown> {
+  link: Link;
+  info: LinkInfo | null;
+  highlighted: boolean;
+}
+
+export type PlanFlowNode = Node<PlanNodeData, KindFamily>;
+export type ZoneFlowNode = Node<ZoneNodeData, 'zone'>;
+export type FlowNode = PlanFlowNode | ZoneFlowNode;
+export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
+
+export interface AdapterInput {
+  plan: Plan;
+  selection: ReadonlySet<string>;
+  edgeSelection: ReadonlySet<string>;
+  measured: Record<string, { width: number; height: number }>;
+  findings: Map<string, NodeFindings>;
+  links: ReadonlyMap<string, LinkInfo>;
+  highlight: Highlight | null;
+}
+
+/**
+ * Stacking, with React Flow's `zIndexMode="manual"`: zones at the bottom, links above zones (so they stay
+ * clickable inside a zone) but under node cards, selected links above other links.
+ */
+export const Z = { zone: 0, edge: 1, activeEdge: 2, node: 3 } as const;
+
+type Cache<T> = Map<string, { deps: unknown[]; value: T }>;
+
+function cached<T>(cache: Cache<T>, id: string, deps: unknown[], make: () => T): T {
+  const prior = cache.get(id);
+  if (prior && prior.deps.length === deps.length && prior.deps.every((d, i) => Object.is(d, deps[i]))) return prior.value;
+  const value = make();
+  cache.set(id, { deps, value });
+  return value;
+}
+
+/** A stateful adapter (it keeps the last objects it built, to hand React Flow the same ones back). */
+export function createAdapter() {
+  const nodeCache: Cache<FlowNode> = new Map();
+  const edgeCache: Cache<LinkFlowEdge> = new Map();
+
+  function toNodes(input: AdapterInput): FlowNode[] {
+    const { plan, selection, measured, findings, highlight } = input;
+    const zonesById = new Map(plan.zones.map((z) => [z.id, z]));
+    const hl = new Set(highlight?.nodes ?? []);
+    const memberCount = new Map<string, number>();
+    for (const n of plan.nodes) if (n.zone !== undefined) memberCount.set(n.zone, (memberCount.get(n.zone) ?? 0) + 1);
+
+    // Parents must come before their children in React Flow's list.
+    const zones = plan.zones.map((zone) => {
+      const selected = selection.has(zone.id);
+      const size = measured[zone.id];
+      const members = memberCount.get(zone.id) ?? 0;
+      const highlighted = hl.has(zone.id);
+      return cached(nodeCache, zone.id, [zone, selected, size, members, highlighted], (): ZoneFlowNode => ({
+        id: zone.id,
+        type: 'zone',
+        position: zone.position,
+        width: zone.size.width,
+        height: zone.size.height,
+        data: { zone, members, highlighted },
+        selected,
+        zIndex: Z.zone,
+        ariaLabel: `Zone ${zone.name}`,
+        ...(size ? { measured: size } : {}),
+      }));
+    });
+    const nodes = plan.nodes.map((node) => {
+      const parent = node.zone === undefined ? undefined : zonesById.get(node.zone);
+      const selected = selection.has(node.id);
+      const size = measured[node.id];
+      const f = findings.get(node.id);
+      const highlighted = hl.has(node.id);
+      return cached(nodeCache, node.id, [node, parent?.position, selected, size, f, highlighted], (): PlanFlowNode => ({
+        id: node.id,
+        type: KIND_INFO[node.kind].family,
+        position: parent ? relative(node.position, parent.position) : node.position,
+        ...(parent ? { parentId: parent.id } : {}),
+        data: { node, findings: f?.count ?? 0, worst: f?.worst ?? null, highlighted },
+        selected,
+        zIndex: Z.node,
+        ariaLabel: `${KIND_INFO[node.kind].label} ${node.name}`,
+        ...(size ? { measured: size } : {}),
+      }));
+    });
+    prune(nodeCache, plan.zones.length + plan.nodes.length, [...plan.zones, ...plan.nodes]);
+    return [...zones, ...nodes];
+  }
+
+  function toEdges(input: AdapterInput): LinkFlowEdge[] {
+    const { plan, edgeSelection, links, highlight } = input;
+    const hl = new Set(highlight?.links ?? []);
+    const edges = plan.links.map((link) => {
+      const info = links.get(link.id) ?? null;
+      const selected = edgeSelection.has(link.id);
+      const highlighted = hl.has(link.id);
+      return cached(edgeCache, link.id, [link, info, selected, highlighted], (): LinkFlowEdge => {
+        // The arrow points from the side that opens the connection to the listener, however it was drawn.
+        const reversed = info?.ok === true && info.initiator === link.target;
+        const refused = info !== null && !info.ok;
+        return {
+          id: link.id,
+          type: 'link',
+          source: reversed ? link.target : link.source,
+          target: reversed ? link.source : link.target,
+          data: { link, info, highlighted },
+          selected,
+          zIndex: selected || highlighted ? Z.activeEdge : Z.edge,
+          ariaLabel: info?.label ? `Link ${link.source} – ${link.target}: ${info.label}` : `Link ${link.source} – ${link.target}`,
+          ...(refused || !info ? {} : { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } }),
+        };
+      });
+    });
+    prune(edgeCache, plan.links.length, plan.links);
+    return edges;
+  }
+
+  return { toNodes, toEdges };
+}
+
+function prune<T>(cache: Cache<T>, size: number, live: readonly { id: string }[]): void {
+  if (cache.size <= size) return;
+  const keep = new Set(live.map((e) => e.id));
+  for (const id of cache.keys()) if (!keep.has(id)) cache.delete(id);
+}
+
+export function relative(abs: XYPosition, parent: XYPosition): XYPosition {
+  return { x: abs.x - parent.x, y: abs.y - parent.y };
+}
+
+/** React Flow position (relative to `parentId` if any) → absolute plan position. */
+export function toAbsolute(plan: Plan, parentId: string | undefined, position: XYPosition): XYPosition {
+  const parent = parentId === undefined ? undefined : plan.zones.find((z) => z.id === parentId);
+  return parent ? { x: Math.round(position.x + parent.position.x), y: Math.round(position.y + parent.position.y) } : { x: Math.round(position.x), y: Math.round(position.y) };
+}

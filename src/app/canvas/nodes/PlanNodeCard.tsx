@@ -1,0 +1,62 @@
+/**
+ * Node cards, one component per family (control plane, agent, Machine ID, client, network, resource),
+ * each with its own look (see `canvas.css`), an icon, the kind, the name, a detail line and a finding badge.
+ */
+import { memo } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import type { KindFamily } from '../../../core/catalog/kinds.ts';
+import { KIND_INFO } from '../../../core/catalog/kinds.ts';
+import type { PlanFlowNode } from '../adapter.ts';
+import { Icon } from '../icons.tsx';
+import { kindLabel, nodeDetail } from '../nodeText.ts';
+
+const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
+
+/** Connection handles on every side; the canvas runs in "loose" mode, so any handle can start or end a link. */
+export function LinkHandles() {
+  return (
+    <>
+      {SIDES.map((side) => (
+        <Handle key={side} id={side} type="source" position={side} className="pl-handle" aria-label={`Link from this node (${side})`} />
+      ))}
+    </>
+  );
+}
+
+function PlanNodeCard({ data, selected, family }: NodeProps<PlanFlowNode> & { family: KindFamily }) {
+  const { node, findings, worst, highlighted } = data;
+  const detail = nodeDetail(node);
+  const classes = ['pl-node', `pl-node--${family}`, selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : ''].filter(Boolean).join(' ');
+  return (
+    <div className={classes} data-testid={`node.${node.id}`} title={KIND_INFO[node.kind].hint}>
+      <LinkHandles />
+      <div className="pl-node__icon">
+        <Icon name={node.kind} size={20} />
+      </div>
+      <div className="pl-node__text">
+        <div className="pl-node__kind">{kindLabel(node)}</div>
+        <div className="pl-node__name">{node.name}</div>
+        {detail ? <div className="pl-node__detail">{detail}</div> : null}
+      </div>
+      {findings > 0 ? (
+        <span className={`pl-badge pl-badge--${worst ?? 'info'}`} data-testid={`node.${node.id}.findings`} aria-label={`${findings} finding${findings === 1 ? '' : 's'}`}>
+          {findings}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export const ControlPlaneNode = memo((p: NodeProps<PlanFlowNode>) => <PlanNodeCard {...p} family="control-plane" />);
+export const AgentNode = memo((p: NodeProps<PlanFlowNode>) => <PlanNodeCard {...p} family="agent" />);
+export const MachineIdNode = memo((p: NodeProps<PlanFlowNode>) => <PlanNodeCard {...p} family="machine-id" />);
+export const ClientNode = memo((p: NodeProps<PlanFlowNode>) => <PlanNodeCard {...p} family="client" />);
+export const NetworkNode = memo((p: NodeProps<PlanFlowNode>) => <PlanNodeCard {...p} family="network" />);
+export const ResourceNode = memo((p: NodeProps<PlanFlowNode>) => <PlanNodeCard {...p} family="resource" />);
+ControlPlaneNode.displayName = 'ControlPlaneNode';
+AgentNode.displayName = 'AgentNode';
+MachineIdNode.displayName = 'MachineIdNode';
+ClientNode.displayName = 'ClientNode';
+NetworkNode.displayName = 'NetworkNode';
+ResourceNode.displayName = 'ResourceNode';

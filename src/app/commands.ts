@@ -1,0 +1,156 @@
+/**
+ * User commands shared by the toolbar, the keyboard, the palette and the canvas. Each command is one
+ * undo step at most (it calls `editPlan` once).
+ */
+import type { Viewport } from '@xyflow/react';
+import { paletteItem } from '../core/catalog/kinds.ts';
+import { checkLink } from '../core/engine/index.ts';
+import { examplePlan } from '../core/examples/example-plan.ts';
+import type { Plan } from '../core/schema/index.ts';
+import { DEFAULT_NODE_SIZE, DEFAULT_ZONE_SIZE, addFromPalette, addLink, copyElements, emptyPlan, findLink, pasteElements, removeElements } from './store/planOps.ts';
+import type { Clipboard, Size, XY } from './store/planOps.ts';
+import { useAppStore } from './store/index.ts';
+
+/** What the canvas lends to commands that need the viewport (set by `Canvas` on init). */
+export interface CanvasApi {
+  fitView: (nodeIds?: string[]) => void;
+  /** Centre of the visible canvas, in flow coordinates. */
+  visibleCenter: () => XY;
+  /** The live viewport (pan and zoom). */
+  getViewport: () => Viewport;
+}
+
+export const canvasApi: { current: CanvasApi | null } = { current: null };
+
+const get = () => useAppStore.getState();
+
+export function sizeOf(id: string): Size {
+  return get().measured[id] ?? DEFAULT_NODE_SIZE;
+}
+
+function nameOf(plan: Plan, id: string): string {
+  return plan.nodes.find((n) => n.id === id)?.name ?? plan.zones.find((z) => z.id === id)?.name ?? id;
+}
+
+/**
+ * Add a palette item. `at` is the top-left corner in flow coordinates; without it (click or Enter in the
+ * palette) the item goes in the middle of the visible canvas, nudged so that it does not cover another one.
+ */
+export function addPaletteItem(itemId: string, at?: XY): void {
+  const item = paletteItem(itemId);
+  if (!item) return;
+  const { plan } = get();
+  let pos = at;
+  if (!pos) {
+    const center = canvasApi.current?.visibleCenter() ?? { x: 200, y: 200 };
+    const size = item.target.type === 'zone' ? DEFAULT_ZONE_SIZE : DEFAULT_NODE_SIZE;
+    pos = { x: center.x - size.width / 2, y: center.y - size.height / 2 };
+    const occupied = (p: XY) => [...plan.nodes, ...plan.zones].some((e) => Math.abs(e.position.x - p.x) < 12 && Math.abs(e.position.y - p.y) < 12);
+    for (let i = 0; i < 50 && occupied(pos); i++) pos = { x: pos.x + 24, y: pos.y + 24 };
+  }
+  const result = addFromPalette(plan, itemId, pos);
+  if (result.created.length === 0) return;
+  get().editPlan(() => result.plan);
+  get().select(result.created);
+  get().toast(`Added ${result.created.map((id) => nameOf(result.plan, id)).join(' and ')}.`, 'success');
+}
+
+export function deleteSelection(): void {
+  const { selection, edgeSelection, plan } = get();
+  const ids = [...selection, ...edgeSelection];
+  if (ids.length === 0) return;
+  get().editPlan((p) => removeElements(p, ids));
+  get().select([]);
+  const n = ids.length;
+  get().toast(n === 1 ? `Deleted ${nameOf(plan, ids[0]!)}. Undo with Ctrl+Z.` : `Deleted ${n} items. Undo with Ctrl+Z.`);
+}
+
+export function selectAll(): void {
+  const { plan } = get();
+  get().select([...plan.zones.map((z) => z.id), ...plan.nodes.map((n) => n.id)], plan.links.map((l) => l.id));
+}
+
+let clipboard: Clipboard | null = null;
+let pasteCount = 0;
+
+export function copySelection(): boolean {
+  const { plan, selection } = get();
+  const clip = copyElements(plan, selection);
+  if (!clip) return false;
+  clipboard = clip;
+  pasteCount = 0;
+  const n = clip.zones.length + clip.nodes.length;
+  get().toast(`Copied ${n} item${n === 1 ? '' : 's'}.`);
+  return true;
+}
+
+function pasteClip(clip: Clipboard, offsetSteps: number): void {
+  const offset = { x: 32 * offsetSteps, y: 32 * offsetSteps };
+  const result = pasteElements(get().plan, clip, offset, sizeOf);
+  get().editPlan(() => result.plan);
+  get().select(result.created);
+}
+
+export function paste(): void {
+  if (!clipboard) {
+    get().toast('Nothing to paste: copy nodes or zones first (Ctrl+C).');
+    return;
+  }
+  pasteCount += 1;
+  pasteClip(clipboard, pasteCount);
+}
+
+export function duplicateSelection(): void {
+  const { plan, selection } = get();
+  const clip = copyElements(plan, selection);
+  if (clip) pasteClip(clip, 1);
+}
+
+/**
+ * Link two nodes if the engine can give the link a meaning; otherwise refuse and say why.
+ * Returns the new link id, or null when refused.
+ */
+export function connectNodes(source: string, target: string): string | null {
+  const { plan } = get();
+  if (source === target) return null;
+  const a = plan.nodes.find((n) => n.id === source);
+  const b = plan.nodes.find((n) => n.id === target);
+  if (!a || !b) return null;
+  if (findLink(plan, source, target)) {
+    get().toast(`${a.name} and ${b.name} are already linked.`, 'error');
+    return null;
+  }
+  const check = checkLink(plan, source, target);
+  if (!check.ok) {
+    get().toast(`Link refused: ${check.reason}`, 'error');
+    return null;
+  }
+  const result = addLink(plan, source, target);
+  get().editPlan(() => result.plan);
+  get().select([], [result.id]);
+  if (check.summary) get().toast(`Linked ${a.name} and ${b.name}: ${check.summary}`, 'success');
+  return result.id;
+}
+
+export function newPlan(): void {
+  get().replacePlan(emptyPlan());
+  get().setView({ x: 0, y: 0, zoom: 1 });
+  get().toast('New plan. Undo (Ctrl+Z) brings the previous one back.');
+}
+
+export function openExample(): void {
+  get().replacePlan(examplePlan());
+  setTimeout(() => canvasApi.current?.fitView(), 50);
+}
+
+export function fitView(): void {
+  canvasApi.current?.fitView();
+}
+
+/** Show where some nodes are: select them and bring them into view. */
+export function focusNodes(ids: string[]): void {
+  const { plan } = get();
+  const present = ids.filter((id) => plan.nodes.some((n) => n.id === id) || plan.zones.some((z) => z.id === id));
+  if (present.length === 0) return;
+  canvasApi.current?.fitView(present);
+}

@@ -1,0 +1,67 @@
+/** Findings: severity, code, message and fix. Selecting one selects and shows the nodes concerned. */
+import type { Finding, Severity } from '../../../core/engine/index.ts';
+import { focusNodes } from '../../commands.ts';
+import { useDerived } from '../../store/derived.ts';
+import { useAppStore } from '../../store/index.ts';
+import { UiIcon } from '../../canvas/icons.tsx';
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function FindingsPanel() {
+  const { findings } = useDerived();
+  const highlight = useAppStore((s) => s.highlight);
+  const sorted = findings.slice().sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
+  const choose = (f: Finding) => {
+    const s = useAppStore.getState();
+    s.setHighlight({ source: `finding:${f.id}`, nodes: f.nodes, links: f.links });
+    s.select(f.nodes, f.nodes.length === 0 ? f.links : []);
+    focusNodes(f.nodes);
+  };
+  if (findings.length === 0) {
+    return (
+      <p className="pl-empty pl-empty--panel" data-testid="findings.empty">
+        No findings. Portolan checks the plan as you edit and lists problems here.
+      </p>
+    );
+  }
+  return (
+    <ul className="pl-findings" aria-label="Findings">
+      {sorted.map((f) => {
+        const selected = highlight?.source === `finding:${f.id}`;
+        return (
+          <li key={f.id}>
+            <div
+              className={`pl-finding pl-sev--${f.severity}${selected ? ' is-selected' : ''}`}
+              role="button"
+              tabIndex={0}
+              aria-pressed={selected}
+              onClick={() => choose(f)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  choose(f);
+                }
+              }}
+              data-testid="findings.row"
+              data-code={f.code}
+            >
+              <span className="pl-sev-chip">{f.severity}</span>
+              <code className="pl-finding__code">{f.code}</code>
+              <div className="pl-finding__text">
+                <div className="pl-finding__message">{f.message}</div>
+                <div className="pl-finding__fix">
+                  <strong>Fix:</strong> {f.fix}
+                </div>
+              </div>
+              {f.docs ? (
+                <a className="pl-finding__docs" href={f.docs} target="_blank" rel="noreferrer noopener" onClick={(e) => e.stopPropagation()} aria-label={`Documentation for ${f.code}`}>
+                  Docs <UiIcon name="external" size={12} />
+                </a>
+              ) : null}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

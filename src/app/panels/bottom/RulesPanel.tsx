@@ -1,0 +1,219 @@
+/**
+ * The derived firewall rules: sortable, filterable, as one list or grouped per zone pair or per host.
+ * Selecting a rule highlights its source, destination and links on the canvas.
+ */
+import { useMemo, useState } from 'react';
+import { nodeLabel, rulesByHost, rulesByZonePair } from '../../../core/engine/index.ts';
+import type { Rule } from '../../../core/engine/index.ts';
+import type { Plan } from '../../../core/schema/index.ts';
+import { useDerived } from '../../store/derived.ts';
+import { useAppStore, useShallow } from '../../store/index.ts';
+import { UiIcon } from '../../canvas/icons.tsx';
+
+type SortKey = 'source' | 'destination' | 'port' | 'protocol' | 'purpose';
+type View = 'all' | 'zones' | 'hosts';
+
+const COLUMN_WIDTH: Record<SortKey, string | undefined> = { source: '23%', destination: '25%', port: '9%', protocol: '7%', purpose: undefined };
+
+export function portText(rule: { port: number; portEnd?: number }): string {
+  return rule.portEnd !== undefined ? `${rule.port}–${rule.portEnd}` : String(rule.port);
+}
+
+/** Names of zones, nodes and the engine's synthetic endpoints (`cloud-tenant:main`…). */
+function names(plan: Plan) {
+  const zones = new Map(plan.zones.map((z) => [z.id, z.name]));
+  return (id: string | undefined) => (id === undefined ? 'no zone' : (zones.get(id) ?? nodeLabel(plan, id)));
+}
+
+interface Group {
+  key: string;
+  title: string;
+  rows: { rule: Rule; direction?: 'in' | 'out' }[];
+}
+
+export function RulesPanel() {
+  const { plan, highlight } = useAppStore(useShallow((s) => ({ plan: s.plan, highlight: s.highlight })));
+  const derived = useDerived();
+  const { rules } = derived;
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'source', dir: 1 });
+  const [view, setView] = useState<View>('all');
+  const nameOf = useMemo(() => names(plan), [plan]);
+
+  const filtered = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const value = (r: Rule, key: SortKey): string | number => {
+      switch (key) {
+        case 'source':
+          return nameOf(r.source).toLowerCase();
+        case 'destination':
+          return nameOf(r.destination).toLowerCase();
+        case 'port':
+          return r.port;
+        case 'protocol':
+          return r.protocol;
+        case 'purpose':
+          return r.purposes.join(', ').toLowerCase();
+      }
+    };
+    const match = (r: Rule) =>
+      q === '' ||
+      [nameOf(r.source), nameOf(r.destination), nameOf(r.sourceZone), nameOf(r.destinationZone), r.sourceAddress, r.destinationAddress, `${portText(r)}/${r.protocol}`, ...r.purposes]
+        .join(' ')
+        .toLowerCase()
+        .includes(q);
+    return rules
+      .filter(match)
+      .slice()
+      .sort((a, b) => {
+        const va = value(a, sort.key);
+        const vb = value(b, sort.key);
+        const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+        return c !== 0 ? c * sort.dir : a.id.localeCompare(b.id);
+      });
+  }, [rules, query, sort, nameOf]);
+
+  // Grouping comes from the engine's own views; they keep the order of the rules they are given.
+  const groups: Group[] = useMemo(() => {
+    if (view === 'all') return [{ key: 'all', title: '', rows: filtered.map((rule) => ({ rule })) }];
+    const subset = { ...derived, rules: filtered };
+    if (view === 'zones') {
+      return rulesByZonePair(subset, plan).map((g) => ({
+        key: g.id,
+        title: `${nameOf(g.sourceZone)} → ${nameOf(g.destinationZone)}${g.sameZone ? ' (same zone: host firewalls only)' : ''}`,
+        rows: g.rules.map((rule) => ({ rule })),
+      }));
+    }
+    return rulesByHost(subset, plan)
+      .filter((h) => h.inbound.length + h.outbound.length > 0)
+      .map((h) => ({
+        key: h.id,
+        title: `${h.name}${h.zone !== undefined ? ` · ${nameOf(h.zone)}` : ''}`,
+        rows: [...h.inbound.map((rule) => ({ rule, direction: 'in' as const })), ...h.outbound.map((rule) => ({ rule, direction: 'out' as const }))],
+      }))
+      .sort((a, b) => a.title.localeCompare(b.title));
+  }, [filtered, view, nameOf, derived, plan]);
+
+  const header = (key: SortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <th aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} scope="col" style={{ width: COLUMN_WIDTH[key] }}>
+        <button type="button" className="pl-th-btn" onClick={() => setSort({ key, dir: active ? ((-sort.dir) as 1 | -1) : 1 })} data-testid={`rules.sort.${key}`}>
+          {label}
+          <span className="pl-th-arrow" aria-hidden="true">
+            {active ? (sort.dir === 1 ? '▲' : '▼') : ''}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  const selectRule = (rule: Rule) => {
+    const s = useAppStore.getState();
+    const source = `rule:${rule.id}`;
+    if (s.highlight?.source === source) s.setHighlight(null);
+    else s.setHighlight({ source, nodes: [rule.source, rule.destination], links: rule.links });
+  };
+
+  return (
+    <div className="pl-rules">
+      <div className="pl-subbar">
+        <label className="pl-search">
+          <UiIcon name="search" size={14} />
+          <input type="search" placeholder="Filter rules: host, zone, port, purpose" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Filter rules" data-testid="rules.filter" />
+        </label>
+        <div className="pl-segmented" role="radiogroup" aria-label="Rules view">
+          {(
+            [
+              ['all', 'All rules'],
+              ['zones', 'By zone pair'],
+              ['hosts', 'By host'],
+            ] as const
+          ).map(([v, label]) => (
+            <button key={v} type="button" role="radio" aria-checked={view === v} className={view === v ? 'is-on' : ''} onClick={() => setView(v)} data-testid={`rules.view.${v}`}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <span className="pl-muted pl-count">
+          {filtered.length === rules.length ? `${rules.length} rule${rules.length === 1 ? '' : 's'}` : `${filtered.length} of ${rules.length}`}
+        </span>
+      </div>
+      {rules.length === 0 ? (
+        <p className="pl-empty pl-empty--panel" data-testid="rules.empty">
+          No rules yet. Link components on the canvas (for example an agent to a Proxy) and the firewall rules they need appear here.
+        </p>
+      ) : filtered.length === 0 ? (
+        <p className="pl-empty pl-empty--panel">No rule matches “{query}”.</p>
+      ) : (
+        <div className="pl-table-wrap">
+          <table className="pl-table" data-testid="rules.table">
+            <thead>
+              <tr>
+                {view === 'hosts' ? <th scope="col" style={{ width: '5%' }}>Dir.</th> : null}
+                {header('source', 'Source')}
+                {header('destination', 'Destination')}
+                {header('port', 'Port')}
+                {header('protocol', 'Proto')}
+                {header('purpose', 'Purpose')}
+              </tr>
+            </thead>
+            {groups.map((g) => (
+              <tbody key={g.key}>
+                {g.title ? (
+                  <tr className="pl-group-row">
+                    <th colSpan={view === 'hosts' ? 6 : 5} scope="rowgroup">
+                      {g.title} <span className="pl-muted">({g.rows.length})</span>
+                    </th>
+                  </tr>
+                ) : null}
+                {g.rows.map(({ rule, direction }) => {
+                  const selected = highlight?.source === `rule:${rule.id}`;
+                  return (
+                    <tr
+                      key={`${rule.id}:${direction ?? ''}`}
+                      className={selected ? 'is-selected' : ''}
+                      aria-selected={selected}
+                      tabIndex={0}
+                      onClick={() => selectRule(rule)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter' || e.key === ' ') {
+                          e.preventDefault();
+                          selectRule(rule);
+                        }
+                      }}
+                      data-testid="rules.row"
+                      data-rule-id={rule.id}
+                    >
+                      {view === 'hosts' ? <td className="pl-muted">{direction === 'in' ? 'in' : 'out'}</td> : null}
+                      <td>
+                        <div className="pl-cell-main">{nameOf(rule.source)}</div>
+                        <div className="pl-cell-sub">
+                          {rule.sourceAddress} · {nameOf(rule.sourceZone)}
+                        </div>
+                      </td>
+                      <td>
+                        <div className="pl-cell-main">{nameOf(rule.destination)}</div>
+                        <div className="pl-cell-sub">
+                          {rule.destinationAddress} · {nameOf(rule.destinationZone)}
+                        </div>
+                      </td>
+                      <td className="pl-mono" data-testid="rules.port">
+                        {portText(rule)}
+                      </td>
+                      <td className="pl-mono">{rule.protocol}</td>
+                      <td title={rule.purposes.join('\n')}>
+                        <div className="pl-clamp">{rule.purposes.join('; ')}</div>
+                        {rule.longLived ? <div className="pl-cell-sub">long-lived connection</div> : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

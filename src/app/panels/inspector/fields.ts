@@ -1,0 +1,216 @@
+/**
+ * Inspector fields, read from the zod schemas of the plan format: every field of every node kind, zone,
+ * link and cluster gets an editor without a hand-written form per kind, and a new schema field shows up
+ * by itself. Labels are UI text; values and their validity come from the schema.
+ */
+import type { z } from 'zod';
+import { NodeSchema } from '../../../core/schema/index.ts';
+import type { NodeKind } from '../../../core/schema/index.ts';
+
+export type FieldSpec =
+  | { type: 'text'; key: string; label: string; optional: boolean; multiline: boolean }
+  | { type: 'number'; key: string; label: string; optional: boolean }
+  | { type: 'boolean'; key: string; label: string }
+  | { type: 'enum'; key: string; label: string; optional: boolean; options: string[] }
+  | { type: 'enum-set'; key: string; label: string; options: string[] }
+  | { type: 'text-list'; key: string; label: string }
+  | { type: 'object'; key: string; label: string; optional: boolean; fields: FieldSpec[] }
+  | { type: 'object-list'; key: string; label: string; fields: FieldSpec[] };
+
+/** Friendly names; the teleport.yaml key is shown beside fields that mirror one. */
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  notes: 'Notes',
+  addresses: 'Addresses',
+  publicAddr: 'Public addresses',
+  listenAddr: 'Listen address',
+  webListenAddr: 'Web listen address',
+  sshListenAddr: 'SSH listen address',
+  sshPublicAddr: 'SSH public addresses',
+  tunnelListenAddr: 'Tunnel listen address',
+  tunnelPublicAddr: 'Tunnel public addresses',
+  kubeListenAddr: 'Kubernetes listen address',
+  kubePublicAddr: 'Kubernetes public addresses',
+  mysqlListenAddr: 'MySQL listen address',
+  mysqlPublicAddr: 'MySQL public addresses',
+  postgresListenAddr: 'PostgreSQL listen address',
+  postgresPublicAddr: 'PostgreSQL public addresses',
+  mongoListenAddr: 'MongoDB listen address',
+  mongoPublicAddr: 'MongoDB public addresses',
+  peerListenAddr: 'Peer listen address',
+  peerPublicAddr: 'Peer public address',
+  acme: 'ACME (Let’s Encrypt)',
+  proxyProtocol: 'PROXY protocol',
+  trustXForwardedFor: 'Trust X-Forwarded-For',
+  env: 'Proxy environment',
+  httpsProxy: 'HTTPS_PROXY',
+  httpProxy: 'HTTP_PROXY',
+  noProxy: 'NO_PROXY',
+  services: 'Services',
+  joinVia: 'Joins via',
+  runtime: 'Runs on',
+  namespace: 'Namespace',
+  sshForceListen: 'SSH force_listen',
+  desktopListenAddr: 'Desktop listen address',
+  desktopUsesAd: 'Uses Active Directory / LDAP discovery',
+  appHostFilters: 'Uses allowed/denied hosts',
+  tools: 'Tools',
+  layer: 'Layer',
+  tlsTermination: 'Terminates TLS',
+  mappings: 'Port mappings',
+  frontPort: 'Front port',
+  targetPort: 'Target port',
+  idleTimeoutSeconds: 'Idle timeout (s)',
+  sendsProxyProtocol: 'Sends PROXY protocol',
+  port: 'Port',
+  sshPort: 'SSH port',
+  engine: 'Engine',
+  rdpPort: 'RDP port',
+  ldapPort: 'LDAP port',
+  kdcPort: 'Kerberos KDC port',
+  uri: 'URI',
+  provider: 'Provider',
+  kind: 'Kind',
+  cidrs: 'CIDRs',
+  deployment: 'Deployment',
+  teleportVersion: 'Teleport major version',
+  configVersion: 'Config file version',
+  proxyListenerMode: 'Proxy listener mode',
+  tunnelStrategy: 'Tunnel strategy',
+  edition: 'Edition',
+  cloudTenant: 'Cloud tenant address',
+  trustedRoot: 'Trusts root cluster',
+  agentConnectionCount: 'Agent connection count',
+  description: 'Description',
+};
+
+/** teleport.yaml key for fields named after one (shown as a hint). */
+const YAML_KEYS: Record<string, string> = {
+  publicAddr: 'public_addr',
+  listenAddr: 'listen_addr',
+  webListenAddr: 'web_listen_addr',
+  sshListenAddr: 'listen_addr',
+  sshPublicAddr: 'ssh_public_addr',
+  tunnelListenAddr: 'tunnel_listen_addr',
+  tunnelPublicAddr: 'tunnel_public_addr',
+  kubeListenAddr: 'kube_listen_addr',
+  kubePublicAddr: 'kube_public_addr',
+  mysqlListenAddr: 'mysql_listen_addr',
+  mysqlPublicAddr: 'mysql_public_addr',
+  postgresListenAddr: 'postgres_listen_addr',
+  postgresPublicAddr: 'postgres_public_addr',
+  mongoListenAddr: 'mongo_listen_addr',
+  mongoPublicAddr: 'mongo_public_addr',
+  peerListenAddr: 'peer_listen_addr',
+  peerPublicAddr: 'peer_public_addr',
+  proxyProtocol: 'proxy_protocol',
+  trustXForwardedFor: 'trust_x_forwarded_for',
+  proxyListenerMode: 'proxy_listener_mode',
+  tunnelStrategy: 'tunnel_strategy.type',
+  agentConnectionCount: 'agent_connection_count',
+  configVersion: 'version',
+  joinVia: 'proxy_server / auth_server',
+};
+
+export function labelFor(key: string): string {
+  return LABELS[key] ?? key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+}
+
+export function yamlKeyFor(key: string): string | undefined {
+  return YAML_KEYS[key];
+}
+
+/** Fields edited elsewhere (or never): identity, geometry, and references chosen from lists. */
+const SKIP = new Set(['id', 'position', 'size', 'zone', 'cluster', 'source', 'target']);
+
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  entries?: Record<string, string>;
+  checks?: { _zod?: { def?: { check?: string } } }[];
+}
+
+function defOf(schema: z.ZodType): Def {
+  return (schema as unknown as { def: Def }).def;
+}
+
+function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
+  let inner = schema;
+  let optional = false;
+  for (;;) {
+    const def = defOf(inner);
+    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') && def.innerType) {
+      if (def.type === 'optional') optional = true;
+      inner = def.innerType;
+    } else if (def.type === 'pipe' && def.in) {
+      inner = def.in;
+    } else {
+      return { inner, optional };
+    }
+  }
+}
+
+function enumOptions(schema: z.ZodType): string[] {
+  return (schema as unknown as { options: string[] }).options;
+}
+
+function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
+  return (schema as unknown as { shape: Record<string, z.ZodType> }).shape;
+}
+
+function fieldFor(key: string, schema: z.ZodType): FieldSpec | null {
+  const { inner, optional } = unwrap(schema);
+  const def = defOf(inner);
+  const label = labelFor(key);
+  switch (def.type) {
+    case 'string':
+      return { type: 'text', key, label, optional, multiline: key === 'notes' || key === 'description' };
+    case 'number':
+      return { type: 'number', key, label, optional };
+    case 'boolean':
+      return { type: 'boolean', key, label };
+    case 'enum':
+      return { type: 'enum', key, label, optional, options: enumOptions(inner) };
+    case 'array': {
+      const element = unwrap(def.element!).inner;
+      const elementType = defOf(element).type;
+      if (elementType === 'enum') return { type: 'enum-set', key, label, options: enumOptions(element) };
+      if (elementType === 'object') return { type: 'object-list', key, label, fields: describeShape(shapeOf(element)) };
+      return { type: 'text-list', key, label };
+    }
+    case 'object':
+      return { type: 'object', key, label, optional, fields: describeShape(shapeOf(inner)) };
+    default:
+      return null;
+  }
+}
+
+/** Schema order, except that notes always come last (they are the least used). */
+export function describeShape(shape: Record<string, z.ZodType>): FieldSpec[] {
+  const fields = Object.entries(shape)
+    .filter(([key]) => !SKIP.has(key))
+    .map(([key, schema]) => fieldFor(key, schema))
+    .filter((f): f is FieldSpec => f !== null);
+  return [...fields.filter((f) => f.key !== 'notes'), ...fields.filter((f) => f.key === 'notes')];
+}
+
+export function describeObject(schema: z.ZodType): FieldSpec[] {
+  return describeShape(shapeOf(schema));
+}
+
+const nodeFieldCache = new Map<NodeKind, FieldSpec[]>();
+
+/** The fields of one node kind, from its member of the `NodeSchema` discriminated union. */
+export function nodeFields(kind: NodeKind): FieldSpec[] {
+  let fields = nodeFieldCache.get(kind);
+  if (!fields) {
+    const options = (NodeSchema as unknown as { options: z.ZodType[] }).options;
+    const member = options.find((o) => (defOf(shapeOf(o).kind!) as unknown as { values: string[] }).values[0] === kind);
+    fields = member ? describeObject(member) : [];
+    nodeFieldCache.set(kind, fields);
+  }
+  return fields;
+}

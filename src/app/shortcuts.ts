@@ -1,0 +1,84 @@
+/**
+ * Keyboard shortcuts: one table, used both by the handler and by the shortcut sheet.
+ * Shortcuts do not fire while typing in a text field (the field's own undo/redo and delete apply there).
+ */
+import { copySelection, deleteSelection, duplicateSelection, fitView, paste, selectAll } from './commands.ts';
+import { redo, undo } from './store/history.ts';
+import { useAppStore } from './store/index.ts';
+
+export interface Shortcut {
+  keys: string[];
+  label: string;
+}
+
+/** What the sheet shows (`Mod` is Ctrl, or ⌘ on a Mac). */
+export const SHORTCUTS: Shortcut[] = [
+  { keys: ['Mod+Z'], label: 'Undo' },
+  { keys: ['Mod+Shift+Z', 'Ctrl+Y'], label: 'Redo' },
+  { keys: ['Delete', 'Backspace'], label: 'Delete the selection' },
+  { keys: ['Mod+A'], label: 'Select everything' },
+  { keys: ['Shift+click', 'Shift+drag'], label: 'Add to the selection / select an area' },
+  { keys: ['Mod+C'], label: 'Copy' },
+  { keys: ['Mod+V'], label: 'Paste' },
+  { keys: ['Mod+D'], label: 'Duplicate' },
+  { keys: ['Arrow keys'], label: 'Move the focused node' },
+  { keys: ['Enter'], label: 'In the palette: add the component' },
+  { keys: ['Shift+1'], label: 'Fit the plan in view' },
+  { keys: ['Escape'], label: 'Clear the selection, close dialogs' },
+  { keys: ['?'], label: 'Show this sheet' },
+];
+
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function displayKey(key: string): string {
+  return key.replace('Mod', IS_MAC ? '⌘' : 'Ctrl');
+}
+
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color'].includes(target.type);
+  return false;
+}
+
+/** The global keydown handler. Returns true when it handled the key. */
+export function handleShortcut(event: KeyboardEvent): boolean {
+  const state = useAppStore.getState();
+  if (event.key === 'Escape') {
+    if (state.dialog) return false; // <dialog> closes itself.
+    if (isTextEntry(event.target)) return false;
+    state.select([]);
+    state.setHighlight(null);
+    return true;
+  }
+  if (state.dialog || isTextEntry(event.target)) return false;
+  const mod = IS_MAC ? event.metaKey : event.ctrlKey;
+  const key = event.key.toLowerCase();
+  if (mod && !event.altKey) {
+    if (key === 'z' && event.shiftKey) return run(redo);
+    if (key === 'z') return run(undo);
+    if (key === 'y' && !event.shiftKey) return run(redo);
+    if (key === 'a') return run(selectAll);
+    if (key === 'c') {
+      // Leave ordinary text copying alone when there is no canvas selection.
+      return copySelection();
+    }
+    if (key === 'v') return run(paste);
+    if (key === 'd') return run(duplicateSelection);
+    return false;
+  }
+  if (event.ctrlKey && key === 'y') return run(redo);
+  if (event.metaKey || event.ctrlKey || event.altKey) return false;
+  if (event.key === 'Delete' || event.key === 'Backspace') {
+    if (state.selection.length === 0 && state.edgeSelection.length === 0) return false;
+    return run(deleteSelection);
+  }
+  if (event.key === '?') return run(() => state.openDialog('shortcuts'));
+  if (event.key === '!' && event.shiftKey) return run(fitView);
+  return false;
+}
+
+function run(fn: () => void): true {
+  fn();
+  return true;
+}

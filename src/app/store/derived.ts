@@ -1,0 +1,95 @@
+/**
+ * Derived data (flows, rules, findings, link meanings) is never stored: it is computed from the plan by
+ * the engine and memoised on the plan's *topology*, a key that leaves out positions, sizes and the view.
+ * Dragging a node makes a new plan object with the same topology key, so `derive` does not run again.
+ */
+import { derive } from '../../core/engine/index.ts';
+import type { DeriveResult, Finding, Severity } from '../../core/engine/index.ts';
+import type { Plan, PlanNode, Zone } from '../../core/schema/index.ts';
+import { useAppStore } from './index.ts';
+
+const nodeKeys = new WeakMap<PlanNode, string>();
+const zoneKeys = new WeakMap<Zone, string>();
+const planKeys = new WeakMap<Plan, string>();
+
+function nodeKey(node: PlanNode): string {
+  let key = nodeKeys.get(node);
+  if (key === undefined) {
+    const { position: _position, ...rest } = node;
+    key = JSON.stringify(rest);
+    nodeKeys.set(node, key);
+  }
+  return key;
+}
+
+function zoneKey(zone: Zone): string {
+  let key = zoneKeys.get(zone);
+  if (key === undefined) {
+    const { position: _position, size: _size, ...rest } = zone;
+    key = JSON.stringify(rest);
+    zoneKeys.set(zone, key);
+  }
+  return key;
+}
+
+/** Everything the engine may depend on, as a string: settings, zones, nodes and links without geometry. */
+export function topologyKey(plan: Plan): string {
+  let key = planKeys.get(plan);
+  if (key === undefined) {
+    key = [
+      JSON.stringify(plan.clusters),
+      plan.zones.map(zoneKey).join('\n'),
+      plan.nodes.map(nodeKey).join('\n'),
+      JSON.stringify(plan.links),
+    ].join('\u0000');
+    planKeys.set(plan, key);
+  }
+  return key;
+}
+
+let last: { key: string; result: DeriveResult } | null = null;
+let runs = 0;
+
+/** The engine's result for this plan, re-running `derive` only when the topology changed. */
+export function derivedFor(plan: Plan): DeriveResult {
+  const key = topologyKey(plan);
+  if (last && last.key === key) return last.result;
+  runs += 1;
+  const result = derive(plan);
+  last = { key, result };
+  return result;
+}
+
+/** How many times `derive` ran (for tests). */
+export function deriveRuns(): number {
+  return runs;
+}
+
+export function useDerived(): DeriveResult {
+  return derivedFor(useAppStore((s) => s.plan));
+}
+
+export interface NodeFindings {
+  count: number;
+  worst: Severity;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const byNodeCache = new WeakMap<Finding[], Map<string, NodeFindings>>();
+
+/** Finding count and worst severity per node id (memoised on the findings list). */
+export function findingsByNode(findings: Finding[]): Map<string, NodeFindings> {
+  let map = byNodeCache.get(findings);
+  if (!map) {
+    map = new Map();
+    for (const f of findings) {
+      for (const id of new Set(f.nodes)) {
+        const prior = map.get(id);
+        if (!prior) map.set(id, { count: 1, worst: f.severity });
+        else map.set(id, { count: prior.count + 1, worst: SEVERITY_RANK[f.severity] > SEVERITY_RANK[prior.worst] ? f.severity : prior.worst });
+      }
+    }
+    byNodeCache.set(findings, map);
+  }
+  return map;
+}
