@@ -1,16 +1,13 @@
 /**
- * The requirements engine: plan in, flows, rules and findings out. Pure and deterministic.
- * (Placeholder until the engine lands: same signature, empty result.)
+ * The requirements engine: plan in; flows, rules, findings and link infos out. Pure and
+ * deterministic (lists sorted by id, ids built from meaning). See docs/engine.md.
  */
-import type { Plan } from '../schema/index.ts';
-import type { DeriveResult, LinkCheck } from './types.ts';
-
-export type { DeriveResult, Finding, Flow, LinkCheck, LinkInfo, Protocol, Rule, Severity } from './types.ts';
-
-export function derive(_plan: Plan): DeriveResult {
-  return { flows: [], rules: [], findings: [], links: [] };
-}
-
-export function checkLink(_plan: Plan, source: string, target: string): LinkCheck {
-  return { ok: true, initiator: source, listener: target, summary: '' };
-}
+export { derive } from './derive.ts';
+export { checkLink } from './check-link.ts';
+export { rulesByHost, rulesByZonePair } from './views.ts';
+export { nodeLabel, tenantId } from './endpoints.ts';
+export { ruleId } from './rules.ts';
+export { flowId } from './sink.ts';
+export { parseNoProxy, shouldProxy, useProxy } from './no-proxy.ts';
+export type { NoProxy } from './no-proxy.ts';
+export type { DeriveResult, EndpointId, Finding, Flow, HostView, LinkCheck, LinkInfo, Protocol, Rule, Severity, ZonePairView } from './types.ts';

@@ -8,16 +8,27 @@ export type Protocol = 'tcp' | 'udp';
 export type Severity = 'error' | 'warning' | 'info';
 
 /**
+ * Endpoint ids. A flow or rule endpoint is a plan node id, or one of these synthetic endpoints
+ * (they contain `:`, which plan ids never do, so they cannot collide with a node):
+ * - `cloud-tenant:<clusterId>`: the Teleport Cloud tenant of that cluster (address = the cluster's
+ *   `cloudTenant` host, e.g. `example.teleport.sh`, port 443 or the tenant's published port);
+ * - `external:acme-ca`: the public ACME certificate authority (Let's Encrypt), in the plan's
+ *   internet zone when there is one, address its CIDR (else `0.0.0.0/0`).
+ * Use `nodeLabel(plan, id)` (exported by the engine) to display any endpoint.
+ */
+export type EndpointId = string;
+
+/**
  * One connection the cluster needs: `from` opens it, `to` listens on `port`.
  * Several flows may collapse into one firewall rule.
  */
 export interface Flow {
   /** e.g. `ssh-agent-1>proxy-1:443/tcp:reverse-tunnel`. */
   id: string;
-  /** Node id of the side that opens the connection. */
-  from: string;
-  /** Node id of the listener. */
-  to: string;
+  /** Endpoint id of the side that opens the connection (see `EndpointId`). */
+  from: EndpointId;
+  /** Endpoint id of the listener (a node id or a synthetic endpoint such as `cloud-tenant:main`). */
+  to: EndpointId;
   port: number;
   /** Inclusive end of a port range; absent for a single port. */
   portEnd?: number;
@@ -46,9 +57,10 @@ export interface Flow {
 export interface Rule {
   /** e.g. `ssh-agent-1-to-proxy-1-443-tcp`. */
   id: string;
-  /** Node id of the source (always the side that opens the connection). */
-  source: string;
-  destination: string;
+  /** Endpoint id of the source (always the side that opens the connection; see `EndpointId`). */
+  source: EndpointId;
+  /** Endpoint id of the destination: a node id, or `cloud-tenant:<clusterId>` / `external:acme-ca`. */
+  destination: EndpointId;
   /** Zone ids; absent when the node sits in no zone. */
   sourceZone?: string;
   destinationZone?: string;
@@ -112,3 +124,26 @@ export interface DeriveResult {
 export type LinkCheck =
   | { ok: true; initiator: string; listener: string; summary: string }
   | { ok: false; reason: string };
+
+/** What one firewall between two zones must allow (view `rulesByZonePair`). */
+export interface ZonePairView {
+  /** `<sourceZone>><destinationZone>`, with `-` for "no zone". */
+  id: string;
+  sourceZone?: string;
+  destinationZone?: string;
+  /** Both ends in the same zone: only host firewalls apply. */
+  sameZone: boolean;
+  rules: Rule[];
+}
+
+/** Rules seen from one endpoint (view `rulesByHost`). */
+export interface HostView {
+  /** Endpoint id (node id or synthetic endpoint). */
+  id: string;
+  name: string;
+  zone?: string;
+  /** Rules whose destination is this endpoint. */
+  inbound: Rule[];
+  /** Rules whose source is this endpoint. */
+  outbound: Rule[];
+}

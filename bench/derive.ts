@@ -1,0 +1,102 @@
+/**
+ * Benchmark of `derive` on generated plans with about 100, 1,000 and 10,000 links: a realistic mix
+ * of an HA control plane (Proxies behind an L4 LB, Auth), users, and many agents, each linked to the
+ * LB and to the resource it serves. Deterministic: same plans every run.
+ */
+import type { z } from 'zod';
+import { derive } from '../src/core/engine/index.ts';
+import { PlanSchema } from '../src/core/schema/index.ts';
+import type { Plan } from '../src/core/schema/index.ts';
+
+/** One benchmark figure. `pass` compares `value` with `budget` (lower is better). */
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  budget: number;
+  pass: boolean;
+}
+
+type PlanInput = z.input<typeof PlanSchema>;
+type NodeInput = NonNullable<PlanInput['nodes']>[number];
+
+const AGENT_KINDS = [
+  { service: 'ssh', resource: undefined },
+  { service: 'database', resource: { kind: 'database', engine: 'postgres', port: 5432 } },
+  { service: 'kubernetes', resource: { kind: 'kube-api', port: 6443 } },
+  { service: 'app', resource: { kind: 'app', uri: 'https://app.internal.example.com' } },
+  { service: 'desktop', resource: { kind: 'windows-host' } },
+] as const;
+
+/** A plan with about `links` links. */
+export function generatePlan(links: number): Plan {
+  const proxies = Math.max(2, Math.min(6, Math.round(Math.log10(links)) + 1));
+  const nodes: NodeInput[] = [
+    { id: 'users', name: 'Users', kind: 'client', tools: ['browser', 'tsh', 'kubectl', 'database'], zone: 'internet' },
+    { id: 'lb', name: 'Proxy LB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 3080 }], idleTimeoutSeconds: 350, addresses: ['teleport.example.com'], zone: 'dmz' },
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp' },
+  ];
+  const out: { id: string; source: string; target: string }[] = [{ id: 'users-lb', source: 'users', target: 'lb' }];
+  for (let i = 0; i < proxies; i++) {
+    nodes.push({ id: `proxy-${i}`, name: `Proxy ${i}`, kind: 'proxy', publicAddr: ['teleport.example.com:443'], addresses: [`10.0.1.${10 + i}`], zone: 'dmz' });
+    out.push({ id: `lb-proxy-${i}`, source: 'lb', target: `proxy-${i}` }, { id: `proxy-${i}-auth`, source: `proxy-${i}`, target: 'auth' });
+  }
+  for (let i = 0; out.length < links; i++) {
+    const k = AGENT_KINDS[i % AGENT_KINDS.length]!;
+    const zone = `private-${i % 8}`;
+    const agent = `agent-${i}`;
+    nodes.push({ id: agent, name: `Agent ${i}`, kind: 'agent', services: [k.service], addresses: [`10.${10 + (i % 8)}.${Math.floor(i / 250) % 250}.${(i % 250) + 1}`], zone });
+    out.push({ id: `${agent}-lb`, source: agent, target: 'lb' });
+    if (k.resource && out.length < links) {
+      nodes.push({ id: `res-${i}`, name: `Resource ${i}`, zone, ...k.resource } as NodeInput);
+      out.push({ id: `${agent}-res`, source: agent, target: `res-${i}` });
+    }
+  }
+  const zones: NonNullable<PlanInput['zones']> = [
+    { id: 'internet', name: 'Internet', kind: 'internet', cidrs: ['0.0.0.0/0'] },
+    { id: 'dmz', name: 'DMZ', kind: 'dmz', cidrs: ['10.0.1.0/24'] },
+    { id: 'cp', name: 'Control plane', kind: 'private', cidrs: ['10.0.2.0/24'] },
+    ...Array.from({ length: 8 }, (_, i) => ({ id: `private-${i}`, name: `Private ${i}`, kind: 'private' as const, cidrs: [`10.${10 + i}.0.0/16`] })),
+  ];
+  return PlanSchema.parse({ type: 'portolan-plan', version: 1, name: `bench ${links}`, clusters: [{ id: 'main', name: 'teleport.example.com' }], zones, nodes, links: out });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Median wall time of `derive(plan)` in milliseconds, after warm-up runs. */
+export function timeDerive(plan: Plan, runs: number, warmup = 3): number {
+  for (let i = 0; i < warmup; i++) derive(plan);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    derive(plan);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Budgets from issue 3: 10,000 links ≤ 50 ms median on 2 cores, time(10k)/time(1k) ≤ 12. */
+export const BUDGET_10K_MS = 50;
+export const BUDGET_RATIO = 12;
+
+/** Run the derive benchmark. */
+export function benchDerive(): BenchRow[] {
+  const sizes: [number, number, number][] = [[100, 200, 5], [1000, 60, 5], [10000, 21, 5]];
+  const times = new Map<number, number>();
+  const rows: BenchRow[] = [];
+  for (const [links, runs, warmup] of sizes) {
+    const t = timeDerive(generatePlan(links), runs, warmup);
+    times.set(links, t);
+    const budget = links === 10000 ? BUDGET_10K_MS : (BUDGET_10K_MS * links) / 10000 * 4;
+    rows.push({ name: `derive ${links.toLocaleString('en-US')} links (median)`, value: round(t), unit: 'ms', budget: round(budget), pass: t <= budget });
+  }
+  const ratio = (times.get(10000) ?? 0) / (times.get(1000) ?? 1);
+  rows.push({ name: 'derive time(10k) / time(1k)', value: round(ratio), unit: '×', budget: BUDGET_RATIO, pass: ratio <= BUDGET_RATIO });
+  return rows;
+}

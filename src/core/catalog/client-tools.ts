@@ -1,0 +1,65 @@
+/**
+ * Which Proxy listeners each client tool needs (reference §2.1, C1–C5), per listener mode.
+ */
+import type { ClientToolName } from '../schema/index.ts';
+import type { ProxyListenerId } from './listeners.ts';
+
+/** One listener a tool needs. */
+export interface ToolNeed {
+  listener: ProxyListenerId;
+  /** Flow template id. */
+  template: string;
+  /** Only when the dedicated listener exists (otherwise the tool uses `fallback`, or nothing). */
+  ifExists?: boolean;
+  /** Listener used instead when `listener` does not exist. */
+  fallback?: ProxyListenerId;
+}
+
+/** Needs of one tool in each mode. */
+export interface ToolSpec {
+  label: string;
+  multiplex: readonly ToolNeed[];
+  separate: readonly ToolNeed[];
+}
+
+/** Client tools. In `multiplex` every tool uses the web port (TLS routing). */
+export const CLIENT_TOOLS: Readonly<Record<ClientToolName, ToolSpec>> = {
+  browser: {
+    label: 'browser',
+    multiplex: [{ listener: 'web', template: 'client-browser-web' }],
+    separate: [{ listener: 'web', template: 'client-browser-web' }],
+  },
+  tsh: {
+    label: 'tsh',
+    multiplex: [{ listener: 'web', template: 'client-tsh-web' }],
+    separate: [
+      { listener: 'web', template: 'client-tsh-web' },
+      { listener: 'ssh', template: 'client-tsh-ssh' },
+    ],
+  },
+  kubectl: {
+    label: 'kubectl',
+    multiplex: [{ listener: 'web', template: 'client-kube-web' }],
+    separate: [{ listener: 'kube', template: 'client-kube-listener', ifExists: true, fallback: 'web' }],
+  },
+  database: {
+    label: 'database client',
+    multiplex: [{ listener: 'web', template: 'client-db-web' }],
+    separate: [
+      { listener: 'web', template: 'client-db-web' },
+      { listener: 'mysql', template: 'client-db-mysql', ifExists: true },
+      { listener: 'postgres', template: 'client-db-postgres', ifExists: true },
+      { listener: 'mongo', template: 'client-db-mongo', ifExists: true },
+    ],
+  },
+  rdp: {
+    label: 'RDP (browser)',
+    multiplex: [{ listener: 'web', template: 'client-rdp-web' }],
+    separate: [{ listener: 'web', template: 'client-rdp-web' }],
+  },
+};
+
+/** Template used when a `fallback` listener replaces a missing one. */
+export const FALLBACK_TEMPLATES: Readonly<Partial<Record<ClientToolName, string>>> = {
+  kubectl: 'client-kube-web',
+};

@@ -1,0 +1,54 @@
+/** Flows between agents / tbot and the control plane (reference §2.2, §2.3 P3–P5, §2.5). */
+import { sourceUrl } from '../sources.ts';
+import type { FlowTemplate } from './types.ts';
+
+/** Agent and Machine ID flow templates. */
+export const AGENT_FLOWS: readonly FlowTemplate[] = [
+  {
+    id: 'agent-reverse-tunnel', label: 'reverse tunnel', ref: 'A2', protocol: 'tcp', longLived: true, forwardProxy: 'tunnel',
+    purpose: 'Reverse tunnel from {from} to {to}: the Proxy reaches the agent through it, and the agent reaches Auth',
+    docs: sourceUrl('D1'), sources: ['S2', 'S3', 'S12', 'D1', 'D9'],
+  },
+  {
+    id: 'agent-join', label: 'join', ref: 'A1/A3', protocol: 'tcp', longLived: false, forwardProxy: 'https',
+    purpose: 'Join and discovery of {from} on {to} (/webapi/find, /webapi/host/credentials, gRPC join service)',
+    docs: sourceUrl('D1'), sources: ['S19', 'S13', 'S12'],
+    note: 'Which port serves the gRPC join service in separate mode is assumed to be the web port (reference §6 Q7).',
+  },
+  {
+    id: 'agent-auth-direct', label: 'Auth gRPC', ref: 'A4', protocol: 'tcp', longLived: true, forwardProxy: 'never',
+    purpose: '{from} joined directly to Auth: gRPC over mTLS to {to} (heartbeats, watchers, audit)',
+    docs: sourceUrl('D1'), sources: ['S10', 'S7', 'D1'],
+    note: 'Assumed not to go through HTTPS_PROXY: the docs only promise that for connections to the Proxy (reference §6 Q6).',
+  },
+  {
+    id: 'proxy-dial-ssh', label: 'SSH', ref: 'P3', protocol: 'tcp', longLived: true, forwardProxy: 'never',
+    purpose: '{from} dials the SSH Service of {to}, which joined Auth directly (no reverse tunnel)',
+    docs: sourceUrl('D1'), sources: ['D1', 'D9', 'D16'],
+  },
+  {
+    id: 'proxy-dial-kube', label: 'Kubernetes', ref: 'P4', protocol: 'tcp', longLived: true, forwardProxy: 'never',
+    purpose: '{from} dials the Kubernetes Service of {to}, which joined Auth directly',
+    docs: sourceUrl('D1'), sources: ['D1', 'S11'],
+  },
+  {
+    id: 'proxy-dial-desktop', label: 'desktop', ref: 'P5', protocol: 'tcp', longLived: true, forwardProxy: 'never',
+    purpose: '{from} dials the Windows Desktop Service of {to}, which joined Auth directly',
+    docs: sourceUrl('D1'), sources: ['D1', 'D14'],
+  },
+  {
+    id: 'tbot-web', label: 'tbot', ref: 'T1', protocol: 'tcp', longLived: false, forwardProxy: 'https',
+    purpose: 'tbot {from} joins and renews its certificates through {to} (proxy_server)',
+    docs: sourceUrl('D13'), sources: ['D13'],
+  },
+  {
+    id: 'tbot-auth', label: 'tbot → Auth', ref: 'T2', protocol: 'tcp', longLived: false, forwardProxy: 'never',
+    purpose: 'tbot {from} joins and renews directly with {to} (auth_server, discouraged)',
+    docs: sourceUrl('D13'), sources: ['D13'],
+  },
+  {
+    id: 'vm-installer', label: 'installer', ref: 'A6', protocol: 'tcp', longLived: false, forwardProxy: 'never',
+    purpose: 'Discovered VM {from} downloads the Teleport installer from {to} and joins',
+    docs: sourceUrl('D20'), sources: ['S22', 'D20'],
+  },
+];

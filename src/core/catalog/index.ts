@@ -1,0 +1,27 @@
+/**
+ * The Teleport catalog: ports, listeners, flows, relations and findings as data, each entry with
+ * its source. The engine reads only this; supporting a new Teleport version is a change here.
+ */
+export { KIND_INFO, PALETTE, PALETTE_GROUPS, freeId, paletteItem } from './kinds.ts';
+export type { KindFamily, KindInfo, PaletteGroup, PaletteItem, PaletteTarget } from './kinds.ts';
+export { SOURCES, codeUrl, docUrl, sourceUrl } from './sources.ts';
+export type { Source, SourceKey } from './sources.ts';
+export { KEEPALIVE_IDLE_LIMIT_SECONDS, PORTS, SCHEME_PORTS, SENSITIVE_PORT_RANGE } from './ports.ts';
+export type { PortInfo } from './ports.ts';
+export { AGENT_SERVICES, AUTH_DEFAULT_PORT, CONFIG_VERSIONS, KUBE_SERVICE_PORTLESS_PORT, PEER_DEFAULT_PORT, PROXY_LISTENERS, SEPARATE_MODE_LISTENERS } from './listeners.ts';
+export type { AgentServiceSpec, ConfigVersionSpec, ProxyListenerId, ProxyListenerSpec } from './listeners.ts';
+export { CLIENT_TOOLS, FALLBACK_TEMPLATES } from './client-tools.ts';
+export type { ToolNeed, ToolSpec } from './client-tools.ts';
+export { DATABASE_ENGINES } from './databases.ts';
+export type { DatabaseEngineSpec } from './databases.ts';
+export { AGENT_RESOURCES, AUTH_BACKENDS, resourceSpec } from './resources.ts';
+export type { ResourceFlowSpec, ResourcePort, ResourceSpec } from './resources.ts';
+export { ACME, ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, FORWARD_PROXY, INTERNET_CIDR } from './network.ts';
+export { RELATIONS } from './relations.ts';
+export type { RelationCondition, RelationId, RelationSpec } from './relations.ts';
+export { GENERIC_REFUSAL, LINK_REFUSALS } from './refusals.ts';
+export type { RefusalCondition, RefusalSpec } from './refusals.ts';
+export { ALL_FLOW_TEMPLATES, FLOW_TEMPLATES, flowTemplate } from './flows/index.ts';
+export type { FlowTemplate, ForwardProxyUse } from './flows/index.ts';
+export { ALL_FINDINGS, FINDINGS, findingSpec } from './findings.ts';
+export type { FindingSpec } from './findings.ts';

@@ -1,0 +1,101 @@
+/**
+ * Which listeners a Proxy opens (reference §1, §3.1) and which agent services can listen (§3.5).
+ * Adding a Teleport config version or a listener is a change to these tables.
+ */
+import type { AgentServiceName } from '../schema/index.ts';
+import { PORTS } from './ports.ts';
+import type { SourceKey } from './sources.ts';
+
+/** Listeners of a Proxy. `web` always exists; the others depend on config version and settings. */
+export type ProxyListenerId = 'web' | 'ssh' | 'tunnel' | 'kube' | 'mysql' | 'postgres' | 'mongo';
+
+/** Proxy fields that hold a listen address. */
+export type ProxyListenField =
+  | 'webListenAddr'
+  | 'sshListenAddr'
+  | 'tunnelListenAddr'
+  | 'kubeListenAddr'
+  | 'mysqlListenAddr'
+  | 'postgresListenAddr'
+  | 'mongoListenAddr';
+
+/** Proxy fields that hold a list of public addresses. */
+export type ProxyPublicField = 'publicAddr' | 'sshPublicAddr' | 'tunnelPublicAddr' | 'kubePublicAddr' | 'mysqlPublicAddr' | 'postgresPublicAddr' | 'mongoPublicAddr';
+
+/** One Proxy listener. */
+export interface ProxyListenerSpec {
+  id: ProxyListenerId;
+  label: string;
+  listenField: ProxyListenField;
+  publicField: ProxyPublicField;
+  defaultPort: number;
+  /** Speaks a non-HTTP protocol: a TLS-terminating or L7 load balancer cannot carry it. */
+  l4Only: boolean;
+  sources: readonly SourceKey[];
+  /** Uncertainty worth telling the reader when this listener appears in a rule. */
+  note?: string;
+}
+
+/** Proxy listeners, in the order they are reported. */
+export const PROXY_LISTENERS: Readonly<Record<ProxyListenerId, ProxyListenerSpec>> = {
+  web: { id: 'web', label: 'web', listenField: 'webListenAddr', publicField: 'publicAddr', defaultPort: PORTS.proxyWeb.port, l4Only: false, sources: ['S7', 'D5'] },
+  ssh: { id: 'ssh', label: 'SSH proxy', listenField: 'sshListenAddr', publicField: 'sshPublicAddr', defaultPort: PORTS.proxySsh.port, l4Only: true, sources: ['S5', 'D5'] },
+  tunnel: { id: 'tunnel', label: 'reverse tunnel', listenField: 'tunnelListenAddr', publicField: 'tunnelPublicAddr', defaultPort: PORTS.proxyTunnel.port, l4Only: true, sources: ['S5', 'D5', 'I4'] },
+  kube: {
+    id: 'kube', label: 'Kubernetes proxy', listenField: 'kubeListenAddr', publicField: 'kubePublicAddr', defaultPort: PORTS.kube.port, l4Only: false, sources: ['S5', 'D5'],
+    note: 'On config v1 the Kubernetes listener is assumed open (the Kubernetes proxy enabled), as Portolan decided for §3.1.',
+  },
+  mysql: {
+    id: 'mysql', label: 'MySQL proxy', listenField: 'mysqlListenAddr', publicField: 'mysqlPublicAddr', defaultPort: PORTS.proxyMysql.port, l4Only: true, sources: ['S5', 'D5', 'D1'],
+    note: 'On config v1 the MySQL listener is modelled as open by default (docs), though the code sets no default (reference §6 Q3, §7).',
+  },
+  postgres: { id: 'postgres', label: 'Postgres proxy', listenField: 'postgresListenAddr', publicField: 'postgresPublicAddr', defaultPort: PORTS.proxyPostgres.port, l4Only: true, sources: ['D5', 'S23'] },
+  mongo: { id: 'mongo', label: 'Mongo proxy', listenField: 'mongoListenAddr', publicField: 'mongoPublicAddr', defaultPort: PORTS.proxyMongo.port, l4Only: true, sources: ['D5', 'S23'] },
+};
+
+/** What a config file version means for the Proxy's listeners. */
+export interface ConfigVersionSpec {
+  /** Listeners opened even when their listen address is not configured. */
+  defaultListeners: readonly ProxyListenerId[];
+  sources: readonly SourceKey[];
+}
+
+/** Config file versions (reference §3.1). */
+export const CONFIG_VERSIONS: Readonly<Record<'v1' | 'v2' | 'v3', ConfigVersionSpec>> = {
+  v1: { defaultListeners: ['web', 'ssh', 'tunnel', 'kube', 'mysql'], sources: ['S5', 'S6', 'D5'] },
+  v2: { defaultListeners: ['web'], sources: ['S5', 'I2'] },
+  v3: { defaultListeners: ['web'], sources: ['S5', 'I2'] },
+};
+
+/** The dedicated listeners clients use in `separate` mode (in `multiplex` everything rides `web`). */
+export const SEPARATE_MODE_LISTENERS: readonly ProxyListenerId[] = ['ssh', 'tunnel', 'kube', 'mysql', 'postgres', 'mongo'];
+
+/** Fields of an agent that hold a service listen address. */
+export type AgentListenField = 'sshListenAddr' | 'kubeListenAddr' | 'desktopListenAddr';
+
+/** Whether an agent service can listen (reference §3.5) and on what. */
+export interface AgentServiceSpec {
+  label: string;
+  /** Present when the service can accept connections from the Proxy (direct-to-Auth joining). */
+  listen?: { field: AgentListenField; defaultPort: number; template: string };
+  sources: readonly SourceKey[];
+}
+
+/** Agent services. Application and Database never listen; Discovery has no listener. */
+export const AGENT_SERVICES: Readonly<Record<AgentServiceName, AgentServiceSpec>> = {
+  ssh: { label: 'SSH', listen: { field: 'sshListenAddr', defaultPort: PORTS.nodeSsh.port, template: 'proxy-dial-ssh' }, sources: ['D1', 'D16'] },
+  kubernetes: { label: 'Kubernetes', listen: { field: 'kubeListenAddr', defaultPort: PORTS.kube.port, template: 'proxy-dial-kube' }, sources: ['D1', 'S11'] },
+  desktop: { label: 'Windows Desktop', listen: { field: 'desktopListenAddr', defaultPort: PORTS.desktop.port, template: 'proxy-dial-desktop' }, sources: ['D1', 'D14'] },
+  database: { label: 'Database', sources: ['D1', 'D7'] },
+  app: { label: 'Application', sources: ['D1', 'D7'] },
+  discovery: { label: 'Discovery', sources: ['D9'] },
+};
+
+/** Quirk (L-A9): a Kubernetes Service `listen_addr` without a port binds the Proxy SSH port. */
+export const KUBE_SERVICE_PORTLESS_PORT = PORTS.proxySsh.port;
+
+/** Auth listener default port. */
+export const AUTH_DEFAULT_PORT = PORTS.auth.port;
+
+/** Proxy peering listener default port. */
+export const PEER_DEFAULT_PORT = PORTS.proxyPeer.port;

@@ -1,0 +1,50 @@
+/**
+ * Why a link has no meaning, in plain words. Tried in order (both orientations) after no relation in
+ * `relations.ts` matched. `{a}` is the end of kind `a`, `{b}` the other; names are filled in.
+ */
+import type { NodeKind } from '../schema/index.ts';
+
+/** Condition on the refused pair. */
+export type RefusalCondition =
+  | 'agent-never-listens'
+  | 'agent-joins-via-proxy'
+  | 'agent-joins-via-auth'
+  | 'different-clusters'
+  | 'same-cluster'
+  | 'agent-lacks-service'
+  | 'lb-fronts-other';
+
+/** One refusal. */
+export interface RefusalSpec {
+  a: NodeKind | '*';
+  b: NodeKind | '*';
+  when?: RefusalCondition;
+  reason: string;
+  /** The refused link means someone would dial an agent (finding L-A2 or PL-INBOUND-AGENT). */
+  inboundToAgent?: boolean;
+}
+
+/** Refusals, most specific first. */
+export const LINK_REFUSALS: readonly RefusalSpec[] = [
+  { a: 'agent', b: 'agent', reason: 'Agents never connect to each other: link each one to the Proxy (or to Auth when it joins directly).' },
+  { a: '*', b: 'agent', when: 'agent-never-listens', inboundToAgent: true, reason: 'Application and Database services never listen: clients reach apps and databases through the Proxy, and the agent dials out. Link {b} to the Proxy (or its load balancer) instead.' },
+  { a: 'client', b: 'agent', inboundToAgent: true, reason: 'Clients never connect to agents: they go through the Proxy, which reaches {b} through its reverse tunnel (or dials it when it joined Auth directly). Link {a} to the Proxy instead.' },
+  { a: 'proxy', b: 'agent', when: 'agent-joins-via-proxy', inboundToAgent: true, reason: '{b} joins via the Proxy: {a} reaches it through the reverse tunnel the agent opens, so the agent is the one that dials. Nothing dials the agent.' },
+  { a: 'load-balancer', b: 'agent', inboundToAgent: true, reason: 'Agents are not load-balancer backends: {b} dials out to the Proxy. Link {b} to {a} only if {a} fronts the Proxies (then the agent is the client).' },
+  { a: 'client', b: 'auth', reason: 'Clients reach Auth through the Proxy (tctl and tsh use the Proxy web port). Link {a} to the Proxy instead.' },
+  { a: 'client', b: '*', reason: 'Users reach {b} through Teleport, never directly: link {a} to the Proxy and {b} to the agent that serves it.' },
+  { a: 'agent', b: 'auth', when: 'agent-joins-via-proxy', reason: '{a} joins via the Proxy (proxy_server): it never dials Auth. Link it to the Proxy, or set it to join via Auth.' },
+  { a: 'agent', b: 'proxy', when: 'agent-joins-via-auth', reason: '{a} joins Auth directly (auth_server) but runs no service the Proxy could dial. Link it to Auth, or set it to join via the Proxy.' },
+  { a: 'agent', b: 'load-balancer', when: 'lb-fronts-other', reason: '{b} fronts the other part of the control plane: {a} joins via {joinVia}. Link it to a load balancer that fronts the right service.' },
+  { a: 'tbot', b: 'load-balancer', when: 'lb-fronts-other', reason: '{b} fronts the other part of the control plane: {a} joins via {joinVia}.' },
+  { a: 'tbot', b: 'auth', when: 'agent-joins-via-proxy', reason: '{a} joins via the Proxy (proxy_server): link it to the Proxy, or set it to join via Auth.' },
+  { a: 'tbot', b: 'proxy', when: 'agent-joins-via-auth', reason: '{a} joins Auth directly (auth_server): link it to Auth, or set it to join via the Proxy.' },
+  { a: 'agent', b: '*', when: 'agent-lacks-service', reason: '{a} runs no service that reaches {b} ({services}): add the service, or link {b} to an agent that runs it.' },
+  { a: 'proxy', b: 'proxy', when: 'same-cluster', reason: 'Proxies of one cluster only talk to each other with proxy peering (tunnel_strategy: proxy_peering). In agent mesh they never do: remove the link, or switch the cluster to proxy peering.' },
+  { a: '*', b: '*', when: 'different-clusters', reason: '{a} and {b} belong to clusters that do not trust each other. Make one cluster a leaf of the other (trustedRoot) to link their Proxies.' },
+  { a: 'load-balancer', b: 'load-balancer', reason: 'Chained load balancers are not modelled: link {a} to the Proxies (or Auth) directly.' },
+  { a: 'auth', b: 'proxy', reason: 'The Proxy opens the connection to Auth, and only within one cluster.' },
+];
+
+/** Fallback reason when no refusal matched. */
+export const GENERIC_REFUSAL = 'Teleport makes no connection between {a} ({kindA}) and {b} ({kindB}).';

@@ -1,0 +1,55 @@
+/**
+ * Protected resources: which agent service reaches each kind, with which flow, on which port
+ * (reference §2.6). Ports come from fields of the resource node; `engine` and `uri` are resolved by
+ * the database table and the app URI.
+ */
+import type { AgentServiceName, NodeKind } from '../schema/index.ts';
+
+/** Where the port of a resource flow comes from. */
+export type ResourcePort =
+  | { from: 'field'; field: 'port' | 'rdpPort' | 'ldapPort' | 'kdcPort' | 'sshPort' }
+  | { from: 'engine' }
+  | { from: 'uri' };
+
+/** One flow an agent opens to a resource. */
+export interface ResourceFlowSpec {
+  template: string;
+  port: ResourcePort;
+}
+
+/** One resource kind reached by agents. */
+export interface ResourceSpec {
+  kind: NodeKind;
+  /** The agent must run one of these services. */
+  services: readonly AgentServiceName[];
+  flows: readonly ResourceFlowSpec[];
+}
+
+/** Resources reached by agents, by node kind. */
+export const AGENT_RESOURCES: readonly ResourceSpec[] = [
+  { kind: 'kube-api', services: ['kubernetes'], flows: [{ template: 'agent-kube-api', port: { from: 'field', field: 'port' } }] },
+  { kind: 'database', services: ['database'], flows: [{ template: 'agent-database', port: { from: 'engine' } }] },
+  { kind: 'windows-host', services: ['desktop'], flows: [{ template: 'agent-rdp', port: { from: 'field', field: 'rdpPort' } }] },
+  {
+    kind: 'domain-controller',
+    services: ['desktop'],
+    flows: [
+      { template: 'agent-ldap', port: { from: 'field', field: 'ldapPort' } },
+      { template: 'agent-kdc', port: { from: 'field', field: 'kdcPort' } },
+    ],
+  },
+  { kind: 'app', services: ['app'], flows: [{ template: 'agent-app', port: { from: 'uri' } }] },
+  { kind: 'cloud-api', services: ['database', 'app', 'discovery', 'kubernetes'], flows: [{ template: 'agent-cloud-api', port: { from: 'field', field: 'port' } }] },
+  { kind: 'openssh-host', services: ['discovery'], flows: [{ template: 'discovery-gcp-ssh', port: { from: 'field', field: 'sshPort' } }] },
+];
+
+/** Resource spec for a node kind, if agents reach that kind. */
+export function resourceSpec(kind: NodeKind): ResourceSpec | undefined {
+  return AGENT_RESOURCES.find((r) => r.kind === kind);
+}
+
+/** Resources Auth itself may use as backends (reference §2.4 U1), with the port field to read. */
+export const AUTH_BACKENDS: Readonly<Partial<Record<NodeKind, ResourcePort>>> = {
+  'cloud-api': { from: 'field', field: 'port' },
+  database: { from: 'engine' },
+};

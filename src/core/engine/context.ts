@@ -1,0 +1,157 @@
+/**
+ * Indexes built once per `derive`: nodes, zones and clusters by id, adjacency, links by pair, the
+ * role of each load balancer, and each Proxy's listeners. Everything later is a lookup, so the
+ * engine stays linear in the number of links.
+ */
+import type { Cluster, Link, NodeOfKind, Plan, PlanNode, Zone } from '../schema/index.ts';
+import { buildProxyInfo } from './proxy-listeners.ts';
+import type { ProxyInfo } from './proxy-listeners.ts';
+
+/** What a load balancer fronts, decided by the backends linked to it. */
+export interface LbInfo {
+  /** Fronts Auth when Auth backends are linked (Proxies linked to it are then its clients). */
+  role: 'proxy' | 'auth' | 'none';
+  /** Cluster of its backends. */
+  cluster?: string;
+  /** Backend nodes (Proxies or Auths of `cluster`), sorted by id. */
+  backends: PlanNode[];
+  /** Link id per backend id. */
+  backendLinks: Map<string, string>;
+  /** ProxyInfo of each backend, when it fronts Proxies (filled after Proxies are indexed). */
+  backendInfos: ProxyInfo[];
+  /** `nodes[<lb>].mappings`, the setting flows through it depend on. */
+  mappingsSetting: string;
+}
+
+/** The derive context. */
+export interface Ctx {
+  plan: Plan;
+  nodes: Map<string, PlanNode>;
+  zones: Map<string, Zone>;
+  clusters: Map<string, Cluster>;
+  defaultCluster: Cluster;
+  /** Nodes and links sorted by id: every pass iterates in this order. */
+  sortedNodes: PlanNode[];
+  sortedLinks: Link[];
+  /** Per node: its links (sorted by id) with the node at the other end. */
+  adj: Map<string, { link: Link; other: PlanNode }[]>;
+  /** Unordered pair key → link ids; built on first use (see `linksBetween`). */
+  pairLinks?: Map<string, string[]>;
+  proxiesByCluster: Map<string, NodeOfKind<'proxy'>[]>;
+  authsByCluster: Map<string, NodeOfKind<'auth'>[]>;
+  lbs: Map<string, LbInfo>;
+  proxies: Map<string, ProxyInfo>;
+  /** http-proxy nodes by lower-cased address host. */
+  httpProxiesByHost: Map<string, NodeOfKind<'http-proxy'>[]>;
+  /** First zone of kind `internet` (by id), if any. */
+  internetZone?: Zone;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Unordered key of two node ids. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+const NO_LINKS: readonly string[] = [];
+
+/** Ids of the links between two nodes (either direction). */
+export function linksBetween(ctx: Ctx, a: string, b: string): readonly string[] {
+  if (!ctx.pairLinks) {
+    const index = new Map<string, string[]>();
+    for (const link of ctx.sortedLinks) push(index, pairKey(link.source, link.target), link.id);
+    ctx.pairLinks = index;
+  }
+  return ctx.pairLinks.get(pairKey(a, b)) ?? NO_LINKS;
+}
+
+/** Cluster id of a Teleport node (the first cluster when omitted); undefined for other kinds. */
+export function clusterIdOf(ctx: Ctx, node: PlanNode): string | undefined {
+  if (node.kind === 'auth' || node.kind === 'proxy' || node.kind === 'agent' || node.kind === 'tbot') return node.cluster ?? ctx.defaultCluster.id;
+  if (node.kind === 'load-balancer') return ctx.lbs.get(node.id)?.cluster;
+  return undefined;
+}
+
+/** The cluster of a Teleport node (or of a load balancer's backends). */
+export function clusterOf(ctx: Ctx, node: PlanNode): Cluster | undefined {
+  const id = clusterIdOf(ctx, node);
+  return id === undefined ? undefined : ctx.clusters.get(id);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Build every index for a plan. */
+export function buildContext(plan: Plan): Ctx {
+  const first = plan.clusters[0];
+  if (!first) throw new Error('a plan has at least one cluster');
+  const nodes = new Map(plan.nodes.map((n) => [n.id, n]));
+  const sortedNodes = [...plan.nodes].sort(byId);
+  const sortedLinks = plan.links.filter((l) => nodes.has(l.source) && nodes.has(l.target) && l.source !== l.target).sort(byId);
+  const zones = new Map(plan.zones.map((z) => [z.id, z]));
+  const ctx: Ctx = {
+    plan, nodes, zones, defaultCluster: first, sortedNodes, sortedLinks,
+    clusters: new Map(plan.clusters.map((c) => [c.id, c])),
+    adj: new Map(), proxiesByCluster: new Map(), authsByCluster: new Map(),
+    lbs: new Map(), proxies: new Map(), httpProxiesByHost: new Map(),
+  };
+  const internet = [...plan.zones].sort(byId).find((z) => z.kind === 'internet');
+  if (internet) ctx.internetZone = internet;
+  for (const link of sortedLinks) {
+    const a = nodes.get(link.source) as PlanNode;
+    const b = nodes.get(link.target) as PlanNode;
+    push(ctx.adj, a.id, { link, other: b });
+    push(ctx.adj, b.id, { link, other: a });
+  }
+  for (const node of sortedNodes) {
+    if (node.kind === 'proxy') push(ctx.proxiesByCluster, clusterIdOf(ctx, node) as string, node);
+    else if (node.kind === 'auth') push(ctx.authsByCluster, clusterIdOf(ctx, node) as string, node);
+    else if (node.kind === 'http-proxy') {
+      for (const addr of node.addresses) push(ctx.httpProxiesByHost, hostOfAddress(addr), node);
+    }
+  }
+  for (const node of sortedNodes) {
+    if (node.kind === 'load-balancer') ctx.lbs.set(node.id, lbInfo(ctx, node));
+    else if (node.kind === 'proxy') ctx.proxies.set(node.id, buildProxyInfo(node, ctx.clusters.get(clusterIdOf(ctx, node) as string) ?? first));
+  }
+  for (const lb of ctx.lbs.values()) if (lb.role === 'proxy') lb.backendInfos = lb.backends.map((b) => ctx.proxies.get(b.id) as ProxyInfo);
+  return ctx;
+}
+
+/** Lower-cased host of an address entry (`host`, `host:port`, `[v6]:port`). */
+export function hostOfAddress(addr: string): string {
+  const s = addr.trim().toLowerCase();
+  if (s.startsWith('[')) return s.slice(1, s.indexOf(']'));
+  const i = s.indexOf(':');
+  return i >= 0 && s.indexOf(':', i + 1) < 0 ? s.slice(0, i) : s;
+}
+
+function rootCluster(ctx: Ctx, nodes: PlanNode[]): string | undefined {
+  const ids = new Set(nodes.map((n) => clusterIdOf(ctx, n) as string));
+  // A leaf node linked to a root LB is a client, not a backend: drop clusters that are leaves of another present one.
+  return ctx.plan.clusters.find((c) => ids.has(c.id) && !(c.trustedRoot !== undefined && ids.has(c.trustedRoot)))?.id;
+}
+
+function lbInfo(ctx: Ctx, lb: PlanNode): LbInfo {
+  const edges = ctx.adj.get(lb.id) ?? [];
+  const proxies = edges.map((e) => e.other).filter((n) => n.kind === 'proxy');
+  const proxyClusters = new Set(proxies.map((n) => clusterIdOf(ctx, n)));
+  // Auths of a leaf whose root's Proxies sit behind this LB are trust clients, not backends.
+  const auths = edges
+    .map((e) => e.other)
+    .filter((n) => n.kind === 'auth' && !proxyClusters.has(ctx.clusters.get(clusterIdOf(ctx, n) as string)?.trustedRoot));
+  const role = auths.length > 0 ? 'auth' : proxies.length > 0 ? 'proxy' : 'none';
+  const candidates = role === 'auth' ? auths : proxies;
+  const cluster = rootCluster(ctx, candidates);
+  const backends = candidates.filter((n) => clusterIdOf(ctx, n) === cluster);
+  const backendIds = new Set(backends.map((n) => n.id));
+  const backendLinks = new Map<string, string>();
+  for (const e of edges) if (backendIds.has(e.other.id) && !backendLinks.has(e.other.id)) backendLinks.set(e.other.id, e.link.id);
+  const info: LbInfo = { role, backends, backendLinks, backendInfos: [], mappingsSetting: `nodes[${lb.id}].mappings` };
+  if (cluster !== undefined) info.cluster = cluster;
+  return info;
+}

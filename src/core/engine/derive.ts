@@ -1,0 +1,84 @@
+/**
+ * `derive(plan)`: classify every link, let the family of its relation emit flows, run the
+ * generators that depend on settings alone (peering, ACME, Cloud tenant), merge flows into rules,
+ * and run the checks.
+ */
+import type { RelationId } from '../catalog/index.ts';
+import { runChecks } from '../findings/index.ts';
+import type { Plan } from '../schema/index.ts';
+import { buildContext } from './context.ts';
+import { memberAuth, memberTunnel, proxyDialsAgent } from './families/agents.ts';
+import { clientEntry } from './families/clients.ts';
+import { peeringFlows, peeringLink, proxyAuth } from './families/control-plane.ts';
+import { lbBackend } from './families/load-balancers.ts';
+import { forwardProxyEgress, tenantFlows, usesForwardProxy } from './families/network.ts';
+import { acmeFlows, proxyKubeApi, proxyOpenssh } from './families/proxy-egress.ts';
+import { agentResource, authBackend } from './families/resources.ts';
+import { trustAuth, trustProxy } from './families/trust.ts';
+import { buildLinkInfos } from './link-info.ts';
+import { emptyObservations } from './observations.ts';
+import { classify } from './relations.ts';
+import type { Classification } from './relations.ts';
+import { buildRules } from './rules.ts';
+import { entryOf } from './run.ts';
+import type { EntryRef, Handler, Run } from './run.ts';
+import { createSink } from './sink.ts';
+import type { DeriveResult } from './types.ts';
+
+/** One handler per relation (exhaustive: adding a relation to the catalog fails to compile here). */
+const HANDLERS: Record<RelationId, Handler> = {
+  'client-entry': clientEntry,
+  'lb-backend': lbBackend,
+  'proxy-auth': proxyAuth,
+  'agent-tunnel': memberTunnel,
+  'agent-auth': memberAuth,
+  'proxy-dials-agent': proxyDialsAgent,
+  'tbot-proxy': memberTunnel,
+  'tbot-auth': memberAuth,
+  'agent-resource': agentResource,
+  'proxy-openssh': proxyOpenssh,
+  'proxy-kube-api': proxyKubeApi,
+  'trust-proxy': trustProxy,
+  'trust-auth': trustAuth,
+  peering: peeringLink,
+  'uses-forward-proxy': usesForwardProxy,
+  'forward-proxy-egress': forwardProxyEgress,
+  'auth-backend': authBackend,
+};
+
+/** Relations whose listener is an entry into the cluster for the initiator. */
+const ENTRY_RELATIONS: ReadonlySet<RelationId> = new Set<RelationId>(['client-entry', 'agent-tunnel', 'tbot-proxy', 'forward-proxy-egress']);
+
+/** Derive flows, rules, findings and link infos from a plan. Pure and deterministic. */
+export function derive(plan: Plan): DeriveResult {
+  const ctx = buildContext(plan);
+  const sink = createSink(ctx);
+  const obs = emptyObservations();
+  const classes = new Map<string, Classification>();
+  const entries = new Map<string, EntryRef[]>();
+  for (const link of ctx.sortedLinks) {
+    const c = classify(ctx, ctx.nodes.get(link.source)!, ctx.nodes.get(link.target)!);
+    classes.set(link.id, c);
+    if (!c.ok) obs.refusals.push({ link: link.id, a: link.source, b: link.target, reason: c.reason, ...(c.agent === undefined ? {} : { agent: c.agent }) });
+    if (c.ok && ENTRY_RELATIONS.has(c.relation.id)) {
+      const entry = entryOf(c.listener);
+      if (!entry) continue;
+      const list = entries.get(c.initiator.id);
+      if (list) list.push({ entry, link: link.id });
+      else entries.set(c.initiator.id, [{ entry, link: link.id }]);
+    }
+  }
+  const run: Run = { ctx, sink, obs, entries };
+  for (const link of ctx.sortedLinks) {
+    const c = classes.get(link.id);
+    if (c?.ok) HANDLERS[c.relation.id](run, link, c.initiator, c.listener);
+  }
+  peeringFlows(run);
+  acmeFlows(run);
+  tenantFlows(run);
+  const flows = sink.finish();
+  const rules = buildRules(ctx, flows);
+  const links = buildLinkInfos(ctx.sortedLinks, classes, sink.linkFlows);
+  const findings = runChecks({ ctx, obs, flows, rules, classes });
+  return { flows, rules, findings, links };
+}

@@ -1,0 +1,57 @@
+/**
+ * Rule endpoints: plan nodes, plus synthetic endpoints that are not nodes (the Teleport Cloud tenant
+ * `cloud-tenant:<clusterId>`, the ACME CA `external:acme-ca`). Names, zones and addresses for both.
+ */
+import { ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, INTERNET_CIDR } from '../catalog/index.ts';
+import type { Plan } from '../schema/index.ts';
+import { parseHostPort } from './addr.ts';
+import type { Ctx } from './context.ts';
+
+/** Id of the Teleport Cloud tenant endpoint of a cluster. */
+export function tenantId(clusterId: string): string {
+  return CLOUD_TENANT_PREFIX + clusterId;
+}
+
+/** Host and port of a cluster's tenant (`cloudTenant`), falling back to `<cluster name>` on 443. */
+export function tenantAddress(plan: Plan, clusterId: string): { host: string; port: number; known: boolean } {
+  const cluster = plan.clusters.find((c) => c.id === clusterId);
+  const hp = cluster?.cloudTenant ? parseHostPort(cluster.cloudTenant) : undefined;
+  if (hp) return { host: hp.host, port: hp.port ?? CLOUD.tenantPort, known: true };
+  return { host: cluster?.name ?? clusterId, port: CLOUD.tenantPort, known: false };
+}
+
+/**
+ * Display name of a rule endpoint: the node's name, or a description of a synthetic endpoint
+ * ("Teleport Cloud tenant example.teleport.sh", "ACME certificate authority"). Falls back to the id.
+ */
+export function nodeLabel(plan: Plan, id: string): string {
+  if (id.startsWith(CLOUD_TENANT_PREFIX)) return `Teleport Cloud tenant ${tenantAddress(plan, id.slice(CLOUD_TENANT_PREFIX.length)).host}`;
+  if (id === ACME_CA_ID) return 'ACME certificate authority';
+  return plan.nodes.find((n) => n.id === id)?.name ?? id;
+}
+
+/** Fast name lookup with the context's indexes. */
+export function nameOf(ctx: Ctx, id: string): string {
+  return ctx.nodes.get(id)?.name ?? nodeLabel(ctx.plan, id);
+}
+
+/** Zone of an endpoint (the ACME CA sits in the plan's internet zone when there is one). */
+export function zoneOf(ctx: Ctx, id: string): string | undefined {
+  if (id === ACME_CA_ID) return ctx.internetZone?.id;
+  return ctx.nodes.get(id)?.zone;
+}
+
+/** Rule address: first node address (without port), else its zone's CIDRs, else `any`. */
+export function addressOf(ctx: Ctx, id: string): string {
+  if (id.startsWith(CLOUD_TENANT_PREFIX)) return tenantAddress(ctx.plan, id.slice(CLOUD_TENANT_PREFIX.length)).host;
+  if (id === ACME_CA_ID) return ctx.internetZone && ctx.internetZone.cidrs.length > 0 ? ctx.internetZone.cidrs.join(' ') : INTERNET_CIDR;
+  const node = ctx.nodes.get(id);
+  const first = node?.addresses[0];
+  if (first !== undefined) {
+    if (first.includes('/')) return first;
+    return parseHostPort(first)?.host ?? first;
+  }
+  const zone = node?.zone === undefined ? undefined : ctx.zones.get(node.zone);
+  if (zone && zone.cidrs.length > 0) return zone.cidrs.join(' ');
+  return 'any';
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { examplePlan } from '../examples/example-plan.ts';
+import { checkLink, derive, nodeLabel, rulesByHost, rulesByZonePair } from './index.ts';
+import { plan, ruleKeys } from './__fixtures__/build.ts';
+import { SCENARIOS } from './__fixtures__/scenarios.ts';
+
+describe('example plan', () => {
+  const result = derive(examplePlan());
+
+  it('yields exactly the expected rules', () => {
+    expect(ruleKeys(result.rules)).toEqual([
+      'db-agent>lb:443/tcp', 'db-agent>postgres:5432/tcp', 'kube-agent>kube-api:6443/tcp', 'kube-agent>lb:443/tcp',
+      'lb>proxy-1:3080/tcp', 'lb>proxy-2:3080/tcp', 'proxy-1>auth:3025/tcp', 'proxy-2>auth:3025/tcp',
+      'ssh-agent>lb:443/tcp', 'tbot>lb:443/tcp', 'users>lb:443/tcp',
+    ]);
+  });
+
+  it('has no error findings', () => {
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('builds rule ids from meaning and fills addresses', () => {
+    const r = result.rules.find((x) => x.id === 'users-to-lb-443-tcp');
+    expect(r).toMatchObject({ source: 'users', destination: 'lb', sourceZone: 'internet', destinationZone: 'dmz', sourceAddress: '0.0.0.0/0', destinationAddress: 'teleport.example.com', initiator: 'users', sameZone: false, links: ['users-lb'] });
+    expect(r?.flows.length).toBeGreaterThan(1);
+    expect(result.rules.find((x) => x.id === 'tbot-to-lb-443-tcp')?.sourceAddress).toBe('10.20.0.0/16');
+    expect(result.rules.find((x) => x.id === 'db-agent-to-postgres-5432-tcp')?.sameZone).toBe(true);
+  });
+
+  it('labels links with the first hop', () => {
+    const byId = new Map(result.links.map((l) => [l.id, l]));
+    expect(byId.get('ssh-agent-lb')).toMatchObject({ ok: true, initiator: 'ssh-agent', listener: 'lb', label: '443/tcp join + reverse tunnel' });
+    expect(byId.get('lb-proxy-1')).toMatchObject({ initiator: 'lb', listener: 'proxy-1', label: '3080/tcp LB backend' });
+    expect(byId.get('proxy-1-auth')?.label).toBe('3025/tcp Auth gRPC');
+    expect(result.links.every((l) => l.ok && l.flows.length > 0)).toBe(true);
+  });
+
+  it('lists are sorted by id', () => {
+    for (const list of [result.flows, result.rules, result.findings, result.links]) {
+      const ids = list.map((x) => x.id);
+      expect(ids).toEqual([...ids].sort());
+    }
+  });
+});
+
+describe('link direction and label in separate mode', () => {
+  it('labels several ports as "3023, 3080/tcp"', () => {
+    const s = SCENARIOS[1];
+    const result = derive(s!.plan);
+    expect(result.links.find((l) => l.id === 'users--proxy')).toMatchObject({ initiator: 'users', listener: 'proxy', label: '3023, 3080/tcp' });
+    expect(result.links.find((l) => l.id === 'proxy--ssh-agent')).toMatchObject({ initiator: 'ssh-agent', listener: 'proxy' });
+  });
+});
+
+describe('checkLink', () => {
+  const p = examplePlan();
+  // [a, b, ok, initiator | reason fragment]
+  const TABLE: [string, string, boolean, string][] = [
+    ['users', 'lb', true, 'users'],
+    ['lb', 'users', true, 'users'],
+    ['proxy-1', 'lb', true, 'lb'],
+    ['auth', 'proxy-1', true, 'proxy-1'],
+    ['ssh-agent', 'proxy-1', true, 'ssh-agent'],
+    ['db-agent', 'postgres', true, 'db-agent'],
+    ['kube-api', 'kube-agent', true, 'kube-agent'],
+    ['users', 'db-agent', false, 'never listen'],
+    ['users', 'ssh-agent', false, 'Clients never connect to agents'],
+    ['users', 'postgres', false, 'through Teleport'],
+    ['users', 'auth', false, 'through the Proxy'],
+    ['ssh-agent', 'db-agent', false, 'never connect to each other'],
+    ['ssh-agent', 'auth', false, 'joins via the Proxy'],
+    ['ssh-agent', 'postgres', false, 'needs Database'],
+    ['proxy-1', 'proxy-2', false, 'proxy peering'],
+    ['users', 'users', false, 'itself'],
+    ['users', 'nope', false, 'No node'],
+  ];
+  it.each(TABLE)('%s — %s → ok=%s (%s)', (a, b, ok, what) => {
+    const r = checkLink(p, a, b);
+    expect(r.ok).toBe(ok);
+    if (r.ok) expect(r.initiator).toBe(what);
+    else expect(r.reason).toContain(what);
+  });
+
+  it('names the nodes in its reasons', () => {
+    const r = checkLink(p, 'users', 'db-agent');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain('Database agent');
+  });
+});
+
+describe('refused links', () => {
+  it('are reported with ok=false, a reason and a finding', () => {
+    const p = plan(
+      [{ id: 'main', name: 'main' }],
+      [
+        { id: 'users', name: 'Users', kind: 'client', tools: ['browser'] },
+        { id: 'app-agent', name: 'App agent', kind: 'agent', services: ['app'] },
+      ],
+      [['users', 'app-agent']],
+    );
+    const result = derive(p);
+    expect(result.links[0]).toMatchObject({ ok: false, flows: [], label: '' });
+    expect(result.links[0]?.reason).toContain('Application and Database services never listen');
+    expect(result.findings.map((f) => f.id)).toContain('L-A2:app-agent+users');
+  });
+});
+
+describe('views', () => {
+  const p = examplePlan();
+  const result = derive(p);
+
+  it('rulesByZonePair groups every rule once, marking intra-zone pairs', () => {
+    const views = rulesByZonePair(result, p);
+    expect(views.flatMap((v) => v.rules).length).toBe(result.rules.length);
+    expect(views.map((v) => v.id)).toContain('internet>dmz');
+    const intra = views.find((v) => v.id === 'private>private');
+    expect(intra?.sameZone).toBe(true);
+    expect(ruleKeys(intra?.rules ?? [])).toEqual(['db-agent>postgres:5432/tcp', 'kube-agent>kube-api:6443/tcp']);
+  });
+
+  it('rulesByHost lists inbound and outbound rules per node', () => {
+    const views = rulesByHost(result, p);
+    const lb = views.find((v) => v.id === 'lb');
+    expect(lb?.inbound.map((r) => r.source).sort()).toEqual(['db-agent', 'kube-agent', 'ssh-agent', 'tbot', 'users']);
+    expect(lb?.outbound.map((r) => r.destination)).toEqual(['proxy-1', 'proxy-2']);
+    expect(views.length).toBe(p.nodes.length);
+  });
+
+  it('shows synthetic endpoints with a label', () => {
+    const cloud = SCENARIOS.find((s) => s.name.startsWith('6.'));
+    const r = derive(cloud!.plan);
+    const tenant = rulesByHost(r, cloud!.plan).find((v) => v.id === 'cloud-tenant:cloud');
+    expect(tenant?.name).toBe('Teleport Cloud tenant example.teleport.sh');
+    expect(tenant?.inbound.length).toBe(2);
+    expect(r.rules.find((x) => x.destination === 'cloud-tenant:cloud')?.destinationAddress).toBe('example.teleport.sh');
+    expect(nodeLabel(cloud!.plan, 'external:acme-ca')).toBe('ACME certificate authority');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Proxy → Auth (reference §2.3 P1, directly or through an L4 Auth load balancer) and proxy peering
+ * (P2: every Proxy dials every other Proxy of the cluster).
+ */
+import { AUTH_DEFAULT_PORT, flowTemplate } from '../../catalog/index.ts';
+import type { FlowTemplate } from '../../catalog/index.ts';
+import type { Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
+import { parseHostPort } from '../addr.ts';
+import { linksBetween } from '../context.ts';
+import { emitHop } from '../hop.ts';
+import { linkCause } from '../run.ts';
+import type { Handler, Run } from '../run.ts';
+
+/** The port Auth listens on (`listen_addr`, default 3025). */
+export function authPort(auth: NodeOfKind<'auth'>): number {
+  return parseHostPort(auth.listenAddr)?.port ?? AUTH_DEFAULT_PORT;
+}
+
+function authDialHost(auth: NodeOfKind<'auth'>): string {
+  const pub = auth.publicAddr[0];
+  return (pub === undefined ? undefined : parseHostPort(pub)?.host) ?? parseHostPort(auth.addresses[0] ?? '')?.host ?? auth.name;
+}
+
+/** initiator → Auth (or → Auth LB front port that maps to the Auth port). */
+export function reachAuth(run: Run, initiator: PlanNode, listener: PlanNode, template: FlowTemplate, link: Link): void {
+  const { ctx, sink, obs } = run;
+  const cause = linkCause(link);
+  if (listener.kind === 'auth') {
+    const port = authPort(listener);
+    emitHop(ctx, sink, obs, { initiator, to: listener.id, port, template, dial: { host: authDialHost(listener), port }, links: [link.id], settings: [`nodes[${listener.id}].listenAddr`], cause });
+    return;
+  }
+  if (listener.kind !== 'load-balancer') return;
+  const info = ctx.lbs.get(listener.id);
+  const auths = (info?.role === 'auth' ? info.backends : []) as NodeOfKind<'auth'>[];
+  if (auths.length === 0) {
+    let w = obs.lbWithoutBackend.get(listener.id);
+    if (!w) obs.lbWithoutBackend.set(listener.id, (w = { initiators: new Set(), links: new Set() }));
+    w.initiators.add(initiator.id);
+    w.links.add(link.id);
+    return;
+  }
+  const ports = [...new Set(auths.map(authPort))].sort((a, b) => a - b);
+  for (const target of ports) {
+    const candidates = listener.mappings.filter((m) => m.targetPort === target);
+    const mapping = candidates.find((m) => m.frontPort === target) ?? [...candidates].sort((a, b) => a.frontPort - b.frontPort)[0];
+    if (!mapping) {
+      let m = obs.missingPorts.get(listener.id);
+      if (!m) obs.missingPorts.set(listener.id, (m = { lb: listener.id, ports: new Set(), proxies: new Set(), initiators: new Set(), whats: new Set(), links: new Set() }));
+      m.ports.add(target);
+      for (const a of auths) m.proxies.add(a.id);
+      m.initiators.add(initiator.id);
+      m.whats.add(template.label);
+      m.links.add(link.id);
+      continue;
+    }
+    emitHop(ctx, sink, obs, {
+      initiator, to: listener.id, port: mapping.frontPort, template, dial: { host: parseHostPort(listener.addresses[0] ?? '')?.host ?? listener.name, port: mapping.frontPort },
+      links: [link.id], settings: [`nodes[${listener.id}].mappings`], cause,
+    });
+  }
+}
+
+/** proxy — auth / proxy — Auth LB. */
+export const proxyAuth: Handler = (run, link, initiator, listener) => {
+  reachAuth(run, initiator, listener, flowTemplate('proxy-auth'), link);
+  run.obs.proxiesWithAuth.add(initiator.id);
+};
+
+/** Peering flows among the Proxies of every Enterprise cluster with `proxy_peering` (L-R1 otherwise). */
+export function peeringFlows(run: Run): void {
+  const template = flowTemplate('proxy-peering');
+  for (const cluster of run.ctx.plan.clusters) {
+    if (cluster.tunnelStrategy !== 'proxy_peering' || cluster.edition !== 'enterprise') continue;
+    const proxies = run.ctx.proxiesByCluster.get(cluster.id) ?? [];
+    for (const a of proxies) {
+      for (const b of proxies) {
+        if (a.id === b.id) continue;
+        const info = run.ctx.proxies.get(b.id);
+        run.sink.add({
+          from: a.id, to: b.id, port: info?.peerPort ?? 0, template,
+          cause: `cluster ${cluster.id} uses proxy peering: every Proxy dials every other Proxy`,
+          links: linksBetween(run.ctx, a.id, b.id),
+          settings: [`clusters[${cluster.id}].tunnelStrategy`, `clusters[${cluster.id}].edition`, ...(b.peerListenAddr ? [`nodes[${b.id}].peerListenAddr`] : [])],
+        });
+      }
+    }
+  }
+}
+
+/** proxy — proxy in a peering cluster: the generator emits the flows; nothing more to do per link. */
+export const peeringLink: Handler = () => {};

@@ -1,0 +1,67 @@
+/**
+ * Hosts reaching Teleport only through a forward proxy (the host is linked to the http-proxy node,
+ * which is linked to the Proxy or its load balancer), and the Teleport Cloud tenant for members and
+ * users that are linked to nothing of their cluster (reference §2.10, §3.3).
+ */
+import type { PlanNode } from '../../schema/index.ts';
+import { clusterIdOf, clusterOf } from '../context.ts';
+import type { Entry } from '../reach.ts';
+import { linkCause } from '../run.ts';
+import type { Handler, Run } from '../run.ts';
+import { reachAsMember } from './agents.ts';
+import { reachAsClient } from './clients.ts';
+import { trustProxy } from './trust.ts';
+
+function entryCluster(run: Run, entry: Entry): string | undefined {
+  return entry.kind === 'tenant' ? entry.cluster : clusterIdOf(run.ctx, entry.node);
+}
+
+/** host — http-proxy: when the host has no direct entry, it enters through the forward proxy's links. */
+export const usesForwardProxy: Handler = (run, link, host, fwd) => {
+  if ((run.entries.get(host.id) ?? []).length > 0) return;
+  const refs = run.entries.get(fwd.id) ?? [];
+  const cause = linkCause(link, `${host.id} reaches Teleport through the forward proxy ${fwd.id}`);
+  if (host.kind === 'client') {
+    for (const ref of refs) reachAsClient(run, host, ref.entry, [link.id], cause);
+    if (refs.length > 0) run.obs.reachedCluster.add(host.id);
+    return;
+  }
+  const own = clusterIdOf(run.ctx, host);
+  if (host.kind === 'proxy') {
+    const root = clusterOf(run.ctx, host)?.trustedRoot;
+    for (const ref of refs) {
+      if (ref.entry.kind !== 'tenant' && root !== undefined && entryCluster(run, ref.entry) === root) trustProxy(run, link, host, ref.entry.node);
+    }
+    return;
+  }
+  const mine = refs.filter((r) => entryCluster(run, r.entry) === own);
+  for (const ref of mine) reachAsMember(run, host, ref.entry, [link.id], cause);
+  if (mine.length === 0 && own !== undefined && run.ctx.clusters.get(own)?.deployment === 'cloud') {
+    reachAsMember(run, host, { kind: 'tenant', cluster: own }, [link.id], cause);
+  }
+};
+
+/** http-proxy — proxy / LB: its flows come from the hosts that use it. */
+export const forwardProxyEgress: Handler = () => {};
+
+function needsTenant(run: Run, node: PlanNode): string | undefined {
+  if (run.obs.reachedCluster.has(node.id)) return undefined;
+  if (node.kind !== 'agent' && node.kind !== 'tbot') return undefined;
+  const cluster = clusterOf(run.ctx, node);
+  return cluster?.deployment === 'cloud' ? cluster.id : undefined;
+}
+
+/** Members of Cloud clusters and users linked to nothing reach the tenant on 443. */
+export function tenantFlows(run: Run): void {
+  const cloud = run.ctx.plan.clusters.filter((c) => c.deployment === 'cloud');
+  if (cloud.length === 0) return;
+  for (const node of run.ctx.sortedNodes) {
+    const cluster = needsTenant(run, node);
+    if (cluster !== undefined) {
+      reachAsMember(run, node, { kind: 'tenant', cluster }, [], `${node.id} belongs to Teleport Cloud cluster ${cluster} and is linked to nothing of it`);
+    } else if (node.kind === 'client' && !run.obs.reachedCluster.has(node.id) && (run.entries.get(node.id) ?? []).length === 0) {
+      for (const c of cloud) reachAsClient(run, node, { kind: 'tenant', cluster: c.id }, [], `users ${node.id} reach the Teleport Cloud tenant of ${c.id}`);
+      run.obs.reachedCluster.add(node.id);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Agents → protected resources (reference §2.6, §2.7), Auth → its backends (§2.4), and the GCP VM
+ * installer path (A6: a VM discovered over SSH fetches the installer from the Proxy web port).
+ */
+import { AUTH_BACKENDS, DATABASE_ENGINES, SCHEME_PORTS, flowTemplate, resourceSpec } from '../../catalog/index.ts';
+import type { ResourcePort } from '../../catalog/index.ts';
+import type { PlanNode } from '../../schema/index.ts';
+import { reachProxy } from '../reach.ts';
+import { linkCause } from '../run.ts';
+import type { Handler, Run } from '../run.ts';
+
+/** Port of a resource per the catalog rule, with the plan field it came from; undefined when unknown. */
+export function resourcePort(node: PlanNode, rule: ResourcePort): { port: number; setting: string; assumed: boolean } | undefined {
+  if (rule.from === 'engine') {
+    if (node.kind !== 'database') return undefined;
+    return node.port !== undefined ? { port: node.port, setting: 'port', assumed: false } : { port: DATABASE_ENGINES[node.engine].defaultPort, setting: 'engine', assumed: true };
+  }
+  if (rule.from === 'uri') {
+    if (node.kind !== 'app') return undefined;
+    const m = /^([a-z]+):\/\/[^/\s:]+(?::(\d{1,5}))?/.exec(node.uri);
+    if (!m) return undefined;
+    if (m[2] !== undefined) return { port: Number(m[2]), setting: 'uri', assumed: false };
+    const p = SCHEME_PORTS[m[1] ?? ''];
+    return m[1] === 'tcp' || p === undefined ? undefined : { port: p, setting: 'uri', assumed: true };
+  }
+  const value = (node as unknown as Record<string, unknown>)[rule.field];
+  return typeof value === 'number' ? { port: value, setting: rule.field, assumed: false } : undefined;
+}
+
+/** agent — resource. */
+export const agentResource: Handler = (run, link, agent, resource) => {
+  const spec = resourceSpec(resource.kind);
+  if (!spec) return;
+  for (const f of spec.flows) {
+    const port = resourcePort(resource, f.port);
+    if (!port) continue;
+    const note = port.assumed && resource.kind === 'database' ? `Port ${port.port} assumed: the plan gives none (${DATABASE_ENGINES[resource.engine].portOrigin}).` : undefined;
+    run.sink.add({
+      from: agent.id, to: resource.id, port: port.port, template: flowTemplate(f.template), cause: linkCause(link),
+      links: [link.id], settings: [`nodes[${resource.id}].${port.setting}`], ...(note === undefined ? {} : { note }),
+    });
+  }
+  if (resource.kind === 'openssh-host') vmInstaller(run, agent, resource, link.id);
+};
+
+/** A VM discovered by this agent fetches the installer through the agent's own entries. */
+function vmInstaller(run: Run, agent: PlanNode, vm: PlanNode, link: string): void {
+  for (const ref of run.entries.get(agent.id) ?? []) {
+    reachProxy(run.ctx, run.sink, run.obs, {
+      initiator: vm, entry: ref.entry, needs: [{ use: 'web', template: flowTemplate('vm-installer') }],
+      links: [link], settings: [`nodes[${agent.id}].services`], cause: `Discovery Service ${agent.id} installs Teleport on ${vm.id}, which then fetches the installer`,
+    });
+  }
+}
+
+/** auth — cloud API / database (backend storage). */
+export const authBackend: Handler = (run, link, auth, resource) => {
+  const rule = AUTH_BACKENDS[resource.kind];
+  const port = rule ? resourcePort(resource, rule) : undefined;
+  if (!port) return;
+  run.sink.add({ from: auth.id, to: resource.id, port: port.port, template: flowTemplate('auth-backend'), cause: linkCause(link), links: [link.id], settings: [`nodes[${resource.id}].${port.setting}`] });
+};

@@ -1,0 +1,69 @@
+/**
+ * One hop from an initiator to a destination, direct or through the initiator's HTTP CONNECT
+ * forward proxy (host → forward proxy port, then forward proxy → destination on the same port).
+ */
+import { FORWARD_PROXY } from '../catalog/index.ts';
+import type { FlowTemplate } from '../catalog/index.ts';
+import type { PlanNode } from '../schema/index.ts';
+import { joinHostPort } from './addr.ts';
+import { linksBetween } from './context.ts';
+import type { Ctx } from './context.ts';
+import { nameOf } from './endpoints.ts';
+import { forwardRoute } from './forward.ts';
+import type { Observations } from './observations.ts';
+import type { FlowInput, FlowSink } from './sink.ts';
+
+/** A hop request. */
+export interface HopInput {
+  initiator: PlanNode;
+  to: string;
+  port: number;
+  template: FlowTemplate;
+  /** What the initiator dials (host and port), for NO_PROXY and verification. */
+  dial: { host: string; port: number };
+  /** Precomputed `host:port` of `dial`. */
+  dialText?: string;
+  links: readonly string[];
+  settings: readonly string[];
+  /** More settings (kept separate to avoid copying arrays on the hot path). */
+  moreSettings?: readonly string[];
+  lbSetting?: string;
+  cause: string;
+  note?: string;
+}
+
+/** Emit the flows of one hop; returns true when it went through a forward proxy. */
+export function emitHop(ctx: Ctx, sink: FlowSink, obs: Observations, h: HopInput): boolean {
+  const dialTarget = h.dialText ?? joinHostPort(h.dial.host, h.dial.port);
+  const route = forwardRoute(ctx, obs, h.initiator, h.template.forwardProxy, h.dial.host, h.dial.port, h.to);
+  if (!route) {
+    const input: FlowInput = { from: h.initiator.id, to: h.to, port: h.port, template: h.template, settings: h.settings, cause: h.cause, dialTarget, links: h.links };
+    if (h.moreSettings !== undefined) input.moreSettings = h.moreSettings;
+    if (h.lbSetting !== undefined) input.oneMoreSetting = h.lbSetting;
+    if (h.note !== undefined) input.note = h.note;
+    sink.add(input);
+    return false;
+  }
+  const settings = [...h.settings, ...(h.moreSettings ?? []), ...(h.lbSetting === undefined ? [] : [h.lbSetting])];
+  const base = { template: h.template, settings, cause: h.cause, dialTarget, ...(h.note === undefined ? {} : { note: h.note }) };
+  const f = route.fwd;
+  const envSetting = `nodes[${h.initiator.id}].env`;
+  sink.add({
+    ...base,
+    from: h.initiator.id, to: f.id, port: f.port,
+    purpose: `${h.template.label} of ${h.initiator.name} to ${dialTarget}, through the forward proxy ${f.name} (HTTP CONNECT)`,
+    links: [...h.links, ...linksBetween(ctx, h.initiator.id, f.id)],
+    settings: [...settings, envSetting],
+    note: FORWARD_PROXY.note, docs: FORWARD_PROXY.docs,
+  });
+  sink.add({
+    ...base,
+    from: f.id, to: h.to, port: h.port,
+    purpose: `${h.template.label}: ${f.name} carries CONNECT tunnels to ${nameOf(ctx, h.to)}`,
+    cause: `forward proxy ${f.id} relays CONNECT to ${dialTarget}`,
+    links: [...h.links, ...linksBetween(ctx, f.id, h.to)],
+    settings: [...settings, envSetting],
+    docs: FORWARD_PROXY.docs,
+  });
+  return true;
+}

@@ -1,0 +1,74 @@
+/** What each plan link became: direction (initiator → listener), a short label and its flows. */
+import { FLOW_TEMPLATES } from '../catalog/index.ts';
+import type { Link } from '../schema/index.ts';
+import type { Classification } from './relations.ts';
+import type { Flow, LinkInfo } from './types.ts';
+import { sortById, sortStrings } from './util.ts';
+
+function dedupe(xs: readonly Flow[]): Flow[] {
+  const list = xs as Flow[];
+  if (list.length <= 1) return list;
+  if (list.length > 32) return [...new Set(list)];
+  let w = 0;
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i] as Flow;
+    let seen = false;
+    for (let j = 0; j < w; j++) if (list[j] === f) seen = true;
+    if (!seen) list[w++] = f;
+  }
+  list.length = w;
+  return list;
+}
+
+function pushUnique<T>(xs: T[], x: T): void {
+  if (!xs.includes(x)) xs.push(x);
+}
+
+/** Edge label from the flows of a link's first hop: `443/tcp reverse tunnel + join` or `3023, 3080/tcp`. */
+export function linkLabel(flows: readonly Flow[]): string {
+  if (flows.length === 0) return '';
+  if (flows.length === 1) {
+    const f = flows[0] as Flow;
+    return `${f.portEnd === undefined ? f.port : `${f.port}-${f.portEnd}`}/${f.protocol} ${FLOW_TEMPLATES.get(f.catalog)?.label ?? f.catalog}`;
+  }
+  const ports: { port: number; text: string }[] = [];
+  const protos: string[] = [];
+  const labels: string[] = [];
+  for (const f of flows) {
+    const text = f.portEnd === undefined ? `${f.port}` : `${f.port}-${f.portEnd}`;
+    if (!ports.some((p) => p.text === text)) ports.push({ port: f.port, text });
+    pushUnique(protos, f.protocol);
+    pushUnique(labels, FLOW_TEMPLATES.get(f.catalog)?.label ?? f.catalog);
+  }
+  if (ports.length > 1) ports.sort((a, b) => a.port - b.port || (a.text < b.text ? -1 : 1));
+  sortStrings(protos);
+  const proto = protos.join('+');
+  if (ports.length > 1) return `${ports.map((p) => p.text).join(', ')}/${proto}`;
+  return `${ports[0]?.text}/${proto} ${labels.join(' + ')}`;
+}
+
+/** LinkInfo for every link, sorted by id. */
+export function buildLinkInfos(links: readonly Link[], classes: ReadonlyMap<string, Classification>, linkFlows: ReadonlyMap<string, Flow[]>): LinkInfo[] {
+  const out: LinkInfo[] = [];
+  for (const link of links) {
+    const c = classes.get(link.id);
+    if (!c || !c.ok) {
+      out.push({ id: link.id, ok: false, initiator: link.source, listener: link.target, label: '', reason: c && !c.ok ? c.reason : 'The link points at a node that does not exist.', flows: [] });
+      continue;
+    }
+    // The sink's per-link list is ours to reorder: dedupe and sort it in place.
+    const flows = dedupe(linkFlows.get(link.id) ?? []);
+    sortById(flows);
+    // Label from the first hop: direct flows between the two ends first, else flows the initiator opens, else all.
+    let first = flows;
+    if (!flows.every((f) => f.from === c.initiator.id && f.to === c.listener.id)) {
+      const direct = flows.filter((f) => f.from === c.initiator.id && f.to === c.listener.id);
+      const opened = direct.length > 0 ? direct : flows.filter((f) => f.from === c.initiator.id);
+      first = opened.length > 0 ? opened : flows;
+    }
+    const ids = new Array<string>(flows.length);
+    for (let i = 0; i < flows.length; i++) ids[i] = (flows[i] as Flow).id;
+    out.push({ id: link.id, ok: true, initiator: c.initiator.id, listener: c.listener.id, label: linkLabel(first), flows: ids });
+  }
+  return out;
+}

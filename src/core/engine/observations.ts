@@ -1,0 +1,68 @@
+/**
+ * Facts the families notice while deriving flows and that become findings later (a missing load
+ * balancer port, an advertised port that differs from the open one, a refused link…).
+ */
+
+/** A load balancer lacks a mapping to a listener someone needs. */
+export interface MissingPort {
+  lb: string;
+  ports: Set<number>;
+  proxies: Set<string>;
+  initiators: Set<string>;
+  whats: Set<string>;
+  links: Set<string>;
+}
+
+/** The advertised port differs from the port open on the hop. */
+export interface PortMismatch {
+  hop: string;
+  proxy: string;
+  /** `what` → "advertised host:port vs open port". */
+  items: Map<string, { advertised: string; open: number }>;
+  initiators: Set<string>;
+  links: Set<string>;
+}
+
+/** A link the engine refused. */
+export interface Refusal {
+  link: string;
+  a: string;
+  b: string;
+  reason: string;
+  /** The agent that something would dial, when the refusal is about inbound traffic to an agent. */
+  agent?: string;
+}
+
+/** Everything noticed during one derive. */
+export interface Observations {
+  missingPorts: Map<string, MissingPort>;
+  portMismatches: Map<string, PortMismatch>;
+  refusals: Refusal[];
+  /** LB id → initiators and links that went through an LB without backends. */
+  lbWithoutBackend: Map<string, { initiators: Set<string>; links: Set<string> }>;
+  /** Proxy id → initiators that reach it (directly or through an LB). */
+  reachedProxies: Map<string, Set<string>>;
+  /** Proxy id → LBs carrying the forced tunnel port in separate mode without tunnel_public_addr. */
+  forcedTunnel: Map<string, Set<string>>;
+  /** Node id → forward proxy URL it names that no plan node matches. */
+  unknownForwardProxies: Map<string, string>;
+  /** `node|http-proxy` pairs actually used for at least one dial. */
+  forwardProxyUsed: Set<string>;
+  /** Node id → targets (`host:port`) dialled through a forward proxy → destination endpoint id. */
+  proxiedTargets: Map<string, Map<string, string>>;
+  /** Node ids (agents, tbots) that reached their cluster somehow. */
+  reachedCluster: Set<string>;
+  /** Proxy ids that have a path to Auth. */
+  proxiesWithAuth: Set<string>;
+  /** Leaf cluster ids with a path to their root. */
+  leavesWithPath: Set<string>;
+}
+
+/** Empty observations. */
+export function emptyObservations(): Observations {
+  return {
+    missingPorts: new Map(), portMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
+    forcedTunnel: new Map(), unknownForwardProxies: new Map(), forwardProxyUsed: new Set(), proxiedTargets: new Map(),
+    reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Small allocation-light helpers for the hot paths. `Array.prototype.sort` allocates work arrays on
+ * every call (about 1 KB); sorting tens of thousands of 1–5 element arrays that way dominated GC,
+ * so small arrays use an insertion sort.
+ */
+
+const SMALL = 24;
+
+function insertionSort<T>(xs: T[], less: (a: T, b: T) => boolean): void {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i] as T;
+    let j = i - 1;
+    while (j >= 0 && less(x, xs[j] as T)) {
+      xs[j + 1] = xs[j] as T;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+}
+
+const lessString = (a: string, b: string) => a < b;
+
+/** Sort strings in place in code-unit order. */
+export function sortStrings(xs: string[]): string[] {
+  if (xs.length <= SMALL) insertionSort(xs, lessString);
+  else xs.sort();
+  return xs;
+}
+
+/** Sort and dedupe an array the caller owns, in place; returns it. */
+export function uniqSortInPlace(xs: string[]): string[] {
+  if (xs.length <= 1) return xs;
+  sortStrings(xs);
+  let w = 1;
+  for (let i = 1; i < xs.length; i++) if (xs[i] !== xs[w - 1]) xs[w++] = xs[i] as string;
+  xs.length = w;
+  return xs;
+}
+
+/** Sorted copy without duplicates. */
+export function uniqSorted(xs: readonly string[]): string[] {
+  return uniqSortInPlace(xs.slice());
+}
+
+/** Code-unit comparison of ids. */
+export function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Sort objects by id in place. */
+export function sortById<T extends { id: string }>(xs: T[]): T[] {
+  if (xs.length <= SMALL) insertionSort(xs, (a, b) => a.id < b.id);
+  else xs.sort(byId);
+  return xs;
+}

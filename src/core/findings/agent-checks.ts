@@ -1,0 +1,47 @@
+/** Agents and resources (§5 L-A1, L-A3, L-A4, L-A5, L-A8, L-A9, L-C2) and app URIs. */
+import { AGENT_SERVICES, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS } from '../catalog/index.ts';
+import { parseHostPort } from '../engine/addr.ts';
+import { clusterOf } from '../engine/context.ts';
+import { effectiveJoinVia, hasProxyEnv } from '../engine/relations.ts';
+import type { Check } from './input.ts';
+
+/** L-A1, L-A3, L-A4, L-A5, L-A9, L-C2. */
+export const agents: Check = (input) => {
+  const { ctx, out } = input;
+  for (const node of ctx.sortedNodes) {
+    if (node.kind !== 'agent' && node.kind !== 'tbot') continue;
+    const cluster = clusterOf(ctx, node);
+    const base = { subjects: [node.id], nodes: [node.id] };
+    if (cluster?.deployment === 'cloud' && node.joinVia === 'auth') out.add({ ...base, code: 'L-A3', params: { agent: node.name, cluster: cluster.name } });
+    if (node.kind !== 'agent') continue;
+    const via = effectiveJoinVia(ctx, node);
+    const has = (s: string) => node.services.some((x) => x === s);
+    if (has('kubernetes')) {
+      if (via === 'proxy' && node.kubeListenAddr !== undefined) out.add({ ...base, code: 'L-A1', params: { agent: node.name, problem: 'kubernetes_service.listen_addr is set while the agent joins via the Proxy (reverse tunnel)' } });
+      if (via === 'auth' && node.kubeListenAddr === undefined) out.add({ ...base, code: 'L-A1', params: { agent: node.name, problem: 'the agent joins Auth directly but sets no kubernetes_service.listen_addr, so the Proxy cannot reach it' } });
+      const hp = node.kubeListenAddr === undefined ? undefined : parseHostPort(node.kubeListenAddr);
+      if (hp && hp.port === undefined) out.add({ ...base, code: 'L-A9', params: { agent: node.name, addr: node.kubeListenAddr ?? '', port: KUBE_SERVICE_PORTLESS_PORT, expected: PORTS.kube.port } });
+    }
+    if (has('app') && node.appHostFilters && hasProxyEnv(node)) out.add({ ...base, code: 'L-A4', params: { agent: node.name } });
+    if (has('desktop') && node.desktopUsesAd) {
+      const dcs = (ctx.adj.get(node.id) ?? []).filter((e) => e.other.kind === 'domain-controller');
+      if (dcs.length === 0) out.add({ ...base, code: 'L-A5', params: { agent: node.name } });
+    }
+    const never = node.services.filter((s) => s === 'app' || s === 'database');
+    if (via === 'auth' && never.length > 0 && cluster?.configVersion === 'v3') {
+      out.add({ ...base, code: 'L-C2', params: { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and ') } });
+    }
+  }
+};
+
+/** L-A8 (database without required port), PL-APP-NO-PORT (tcp:// app without port). */
+export const resources: Check = (input) => {
+  const { ctx, out } = input;
+  for (const node of ctx.sortedNodes) {
+    if (node.kind === 'database' && node.port === undefined) {
+      const spec = DATABASE_ENGINES[node.engine];
+      if (spec.portRequired) out.add({ code: 'L-A8', subjects: [node.id], nodes: [node.id], params: { db: node.name, engine: spec.label, port: spec.defaultPort } });
+    }
+    if (node.kind === 'app' && /^tcp:\/\/[^/:]+(\/|$)/.test(node.uri)) out.add({ code: 'PL-APP-NO-PORT', subjects: [node.id], nodes: [node.id], params: { app: node.name, uri: node.uri } });
+  }
+};

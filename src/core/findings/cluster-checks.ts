@@ -1,0 +1,33 @@
+/** Cluster-level checks: proxy peering (L-R1, L-R2, PL-PEER-ZONES) and trust (L-X1). */
+import { PEER_DEFAULT_PORT } from '../catalog/index.ts';
+import type { Check } from './input.ts';
+import { namesOf } from './input.ts';
+import { listNames } from './sink.ts';
+
+/** L-R1, L-R2, PL-PEER-ZONES. */
+export const peering: Check = (input) => {
+  const { ctx, out } = input;
+  for (const c of ctx.plan.clusters) {
+    if (c.tunnelStrategy !== 'proxy_peering') continue;
+    const proxies = (ctx.proxiesByCluster.get(c.id) ?? []).map((p) => p.id);
+    if (c.edition === 'oss') out.add({ code: 'L-R1', subjects: [c.id], nodes: proxies, params: { cluster: c.name } });
+    const partners = ctx.plan.clusters.filter((o) => o.trustedRoot === c.id || c.trustedRoot === o.id);
+    if (partners.length > 0) out.add({ code: 'L-R2', subjects: [c.id], nodes: proxies, params: { cluster: c.name, other: listNames(partners.map((p) => p.name)) } });
+    const zones = [...new Set(proxies.map((id) => ctx.nodes.get(id)?.zone).filter((z): z is string => z !== undefined))].sort();
+    if (c.edition === 'enterprise' && zones.length > 1) {
+      const port = [...new Set(proxies.map((id) => ctx.proxies.get(id)?.peerPort ?? PEER_DEFAULT_PORT))].join(', ');
+      out.add({ code: 'PL-PEER-ZONES', subjects: [c.id], nodes: proxies, params: { cluster: c.name, zones: listNames(zones.map((z) => ctx.zones.get(z)?.name ?? z)), port } });
+    }
+  }
+};
+
+/** L-X1: a leaf whose Auth has no path to the root Proxy. */
+export const trust: Check = (input) => {
+  const { ctx, obs, out } = input;
+  for (const c of ctx.plan.clusters) {
+    if (c.trustedRoot === undefined || obs.leavesWithPath.has(c.id)) continue;
+    const auths = (ctx.authsByCluster.get(c.id) ?? []).map((a) => a.id);
+    if (auths.length === 0) continue;
+    out.add({ code: 'L-X1', subjects: [c.id], nodes: auths, params: { cluster: c.name, root: ctx.clusters.get(c.trustedRoot)?.name ?? c.trustedRoot, auths: listNames(namesOf(input, auths)) } });
+  }
+};

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { ALL_FINDINGS } from '../catalog/index.ts';
+import { derive } from '../engine/index.ts';
+import { PlanSchema } from '../schema/index.ts';
+
+type PlanInput = z.input<typeof PlanSchema>;
+type Mut = (p: PlanInput) => void;
+
+/** A healthy plan: LB 443 → 3080 in front of one Proxy, Auth, an SSH agent, users. No findings. */
+function base(): PlanInput {
+  return {
+    type: 'portolan-plan', version: 1, name: 'base',
+    clusters: [{ id: 'main', name: 'teleport.example.com' }],
+    zones: [
+      { id: 'internet', name: 'Internet', kind: 'internet', cidrs: ['0.0.0.0/0'] },
+      { id: 'dmz', name: 'DMZ', kind: 'dmz', cidrs: ['10.0.1.0/24'] },
+      { id: 'private', name: 'Private', kind: 'private', cidrs: ['10.0.10.0/24'] },
+      { id: 'other', name: 'Other', kind: 'private', cidrs: ['10.0.20.0/24'] },
+    ],
+    nodes: [
+      { id: 'users', name: 'Users', kind: 'client', tools: ['browser', 'tsh'], zone: 'internet' },
+      { id: 'lb', name: 'LB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 3080 }], idleTimeoutSeconds: 350, addresses: ['teleport.example.com'], zone: 'dmz' },
+      { id: 'proxy-1', name: 'Proxy 1', kind: 'proxy', publicAddr: ['teleport.example.com:443'], proxyProtocol: 'off', addresses: ['10.0.1.11'], zone: 'dmz' },
+      { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.10.5'], zone: 'private' },
+      { id: 'agent', name: 'Agent', kind: 'agent', services: ['ssh'], addresses: ['10.0.10.21'], zone: 'private' },
+    ],
+    links: [
+      { id: 'users-lb', source: 'users', target: 'lb' },
+      { id: 'lb-proxy-1', source: 'lb', target: 'proxy-1' },
+      { id: 'proxy-1-auth', source: 'proxy-1', target: 'auth' },
+      { id: 'agent-lb', source: 'agent', target: 'lb' },
+    ],
+  };
+}
+
+type AnyNode = Record<string, unknown> & { id: string };
+const nodes = (p: PlanInput) => p.nodes as unknown as AnyNode[];
+const node = (p: PlanInput, id: string): AnyNode => nodes(p).find((n) => n.id === id) as AnyNode;
+const set = (id: string, fields: Record<string, unknown>): Mut => (p) => Object.assign(node(p, id), fields);
+const cluster = (fields: Record<string, unknown>): Mut => (p) => Object.assign(p.clusters[0] as object, fields);
+const add = (n: AnyNode): Mut => (p) => void nodes(p).push(structuredClone(n));
+const link = (source: string, target: string): Mut => (p) => void p.links?.push({ id: `${source}--${target}`, source, target });
+const unlink = (id: string): Mut => (p) => void (p.links = p.links?.filter((l) => l.id !== id));
+const remove = (id: string): Mut => (p) => {
+  p.nodes = nodes(p).filter((n) => n.id !== id) as PlanInput['nodes'];
+  p.links = p.links?.filter((l) => l.source !== id && l.target !== id);
+};
+const all = (...m: Mut[]): Mut => (p) => m.forEach((f) => f(p));
+const none: Mut = () => {};
+
+const proxy2 = add({ id: 'proxy-2', name: 'Proxy 2', kind: 'proxy', publicAddr: ['teleport.example.com:443'], addresses: ['10.0.1.12'], zone: 'dmz' });
+const twoProxies = all(proxy2, link('lb', 'proxy-2'), link('proxy-2', 'auth'));
+const separateV3 = all(cluster({ proxyListenerMode: 'separate' }), set('proxy-1', { sshListenAddr: '0.0.0.0:3023', tunnelListenAddr: '0.0.0.0:3024' }));
+const sepMappings = set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }, { frontPort: 3023, targetPort: 3023 }, { frontPort: 3024, targetPort: 3024 }] });
+const fwdNode = add({ id: 'fwd', name: 'Corporate proxy', kind: 'http-proxy', port: 3128, addresses: ['proxy.corp.example.com'], zone: 'private' });
+const leaf = all(
+  (p) => void p.clusters.push({ id: 'leaf', name: 'leaf.example.com', trustedRoot: 'main' }),
+  add({ id: 'leaf-auth', name: 'Leaf Auth', kind: 'auth', cluster: 'leaf', zone: 'other' }),
+  add({ id: 'leaf-proxy', name: 'Leaf Proxy', kind: 'proxy', cluster: 'leaf', publicAddr: ['leaf.example.com:443'], zone: 'other' }),
+  link('leaf-proxy', 'leaf-auth'),
+);
+const cloudCluster = cluster({ deployment: 'cloud', cloudTenant: 'example.teleport.sh:443' });
+const cloudOnly = all(cloudCluster, remove('lb'), remove('proxy-1'), remove('auth'));
+
+// [code, broken, fixed]: the code appears with `broken` applied to the base plan, and not with `fixed`.
+const CASES: [string, Mut, Mut][] = [
+  ['L-P1', set('proxy-1', { publicAddr: ['teleport.example.com:443', 'internal.example.com:443'] }), none],
+  ['L-P2', set('proxy-1', { publicAddr: [] }), none],
+  ['L-P3', set('proxy-1', { publicAddr: ['teleport.example.com'] }), none],
+  ['L-P4', all(separateV3, sepMappings), all(separateV3, sepMappings, set('proxy-1', { tunnelPublicAddr: ['tunnel.example.com:3024'] }))],
+  ['L-T1', cluster({ proxyListenerMode: 'separate' }), all(separateV3, sepMappings)],
+  ['L-T3', all(set('lb', { layer: 'l7' }), cluster({ teleportVersion: 12 })), set('lb', { layer: 'l7' })],
+  ['L-T4', all(set('lb', { tlsTermination: true }), set('users', { tools: ['kubectl'] })), set('users', { tools: ['kubectl'] })],
+  ['L-T7', all(separateV3, sepMappings, set('lb', { tlsTermination: true })), all(separateV3, sepMappings)],
+  ['L-B1', all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', layer: 'l7', mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth')), all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth'))],
+  ['L-B2', set('lb', { idleTimeoutSeconds: 60 }), none],
+  ['L-B6', all(twoProxies, set('proxy-1', { acme: true })), all(set('proxy-1', { acme: true }), set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }] }))],
+  ['L-R1', cluster({ tunnelStrategy: 'proxy_peering' }), cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' })],
+  ['L-R2', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), leaf, link('leaf-proxy', 'lb')), all(leaf, link('leaf-proxy', 'lb'))],
+  ['L-A1', add({ id: 'kube', name: 'Kube agent', kind: 'agent', services: ['kubernetes'], kubeListenAddr: '0.0.0.0:3026' }), add({ id: 'kube', name: 'Kube agent', kind: 'agent', services: ['kubernetes'] })],
+  ['L-A2', all(add({ id: 'db', name: 'DB agent', kind: 'agent', services: ['database'] }), link('db', 'lb'), link('users', 'db')), all(add({ id: 'db', name: 'DB agent', kind: 'agent', services: ['database'] }), link('db', 'lb'))],
+  ['L-A3', all(cloudOnly, set('agent', { joinVia: 'auth' })), cloudOnly],
+  ['L-A4', add({ id: 'app', name: 'App agent', kind: 'agent', services: ['app'], appHostFilters: true, env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }), add({ id: 'app', name: 'App agent', kind: 'agent', services: ['app'], env: { httpsProxy: 'http://proxy.corp.example.com:3128' } })],
+  ['L-A5', set('agent', { services: ['desktop'], desktopUsesAd: true }), all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller' }), link('agent', 'dc'))],
+  ['L-A9', all(set('agent', { services: ['kubernetes'], joinVia: 'auth', kubeListenAddr: '0.0.0.0' }), link('agent', 'auth')), all(set('agent', { services: ['kubernetes'], joinVia: 'auth', kubeListenAddr: '0.0.0.0:3026' }), link('agent', 'auth'))],
+  ['L-X1', leaf, all(leaf, link('leaf-proxy', 'lb'))],
+  ['L-H2', set('agent', { env: { httpsProxy: 'http://localhost:3128' } }), none],
+  ['L-H3', all(set('proxy-1', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }), fwdNode, add({ id: 'k8s', name: 'K8s API', kind: 'kube-api' }), link('proxy-1', 'k8s')), all(set('proxy-1', { env: { httpsProxy: 'http://proxy.corp.example.com:3128', noProxy: 'kube.teleport.cluster.local' } }), fwdNode, add({ id: 'k8s', name: 'K8s API', kind: 'kube-api' }), link('proxy-1', 'k8s'))],
+  ['L-H4', all(fwdNode, set('agent', { env: { httpsProxy: 'proxy.corp.example.com:3128' } })), all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }))],
+  ['L-H5', all(fwdNode, set('lb', { addresses: ['teleport.example.com', '10.0.1.5'] }), set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128', noProxy: '10.0.1.0/24' } })), all(fwdNode, set('lb', { addresses: ['teleport.example.com', '10.0.1.5'] }), set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128', noProxy: 'teleport.example.com' } }))],
+  ['L-C2', set('agent', { services: ['database'], joinVia: 'auth' }), set('agent', { services: ['database'] })],
+  ['L-A8', add({ id: 'mysql', name: 'MySQL', kind: 'database', engine: 'mysql' }), add({ id: 'mysql', name: 'MySQL', kind: 'database', engine: 'mysql', port: 3306 })],
+  ['PL-NO-AUTH', remove('auth'), none],
+  ['PL-NO-PROXY', remove('proxy-1'), none],
+  ['PL-PROXY-NO-AUTH', unlink('proxy-1-auth'), none],
+  ['PL-NO-PATH', unlink('agent-lb'), none],
+  ['PL-CLIENT-NO-PATH', unlink('users-lb'), none],
+  ['PL-LINK-MEANINGLESS', all(add({ id: 'agent-2', name: 'Agent 2', kind: 'agent', services: ['ssh'] }), link('agent-2', 'lb'), link('agent', 'agent-2')), all(add({ id: 'agent-2', name: 'Agent 2', kind: 'agent', services: ['ssh'] }), link('agent-2', 'lb'))],
+  ['PL-INBOUND-AGENT', link('users', 'agent'), none],
+  ['PL-INTERNET-EXPOSED', all(cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), sepMappings), sepMappings],
+  ['PL-LB-MISSING-PORT', cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), all(cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), sepMappings)],
+  ['PL-LB-DEAD-MAPPING', sepMappings, none],
+  ['PL-LB-NO-BACKEND', all(add({ id: 'lb-2', name: 'LB 2', kind: 'load-balancer' }), link('users', 'lb-2')), none],
+  ['PL-CLOUD-CONTROL-PLANE', cloudCluster, cloudOnly],
+  ['PL-CLOUD-NO-TENANT', all(cloudOnly, cluster({ cloudTenant: undefined })), cloudOnly],
+  ['PL-PEER-ZONES', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), twoProxies, set('proxy-2', { zone: 'other' })), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), twoProxies)],
+  ['PL-HTTP-PROXY-UNKNOWN', set('agent', { env: { httpsProxy: 'http://nowhere.example.com:3128' } }), all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }))],
+  ['PL-HTTP-PROXY-UNUSED', all(fwdNode, link('agent', 'fwd')), all(fwdNode, link('agent', 'fwd'), set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }))],
+  ['PL-HTTP-PROXY-PORT', all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:8080' } })), all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }))],
+  ['PL-APP-NO-PORT', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal' }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000' })],
+];
+
+function codes(mut: Mut): string[] {
+  const p = base();
+  mut(p);
+  return derive(PlanSchema.parse(p)).findings.map((f) => f.code);
+}
+
+describe('findings', () => {
+  it('the base plan is clean', () => {
+    expect(derive(PlanSchema.parse(base())).findings).toEqual([]);
+  });
+
+  it.each(CASES)('%s: raised by a minimal plan, absent from the fixed one', (code, broken, fixed) => {
+    expect(codes(broken)).toContain(code);
+    expect(codes(fixed)).not.toContain(code);
+  });
+
+  it('every catalog code has a case', () => {
+    expect(new Set(CASES.map(([c]) => c))).toEqual(new Set(ALL_FINDINGS.map((f) => f.code)));
+  });
+
+  it('findings are well formed: id from code and subjects, message names nodes, docs link', () => {
+    const p = base();
+    set('proxy-1', { publicAddr: ['a.example.com:443', 'b.example.com:443'] })(p);
+    const f = derive(PlanSchema.parse(p)).findings.find((x) => x.code === 'L-P1');
+    expect(f).toMatchObject({ id: 'L-P1:proxy-1', severity: 'warning', nodes: ['proxy-1'] });
+    expect(f?.message).toContain('Proxy 1');
+    expect(f?.docs).toMatch(/^https:\/\/goteleport\.com\/docs\//);
+    expect(f?.message).not.toMatch(/\{\w+\}/);
+    expect(f?.fix).not.toMatch(/\{\w+\}/);
+  });
+});

@@ -1,0 +1,83 @@
+/** HTTP CONNECT forward proxies (§5 L-H2…L-H5) and Portolan's forward-proxy checks. */
+import { FORWARD_PROXY, SCHEME_PORTS } from '../catalog/index.ts';
+import type { PlanNode } from '../schema/index.ts';
+import { ipBytes, isLoopbackIp, parseCidr, cidrContains, parseHostPort, parseProxyUrl } from '../engine/addr.ts';
+import { hostOfAddress } from '../engine/context.ts';
+import { forwardNodeFor } from '../engine/forward.ts';
+import { parseNoProxy, unmatchableEntries } from '../engine/no-proxy.ts';
+import type { Check, CheckInput } from './input.ts';
+
+function envOf(node: PlanNode) {
+  return 'env' in node ? node.env : undefined;
+}
+
+/** L-H2, L-H4, PL-HTTP-PROXY-PORT, PL-HTTP-PROXY-UNKNOWN. */
+export const proxyUrls: Check = (input) => {
+  const { ctx, obs, out } = input;
+  for (const node of ctx.sortedNodes) {
+    const env = envOf(node);
+    if (!env) continue;
+    for (const [variable, url] of [['HTTPS_PROXY', env.httpsProxy], ['HTTP_PROXY', env.httpProxy]] as const) {
+      if (!url) continue;
+      const parsed = parseProxyUrl(url);
+      if (!parsed) continue;
+      const base = { subjects: [node.id, variable], nodes: [node.id] };
+      const ip = ipBytes(parsed.host);
+      if (FORWARD_PROXY.loopbackHosts.includes(parsed.host.toLowerCase()) || (ip && isLoopbackIp(ip))) out.add({ ...base, code: 'L-H2', params: { node: node.name, url } });
+      if (!parsed.hadScheme) out.add({ ...base, code: 'L-H4', params: { node: node.name, variable, url } });
+      const fwd = forwardNodeFor(ctx, node, url);
+      const urlPort = parsed.port ?? SCHEME_PORTS[parsed.scheme];
+      if (fwd && urlPort !== undefined && urlPort !== fwd.port) {
+        out.add({ code: 'PL-HTTP-PROXY-PORT', subjects: [node.id, fwd.id], nodes: [node.id, fwd.id], params: { node: node.name, urlPort, proxy: fwd.name, port: fwd.port } });
+      }
+    }
+    const unknown = obs.unknownForwardProxies.get(node.id);
+    if (unknown !== undefined) out.add({ code: 'PL-HTTP-PROXY-UNKNOWN', subjects: [node.id], nodes: [node.id], params: { node: node.name, url: unknown } });
+  }
+};
+
+function destinationHosts(input: CheckInput, id: string): string[] {
+  return (input.ctx.nodes.get(id)?.addresses ?? []).map(hostOfAddress);
+}
+
+/** L-H5: NO_PROXY entries whose type can never match a target that the user probably meant to exempt. */
+export const noProxyTypes: Check = (input) => {
+  const { ctx, obs, out } = input;
+  for (const [nodeId, targets] of obs.proxiedTargets) {
+    const node = ctx.nodes.get(nodeId);
+    const env = node ? envOf(node) : undefined;
+    if (!node || !env?.noProxy) continue;
+    const np = parseNoProxy(env.noProxy);
+    for (const [target, dest] of [...targets.entries()].sort()) {
+      const host = parseHostPort(target)?.host ?? target;
+      for (const entry of unmatchableEntries(np, host)) {
+        const cidr = parseCidr(entry);
+        const known = destinationHosts(input, dest);
+        const meant = cidr
+          ? known.some((h) => { const b = ipBytes(h); return b !== undefined && cidrContains(cidr, b); })
+          : known.some((h) => { const d = entry.replace(/^\*?\./, '').replace(/:\d+$/, ''); return h === d || h.endsWith('.' + d); });
+        if (!meant) continue;
+        const problem = cidr ? 'is a CIDR and only matches IP-literal targets, never host names' : 'is a domain and never matches IP-literal targets';
+        out.add({ code: 'L-H5', subjects: [nodeId, dest], nodes: [nodeId, dest], params: { node: node.name, entry, problem, target } });
+      }
+    }
+  }
+};
+
+/** L-H3 and PL-HTTP-PROXY-UNUSED. */
+export const forwardUse: Check = (input) => {
+  const { ctx, obs, out } = input;
+  for (const link of ctx.sortedLinks) {
+    const c = input.classes.get(link.id);
+    if (!c?.ok) continue;
+    if (c.relation.id === 'proxy-kube-api') {
+      const target = `${FORWARD_PROXY.kubeLocalHost}:${c.listener.kind === 'kube-api' ? c.listener.port : 0}`;
+      if (obs.proxiedTargets.get(c.initiator.id)?.has(target)) out.add({ code: 'L-H3', subjects: [c.initiator.id, c.listener.id], nodes: [c.initiator.id, c.listener.id], links: [link.id], params: { proxy: c.initiator.name, kube: c.listener.name } });
+    }
+    if (c.relation.id === 'uses-forward-proxy' && !obs.forwardProxyUsed.has(`${c.initiator.id}|${c.listener.id}`)) {
+      const env = envOf(c.initiator);
+      const why = !env?.httpsProxy && !env?.httpProxy ? 'HTTPS_PROXY is not set' : 'NO_PROXY exempts its destinations, or its proxy URL names another forward proxy';
+      out.add({ code: 'PL-HTTP-PROXY-UNUSED', subjects: [c.initiator.id, c.listener.id], nodes: [c.initiator.id, c.listener.id], links: [link.id], params: { node: c.initiator.name, proxy: c.listener.name, why } });
+    }
+  }
+};

@@ -1,0 +1,28 @@
+/** Runs every check and returns findings sorted by id. */
+import { agents, resources } from './agent-checks.ts';
+import { peering, trust } from './cluster-checks.ts';
+import { forwardUse, noProxyTypes, proxyUrls } from './forward-checks.ts';
+import type { Check, CheckInput } from './input.ts';
+import { lbKinds, lbMappings } from './lb-checks.ts';
+import { clusterShape, paths, refusedLinks } from './plan-checks.ts';
+import { acme, advertisedPorts, proxyAddresses } from './proxy-checks.ts';
+import { internetExposure } from './rule-checks.ts';
+import { createFindingSink } from './sink.ts';
+import type { Finding } from '../engine/types.ts';
+
+/** Every check, in a fixed order (the output is sorted anyway). */
+export const CHECKS: readonly Check[] = [
+  clusterShape, paths, refusedLinks, proxyAddresses, advertisedPorts, acme, lbKinds, lbMappings,
+  peering, trust, agents, resources, proxyUrls, noProxyTypes, forwardUse, internetExposure,
+];
+
+/** Run the checks. */
+export function runChecks(input: Omit<CheckInput, 'out'>): Finding[] {
+  const out = createFindingSink();
+  for (const check of CHECKS) check({ ...input, out });
+  return out.finish();
+}
+
+export { createFindingSink, fillTemplate, listNames } from './sink.ts';
+export type { FindingInput, FindingSink } from './sink.ts';
+export type { Check, CheckInput } from './input.ts';

@@ -1,0 +1,75 @@
+/** Load balancers (§5 L-B1, L-B2, L-T3, L-T4, L-T7) and Portolan's mapping checks. */
+import { KEEPALIVE_IDLE_LIMIT_SECONDS } from '../catalog/index.ts';
+import type { NodeOfKind } from '../schema/index.ts';
+import { backendPorts } from '../engine/families/load-balancers.ts';
+import type { Check } from './input.ts';
+import { namesOf } from './input.ts';
+import { listNames } from './sink.ts';
+
+/** TLS routing through L7 LB requires Teleport 13 (connection upgrade). */
+const L7_TLS_ROUTING_MIN_VERSION = 13;
+
+/** L-B1, L-T3, L-T4, L-T7, L-B2. */
+export const lbKinds: Check = (input) => {
+  const { ctx, out } = input;
+  // LBs whose idle timeout is at or below the keep-alive interval, and whether they carry long-lived flows.
+  const shortIdle = new Set([...ctx.lbs.keys()].filter((id) => {
+    const t = (ctx.nodes.get(id) as NodeOfKind<'load-balancer'>).idleTimeoutSeconds;
+    return t !== undefined && t <= KEEPALIVE_IDLE_LIMIT_SECONDS;
+  }));
+  const longLived = new Set<string>();
+  if (shortIdle.size > 0) {
+    for (const f of input.flows) {
+      if (!f.longLived) continue;
+      if (shortIdle.has(f.from)) longLived.add(f.from);
+      if (shortIdle.has(f.to)) longLived.add(f.to);
+    }
+  }
+  for (const [id, info] of ctx.lbs) {
+    const lb = ctx.nodes.get(id) as NodeOfKind<'load-balancer'>;
+    const cluster = info.cluster === undefined ? undefined : ctx.clusters.get(info.cluster);
+    const terminates = lb.layer === 'l7' || lb.tlsTermination;
+    if (info.role === 'auth' && terminates) {
+      out.add({ code: 'L-B1', subjects: [id], nodes: [id], params: { lb: lb.name, problem: lb.layer === 'l7' ? 'it is an L7 load balancer' : 'it terminates TLS' } });
+    }
+    if (info.role === 'proxy' && cluster) {
+      if (cluster.proxyListenerMode === 'multiplex' && lb.layer === 'l7' && cluster.teleportVersion < L7_TLS_ROUTING_MIN_VERSION) {
+        out.add({ code: 'L-T3', subjects: [id], nodes: [id], params: { lb: lb.name, cluster: cluster.name, version: cluster.teleportVersion } });
+      }
+      if (cluster.proxyListenerMode === 'multiplex' && terminates) {
+        const clients = (ctx.adj.get(id) ?? []).map((e) => e.other).filter((n) => n.kind === 'client' && n.tools.some((t) => t === 'kubectl' || t === 'database'));
+        if (clients.length > 0) out.add({ code: 'L-T4', subjects: [id], nodes: [id, ...clients.map((c) => c.id)], params: { lb: lb.name, clients: listNames(clients.map((c) => c.name)) } });
+      }
+      if (cluster.proxyListenerMode === 'separate' && terminates) out.add({ code: 'L-T7', subjects: [id], nodes: [id], params: { lb: lb.name, cluster: cluster.name } });
+    }
+    if (longLived.has(id)) {
+      out.add({ code: 'L-B2', subjects: [id], nodes: [id], params: { lb: lb.name, timeout: lb.idleTimeoutSeconds ?? 0 } });
+    }
+  }
+};
+
+/** PL-LB-MISSING-PORT, PL-LB-DEAD-MAPPING, PL-LB-NO-BACKEND. */
+export const lbMappings: Check = (input) => {
+  const { ctx, obs, out } = input;
+  for (const m of obs.missingPorts.values()) {
+    const ports = [...m.ports].sort((a, b) => a - b).join(', ');
+    out.add({
+      code: 'PL-LB-MISSING-PORT', subjects: [m.lb], nodes: [m.lb, ...m.proxies, ...m.initiators], links: m.links,
+      params: { lb: ctx.nodes.get(m.lb)?.name ?? m.lb, ports, proxies: listNames(namesOf(input, m.proxies)), initiators: listNames(namesOf(input, m.initiators)), what: [...m.whats].sort().join(', ') },
+    });
+  }
+  for (const [id, w] of obs.lbWithoutBackend) {
+    out.add({ code: 'PL-LB-NO-BACKEND', subjects: [id], nodes: [id, ...w.initiators], links: w.links, params: { lb: ctx.nodes.get(id)?.name ?? id, initiators: listNames(namesOf(input, w.initiators)) } });
+  }
+  for (const [id, info] of ctx.lbs) {
+    if (info.backends.length === 0) continue;
+    const lb = ctx.nodes.get(id) as NodeOfKind<'load-balancer'>;
+    const open = new Set(info.backends.flatMap((b) => [...backendPorts(ctx, b)]));
+    const dead = lb.mappings.filter((m) => !open.has(m.targetPort));
+    if (dead.length === 0) continue;
+    out.add({
+      code: 'PL-LB-DEAD-MAPPING', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)],
+      params: { lb: lb.name, front: dead.map((m) => m.frontPort).join(', '), target: dead.map((m) => m.targetPort).join(', '), backends: listNames(info.backends.map((b) => b.name)) },
+    });
+  }
+};
