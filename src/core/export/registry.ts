@@ -5,9 +5,18 @@
  */
 import type { DeriveResult } from '../engine/index.ts';
 import type { Plan } from '../schema/index.ts';
+import { aerleonExport } from './aerleon.ts';
+import { drawioExport } from './drawio.ts';
 import { encodeCsv, hostTable, ruleTable, zonePairTable } from './csv.ts';
+import { iptablesExport } from './iptables.ts';
 import { jsonExport } from './json.ts';
+import { kubernetesExport } from './kubernetes.ts';
 import { markdownExport } from './markdown.ts';
+import { teleportConfigExport } from './teleport-config.ts';
+import { teleportEnvExport } from './teleport-env.ts';
+import { terraformExport } from './terraform.ts';
+import { verifyExport } from './verify.ts';
+import { nftablesExport } from './nftables.ts';
 
 export interface ExportOptions {
   /** Node id of the host, for per-host formats (and formats that can be limited to one host). */
@@ -84,6 +93,106 @@ export const EXPORTERS: readonly Exporter[] = [
     perHost: false,
     acceptsHost: false,
     run: (plan, result) => jsonExport(plan, result),
+  },
+  {
+    id: 'nftables',
+    label: 'nftables (per host)',
+    description: 'An nftables ruleset for one host: table inet portolan, input and output accept rules commented with rule ids and purposes.',
+    fileExtension: 'nft',
+    mimeType: 'text/plain; charset=utf-8',
+    perHost: true,
+    acceptsHost: true,
+    run: (plan, result, options) => nftablesExport(plan, result, options.host),
+  },
+  {
+    id: 'iptables',
+    label: 'iptables-restore, IPv4 (per host)',
+    description: 'An iptables-restore file for one host: *filter INPUT and OUTPUT accept rules with rule-id comments, IPv4 peers.',
+    fileExtension: 'rules',
+    mimeType: 'text/plain; charset=utf-8',
+    perHost: true,
+    acceptsHost: true,
+    run: (plan, result, options) => iptablesExport(plan, result, 4, options.host),
+  },
+  {
+    id: 'ip6tables',
+    label: 'ip6tables-restore, IPv6 (per host)',
+    description: 'The same for ip6tables-restore: the IPv6 peers (and rules open to any address) of one host.',
+    fileExtension: 'rules',
+    mimeType: 'text/plain; charset=utf-8',
+    perHost: true,
+    acceptsHost: true,
+    run: (plan, result, options) => iptablesExport(plan, result, 6, options.host),
+  },
+  {
+    id: 'terraform',
+    label: 'AWS security groups (Terraform)',
+    description: 'Terraform for AWS: a security group per zone and ingress/egress rules keyed by the stable rule id, with descriptions.',
+    fileExtension: 'tf',
+    mimeType: 'text/plain; charset=utf-8',
+    perHost: false,
+    acceptsHost: false,
+    run: (plan, result) => terraformExport(plan, result),
+  },
+  {
+    id: 'k8s-netpol',
+    label: 'Kubernetes NetworkPolicy',
+    description: 'A NetworkPolicy per agent running in Kubernetes: egress to DNS, the Proxy and its resources on their ports; no inbound.',
+    fileExtension: 'yaml',
+    mimeType: 'application/yaml',
+    perHost: false,
+    acceptsHost: true,
+    run: (plan, result, options) => kubernetesExport(plan, result, options.host),
+  },
+  {
+    id: 'aerleon',
+    label: 'Aerleon policy + definitions',
+    description: 'Aerleon networks, services and a policy with one filter per zone pair, as one YAML stream with a "# file:" header per file.',
+    fileExtension: 'yaml',
+    mimeType: 'application/yaml',
+    perHost: false,
+    acceptsHost: false,
+    run: (plan, result) => aerleonExport(plan, result),
+  },
+  {
+    id: 'teleport-config',
+    label: 'teleport.yaml fragment (per host)',
+    description: 'The teleport.yaml sections the plan decides for one Teleport node: listeners, public addresses, modes, proxy_server/auth_server and services.',
+    fileExtension: 'yaml',
+    mimeType: 'application/yaml',
+    perHost: true,
+    acceptsHost: true,
+    run: (plan, result, options) => teleportConfigExport(plan, result, options.host),
+  },
+  {
+    id: 'teleport-env',
+    label: '/etc/default/teleport (per host)',
+    description: 'The environment file of one node: HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the plan, with how each dialled address is routed.',
+    fileExtension: 'env',
+    mimeType: 'text/plain; charset=utf-8',
+    perHost: true,
+    acceptsHost: true,
+    run: (plan, result, options) => teleportEnvExport(plan, result, options.host),
+  },
+  {
+    id: 'verify',
+    label: 'Verification kit (per host)',
+    description: 'A POSIX sh script for one host: nc/curl checks of its outbound rules printing PASS/FAIL, exit code = failures.',
+    fileExtension: 'sh',
+    mimeType: 'text/x-shellscript; charset=utf-8',
+    perHost: true,
+    acceptsHost: true,
+    run: (plan, result, options) => verifyExport(plan, result, options.host),
+  },
+  {
+    id: 'drawio',
+    label: 'draw.io diagram',
+    description: 'The canvas as a draw.io (mxGraph XML) file: zones as containers, nodes at their positions, links labelled by the engine.',
+    fileExtension: 'drawio',
+    mimeType: 'application/vnd.jgraph.mxfile',
+    perHost: false,
+    acceptsHost: false,
+    run: (plan, result) => drawioExport(plan, result),
   },
 ];
 

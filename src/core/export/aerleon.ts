@@ -1,0 +1,112 @@
+/**
+ * Aerleon (`aerleon`): a policy plus the network and service definitions it uses, as one
+ * multi-document YAML text, one document per file, each headed `# file: <path>`:
+ * `def/networks.yaml`, `def/services.yaml`, `policies/pol/portolan.yaml`. Split them into those
+ * files and run `aclgen` to reach any of the platforms Aerleon compiles to
+ * (https://aerleon.readthedocs.io/en/latest/getting_started/).
+ *
+ * One filter per zone pair (the engine's `rulesByZonePair` order), one `accept` term per rule, named
+ * by its rule id. Each endpoint is a network named after its id (`PROXY_1`); each port and protocol
+ * a service (`TCP_443`, `TCP_3000_3010`). Aerleon needs IP addresses: an endpoint known only by a
+ * host name falls back to its zone's CIDRs (said in the network's comment); with no CIDR either,
+ * the term leaves that side open and says so. The target is `srx` with `from-zone`/`to-zone` set to
+ * the zone ids: change it to your platform.
+ */
+import type { DeriveResult } from '../engine/index.ts';
+import type { Plan } from '../schema/index.ts';
+import { compareText } from './model.ts';
+import type { Endpoint, RuleRow } from './model.ts';
+import { parseNetAddress, withPrefixLength } from './netaddr.ts';
+import { zonePairGroups } from './views.ts';
+import { yamlDocument, yamlStream } from './yaml-doc.ts';
+
+/** The files of the export, in order. */
+export const AERLEON_FILES = { networks: 'def/networks.yaml', services: 'def/services.yaml', policy: 'policies/pol/portolan.yaml' } as const;
+
+interface NetworkValue {
+  address: string;
+  comment: string;
+}
+
+/** `proxy-1` → `PROXY_1`, `cloud-tenant:main` → `CLOUD_TENANT_MAIN`. */
+export function networkToken(endpointId: string): string {
+  return endpointId.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+function serviceToken(row: RuleRow): string {
+  return `${row.rule.protocol.toUpperCase()}_${row.port.replace('-', '_')}`;
+}
+
+/** An endpoint's network values, or a reason why it has none. */
+function endpointValues(plan: Plan, e: Endpoint): { values: NetworkValue[]; note?: string } {
+  const net = parseNetAddress(e.address);
+  if (net.any) return { values: [], note: `${e.name} has no address in the plan: this side is left open` };
+  const values = [...net.v4, ...net.v6].map((a) => ({ address: withPrefixLength(a), comment: e.name }));
+  if (net.names.length === 0) return { values };
+  const zone = plan.zones.find((z) => z.id === e.zoneId);
+  const cidrs = zone?.cidrs ?? [];
+  if (cidrs.length > 0) {
+    return { values: [...values, ...cidrs.map((c) => ({ address: c, comment: `resolve: ${net.names.join(', ')} (${e.name}); zone ${zone?.name ?? ''} used instead` }))] };
+  }
+  return values.length > 0 ? { values, note: `resolve: ${net.names.join(', ')} left out (host name)` } : { values: [], note: `resolve: ${net.names.join(', ')} is a host name and its zone has no CIDR: this side is left open` };
+}
+
+/** The three files as one multi-document YAML. */
+export function aerleonExport(plan: Plan, result: DeriveResult): string {
+  const networks = new Map<string, NetworkValue[]>();
+  const tokens = new Map<string, string>();
+  // `cloud-tenant:main` and a node `cloud-tenant-main` would share a token: the later one gets a suffix.
+  const tokenOf = (id: string) => {
+    const known = tokens.get(id);
+    if (known !== undefined) return known;
+    const base = networkToken(id) || 'ENDPOINT';
+    const taken = new Set(tokens.values());
+    let token = base;
+    for (let i = 2; taken.has(token); i++) token = `${base}_${i}`;
+    tokens.set(id, token);
+    return token;
+  };
+  const services = new Map<string, { port: string; protocol: string }[]>();
+  const filters = zonePairGroups(plan, result).map((group) => {
+    const terms = group.rows.map((row) => {
+      const notes: string[] = [];
+      const side = (e: Endpoint) => {
+        const { values, note } = endpointValues(plan, e);
+        if (note) notes.push(note);
+        if (values.length === 0) return undefined;
+        const token = tokenOf(e.id);
+        networks.set(token, values);
+        return token;
+      };
+      const source = side(row.source);
+      const destination = side(row.destination);
+      const service = serviceToken(row);
+      services.set(service, [{ port: row.port, protocol: row.rule.protocol }]);
+      return {
+        name: row.rule.id,
+        comment: [...row.rule.purposes, ...notes].join('\n'),
+        ...(source ? { 'source-address': source } : {}),
+        ...(destination ? { 'destination-address': destination } : {}),
+        'destination-port': service,
+        protocol: row.rule.protocol,
+        action: 'accept',
+      };
+    });
+    const from = group.sourceZoneId ?? 'no-zone';
+    const to = group.destinationZoneId ?? 'no-zone';
+    return {
+      header: {
+        comment: `${group.sourceZoneName || 'No zone'} to ${group.destinationZoneName || 'no zone'}${group.sameZone ? ' (same zone: host firewalls only)' : ''}. Generated by Portolan; change the target to your platform.`,
+        targets: { srx: `from-zone ${from} to-zone ${to}` },
+      },
+      terms,
+    };
+  });
+  const sorted = <T>(m: Map<string, T>) => Object.fromEntries([...m].sort(([a], [b]) => compareText(a, b)));
+  const networkDefs = Object.fromEntries(Object.entries(sorted(networks)).map(([k, values]) => [k, { values }]));
+  return yamlStream([
+    yamlDocument({ networks: networkDefs }, [`file: ${AERLEON_FILES.networks}`, `Portolan plan ${plan.name}: one network per endpoint.`]),
+    yamlDocument({ services: sorted(services) }, [`file: ${AERLEON_FILES.services}`]),
+    yamlDocument({ filters }, [`file: ${AERLEON_FILES.policy}`, 'One filter per zone pair, one accept term per Portolan rule (named by its id).']),
+  ]);
+}

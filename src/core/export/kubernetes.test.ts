@@ -1,0 +1,74 @@
+import { parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { allCases, goldenOf, hostileCase, runExport, templateCases } from './__fixtures__/plans.ts';
+import type { Case } from './__fixtures__/plans.ts';
+
+/** Parse a multi-document YAML stream strictly (no errors, no warnings). */
+function parse(text: string): Record<string, unknown>[] {
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs)) return [];
+  for (const d of docs) {
+    expect(d.errors).toEqual([]);
+    expect(d.warnings).toEqual([]);
+  }
+  return docs.map((d) => d.toJS() as Record<string, unknown>).filter((d) => d !== null);
+}
+
+const k8sCase = () => templateCases().find((c) => c.name === 'template kubernetes-db-desktop') as Case;
+
+type Policy = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; annotations: Record<string, string> };
+  spec: { podSelector: { matchLabels: Record<string, string> }; policyTypes: string[]; ingress: unknown[]; egress: { to?: { ipBlock?: { cidr: string } }[]; ports: { protocol: string; port: number; endPort?: number }[] }[] };
+};
+
+describe('Kubernetes NetworkPolicy export', () => {
+  it('matches the golden file', async () => {
+    await expect(goldenOf('k8s-netpol', [k8sCase(), hostileCase()])).toMatchFileSnapshot('__golden__/kubernetes-db-desktop.netpol.yaml');
+  });
+
+  it('writes one NetworkPolicy per Kubernetes agent with the documented shape', () => {
+    const c = k8sCase();
+    const agents = c.plan.nodes.filter((n) => n.kind === 'agent' && n.runtime === 'kubernetes').map((n) => n.id).sort();
+    const policies = parse(runExport('k8s-netpol', c)) as unknown as Policy[];
+    expect(policies.map((p) => p.spec.podSelector.matchLabels['app.kubernetes.io/instance'])).toEqual(agents);
+    for (const p of policies) {
+      expect(p.apiVersion).toBe('networking.k8s.io/v1');
+      expect(p.kind).toBe('NetworkPolicy');
+      expect(p.metadata.name).toMatch(/^portolan-[a-z0-9-]+$/);
+      expect(p.metadata.namespace).toBe('teleport-agent');
+      expect(p.spec.podSelector.matchLabels['app.kubernetes.io/name']).toBe('teleport-kube-agent');
+      expect(p.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+      expect(p.spec.ingress).toEqual([]);
+      // DNS first, on UDP and TCP 53.
+      expect(p.spec.egress[0]?.ports).toEqual([{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }]);
+      // One egress rule per outbound rule of the agent, on its exact port.
+      const outbound = c.result.rules.filter((r) => r.source === p.spec.podSelector.matchLabels['app.kubernetes.io/instance']);
+      expect(p.spec.egress.slice(1).map((e) => e.ports[0]?.port).sort()).toEqual(outbound.map((r) => r.port).sort());
+    }
+  });
+
+  it('uses ipBlocks for IP peers and says which host names it could not resolve', () => {
+    const policies = parse(runExport('k8s-netpol', k8sCase())) as unknown as Policy[];
+    const kube = policies.find((p) => p.metadata.name === 'portolan-kube-agent');
+    expect(kube?.spec.egress.some((e) => e.to?.[0]?.ipBlock?.cidr === '10.100.0.1/32' && e.ports[0]?.port === 443)).toBe(true);
+    expect(kube?.metadata.annotations['portolan/unresolved']).toBe('teleport.example.com');
+    expect(runExport('k8s-netpol', k8sCase())).toMatch(/# resolve: teleport\.example\.com is a host name/);
+  });
+
+  it('narrows to one agent, and says so when a plan has none', () => {
+    expect(parse(runExport('k8s-netpol', k8sCase(), { host: 'db-agent' }))).toHaveLength(1);
+    const example = allCases()[0] as Case;
+    expect(runExport('k8s-netpol', example)).toMatch(/^# Portolan: no agent with runtime: kubernetes/);
+    expect(parse(runExport('k8s-netpol', example))).toEqual([]);
+  });
+
+  it('keeps hostile names inside YAML strings', () => {
+    const input = k8sCase();
+    const plan = { ...input.plan, nodes: input.plan.nodes.map((n) => (n.id === 'db-agent' ? { ...n, name: 'x: y\n# z\n- "w"' } : n)) };
+    const text = runExport('k8s-netpol', { ...input, plan });
+    const db = (parse(text) as unknown as Policy[]).find((p) => p.metadata.name === 'portolan-db-agent');
+    expect(db?.metadata.annotations['portolan/agent']).toBe('x: y\n# z\n- "w"');
+  });
+});

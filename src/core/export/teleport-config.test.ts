@@ -1,0 +1,87 @@
+import { parse, parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { isTeleportNode } from '../schema/index.ts';
+import { allCases, goldenOf, hostileCase, runExport, scenarioCases, templateCases } from './__fixtures__/plans.ts';
+import type { Case } from './__fixtures__/plans.ts';
+
+const scenario = (prefix: string) => scenarioCases().find((c) => c.name.startsWith(prefix)) as Case;
+const config = (c: Case, host: string) => parse(runExport('teleport-config', c, { host })) as Record<string, Record<string, unknown>>;
+
+describe('teleport.yaml fragments', () => {
+  it('match the golden files', async () => {
+    await expect(goldenOf('teleport-config', [allCases()[0] as Case, ...scenarioCases()])).toMatchFileSnapshot('__golden__/scenarios.teleport.yaml');
+  });
+
+  it('parse as YAML for every Teleport node of every plan', () => {
+    for (const c of [...allCases(), hostileCase()]) {
+      for (const node of c.plan.nodes.filter(isTeleportNode)) {
+        const docs = parseAllDocuments(runExport('teleport-config', c, { host: node.id }));
+        if (!Array.isArray(docs)) throw new Error('not a stream');
+        expect(docs).toHaveLength(1);
+        expect(docs[0]?.errors).toEqual([]);
+        const doc = docs[0]?.toJS() as Record<string, unknown>;
+        expect(doc.version).toBe(node.kind === 'tbot' ? 'v2' : (c.plan.clusters.find((k) => k.id === node.cluster) ?? c.plan.clusters[0])?.configVersion);
+      }
+    }
+  });
+
+  it('gives a separate-mode v1 Proxy its SSH (3023) and tunnel (3024) listeners', () => {
+    const proxy = config(scenario('2.'), 'proxy');
+    expect(proxy.version).toBe('v1');
+    expect(proxy.proxy_service).toMatchObject({ enabled: true, web_listen_addr: '0.0.0.0:3080', listen_addr: '0.0.0.0:3023', tunnel_listen_addr: '0.0.0.0:3024', public_addr: ['teleport.example.com:3080'] });
+    expect(proxy.teleport).toEqual({ auth_servers: ['10.0.2.10:3025'] });
+    expect(config(scenario('2.'), 'auth').auth_service).toMatchObject({ proxy_listener_mode: 'separate', listen_addr: '0.0.0.0:3025', cluster_name: 'teleport.example.com' });
+  });
+
+  it('points a v3 agent at the Proxy public address (proxy_server)', () => {
+    const agent = config(scenario('1.'), 'ssh-agent');
+    expect(agent.version).toBe('v3');
+    expect(agent.teleport).toEqual({ proxy_server: 'teleport.example.com:443' });
+    expect(agent.ssh_service).toEqual({ enabled: true });
+    expect(config(scenario('1.'), 'proxy').proxy_service).toMatchObject({ web_listen_addr: '0.0.0.0:443', public_addr: ['teleport.example.com:443'] });
+    expect(config(scenario('1.'), 'proxy').proxy_service).not.toHaveProperty('listen_addr');
+  });
+
+  it('joins a direct agent to Auth and opens its SSH listener', () => {
+    const agent = config(scenario('3.'), 'ssh-agent');
+    expect(agent.teleport).toEqual({ auth_server: '10.0.2.10:3025' });
+    expect(agent.ssh_service).toEqual({ enabled: true, listen_addr: '0.0.0.0:3022' });
+  });
+
+  it('writes tunnel_strategy and peer listeners for proxy peering, and the tenant for Cloud agents', () => {
+    expect(config(scenario('5a.'), 'auth').auth_service?.tunnel_strategy).toEqual({ type: 'proxy_peering' });
+    expect(config(scenario('5a.'), 'proxy-1').proxy_service).toMatchObject({ peer_listen_addr: '0.0.0.0:3021' });
+    const db = config(scenario('6.'), 'db-agent');
+    expect(db.teleport).toEqual({ proxy_server: 'example.teleport.sh:443' });
+    expect(db.db_service).toEqual({ enabled: true, databases: [{ name: 'postgres', protocol: 'postgres', uri: 'postgres:5432' }] });
+    expect(config(scenario('6.'), 'desktop-agent').windows_desktop_service).toMatchObject({ enabled: true, static_hosts: [{ addr: 'windows:3389' }], ldap: { addr: 'dc:636' } });
+  });
+
+  it('says what Portolan cannot know, and quotes on/off', () => {
+    const text = runExport('teleport-config', allCases()[0] as Case, { host: 'proxy-1' });
+    expect(text).toMatch(/# Not in the plan, so not here: join token/);
+    expect(text).toMatch(/proxy_protocol: "off"/);
+    expect(runExport('teleport-config', allCases()[0] as Case, { host: 'users' })).toMatch(/does not run Teleport/);
+  });
+});
+
+describe('/etc/default/teleport', () => {
+  const egress = () => templateCases().find((c) => c.name === 'template http-connect-egress') as Case;
+
+  it('matches the golden file', async () => {
+    await expect(goldenOf('teleport-env', [egress(), scenario('4.')])).toMatchFileSnapshot('__golden__/proxy-env.env');
+  });
+
+  it('sets the proxy variables from the plan and shows how each target is routed', () => {
+    const text = runExport('teleport-env', scenario('4.'), { host: 'ssh-agent' });
+    expect(text).toContain('\nHTTPS_PROXY=http://httpproxy.example.com:8080\n');
+    expect(text).toContain('\nNO_PROXY=teleportproxy.example.com:3024\n');
+    expect(text).toMatch(/# teleportproxy\.example\.com:3024: direct \(NO_PROXY or loopback\)/);
+    expect(text).toMatch(/# teleportproxy\.example\.com:3080: through the forward proxy/);
+    for (const line of text.split('\n')) expect(line).toMatch(/^(#.*|[A-Z_]+=\S*|)$/);
+  });
+
+  it('has nothing to set for a node without a forward proxy', () => {
+    expect(runExport('teleport-env', allCases()[0] as Case, { host: 'proxy-1' })).toMatch(/sets no HTTP CONNECT forward proxy/);
+  });
+});

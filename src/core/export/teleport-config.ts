@@ -1,0 +1,118 @@
+/**
+ * Teleport configuration fragments (`teleport-config`, per host): the teleport.yaml sections the
+ * plan decides for one Teleport node, written with the `yaml` library. Auth gets `auth_service`
+ * (`listen_addr`, `public_addr`, `cluster_name`, `proxy_listener_mode`, `tunnel_strategy`); a Proxy
+ * gets `proxy_service` with every listener the engine models as open for its config version (so a
+ * v1 Proxy shows the 3023/3024/3026/3036 defaults explicitly) and `auth_server`; an agent gets
+ * `proxy_server` or `auth_server` (`auth_servers` before config v3) from the address it dials and its
+ * services with listen addresses where they listen; a tbot gets a tbot.yaml (`version: v2`).
+ * Comments name what Portolan cannot know (join tokens, data dirs, certificates).
+ */
+import { joinHostPort } from '../engine/addr.ts';
+import type { DeriveResult } from '../engine/index.ts';
+import { buildProxyInfo } from '../engine/proxy-listeners.ts';
+import type { Cluster, NodeOfKind, Plan, TeleportNode } from '../schema/index.ts';
+import { isTeleportNode } from '../schema/index.ts';
+import { lineComment } from './escape.ts';
+import { compareText } from './model.ts';
+import { perHost } from './per-host.ts';
+import { joinTarget } from './teleport-targets.ts';
+import { agentServices } from './teleport-services.ts';
+import { yamlDocument, yamlStream } from './yaml-doc.ts';
+
+const UNKNOWN = [
+  'Not in the plan, so not here: join token or join method (teleport.join_params), data_dir (default',
+  '/var/lib/teleport), nodename, TLS certificates, storage backend, authentication connectors.',
+];
+
+function clusterOf(plan: Plan, node: TeleportNode): Cluster | undefined {
+  return plan.clusters.find((c) => c.id === node.cluster) ?? plan.clusters[0];
+}
+
+/** `auth_server: x` (v3) or `auth_servers: [x]` (v1/v2), or `proxy_server: x` (v3 only). */
+function joinKeys(node: TeleportNode, cluster: Cluster, result: DeriveResult): { keys: Record<string, unknown>; notes: string[] } {
+  const target = joinTarget(node, result);
+  const address = target.address ?? (target.via === 'proxy' ? '<proxy public address>:443' : '<auth address>:3025');
+  const notes = target.address === undefined ? [`${node.name} is not linked to its ${target.via === 'proxy' ? 'Proxy' : 'Auth'} in the plan: fill in the address.`] : [];
+  if (cluster.configVersion !== 'v3') return { keys: { auth_servers: [address] }, notes: [...notes, `Config ${cluster.configVersion}: auth_servers may point at Auth (3025) or at the Proxy web address.`] };
+  return { keys: { [target.via === 'proxy' ? 'proxy_server' : 'auth_server']: address }, notes };
+}
+
+function authService(node: NodeOfKind<'auth'>, cluster: Cluster) {
+  const strategy = cluster.tunnelStrategy === 'proxy_peering' ? { type: 'proxy_peering', ...(cluster.agentConnectionCount ? { agent_connection_count: cluster.agentConnectionCount } : {}) } : { type: 'agent_mesh' };
+  return {
+    enabled: true,
+    cluster_name: cluster.name,
+    listen_addr: node.listenAddr,
+    ...(node.publicAddr.length > 0 ? { public_addr: [...node.publicAddr] } : {}),
+    proxy_listener_mode: cluster.proxyListenerMode,
+    tunnel_strategy: strategy,
+  };
+}
+
+/** Proxy listen keys in teleport.yaml, by engine listener id, with their public_addr key. */
+const PROXY_KEYS = {
+  web: ['web_listen_addr', 'public_addr', 'publicAddr'],
+  ssh: ['listen_addr', 'ssh_public_addr', 'sshPublicAddr'],
+  tunnel: ['tunnel_listen_addr', 'tunnel_public_addr', 'tunnelPublicAddr'],
+  kube: ['kube_listen_addr', 'kube_public_addr', 'kubePublicAddr'],
+  mysql: ['mysql_listen_addr', 'mysql_public_addr', 'mysqlPublicAddr'],
+  postgres: ['postgres_listen_addr', 'postgres_public_addr', 'postgresPublicAddr'],
+  mongo: ['mongo_listen_addr', 'mongo_public_addr', 'mongoPublicAddr'],
+} as const;
+
+function proxyService(node: NodeOfKind<'proxy'>, cluster: Cluster) {
+  const info = buildProxyInfo(node, cluster);
+  const out: Record<string, unknown> = { enabled: true };
+  for (const [id, [listenKey, publicKey, field]] of Object.entries(PROXY_KEYS) as [keyof typeof PROXY_KEYS, (typeof PROXY_KEYS)[keyof typeof PROXY_KEYS]][]) {
+    const listener = info.listeners.get(id);
+    if (listener) out[listenKey] = joinHostPort(listener.host, listener.port);
+    const pub = node[field];
+    if (pub.length > 0) out[publicKey] = [...pub];
+  }
+  if (cluster.tunnelStrategy === 'proxy_peering') {
+    out.peer_listen_addr = node.peerListenAddr ?? `0.0.0.0:${info.peerPort}`;
+    if (node.peerPublicAddr) out.peer_public_addr = node.peerPublicAddr;
+  }
+  if (node.acme) out.acme = { enabled: true };
+  if (node.proxyProtocol !== 'unspecified') out.proxy_protocol = node.proxyProtocol;
+  if (node.trustXForwardedFor) out.trust_x_forwarded_for = true;
+  return out;
+}
+
+function teleportYaml(plan: Plan, result: DeriveResult, node: TeleportNode): string {
+  const cluster = clusterOf(plan, node);
+  if (!cluster) return `${lineComment('The plan has no cluster.')}\n`;
+  const header = [`Portolan: teleport.yaml for ${node.name} (${node.id}), cluster ${cluster.name}, plan ${plan.name}.`, ...UNKNOWN];
+  if (node.kind === 'tbot') {
+    const { keys, notes } = joinKeys(node, { ...cluster, configVersion: 'v3' }, result);
+    return yamlStream([yamlDocument({ version: 'v2', ...keys }, [`Portolan: tbot.yaml for ${node.name} (${node.id}), cluster ${cluster.name}.`, ...notes, 'Not in the plan: onboarding (join method and token), storage, outputs and services.'])]);
+  }
+  const teleport: Record<string, unknown> = {};
+  const notes: string[] = [];
+  if (node.kind !== 'auth') {
+    const join = joinKeys(node, cluster, result);
+    Object.assign(teleport, join.keys);
+    notes.push(...join.notes);
+  }
+  if (node.kind === 'agent' || node.kind === 'proxy') {
+    if (node.env?.httpsProxy || node.env?.httpProxy) notes.push('HTTP(S)_PROXY and NO_PROXY: see the teleport-env export (/etc/default/teleport).');
+  }
+  const doc: Record<string, unknown> = { version: cluster.configVersion };
+  if (Object.keys(teleport).length > 0) doc.teleport = teleport;
+  doc.auth_service = node.kind === 'auth' ? authService(node, cluster) : { enabled: false };
+  doc.proxy_service = node.kind === 'proxy' ? proxyService(node, cluster) : { enabled: false };
+  if (node.kind === 'agent') Object.assign(doc, agentServices(plan, result, node));
+  else doc.ssh_service = { enabled: false };
+  return yamlStream([yamlDocument(doc, [...header, ...notes])]);
+}
+
+/** The teleport.yaml of one Teleport node (every Teleport node without `hostId`). */
+export function teleportConfigExport(plan: Plan, result: DeriveResult, hostId?: string): string {
+  const ids = plan.nodes.filter(isTeleportNode).map((n) => n.id).sort(compareText);
+  return perHost(hostId, ids, (id) => {
+    const node = plan.nodes.find((n) => n.id === id);
+    if (!node || !isTeleportNode(node)) return `${lineComment(`${node ? node.name : id} does not run Teleport: no teleport.yaml.`)}\n`;
+    return teleportYaml(plan, result, node);
+  });
+}

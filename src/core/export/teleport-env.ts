@@ -1,0 +1,60 @@
+/**
+ * `/etc/default/teleport` (`teleport-env`, per host): the environment file the teleport systemd
+ * unit reads (`EnvironmentFile=-/etc/default/teleport`), with `HTTPS_PROXY`, `HTTP_PROXY` and
+ * `NO_PROXY` from the node's `env` in the plan. Computed additions to NO_PROXY are commented
+ * (`kube.teleport.cluster.local` on a Proxy, lint L-H3), and every address the node dials is listed
+ * with the way Go's proxy rules route it (through the forward proxy, or direct).
+ */
+import type { DeriveResult } from '../engine/index.ts';
+import { shouldProxy } from '../engine/index.ts';
+import type { Plan, PlanNode } from '../schema/index.ts';
+import { lineComment } from './escape.ts';
+import { compareText } from './model.ts';
+import { perHost } from './per-host.ts';
+
+/** NO_PROXY entry a Proxy needs to reach a local Kubernetes API through its own forwarder (L-H3). */
+const KUBE_LOCAL = 'kube.teleport.cluster.local';
+
+type EnvNode = Extract<PlanNode, { env?: unknown }>;
+
+function envOf(node: PlanNode): EnvNode['env'] {
+  return 'env' in node ? node.env : undefined;
+}
+
+/** `KEY=value`, double-quoted (systemd EnvironmentFile rules) unless the value is plain. */
+function assignment(key: string, value: string): string {
+  if (/^[A-Za-z0-9_.:/@[\]*,%+=-]*$/.test(value)) return `${key}=${value}`;
+  return `${key}="${value.replace(/[\\"$`]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`;
+}
+
+function envFile(plan: Plan, result: DeriveResult, node: PlanNode): string {
+  const env = envOf(node);
+  const lines = [lineComment(`Portolan: /etc/default/teleport for ${node.name} (${node.id}), plan ${plan.name}.`), '# Read by the teleport systemd unit (EnvironmentFile=-/etc/default/teleport); restart teleport after a change.'];
+  const proxy = env?.httpsProxy || env?.httpProxy;
+  if (!env || !proxy) {
+    return [...lines, '# The plan sets no HTTP CONNECT forward proxy for this node: nothing to set.', ''].join('\n');
+  }
+  const noProxy = (env.noProxy ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const added: string[] = [];
+  if (node.kind === 'proxy' && !noProxy.includes(KUBE_LOCAL)) added.push(KUBE_LOCAL);
+  const finalNoProxy = [...noProxy, ...added].join(',');
+  if (env.httpsProxy) lines.push(assignment('HTTPS_PROXY', env.httpsProxy));
+  if (env.httpProxy) lines.push(assignment('HTTP_PROXY', env.httpProxy));
+  if (added.length > 0) lines.push(lineComment(`Added by Portolan: ${added.join(', ')} (lint L-H3: the Proxy's own Kubernetes forwarding must not go through the forward proxy).`));
+  if (finalNoProxy !== '') lines.push(assignment('NO_PROXY', finalNoProxy));
+  const targets = [...new Set(result.flows.filter((f) => f.from === node.id && f.dialTarget !== undefined).map((f) => f.dialTarget as string))].sort(compareText);
+  if (targets.length > 0) {
+    lines.push('#', '# What this node dials, and how Go routes it with these values (HTTPS_PROXY wins for tunnels):');
+    for (const t of targets) lines.push(lineComment(`  ${t}: ${shouldProxy(finalNoProxy, t) ? 'through the forward proxy' : 'direct (NO_PROXY or loopback)'}`));
+  }
+  return [...lines, ''].join('\n');
+}
+
+/** The environment file of one node (every node with an `env` without `hostId`). */
+export function teleportEnvExport(plan: Plan, result: DeriveResult, hostId?: string): string {
+  const ids = plan.nodes.filter((n) => envOf(n) !== undefined).map((n) => n.id).sort(compareText);
+  return perHost(hostId, ids, (id) => {
+    const node = plan.nodes.find((n) => n.id === id);
+    return node ? envFile(plan, result, node) : `${lineComment(`No node with id ${id} in this plan.`)}\n`;
+  });
+}
