@@ -59,7 +59,7 @@ describe.concurrent('portolan CLI', { timeout: 60_000 }, () => {
   it('--help lists the commands and every exporter of the registry', async () => {
     const run = await portolan(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['rules', 'check', 'schema', 'export']) expect(run.stdout).toContain(`portolan ${command}`);
+    for (const command of ['rules', 'check', 'schema', 'export', 'trace', 'diff']) expect(run.stdout).toContain(`portolan ${command}`);
     for (const e of EXPORTERS) expect(run.stdout).toMatch(new RegExp(`^  ${e.id} +${e.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
   });
 
@@ -70,7 +70,7 @@ describe.concurrent('portolan CLI', { timeout: 60_000 }, () => {
   });
 
   it('prints help for each command and the version', async () => {
-    for (const command of ['rules', 'check', 'schema']) {
+    for (const command of ['rules', 'check', 'schema', 'trace', 'diff']) {
       const run = await portolan([command, '--help']);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^Usage: portolan ${command}`));
@@ -140,6 +140,16 @@ describe.concurrent('portolan CLI', { timeout: 60_000 }, () => {
     const run = await portolan(['check', join(FIXTURES, 'no-auth.portolan.json')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^error +PL-NO-AUTH/m);
+  });
+
+  it('trace prints the hops of an access path; diff compares two plans', async () => {
+    const trace = await portolan(['trace', EXAMPLE, '--from', 'Engineers', '--to', 'Orders DB']);
+    expect(trace.code).toBe(0);
+    expect(trace.stdout).toMatch(/^ {2}5 +Database agent +Orders DB +5432\/tcp +db-agent-to-postgres-5432-tcp$/m);
+    const diff = await portolan(['diff', EXAMPLE, join(FIXTURES, 'no-auth.portolan.json'), '--format', 'csv']);
+    expect(diff.code).toBe(0);
+    expect(diff.stdout.startsWith('action,rule_id,source,')).toBe(true);
+    expect(diff.stdout).toMatch(/^Remove,users-to-lb-443-tcp,Engineers,/m);
   });
 
   it('export writes a format to stdout or to a file, byte for byte the registry output', async () => {

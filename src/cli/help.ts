@@ -24,7 +24,9 @@ Options:
 `,
   check: `Usage: portolan check PLAN
 
-Print the plan's findings (errors, warnings, info), each with how to fix it.
+Print the plan's findings (errors, warnings, info), each with how to fix it. The plan's
+assertions ("nothing inbound to zone Private", "only 443 from Internet") are checked too: a
+violated assertion is an error (PL-ASSERT) naming the rules that break it.
 Exit status: 0 when no finding is an error, 1 when at least one is, 2 when the plan cannot be read.
 
 ${PLAN_NOTE}
@@ -54,6 +56,40 @@ Options:
   -o, --output FILE    Write to FILE instead of standard output.
   -h, --help           Show this help.
 `,
+  trace: `Usage: portolan trace PLAN --from NODE --to NODE [--tool TOOL]
+
+Print the access path from a client (or a tbot) to a target, one hop per line with the rule that
+permits it: client → (load balancer) → Proxy → (reverse tunnel) → agent → resource. A hop over a
+reverse tunnel carries traffic from the Proxy to the agent, but its rule goes from the agent (which
+opened the tunnel) to the Proxy. When a hop is missing, the last line names the missing link or
+setting. Exit status: 0 when the path is complete, 1 when it is not, 2 on bad usage.
+
+${PLAN_NOTE}
+NODE is a node id or a node's exact name.
+
+Options:
+  --from NODE  The client (users) or tbot node the path starts at.
+  --to NODE    The target: an SSH agent or OpenSSH host, a Kubernetes API, a database, an app,
+               a Windows host, or a Proxy / its load balancer.
+  --tool TOOL  tsh, kubectl, database, browser, rdp or tbot. Default: from the target's kind
+               (SSH host: tsh, Kubernetes: kubectl, database: database, app: browser,
+               Windows: rdp; from a tbot: tbot).
+  -h, --help   Show this help.
+`,
+  diff: `Usage: portolan diff OLD NEW [--format text|csv|md]
+
+Compare two plans: the firewall rules added, removed and changed (by their stable rule ids), then
+the nodes, links and settings that changed. Moving things on the canvas is no change.
+
+OLD and NEW are plan files (.portolan.json); one of them may be - to read it from standard input.
+
+Options:
+  -f, --format text|csv|md  text (default): one change per line (+ added, - removed, ~ changed).
+                            csv: a change ticket, one Accept or Remove row per rule (rule id,
+                            source, destination, port, protocol, purpose).
+                            md: a Markdown summary for a change request.
+  -h, --help                Show this help.
+`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_HELP;
@@ -71,13 +107,17 @@ Usage:
   portolan check PLAN
   portolan schema
   portolan export PLAN --format FORMAT [--host NAME] [-o FILE]
+  portolan trace PLAN --from NODE --to NODE [--tool TOOL]
+  portolan diff OLD NEW [--format text|csv|md]
   portolan COMMAND --help
 
 Commands:
   rules   Print every firewall rule the plan needs (source, destination, port, purpose).
-  check   Print the findings; exit 1 when any is an error.
+  check   Print the findings and violated assertions; exit 1 when any is an error.
   schema  Print the JSON Schema of the plan format.
   export  Write the rules in an export format.
+  trace   Print an access path hop by hop, each hop with its rule; exit 1 when incomplete.
+  diff    Compare two plans: rules added, removed and changed (text, change-ticket CSV, Markdown).
 
 ${PLAN_NOTE}
 
@@ -88,6 +128,6 @@ Options:
   -h, --help     Show this help.
   -V, --version  Print the version.
 
-Exit status: 0 done, 1 check found errors, 2 bad usage or a plan that cannot be read or is not valid.
+Exit status: 0 done, 1 check found errors or trace found no complete path, 2 bad usage or a plan that cannot be read or is not valid.
 `;
 }

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { EXPORTERS, exporterForView, findExporter, findHost, findingsText, rulesText } from '../core/export/index.ts';
 import type { ExportOptions } from '../core/export/index.ts';
+import { withAssertionFindings } from '../core/assertions/index.ts';
 import { derive as coreDerive } from '../core/engine/index.ts';
 import type { DeriveResult } from '../core/engine/index.ts';
 import { planJsonSchema } from '../core/schema/index.ts';
@@ -17,6 +18,8 @@ import type { Plan } from '../core/schema/index.ts';
 import { CliError, EXIT, oneLine } from './errors.ts';
 import { commandHelp, mainHelp } from './help.ts';
 import type { CommandName } from './help.ts';
+import { diffCommand, traceCommand } from './explain.ts';
+import type { ExplainIo } from './explain.ts';
 import { loadPlan } from './read-plan.ts';
 import type { LoadedPlan } from './read-plan.ts';
 
@@ -30,7 +33,7 @@ export interface CliIo {
   derive?: (plan: Plan) => DeriveResult;
 }
 
-const COMMANDS: readonly CommandName[] = ['rules', 'check', 'schema', 'export'];
+const COMMANDS: readonly CommandName[] = ['rules', 'check', 'schema', 'export', 'trace', 'diff'];
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -41,10 +44,12 @@ const COMMAND_OPTIONS: Record<CommandName, Options> = {
   check: HELP_OPTION,
   schema: HELP_OPTION,
   export: { ...HELP_OPTION, format: { type: 'string', short: 'f' }, host: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  trace: { ...HELP_OPTION, from: { type: 'string' }, to: { type: 'string' }, tool: { type: 'string' } },
+  diff: { ...HELP_OPTION, format: { type: 'string', short: 'f' } },
 };
 
 /** How many PLAN arguments each command takes. */
-const POSITIONALS: Record<CommandName, number> = { rules: 1, check: 1, schema: 0, export: 1 };
+const POSITIONALS: Record<CommandName, number> = { rules: 1, check: 1, schema: 0, export: 1, trace: 1, diff: 2 };
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -71,7 +76,10 @@ function stringValue(values: Values, name: string): string | undefined {
 
 function planArg(command: CommandName, positionals: string[]): string {
   const expected = POSITIONALS[command];
-  if (positionals.length < expected) throw new CliError(`${command}: missing PLAN (a plan file, or - for standard input)`, EXIT.usage, command);
+  if (positionals.length < expected) {
+    const what = command === 'diff' ? (positionals.length === 0 ? 'OLD and NEW plans' : 'NEW plan') : 'PLAN';
+    throw new CliError(`${command}: missing ${what} (a plan file, or - for standard input)`, EXIT.usage, command);
+  }
   if (positionals.length > expected) {
     const extra = positionals.slice(expected).join(' ');
     throw new CliError(`${command}: unexpected argument${positionals.length - expected > 1 ? 's' : ''}: ${extra}`, EXIT.usage, command);
@@ -109,7 +117,8 @@ async function rulesCommand(io: CliIo, values: Values, positionals: string[]): P
 
 async function checkCommand(io: CliIo, positionals: string[]): Promise<number> {
   const { plan } = await load(io, planArg('check', positionals));
-  const result = (io.derive ?? coreDerive)(plan);
+  // Assertions are statements the plan makes about itself: their violations are findings too.
+  const result = withAssertionFindings(plan, (io.derive ?? coreDerive)(plan));
   io.stdout(findingsText(plan, result));
   return result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }
@@ -153,6 +162,10 @@ async function exportCommand(io: CliIo, values: Values, positionals: string[]): 
   return EXIT.ok;
 }
 
+function explainIo(io: CliIo): ExplainIo {
+  return { stdout: io.stdout, load: (arg) => load(io, arg), derive: io.derive ?? coreDerive };
+}
+
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
@@ -186,6 +199,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return schemaCommand(io, positionals);
     case 'export':
       return exportCommand(io, values, positionals);
+    case 'trace':
+      return traceCommand(explainIo(io), values, planArg('trace', positionals));
+    case 'diff':
+      planArg('diff', positionals);
+      return diffCommand(explainIo(io), values, positionals[0] ?? '', positionals[1] ?? '');
     default: {
       const never: never = first;
       throw new CliError(`unknown command ${String(never)}`);
