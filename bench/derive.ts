@@ -7,15 +7,9 @@ import type { z } from 'zod';
 import { derive } from '../src/core/engine/index.ts';
 import { PlanSchema } from '../src/core/schema/index.ts';
 import type { Plan } from '../src/core/schema/index.ts';
+import type { BenchRow } from './types.ts';
 
-/** One benchmark figure. `pass` compares `value` with `budget` (lower is better). */
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  budget: number;
-  pass: boolean;
-}
+export type { BenchRow } from './types.ts';
 
 type PlanInput = z.input<typeof PlanSchema>;
 type NodeInput = NonNullable<PlanInput['nodes']>[number];
@@ -67,16 +61,25 @@ function median(xs: number[]): number {
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-/** Median wall time of `derive(plan)` in milliseconds, after warm-up runs. */
-export function timeDerive(plan: Plan, runs: number, warmup = 3): number {
+/** Process CPU time in ms (user + system; includes GC helper threads). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Median wall time and median process CPU time of `derive(plan)` in ms, after warm-up runs. */
+export function timeDerive(plan: Plan, runs: number, warmup = 3): { wall: number; cpu: number } {
   for (let i = 0; i < warmup; i++) derive(plan);
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = cpuMs();
     const t0 = performance.now();
     derive(plan);
-    times.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    cpu.push(cpuMs() - c0);
   }
-  return median(times);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -88,15 +91,21 @@ export const BUDGET_RATIO = 12;
 /** Run the derive benchmark. */
 export function benchDerive(): BenchRow[] {
   const sizes: [number, number, number][] = [[100, 200, 5], [1000, 60, 5], [10000, 21, 5]];
-  const times = new Map<number, number>();
+  const times = new Map<number, { wall: number; cpu: number }>();
   const rows: BenchRow[] = [];
   for (const [links, runs, warmup] of sizes) {
     const t = timeDerive(generatePlan(links), runs, warmup);
     times.set(links, t);
+    // Only the 10k budget is specified; smaller sizes get a proportional budget with 4× headroom.
     const budget = links === 10000 ? BUDGET_10K_MS : (BUDGET_10K_MS * links) / 10000 * 4;
-    rows.push({ name: `derive ${links.toLocaleString('en-US')} links (median)`, value: round(t), unit: 'ms', budget: round(budget), pass: t <= budget });
+    rows.push({ name: `derive ${links.toLocaleString('en-US')} links (median wall)`, value: round(t.wall), unit: 'ms', budget: round(budget), pass: t.wall <= budget });
   }
-  const ratio = (times.get(10000) ?? 0) / (times.get(1000) ?? 1);
-  rows.push({ name: 'derive time(10k) / time(1k)', value: round(ratio), unit: '×', budget: BUDGET_RATIO, pass: ratio <= BUDGET_RATIO });
+  const t1 = times.get(1000) ?? { wall: 1, cpu: 1 };
+  const t10 = times.get(10000) ?? { wall: 0, cpu: 0 };
+  const ratio = t10.wall / t1.wall;
+  rows.push({ name: 'derive time(10k) / time(1k) (wall)', value: round(ratio), unit: '×', budget: BUDGET_RATIO, pass: ratio <= BUDGET_RATIO });
+  // CPU time is less sensitive to other processes on a shared machine (it still includes GC threads).
+  rows.push({ name: 'derive 10,000 links (median CPU)', value: round(t10.cpu), unit: 'ms', budget: BUDGET_10K_MS, pass: t10.cpu <= BUDGET_10K_MS });
+  rows.push({ name: 'derive time(10k) / time(1k) (CPU)', value: round(t10.cpu / t1.cpu), unit: '×', budget: BUDGET_RATIO, pass: t10.cpu / t1.cpu <= BUDGET_RATIO });
   return rows;
 }

@@ -43,9 +43,11 @@ export const AGENT_RESOURCES: readonly ResourceSpec[] = [
   { kind: 'openssh-host', services: ['discovery'], flows: [{ template: 'discovery-gcp-ssh', port: { from: 'field', field: 'sshPort' } }] },
 ];
 
+const BY_KIND: ReadonlyMap<NodeKind, ResourceSpec> = new Map(AGENT_RESOURCES.map((r) => [r.kind, r]));
+
 /** Resource spec for a node kind, if agents reach that kind. */
 export function resourceSpec(kind: NodeKind): ResourceSpec | undefined {
-  return AGENT_RESOURCES.find((r) => r.kind === kind);
+  return BY_KIND.get(kind);
 }
 
 /** Resources Auth itself may use as backends (reference §2.4 U1), with the port field to read. */

@@ -33,8 +33,8 @@ export interface Ctx {
   /** Nodes and links sorted by id: every pass iterates in this order. */
   sortedNodes: PlanNode[];
   sortedLinks: Link[];
-  /** Per node: its links (sorted by id) with the node at the other end. */
-  adj: Map<string, { link: Link; other: PlanNode }[]>;
+  /** Per node: its links, sorted by id (see `otherEnd`). */
+  adj: Map<string, Link[]>;
   /** Unordered pair key → link ids; built on first use (see `linksBetween`). */
   pairLinks?: Map<string, string[]>;
   proxiesByCluster: Map<string, NodeOfKind<'proxy'>[]>;
@@ -55,6 +55,16 @@ export function pairKey(a: string, b: string): string {
 }
 
 const NO_LINKS: readonly string[] = [];
+
+/** The node at the other end of a link from `id`. */
+export function otherEnd(ctx: Ctx, link: Link, id: string): PlanNode {
+  return ctx.nodes.get(link.source === id ? link.target : link.source) as PlanNode;
+}
+
+/** Nodes linked to `id` (one entry per link). */
+export function neighbours(ctx: Ctx, id: string): PlanNode[] {
+  return (ctx.adj.get(id) ?? []).map((l) => otherEnd(ctx, l, id));
+}
 
 /** Ids of the links between two nodes (either direction). */
 export function linksBetween(ctx: Ctx, a: string, b: string): readonly string[] {
@@ -89,7 +99,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function buildContext(plan: Plan): Ctx {
   const first = plan.clusters[0];
   if (!first) throw new Error('a plan has at least one cluster');
-  const nodes = new Map(plan.nodes.map((n) => [n.id, n]));
+  const nodes = new Map<string, PlanNode>();
+  for (const n of plan.nodes) nodes.set(n.id, n);
   const sortedNodes = [...plan.nodes].sort(byId);
   const sortedLinks = plan.links.filter((l) => nodes.has(l.source) && nodes.has(l.target) && l.source !== l.target).sort(byId);
   const zones = new Map(plan.zones.map((z) => [z.id, z]));
@@ -104,8 +115,8 @@ export function buildContext(plan: Plan): Ctx {
   for (const link of sortedLinks) {
     const a = nodes.get(link.source) as PlanNode;
     const b = nodes.get(link.target) as PlanNode;
-    push(ctx.adj, a.id, { link, other: b });
-    push(ctx.adj, b.id, { link, other: a });
+    push(ctx.adj, a.id, link);
+    push(ctx.adj, b.id, link);
   }
   for (const node of sortedNodes) {
     if (node.kind === 'proxy') push(ctx.proxiesByCluster, clusterIdOf(ctx, node) as string, node);
@@ -138,19 +149,21 @@ function rootCluster(ctx: Ctx, nodes: PlanNode[]): string | undefined {
 
 function lbInfo(ctx: Ctx, lb: PlanNode): LbInfo {
   const edges = ctx.adj.get(lb.id) ?? [];
-  const proxies = edges.map((e) => e.other).filter((n) => n.kind === 'proxy');
+  const others = edges.map((l) => otherEnd(ctx, l, lb.id));
+  const proxies = others.filter((n) => n.kind === 'proxy');
   const proxyClusters = new Set(proxies.map((n) => clusterIdOf(ctx, n)));
   // Auths of a leaf whose root's Proxies sit behind this LB are trust clients, not backends.
-  const auths = edges
-    .map((e) => e.other)
-    .filter((n) => n.kind === 'auth' && !proxyClusters.has(ctx.clusters.get(clusterIdOf(ctx, n) as string)?.trustedRoot));
+  const auths = others.filter((n) => n.kind === 'auth' && !proxyClusters.has(ctx.clusters.get(clusterIdOf(ctx, n) as string)?.trustedRoot));
   const role = auths.length > 0 ? 'auth' : proxies.length > 0 ? 'proxy' : 'none';
   const candidates = role === 'auth' ? auths : proxies;
   const cluster = rootCluster(ctx, candidates);
   const backends = candidates.filter((n) => clusterIdOf(ctx, n) === cluster);
   const backendIds = new Set(backends.map((n) => n.id));
   const backendLinks = new Map<string, string>();
-  for (const e of edges) if (backendIds.has(e.other.id) && !backendLinks.has(e.other.id)) backendLinks.set(e.other.id, e.link.id);
+  edges.forEach((l, i) => {
+    const o = others[i] as PlanNode;
+    if (backendIds.has(o.id) && !backendLinks.has(o.id)) backendLinks.set(o.id, l.id);
+  });
   const info: LbInfo = { role, backends, backendLinks, backendInfos: [], mappingsSetting: `nodes[${lb.id}].mappings` };
   if (cluster !== undefined) info.cluster = cluster;
   return info;

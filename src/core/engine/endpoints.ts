@@ -41,8 +41,18 @@ export function zoneOf(ctx: Ctx, id: string): string | undefined {
   return ctx.nodes.get(id)?.zone;
 }
 
-/** Rule address: first node address (without port), else its zone's CIDRs, else `any`. */
+const addressCache = new WeakMap<Ctx, Map<string, string>>();
+
+/** Rule address: first node address (without port), else its zone's CIDRs, else `any` (cached per derive). */
 export function addressOf(ctx: Ctx, id: string): string {
+  let cache = addressCache.get(ctx);
+  if (!cache) addressCache.set(ctx, (cache = new Map()));
+  let a = cache.get(id);
+  if (a === undefined) cache.set(id, (a = computeAddress(ctx, id)));
+  return a;
+}
+
+function computeAddress(ctx: Ctx, id: string): string {
   if (id.startsWith(CLOUD_TENANT_PREFIX)) return tenantAddress(ctx.plan, id.slice(CLOUD_TENANT_PREFIX.length)).host;
   if (id === ACME_CA_ID) return ctx.internetZone && ctx.internetZone.cidrs.length > 0 ? ctx.internetZone.cidrs.join(' ') : INTERNET_CIDR;
   const node = ctx.nodes.get(id);

@@ -5,6 +5,7 @@
 import type { ForwardProxyUse } from '../catalog/index.ts';
 import type { NodeOfKind, PlanNode } from '../schema/index.ts';
 import { joinHostPort, parseProxyUrl } from './addr.ts';
+import { neighbours } from './context.ts';
 import type { Ctx } from './context.ts';
 import { parseNoProxy, useProxy } from './no-proxy.ts';
 import type { NoProxy } from './no-proxy.ts';
@@ -27,7 +28,7 @@ export function proxyUrlFor(node: PlanNode, use: ForwardProxyUse): string | unde
 /** The http-proxy node a URL names: by address, preferring one linked to the node; else one linked to it. */
 export function forwardNodeFor(ctx: Ctx, node: PlanNode, url: string): NodeOfKind<'http-proxy'> | undefined {
   const host = parseProxyUrl(url)?.host.toLowerCase();
-  const linked = (ctx.adj.get(node.id) ?? []).map((e) => e.other).filter((n): n is NodeOfKind<'http-proxy'> => n.kind === 'http-proxy');
+  const linked = neighbours(ctx, node.id).filter((n): n is NodeOfKind<'http-proxy'> => n.kind === 'http-proxy');
   const byAddress = host === undefined ? [] : (ctx.httpProxiesByHost.get(host) ?? []);
   return byAddress.find((n) => linked.includes(n)) ?? byAddress[0] ?? linked[0];
 }

@@ -24,6 +24,39 @@ function pushUnique<T>(xs: T[], x: T): void {
   if (!xs.includes(x)) xs.push(x);
 }
 
+// Labels depend only on (catalog, port, end, protocol) of at most a few flows: cache them by that signature.
+const labelCache = new Map<string, string>();
+
+function signature(flows: readonly Flow[]): string {
+  let key = '';
+  for (const f of flows) key += `${f.catalog}|${f.port}|${f.portEnd ?? ''}|${f.protocol};`;
+  return key;
+}
+
+// Single-flow links (the majority) are cached by catalog then port, without building a key string.
+const singleCache = new Map<string, Map<number, string>>();
+
+/** Edge label from the flows of a link's first hop, cached by signature. */
+export function cachedLinkLabel(flows: readonly Flow[]): string {
+  if (flows.length === 1) {
+    const f = flows[0] as Flow;
+    if (f.portEnd !== undefined || f.protocol !== 'tcp') return linkLabel(flows);
+    let byPort = singleCache.get(f.catalog);
+    if (!byPort) singleCache.set(f.catalog, (byPort = new Map()));
+    let l = byPort.get(f.port);
+    if (l === undefined) byPort.set(f.port, (l = linkLabel(flows)));
+    return l;
+  }
+  if (flows.length > 4) return linkLabel(flows);
+  const key = signature(flows);
+  let label = labelCache.get(key);
+  if (label === undefined) {
+    if (labelCache.size > 1000) labelCache.clear();
+    labelCache.set(key, (label = linkLabel(flows)));
+  }
+  return label;
+}
+
 /** Edge label from the flows of a link's first hop: `443/tcp reverse tunnel + join` or `3023, 3080/tcp`. */
 export function linkLabel(flows: readonly Flow[]): string {
   if (flows.length === 0) return '';
@@ -68,7 +101,7 @@ export function buildLinkInfos(links: readonly Link[], classes: ReadonlyMap<stri
     }
     const ids = new Array<string>(flows.length);
     for (let i = 0; i < flows.length; i++) ids[i] = (flows[i] as Flow).id;
-    out.push({ id: link.id, ok: true, initiator: c.initiator.id, listener: c.listener.id, label: linkLabel(first), flows: ids });
+    out.push({ id: link.id, ok: true, initiator: c.initiator.id, listener: c.listener.id, label: cachedLinkLabel(first), flows: ids });
   }
   return out;
 }

@@ -113,6 +113,10 @@ export interface LinkInfo {
   flows: string[];
 }
 
+/**
+ * Everything `derive` produces. Treat it as read-only: to keep 10,000-link plans fast, arrays may be
+ * shared between entries (e.g. a flow's `links` and its rule's `links`).
+ */
 export interface DeriveResult {
   flows: Flow[];
   rules: Rule[];

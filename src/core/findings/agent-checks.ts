@@ -1,7 +1,7 @@
 /** Agents and resources (§5 L-A1, L-A3, L-A4, L-A5, L-A8, L-A9, L-C2) and app URIs. */
 import { AGENT_SERVICES, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS } from '../catalog/index.ts';
 import { parseHostPort } from '../engine/addr.ts';
-import { clusterOf } from '../engine/context.ts';
+import { clusterOf, neighbours } from '../engine/context.ts';
 import { effectiveJoinVia, hasProxyEnv } from '../engine/relations.ts';
 import type { Check } from './input.ts';
 
@@ -15,7 +15,7 @@ export const agents: Check = (input) => {
     if (cluster?.deployment === 'cloud' && node.joinVia === 'auth') out.add({ ...base, code: 'L-A3', params: { agent: node.name, cluster: cluster.name } });
     if (node.kind !== 'agent') continue;
     const via = effectiveJoinVia(ctx, node);
-    const has = (s: string) => node.services.some((x) => x === s);
+    const has = (s: string) => node.services.includes(s as (typeof node.services)[number]);
     if (has('kubernetes')) {
       if (via === 'proxy' && node.kubeListenAddr !== undefined) out.add({ ...base, code: 'L-A1', params: { agent: node.name, problem: 'kubernetes_service.listen_addr is set while the agent joins via the Proxy (reverse tunnel)' } });
       if (via === 'auth' && node.kubeListenAddr === undefined) out.add({ ...base, code: 'L-A1', params: { agent: node.name, problem: 'the agent joins Auth directly but sets no kubernetes_service.listen_addr, so the Proxy cannot reach it' } });
@@ -24,7 +24,7 @@ export const agents: Check = (input) => {
     }
     if (has('app') && node.appHostFilters && hasProxyEnv(node)) out.add({ ...base, code: 'L-A4', params: { agent: node.name } });
     if (has('desktop') && node.desktopUsesAd) {
-      const dcs = (ctx.adj.get(node.id) ?? []).filter((e) => e.other.kind === 'domain-controller');
+      const dcs = neighbours(ctx, node.id).filter((n) => n.kind === 'domain-controller');
       if (dcs.length === 0) out.add({ ...base, code: 'L-A5', params: { agent: node.name } });
     }
     const never = node.services.filter((s) => s === 'app' || s === 'database');

@@ -1,6 +1,7 @@
 /** Load balancers (§5 L-B1, L-B2, L-T3, L-T4, L-T7) and Portolan's mapping checks. */
 import { KEEPALIVE_IDLE_LIMIT_SECONDS } from '../catalog/index.ts';
 import type { NodeOfKind } from '../schema/index.ts';
+import { neighbours } from '../engine/context.ts';
 import { backendPorts } from '../engine/families/load-balancers.ts';
 import type { Check } from './input.ts';
 import { namesOf } from './input.ts';
@@ -37,7 +38,7 @@ export const lbKinds: Check = (input) => {
         out.add({ code: 'L-T3', subjects: [id], nodes: [id], params: { lb: lb.name, cluster: cluster.name, version: cluster.teleportVersion } });
       }
       if (cluster.proxyListenerMode === 'multiplex' && terminates) {
-        const clients = (ctx.adj.get(id) ?? []).map((e) => e.other).filter((n) => n.kind === 'client' && n.tools.some((t) => t === 'kubectl' || t === 'database'));
+        const clients = neighbours(ctx, id).filter((n) => n.kind === 'client' && n.tools.some((t) => t === 'kubectl' || t === 'database'));
         if (clients.length > 0) out.add({ code: 'L-T4', subjects: [id], nodes: [id, ...clients.map((c) => c.id)], params: { lb: lb.name, clients: listNames(clients.map((c) => c.name)) } });
       }
       if (cluster.proxyListenerMode === 'separate' && terminates) out.add({ code: 'L-T7', subjects: [id], nodes: [id], params: { lb: lb.name, cluster: cluster.name } });

@@ -1,0 +1,9 @@
+/** The generic row every benchmark returns and `run.ts` prints. */
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  /** Upper bound for `value` (lower is better). */
+  budget: number;
+  pass: boolean;
+}
