@@ -5,8 +5,9 @@
  * no zone is "another zone" for every zone.
  */
 import { sourceUrl } from '../catalog/index.ts';
-import type { DeriveResult, Finding, Rule } from '../engine/index.ts';
-import { nodeLabel } from '../engine/index.ts';
+// Imported from the modules, not engine/index.ts: derive() itself runs the assertions.
+import { nodeLabel } from '../engine/endpoints.ts';
+import type { DeriveResult, Finding, Rule } from '../engine/types.ts';
 import type { Assertion, Plan } from '../schema/index.ts';
 
 /** Finding code of a violated assertion. */

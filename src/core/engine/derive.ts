@@ -3,6 +3,7 @@
  * generators that depend on settings alone (peering, ACME, Cloud tenant), merge flows into rules,
  * and run the checks.
  */
+import { evaluateAssertions } from '../assertions/evaluate.ts';
 import type { RelationId } from '../catalog/index.ts';
 import { runChecks } from '../findings/index.ts';
 import type { Plan } from '../schema/index.ts';
@@ -79,6 +80,9 @@ export function derive(plan: Plan): DeriveResult {
   const flows = sink.finish();
   const rules = buildRules(ctx, flows);
   const links = buildLinkInfos(ctx.sortedLinks, classes, sink.linkFlows);
-  const findings = runChecks({ ctx, obs, flows, rules, classes });
+  const checks = runChecks({ ctx, obs, flows, rules, classes });
+  // The plan's own assertions are findings like any other, so every consumer (canvas, CLI, exports) sees them.
+  const asserted = plan.assertions.length === 0 ? [] : evaluateAssertions(plan, { rules });
+  const findings = asserted.length === 0 ? checks : [...checks, ...asserted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { flows, rules, findings, links };
 }
