@@ -1,0 +1,119 @@
+/**
+ * Canvas benchmarks in headless Chromium against the production build (`vite preview`):
+ * - time from navigation to every node of a generated 500- and 1,000-node plan rendered;
+ * - 95th-percentile frame time while dragging a node in the 500-node plan.
+ * The plan arrives the way a user's would: as a share link opened in a fresh browser.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { PlanSchema } from '../src/core/schema/index.ts';
+import type { Plan } from '../src/core/schema/index.ts';
+import { encodeShareFragment } from '../src/core/share/index.ts';
+import type { BenchRow } from './types.ts';
+
+const root = join(import.meta.dirname, '..');
+const PORT = 4179;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** A plan with `count` nodes in ten zones: agents linked to a Proxy, each with a resource. */
+export function canvasPlan(count: number): Plan {
+  const zones = Array.from({ length: 10 }, (_, z) => ({ id: `zone-${z}`, name: `Zone ${z}`, kind: 'private', cidrs: [`10.${z}.0.0/16`], position: { x: (z % 5) * 1400, y: Math.floor(z / 5) * 2200 }, size: { width: 1360, height: 2160 } }));
+  const nodes: Record<string, unknown>[] = [
+    { id: 'auth', name: 'Auth', kind: 'auth', zone: 'zone-0', position: { x: 20, y: 20 } },
+    { id: 'proxy', name: 'Proxy', kind: 'proxy', zone: 'zone-0', publicAddr: ['teleport.example.com:443'], webListenAddr: '0.0.0.0:443', position: { x: 240, y: 20 } },
+  ];
+  const links: Record<string, unknown>[] = [{ id: 'proxy-auth', source: 'proxy', target: 'auth' }];
+  for (let i = 0; nodes.length < count; i++) {
+    const z = i % 10;
+    const slot = Math.floor(i / 10);
+    const x = (z % 5) * 1400 + 20 + (slot % 3) * 440;
+    const y = Math.floor(z / 5) * 2200 + 120 + Math.floor(slot / 3) * 100;
+    nodes.push({ id: `agent-${i}`, name: `DB agent ${i}`, kind: 'agent', services: ['database'], zone: `zone-${z}`, position: { x, y } });
+    links.push({ id: `agent-${i}-proxy`, source: `agent-${i}`, target: 'proxy' });
+    if (nodes.length < count) {
+      nodes.push({ id: `db-${i}`, name: `DB ${i}`, kind: 'database', engine: 'postgres', port: 5432, zone: `zone-${z}`, position: { x: x + 210, y } });
+      links.push({ id: `agent-${i}-db`, source: `agent-${i}`, target: `db-${i}` });
+    }
+  }
+  return PlanSchema.parse({ type: 'portolan-plan', version: 1, name: `Canvas bench ${count}`, clusters: [{ id: 'main', name: 'bench.example.com' }], zones, nodes, links });
+}
+
+async function startPreview(): Promise<() => void> {
+  const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'pipe' });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('vite preview did not start')), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (String(chunk).includes(String(PORT))) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return () => child.kill();
+}
+
+/** Open the plan's share link in a fresh context; answers the open/replace question if asked. */
+async function openPlan(page: Page, plan: Plan): Promise<number> {
+  const expected = plan.nodes.length;
+  const url = `http://127.0.0.1:${PORT}/#${encodeShareFragment(plan)}`;
+  const t0 = Date.now();
+  await page.goto(url);
+  const replace = page.getByRole('button', { name: /^(replace|open as (a )?new)/i }).first();
+  await Promise.race([replace.click({ timeout: 10_000 }).catch(() => undefined), page.waitForFunction((n) => document.querySelectorAll('.react-flow__node:not(.react-flow__node-zone)').length >= n, expected, { timeout: 10_000 }).catch(() => undefined)]);
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node:not(.react-flow__node-zone)').length >= n, expected, { timeout: 60_000, polling: 'raf' });
+  return Date.now() - t0;
+}
+
+async function dragFrameP95(page: Page): Promise<number> {
+  const node = page.locator('.react-flow__node:not(.react-flow__node-zone)').nth(5);
+  const box = await node.boundingBox();
+  if (!box) throw new Error('no node to drag');
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__stop = false;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 90; i++) await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + box.height / 2 + i * 2);
+  await page.mouse.up();
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__frames.slice(2);
+  });
+  frames.sort((a, b) => a - b);
+  return frames[Math.min(frames.length - 1, Math.floor(frames.length * 0.95))] ?? 0;
+}
+
+export async function benchCanvas(): Promise<BenchRow[]> {
+  const stop = await startPreview();
+  const browser = await chromium.launch({ executablePath: process.env.PORTOLAN_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const rows: BenchRow[] = [];
+  try {
+    for (const count of [500, 1000]) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      const ms = await openPlan(page, canvasPlan(count));
+      rows.push({ name: `canvas: ${count} nodes rendered`, value: ms, unit: 'ms', budget: 2000, pass: ms <= 2000 });
+      if (count === 500) {
+        const p95 = Math.round((await dragFrameP95(page)) * 10) / 10;
+        rows.push({ name: 'canvas: drag p95 frame (500 nodes)', value: p95, unit: 'ms', budget: 32, pass: p95 <= 32 });
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    stop();
+  }
+  return rows;
+}
