@@ -8,6 +8,7 @@ import './styles/canvas.css';
 import './styles/panels.css';
 import { Canvas } from './canvas/Canvas.tsx';
 import { Dialogs } from './dialogs/Dialogs.tsx';
+import { ExportDialog } from './export/ExportDialog.tsx';
 import { useApplyTheme } from './hooks/useResolvedTheme.ts';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { BottomPanel } from './panels/bottom/BottomPanel.tsx';
@@ -17,6 +18,8 @@ import { startAutosave } from './store/autosave.ts';
 import { startupNotice, useAppStore } from './store/index.ts';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { Toasts } from './ui/Toasts.tsx';
+import { TravelHost } from './share/TravelHost.tsx';
+import { EmptyStart } from './templates/EmptyStart.tsx';
 
 export function App() {
   useApplyTheme();
@@ -32,12 +35,15 @@ export function App() {
         <Palette />
         <main className="pl-main" aria-label="Canvas">
           <Canvas />
+          <EmptyStart />
         </main>
         <Inspector />
         <BottomPanel />
       </div>
       <Toasts />
       <Dialogs />
+      <TravelHost />
+      <ExportDialog />
     </ReactFlowProvider>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { copySelection, deleteSelection, duplicateSelection, fitView, paste, selectAll } from './commands.ts';
 import { redo, undo } from './store/history.ts';
+import { autoLayout } from './layout/autoLayout.ts';
 import { useAppStore } from './store/index.ts';
 
 export interface Shortcut {
@@ -24,6 +25,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Arrow keys'], label: 'Move the focused node' },
   { keys: ['Enter'], label: 'In the palette: add the component' },
   { keys: ['Shift+1'], label: 'Fit the plan in view' },
+  { keys: ['Shift+L'], label: 'Auto-layout: arrange zones and nodes left to right' },
+  { keys: ['Mod+E'], label: 'Export rules, configs and diagrams' },
   { keys: ['Escape'], label: 'Clear the selection, close dialogs' },
   { keys: ['?'], label: 'Show this sheet' },
 ];
@@ -51,6 +54,10 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     state.setHighlight(null);
     return true;
   }
+  // Export works from text fields too (Ctrl+E does nothing useful in a browser text field).
+  if ((IS_MAC ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'e' && !state.dialog) {
+    return run(() => state.openDialog('export'));
+  }
   if (state.dialog || isTextEntry(event.target)) return false;
   const mod = IS_MAC ? event.metaKey : event.ctrlKey;
   const key = event.key.toLowerCase();
@@ -75,6 +82,7 @@ export function handleShortcut(event: KeyboardEvent): boolean {
   }
   if (event.key === '?') return run(() => state.openDialog('shortcuts'));
   if (event.key === '!' && event.shiftKey) return run(fitView);
+  if (key === 'l' && event.shiftKey) return run(() => void autoLayout());
   return false;
 }
 

@@ -12,13 +12,16 @@ import type { KindFamily } from '../../core/catalog/kinds.ts';
 import type { LinkInfo, Severity } from '../../core/engine/index.ts';
 import type { Link, Plan, PlanNode, Zone } from '../../core/schema/index.ts';
 import type { NodeFindings } from '../store/derived.ts';
-import type { Highlight } from '../store/uiSlice.ts';
+import type { Highlight, HighlightTone } from '../store/uiSlice.ts';
 
 export interface PlanNodeData extends Record<string, unknown> {
   node: PlanNode;
   findings: number;
   worst: Severity | null;
   highlighted: boolean;
+  /** Explain colour (trace, diff, what breaks) and step along a traced path; null when none. */
+  tone: HighlightTone | null;
+  step: number | null;
 }
 
 export interface ZoneNodeData extends Record<string, unknown> {
@@ -31,6 +34,7 @@ export interface LinkEdgeData extends Record<string, unknown> {
   link: Link;
   info: LinkInfo | null;
   highlighted: boolean;
+  tone: HighlightTone | null;
 }
 
 export type PlanFlowNode = Node<PlanNodeData, KindFamily>;
@@ -101,12 +105,14 @@ export function createAdapter() {
       const size = measured[node.id];
       const f = findings.get(node.id);
       const highlighted = hl.has(node.id);
-      return cached(nodeCache, node.id, [node, parent?.position, selected, size, f, highlighted], (): PlanFlowNode => ({
+      const tone = highlight?.tones?.nodes?.[node.id] ?? null;
+      const step = highlight?.steps?.[node.id] ?? null;
+      return cached(nodeCache, node.id, [node, parent?.position, selected, size, f, highlighted, tone, step], (): PlanFlowNode => ({
         id: node.id,
         type: KIND_INFO[node.kind].family,
         position: parent ? relative(node.position, parent.position) : node.position,
         ...(parent ? { parentId: parent.id } : {}),
-        data: { node, findings: f?.count ?? 0, worst: f?.worst ?? null, highlighted },
+        data: { node, findings: f?.count ?? 0, worst: f?.worst ?? null, highlighted, tone, step },
         selected,
         zIndex: Z.node,
         ariaLabel: `${KIND_INFO[node.kind].label} ${node.name}`,
@@ -124,7 +130,8 @@ export function createAdapter() {
       const info = links.get(link.id) ?? null;
       const selected = edgeSelection.has(link.id);
       const highlighted = hl.has(link.id);
-      return cached(edgeCache, link.id, [link, info, selected, highlighted], (): LinkFlowEdge => {
+      const tone = highlight?.tones?.links?.[link.id] ?? null;
+      return cached(edgeCache, link.id, [link, info, selected, highlighted, tone], (): LinkFlowEdge => {
         // The arrow points from the side that opens the connection to the listener, however it was drawn.
         const reversed = info?.ok === true && info.initiator === link.target;
         const refused = info !== null && !info.ok;
@@ -133,7 +140,7 @@ export function createAdapter() {
           type: 'link',
           source: reversed ? link.target : link.source,
           target: reversed ? link.source : link.target,
-          data: { link, info, highlighted },
+          data: { link, info, highlighted, tone },
           selected,
           zIndex: selected || highlighted ? Z.activeEdge : Z.edge,
           ariaLabel: info?.label ? `Link ${link.source} – ${link.target}: ${info.label}` : `Link ${link.source} – ${link.target}`,

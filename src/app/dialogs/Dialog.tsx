@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { UiIcon } from '../canvas/icons.tsx';
 
-export function Dialog({ open, title, onClose, children, testId, wide }: { open: boolean; title: string; onClose: () => void; children: ReactNode; testId: string; wide?: boolean }) {
+export function Dialog({ open, title, onClose, children, testId, wide, className }: { open: boolean; title: string; onClose: () => void; children: ReactNode; testId: string; wide?: boolean; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -14,7 +14,7 @@ export function Dialog({ open, title, onClose, children, testId, wide }: { open:
   return (
     <dialog
       ref={ref}
-      className={`pl-dialog${wide ? ' pl-dialog--wide' : ''}`}
+      className={`pl-dialog${wide ? ' pl-dialog--wide' : ''}${className ? ` ${className}` : ''}`}
       aria-labelledby={`${testId}-title`}
       onClose={onClose}
       onClick={(e) => {

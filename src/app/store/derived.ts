@@ -3,6 +3,7 @@
  * the engine and memoised on the plan's *topology*, a key that leaves out positions, sizes and the view.
  * Dragging a node makes a new plan object with the same topology key, so `derive` does not run again.
  */
+import { withAssertionFindings } from '../../core/assertions/index.ts';
 import { derive } from '../../core/engine/index.ts';
 import type { DeriveResult, Finding, Severity } from '../../core/engine/index.ts';
 import type { Plan, PlanNode, Zone } from '../../core/schema/index.ts';
@@ -51,13 +52,27 @@ let last: { key: string; result: DeriveResult } | null = null;
 let runs = 0;
 
 /** The engine's result for this plan, re-running `derive` only when the topology changed. */
-export function derivedFor(plan: Plan): DeriveResult {
+function derivedTopology(plan: Plan): DeriveResult {
   const key = topologyKey(plan);
   if (last && last.key === key) return last.result;
   runs += 1;
   const result = derive(plan);
   last = { key, result };
   return result;
+}
+
+let checked: { result: DeriveResult; assertions: Plan['assertions']; value: DeriveResult } | null = null;
+
+/**
+ * The engine's result with the plan's assertions checked (violations are `PL-ASSERT` findings), memoised
+ * on the topology and on the assertions list (a drag keeps both, so nothing re-runs).
+ */
+export function derivedFor(plan: Plan): DeriveResult {
+  const result = derivedTopology(plan);
+  if (checked && checked.result === result && checked.assertions === plan.assertions) return checked.value;
+  const value = plan.assertions.length === 0 ? result : withAssertionFindings(plan, result);
+  checked = { result, assertions: plan.assertions, value };
+  return value;
 }
 
 /** How many times `derive` ran (for tests). */

@@ -201,12 +201,14 @@ export function removeElements(plan: Plan, ids: Iterable<string>): Plan {
   const nodeIds = new Set(nodes.map((n) => n.id));
   const links = plan.links.filter((l) => !gone.has(l.id) && nodeIds.has(l.source) && nodeIds.has(l.target));
   const zones = plan.zones.filter((z) => !gone.has(z.id));
+  // An assertion about a deleted zone goes with it (the schema refuses assertions naming unknown zones).
+  const assertions = plan.assertions.filter((a) => (a.type === 'no-traffic' ? [a.fromZone, a.toZone] : [a.zone]).every((z) => !gone.has(z)));
   const usedClusters = new Set(nodes.map((n) => ('cluster' in n ? n.cluster : undefined)).filter((c) => c !== undefined));
   const clusters = plan.clusters.filter((c, i) => i === 0 || c.trustedRoot === undefined || usedClusters.has(c.id) || plan.clusters.some((o) => o.trustedRoot === c.id));
-  if (nodes.length === plan.nodes.length && links.length === plan.links.length && zones.length === plan.zones.length && clusters.length === plan.clusters.length) {
+  if (nodes.length === plan.nodes.length && links.length === plan.links.length && zones.length === plan.zones.length && clusters.length === plan.clusters.length && assertions.length === plan.assertions.length) {
     return plan;
   }
-  return { ...plan, zones, nodes, links, clusters };
+  return { ...plan, zones, nodes, links, clusters, assertions };
 }
 
 /** Is there already a link between these two nodes, whichever way it was drawn? */

@@ -3,8 +3,22 @@ import type { Viewport } from '@xyflow/react';
 import type { GetState, SetState } from './types.ts';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
-export type BottomTab = 'rules' | 'findings';
-export type DialogName = 'new-plan' | 'shortcuts' | null;
+export type BottomTab = 'rules' | 'findings' | 'trace' | 'compare' | 'assertions';
+export type DialogName =
+  | 'new-plan'
+  | 'shortcuts'
+  // The Export dialog (src/app/export).
+  | 'export'
+  // Sharing, files, library, templates and imports (src/app/share, files, library, templates, import).
+  | 'share'
+  | 'incoming'
+  | 'plan-error'
+  | 'plans'
+  | 'templates'
+  | 'import'
+  | 'conflict'
+  | 'storage-error'
+  | null;
 
 export interface Toast {
   id: number;
@@ -18,7 +32,16 @@ export interface Highlight {
   source: string;
   nodes: string[];
   links: string[];
+  /**
+   * Colour per node or link id (a traced path, what breaks, a plan diff; see src/app/explain), drawn as
+   * `is-hl-<tone>`; ids in `nodes`/`links` without a tone keep the plain highlight.
+   */
+  tones?: { nodes?: Record<string, HighlightTone>; links?: Record<string, HighlightTone> };
+  /** Step numbers of the nodes along a traced path, drawn as a badge on the card. */
+  steps?: Record<string, number>;
 }
+
+export type HighlightTone = 'trace' | 'missing' | 'broken' | 'added' | 'removed' | 'changed';
 
 export interface UiSlice {
   /** Selected zone and node ids (React Flow "nodes"). */

@@ -5,6 +5,8 @@ import { redo, undo } from '../store/history.ts';
 import { useAppStore, useHistory } from '../store/index.ts';
 import type { ThemePreference } from '../store/uiSlice.ts';
 import { displayKey } from '../shortcuts.ts';
+import { AutoLayoutButton } from '../layout/AutoLayoutButton.tsx';
+import { TravelButtons } from './TravelButtons.tsx';
 
 const THEMES: { value: ThemePreference; label: string; icon: string }[] = [
   { value: 'system', label: 'System theme', icon: 'monitor' },
@@ -35,6 +37,7 @@ export function Toolbar() {
         <button type="button" className="pl-btn" onClick={() => useAppStore.getState().openDialog('new-plan')} data-testid="toolbar.new">
           <UiIcon name="file" /> New plan
         </button>
+        <TravelButtons />
       </div>
       <div className="pl-toolbar__group" role="group" aria-label="History">
         <button type="button" className="pl-icon-btn" onClick={undo} disabled={!canUndo} aria-label="Undo" title={`Undo (${displayKey('Mod+Z')})`} data-testid="toolbar.undo">
@@ -47,6 +50,12 @@ export function Toolbar() {
       <div className="pl-toolbar__group" role="group" aria-label="View">
         <button type="button" className="pl-icon-btn" onClick={fitView} aria-label="Fit the plan in view" title="Fit view (Shift+1)" data-testid="toolbar.fit">
           <UiIcon name="fit" />
+        </button>
+        <AutoLayoutButton />
+      </div>
+      <div className="pl-toolbar__group">
+        <button type="button" className="pl-btn" onClick={() => useAppStore.getState().openDialog('export')} title={`Export rules, configs and diagrams (${displayKey('Mod+E')})`} data-testid="toolbar.export">
+          <UiIcon name="external" /> Export…
         </button>
       </div>
       <span className="pl-tabs__spacer" />

@@ -19,7 +19,7 @@ function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgePro
   const refused = info !== null && !info.ok;
   const label = refused ? 'refused' : (info?.label ?? '');
   const title = refused ? (info.reason ?? 'The engine could not give this link a meaning.') : info?.label || `${data.link.source} – ${data.link.target}`;
-  const classes = ['pl-edge', refused ? 'is-refused' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : ''].filter(Boolean).join(' ');
+  const classes = ['pl-edge', refused ? 'is-refused' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', data.tone ? `is-hl-${data.tone}` : ''].filter(Boolean).join(' ');
   return (
     <g className={classes} data-testid={`edge.${id}`} data-from={source} data-to={target}>
       <title>{title}</title>
@@ -27,7 +27,7 @@ function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgePro
       {label ? (
         <EdgeLabelRenderer>
           <div
-            className={`pl-edge-label nodrag nopan${refused ? ' is-refused' : ''}${selected || data.highlighted ? ' is-active' : ''}`}
+            className={`pl-edge-label nodrag nopan${refused ? ' is-refused' : ''}${selected || data.highlighted ? ' is-active' : ''}${data.tone ? ` is-hl-${data.tone}` : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(var(--pl-label-scale, 1))` }}
             title={title}
             onClick={() => useAppStore.getState().select([], [id])}

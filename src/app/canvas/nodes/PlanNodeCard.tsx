@@ -13,24 +13,33 @@ import { kindLabel, nodeDetail } from '../nodeText.ts';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
-/** Connection handles on every side; the canvas runs in "loose" mode, so any handle can start or end a link. */
+/**
+ * Connection handles on every side; the canvas runs in "loose" mode, so any handle can start or end a link.
+ * Pointer targets only (hidden from assistive tech): keyboard users link nodes with the inspector's
+ * "Connect to…" action instead.
+ */
 export function LinkHandles() {
   return (
     <>
       {SIDES.map((side) => (
-        <Handle key={side} id={side} type="source" position={side} className="pl-handle" aria-label={`Link from this node (${side})`} />
+        <Handle key={side} id={side} type="source" position={side} className="pl-handle" aria-hidden="true" />
       ))}
     </>
   );
 }
 
 function PlanNodeCard({ data, selected, family }: NodeProps<PlanFlowNode> & { family: KindFamily }) {
-  const { node, findings, worst, highlighted } = data;
+  const { node, findings, worst, highlighted, tone, step } = data;
   const detail = nodeDetail(node);
-  const classes = ['pl-node', `pl-node--${family}`, selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : ''].filter(Boolean).join(' ');
+  const classes = ['pl-node', `pl-node--${family}`, selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', tone ? `is-hl-${tone}` : ''].filter(Boolean).join(' ');
   return (
     <div className={classes} data-testid={`node.${node.id}`} title={KIND_INFO[node.kind].hint}>
       <LinkHandles />
+      {step !== null ? (
+        <span className="pl-node__step" data-testid={`node.${node.id}.step`} aria-label={`Step ${step} of the traced path`}>
+          {step}
+        </span>
+      ) : null}
       <div className="pl-node__icon">
         <Icon name={node.kind} size={20} />
       </div>

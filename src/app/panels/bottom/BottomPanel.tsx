@@ -4,34 +4,45 @@ import { useAppStore, useShallow } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
+import { ExplainTab } from '../../explain/ExplainTab.tsx';
+import { ASSERTION_CODE } from '../../../core/assertions/index.ts';
+import type { BottomTab } from '../../store/uiSlice.ts';
 
 export function BottomPanel() {
   const { tab, open } = useAppStore(useShallow((s) => ({ tab: s.bottomTab, open: s.bottomOpen })));
   const { rules, findings } = useDerived();
   const errors = findings.filter((f) => f.severity === 'error').length;
-  const tabs = [
-    { id: 'rules' as const, label: 'Rules', count: rules.length },
-    { id: 'findings' as const, label: 'Findings', count: findings.length },
+  const assertions = useAppStore((s) => s.plan.assertions.length);
+  const tabs: { id: BottomTab; label: string; count?: number; error?: boolean }[] = [
+    { id: 'rules', label: 'Rules', count: rules.length },
+    { id: 'findings', label: 'Findings', count: findings.length, error: errors > 0 },
+    // Explain tabs (src/app/explain): trace a path / what breaks, compare with another plan, assertions.
+    { id: 'trace', label: 'Trace' },
+    { id: 'compare', label: 'Compare' },
+    { id: 'assertions', label: 'Assertions', count: assertions, error: findings.some((f) => f.code === ASSERTION_CODE) },
   ];
   return (
     <section className={`pl-bottom${open ? '' : ' is-collapsed'}`} aria-label="Rules and findings" data-testid="bottom-panel">
-      <div className="pl-tabs" role="tablist" aria-label="Rules and findings">
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`tabpanel-${t.id}`}
-            className={`pl-tab${tab === t.id ? ' is-on' : ''}`}
-            onClick={() => useAppStore.getState().setBottom(t.id, true)}
-            data-testid={`tab.${t.id}`}
-          >
-            {t.label}
-            <span className={`pl-tab__count${t.id === 'findings' && errors > 0 ? ' is-error' : ''}`}>{t.count}</span>
-          </button>
-        ))}
+      <div className="pl-tabs">
+        {/* Only tabs inside the tablist (ARIA: a tablist owns tabs); the collapse button sits beside it. */}
+        <div className="pl-tabs__list" role="tablist" aria-label="Rules and findings">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`tabpanel-${t.id}`}
+              className={`pl-tab${tab === t.id ? ' is-on' : ''}`}
+              onClick={() => useAppStore.getState().setBottom(t.id, true)}
+              data-testid={`tab.${t.id}`}
+            >
+              {t.label}
+              {t.count !== undefined ? <span className={`pl-tab__count${t.error ? ' is-error' : ''}`}>{t.count}</span> : null}
+            </button>
+          ))}
+        </div>
         <span className="pl-tabs__spacer" />
         <button
           type="button"
@@ -46,7 +57,7 @@ export function BottomPanel() {
       </div>
       {open ? (
         <div className="pl-bottom__body" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'rules' ? <RulesPanel /> : <FindingsPanel />}
+          {tab === 'rules' ? <RulesPanel /> : tab === 'findings' ? <FindingsPanel /> : <ExplainTab tab={tab} />}
         </div>
       ) : null}
     </section>

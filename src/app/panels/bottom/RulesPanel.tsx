@@ -9,6 +9,7 @@ import type { Plan } from '../../../core/schema/index.ts';
 import { useDerived } from '../../store/derived.ts';
 import { useAppStore, useShallow } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
+import { RuleBreaksButton } from '../../explain/actions.tsx';
 
 type SortKey = 'source' | 'destination' | 'port' | 'protocol' | 'purpose';
 type View = 'all' | 'zones' | 'hosts';
@@ -135,6 +136,7 @@ export function RulesPanel() {
             </button>
           ))}
         </div>
+        <RuleBreaksButton />
         <span className="pl-muted pl-count">
           {filtered.length === rules.length ? `${rules.length} rule${rules.length === 1 ? '' : 's'}` : `${filtered.length} of ${rules.length}`}
         </span>

@@ -9,6 +9,8 @@ import { deleteSelection, duplicateSelection, focusNodes } from '../../commands.
 import { useDerived } from '../../store/derived.ts';
 import { useAppStore, useShallow } from '../../store/index.ts';
 import { replaceCluster, replaceLink, replaceNode, replaceZone } from '../../store/planOps.ts';
+import { ConnectTo } from '../../a11y/ConnectTo.tsx';
+import { LinkExplainActions, NodeExplainActions } from '../../explain/actions.tsx';
 import { EntityForm } from './EntityForm.tsx';
 import { describeObject, describeShape, nodeFields } from './fields.ts';
 
@@ -83,6 +85,7 @@ function NodeInspector({ node, plan }: { node: PlanNode; plan: Plan }) {
     <div className="pl-inspector__body">
       <Header icon={node.kind} kind={kindLabel(node)} title={node.name} id={node.id} />
       <p className="pl-inspector__hint">{KIND_INFO[node.kind].hint}</p>
+      <NodeExplainActions node={node} />
       <EntityForm value={node} schema={nodeSchema} fields={fields.filter((f) => f.key === 'name')} onCommit={commit} />
       <div className="pl-form">
         <div className="pl-field">
@@ -129,7 +132,7 @@ function NodeInspector({ node, plan }: { node: PlanNode; plan: Plan }) {
       <EntityForm value={node} schema={nodeSchema} fields={fields.filter((f) => f.key !== 'name')} onCommit={commit} />
       <section className="pl-inspector__section" aria-label="Links">
         <h3>Links</h3>
-        {links.length === 0 ? <p className="pl-empty">No links yet. Drag from a handle on the card to another node.</p> : null}
+        {links.length === 0 ? <p className="pl-empty">No links yet. Drag from a handle on the card to another node, or pick one below.</p> : null}
         <ul className="pl-list">
           {links.map((l) => {
             const other = l.source === node.id ? l.target : l.source;
@@ -144,6 +147,7 @@ function NodeInspector({ node, plan }: { node: PlanNode; plan: Plan }) {
             );
           })}
         </ul>
+        <ConnectTo node={node} plan={plan} />
       </section>
       {findings.length > 0 ? (
         <section className="pl-inspector__section" aria-label="Findings for this node">
@@ -227,6 +231,7 @@ function LinkInspector({ link, plan }: { link: Link; plan: Plan }) {
       ) : null}
       <EntityForm value={link} schema={LinkSchema as unknown as z.ZodType<Link>} fields={linkFields} onCommit={(next) => edit((p) => replaceLink(p, next))} />
       <div className="pl-inspector__actions">
+        <LinkExplainActions link={link} />
         <button type="button" className="pl-btn pl-btn--danger" onClick={deleteSelection} data-testid="inspector.delete">
           <UiIcon name="trash" size={14} /> Delete link
         </button>

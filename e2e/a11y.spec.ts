@@ -1,0 +1,62 @@
+/**
+ * Accessibility: axe-core on the main screens, light and dark. No `serious` or `critical` violation.
+ * Nothing is excluded wholesale; each exclusion below names the element and why.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/portolan.ts';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    // React Flow's attribution link sits on the canvas corner in 10px grey text; it is React Flow's own
+    // element (pro option to hide it aside), decorative for our users and not part of the app's content.
+    .exclude('.react-flow__attribution')
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n  ')}`);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.beforeEach(async ({ app, page }) => {
+      await app.open();
+      await page.getByTestId(`toolbar.theme.${theme}`).click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    });
+
+    test('main screen with the rules panel', async ({ app, page }) => {
+      await app.showTab('rules');
+      await expect(app.ruleRows.first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('a node selected: the inspector', async ({ app, page }) => {
+      await app.select(app.node('proxy-1'));
+      await expect(app.inspector.getByRole('heading', { name: 'Proxy 1' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the findings panel', async ({ app, page }) => {
+      await app.showTab('findings');
+      await expect(page.getByTestId('tab.findings')).toHaveAttribute('aria-selected', 'true');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the Export dialog, text and picture', async ({ page }) => {
+      await page.getByTestId('toolbar.export').click();
+      await expect(page.getByTestId('export.preview')).toContainText('source_zone');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByTestId('export.format.png').check();
+      await expect(page.getByTestId('export.preview').locator('img')).toBeVisible({ timeout: 15_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the shortcut sheet', async ({ page }) => {
+      await page.getByTestId('toolbar.shortcuts').click();
+      await expect(page.getByTestId('dialog.shortcuts')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,101 @@
+/** Data safety: two tabs on one plan never overwrite each other silently; a full storage loses nothing saved. */
+import type { Page } from '@playwright/test';
+import { examplePlan } from '../src/core/examples/example-plan.ts';
+import { PortolanPage, expect, test } from './fixtures/portolan.ts';
+import { openPlans, planName, planRow } from './fixtures/travel.ts';
+
+async function secondTab(page: Page): Promise<PortolanPage> {
+  const other = new PortolanPage(await page.context().newPage());
+  await other.open();
+  await expect(planName(other.page)).toHaveText(examplePlan().name);
+  return other;
+}
+
+test('an idle tab follows the changes another tab saves', async ({ app, page }) => {
+  await app.open();
+  const b = await secondTab(page);
+  await app.paletteItem('tbot').click();
+  await expect(b.node('tbot-2')).toBeVisible();
+  await expect(b.toasts.filter({ hasText: 'changes saved in another tab' })).toBeVisible();
+});
+
+/**
+ * Both tabs edit within the autosave delay. The first to save wins the record; the other still has unsaved
+ * changes and is asked. Returns [the tab that saved, the tab that is asked] and the node each one added.
+ */
+async function editAtOnce(a: PortolanPage, b: PortolanPage) {
+  await Promise.all([a.paletteItem('tbot').click(), b.paletteItem('proxy').click()]);
+  const asked = async (p: PortolanPage) => p.page.getByTestId('dialog.conflict').isVisible();
+  await expect.poll(async () => (await asked(a)) || (await asked(b)), { timeout: 5000 }).toBe(true);
+  return (await asked(b)) ? { saved: a, savedNode: 'tbot-2', asked: b, askedNode: 'proxy' } : { saved: b, savedNode: 'proxy', asked: a, askedNode: 'tbot-2' };
+}
+
+test('two tabs editing the same plan at once: one is asked, and "keep mine" saves a copy', async ({ app, page }) => {
+  await app.open();
+  const other = await secondTab(page);
+  const { saved, savedNode, asked, askedNode } = await editAtOnce(app, other);
+  await expect(asked.page.getByTestId('dialog.conflict')).toContainText('was changed in another tab');
+  await expect(saved.page.getByTestId('dialog.conflict')).toBeHidden();
+  await asked.page.getByTestId('conflict.keep-mine').click();
+  await expect(planName(asked.page)).toHaveText(`${examplePlan().name} (my copy)`);
+  await expect(asked.node(askedNode)).toBeVisible();
+  await expect(asked.node(savedNode)).toBeHidden();
+
+  // Both versions exist; the saved one was not overwritten, even after a reload.
+  await saved.page.reload();
+  await expect(planName(saved.page)).toHaveText(examplePlan().name);
+  await expect(saved.node(savedNode)).toBeVisible();
+  await expect(saved.node(askedNode)).toBeHidden();
+  await openPlans(saved.page);
+  await expect(planRow(saved.page, `${examplePlan().name} (my copy)`)).toBeVisible();
+  await expect(planRow(saved.page, examplePlan().name)).toBeVisible();
+});
+
+test('two tabs editing at once: "load the other version" takes the other tab’s plan', async ({ app, page }) => {
+  await app.open();
+  const other = await secondTab(page);
+  const { saved, savedNode, asked, askedNode } = await editAtOnce(app, other);
+  await asked.page.getByTestId('conflict.load-theirs').click();
+  await expect(asked.node(savedNode)).toBeVisible();
+  await expect(asked.node(askedNode)).toBeHidden();
+  // From then on the tabs are in step again: the next edit reaches the other tab.
+  await asked.paletteItem('windows-host').click();
+  await expect(saved.node('windows')).toBeVisible();
+});
+
+test('a full storage quota is reported, nothing saved is lost, and saving resumes', async ({ app, page }) => {
+  await app.open();
+  await app.paletteItem('tbot').click();
+  await expect(app.node('tbot-2')).toBeVisible();
+  await page.waitForTimeout(700); // saved
+  await page.evaluate(() => {
+    const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
+    w.__put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await app.paletteItem('proxy').click();
+  const dialog = page.getByTestId('dialog.storage-error');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('storage-error.message')).toContainText('storage for Portolan is full');
+  await expect(page.getByTestId('storage-error.message')).toContainText('Everything saved before is still there');
+  // The offer to save a file works.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('storage-error.save-file').click();
+  expect((await download).suggestedFilename()).toMatch(/\.portolan\.json$/);
+  // The saved plan is still in the library.
+  await openPlans(page);
+  await expect(planRow(page, examplePlan().name)).toContainText(`${examplePlan().nodes.length + 1} nodes`);
+  await page.getByTestId('plans.close').click();
+
+  await page.evaluate(() => {
+    const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
+    if (w.__put) IDBObjectStore.prototype.put = w.__put;
+  });
+  await app.paletteItem('windows-host').click();
+  await expect(app.toasts.filter({ hasText: 'Saving works again' })).toBeVisible();
+  await page.reload();
+  await expect(app.node('tbot-2')).toBeVisible();
+  await expect(app.node('proxy')).toBeVisible();
+});

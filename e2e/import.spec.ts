@@ -1,0 +1,64 @@
+/** Imports: a /webapi/ping response or a teleport.yaml, previewed, applied only on "Apply" as one undo step. */
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures/portolan.ts';
+
+const CLOUD_PING = readFileSync('fixtures/import/ping/example-a-cloud.json', 'utf8');
+
+test.beforeEach(async ({ app }) => {
+  await app.open();
+});
+
+test('the Cloud ping example switches the plan to Cloud with the tenant address after Apply, not before', async ({ app, page }) => {
+  await page.getByTestId('toolbar.import').click();
+  await page.getByTestId('import.text').fill(CLOUD_PING);
+  const preview = page.getByTestId('import.preview');
+  await expect(preview.getByTestId('import.change').filter({ hasText: 'Teleport Cloud tenant' })).toContainText('cloud');
+  await expect(preview.getByTestId('import.change').filter({ hasText: 'tenant address' })).toContainText('example.teleport.sh:443');
+  await expect(page.getByTestId('import.warnings')).toContainText('Teleport Cloud runs Auth and Proxy for you');
+
+  // Nothing has changed yet: cancel and look.
+  await page.getByTestId('import.cancel').click();
+  await expect(await app.clusterField('main', 'deployment')).toHaveValue('self-hosted');
+  await expect(page.getByTestId('toolbar.undo')).toBeDisabled();
+
+  await page.getByTestId('toolbar.import').click();
+  await page.getByTestId('import.text').fill(CLOUD_PING);
+  await page.getByTestId('import.apply').click();
+  await expect(page.getByTestId('dialog.import')).toBeHidden();
+  await expect(app.toasts.filter({ hasText: 'Applied 3 changes' })).toBeVisible();
+  await expect(await app.clusterField('main', 'deployment')).toHaveValue('cloud');
+  await expect(await app.clusterField('main', 'cloudTenant')).toHaveValue('example.teleport.sh:443');
+
+  // One undo step takes it all back.
+  await app.undo();
+  await expect(await app.clusterField('main', 'deployment')).toHaveValue('self-hosted');
+  await expect(page.getByTestId('toolbar.undo')).toBeDisabled();
+});
+
+test('unknown or malformed input gets a clear message and cannot be applied', async ({ page }) => {
+  await page.getByTestId('toolbar.import').click();
+  await page.getByTestId('import.text').fill('{"proxy": ');
+  await expect(page.getByTestId('import.error')).toBeVisible();
+  await expect(page.getByTestId('import.apply')).toBeDisabled();
+  await page.getByTestId('import.tab.yaml').click();
+  await page.getByTestId('import.file').setInputFiles('fixtures/import/yaml/not-teleport.yaml');
+  await expect(page.getByTestId('import.error')).toBeVisible();
+  await expect(page.getByTestId('import.apply')).toBeDisabled();
+  const message = await page.getByTestId('import.error').innerText();
+  expect(message.length).toBeGreaterThan(20);
+});
+
+test('an uploaded teleport.yaml adds the node it describes, as one undo step', async ({ app, page }) => {
+  const before = await page.locator('.pl-node').count();
+  await page.getByTestId('toolbar.import').click();
+  await page.getByTestId('import.tab.yaml').click();
+  await page.getByTestId('import.file').setInputFiles('fixtures/import/yaml/v3-agent-ssh-db-app.yaml');
+  await expect(page.getByTestId('import.text')).toHaveValue(/nodename: app-host-1/);
+  await expect(page.getByTestId('import.change').first()).toBeVisible();
+  await expect(page.locator('.pl-node')).toHaveCount(before);
+  await page.getByTestId('import.apply').click();
+  await expect(page.locator('.pl-node')).toHaveCount(before + 1);
+  await expect(app.canvas).toContainText('app-host-1');
+  await app.undo();
+  await expect(page.locator('.pl-node')).toHaveCount(before);
+});

@@ -1,0 +1,88 @@
+/** The plan library: several named plans kept in the browser, autosaved, surviving a reload. */
+import { examplePlan } from '../src/core/examples/example-plan.ts';
+import { templateById } from '../src/core/templates/index.ts';
+import { expect, test } from './fixtures/portolan.ts';
+import { openPlans, planName, planRow, useTemplate } from './fixtures/travel.ts';
+
+const single = templateById('single-host')!.plan().name;
+const ha = templateById('ha-l4')!.plan().name;
+
+test('plans survive a reload: rename, the last opened comes back, edits are kept', async ({ app, page }) => {
+  await app.open();
+  await useTemplate(page, 'single-host');
+  await expect(planName(page)).toHaveText(single);
+  await useTemplate(page, 'ha-l4');
+  await expect(planName(page)).toHaveText(ha);
+
+  const plans = await openPlans(page);
+  await expect(page.getByTestId('plans.row')).toHaveCount(3);
+  await expect(planRow(page, ha)).toHaveAttribute('data-current', 'true');
+  // Rename the single-host plan (not open), then open it.
+  await planRow(page, single).getByTestId('plans.rename').click();
+  await page.getByTestId('plans.rename-input').fill('Lab cluster');
+  await page.keyboard.press('Enter');
+  await expect(planRow(page, 'Lab cluster')).toBeVisible();
+  await planRow(page, 'Lab cluster').getByTestId('plans.open').click();
+  await expect(plans).toBeHidden();
+  await expect(planName(page)).toHaveText('Lab cluster');
+  // An edit to the open plan is autosaved to its record.
+  await app.paletteItem('windows-host').click();
+  const added = page.locator('[data-testid^="node.windows"]');
+  await expect(added).toHaveCount(1);
+
+  await page.reload();
+  await expect(planName(page)).toHaveText('Lab cluster');
+  await expect(added).toHaveCount(1);
+  await openPlans(page);
+  await expect(page.getByTestId('plans.name')).toHaveText(['Lab cluster', ha, examplePlan().name]);
+  await expect(planRow(page, 'Lab cluster')).toContainText('open');
+
+  // Opening another plan and back keeps each one's content.
+  await planRow(page, examplePlan().name).getByTestId('plans.open').click();
+  await expect(app.node('proxy-2')).toBeVisible();
+  await expect(added).toHaveCount(0);
+});
+
+test('delete with undo, duplicate', async ({ app, page }) => {
+  await app.open();
+  await useTemplate(page, 'single-host');
+  await openPlans(page);
+  await expect(page.getByTestId('plans.row')).toHaveCount(2);
+
+  await planRow(page, examplePlan().name).getByTestId('plans.duplicate').click();
+  await expect(planRow(page, `${examplePlan().name} (copy)`)).toBeVisible();
+  await expect(page.getByTestId('plans.row')).toHaveCount(3);
+
+  // Deleting the open plan opens the most recent other one; Undo brings it back (and opens it again).
+  await planRow(page, single).getByTestId('plans.delete').click();
+  await expect(page.getByTestId('plans.row')).toHaveCount(2);
+  await expect(planName(page)).not.toHaveText(single);
+  await expect(page.getByTestId('plans.undo-toast')).toContainText(`Deleted “${single}”`);
+  await page.getByTestId('plans.undo-delete').click();
+  await expect(page.getByTestId('plans.row')).toHaveCount(3);
+  await expect(planName(page)).toHaveText(single);
+
+  // A deletion not undone stays deleted after a reload.
+  await planRow(page, `${examplePlan().name} (copy)`).getByTestId('plans.delete').click();
+  await expect(page.getByTestId('plans.row')).toHaveCount(2);
+  await page.reload();
+  await openPlans(page);
+  await expect(page.getByTestId('plans.row')).toHaveCount(2);
+});
+
+test('the single plan saved by an older Portolan moves into the library on first start', async ({ app, page }) => {
+  const old = { ...examplePlan(), name: 'My old plan' };
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('portolan.plan', text);
+    }
+  }, JSON.stringify(old));
+  await app.open();
+  await expect(planName(page)).toHaveText('My old plan');
+  await openPlans(page);
+  await expect(page.getByTestId('plans.row')).toHaveCount(1);
+  await expect(planRow(page, 'My old plan')).toBeVisible();
+  await page.reload();
+  await expect(planName(page)).toHaveText('My old plan');
+});
