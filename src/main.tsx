@@ -1,13 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { CrashBoundary, CrashProbe } from './app/crash/CrashBoundary.tsx';
 import { registerServiceWorker } from './app/library/offline.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Portolan: #root element missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <CrashBoundary>
+      <CrashProbe />
+      <App />
+    </CrashBoundary>
   </StrictMode>,
 );
 registerServiceWorker();

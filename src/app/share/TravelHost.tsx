@@ -3,19 +3,24 @@
  * the plan library (start-up and autosave), incoming share links, files (keys, drop, picker) and their
  * dialogs.
  */
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import './travel.css';
 import { FilesHost } from '../files/FilesHost.tsx';
-import { ImportDialog } from '../import/ImportDialog.tsx';
 import { LibraryNotices } from '../library/LibraryNotices.tsx';
 import { PlansDialog } from '../library/PlansDialog.tsx';
 import { startLibrary } from '../library/session.ts';
-import { TemplatesDialog } from '../templates/TemplatesDialog.tsx';
+import { useAppStore } from '../store/index.ts';
 import { IncomingDialogs } from './IncomingDialogs.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { takeLinkFromAddress } from './shareLink.ts';
 
+// Templates (every template plan) and imports (the YAML parser) load only when their dialog opens,
+// which keeps them out of the JavaScript needed for first paint.
+const TemplatesDialog = lazy(() => import('../templates/TemplatesDialog.tsx').then((m) => ({ default: m.TemplatesDialog })));
+const ImportDialog = lazy(() => import('../import/ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
+
 export function TravelHost() {
+  const dialog = useAppStore((s) => s.dialog);
   useEffect(() => startLibrary(), []);
   useEffect(() => {
     takeLinkFromAddress();
@@ -28,8 +33,10 @@ export function TravelHost() {
       <ShareDialog />
       <IncomingDialogs />
       <PlansDialog />
-      <TemplatesDialog />
-      <ImportDialog />
+      <Suspense fallback={null}>
+        {dialog === 'templates' && <TemplatesDialog />}
+        {dialog === 'import' && <ImportDialog />}
+      </Suspense>
       <LibraryNotices />
     </>
   );

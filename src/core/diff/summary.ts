@@ -3,7 +3,10 @@
  * (for the terminal). Every plan-supplied string is escaped: Markdown cells by the export's
  * `markdownCell`, terminal text by `plainText` (no control characters).
  */
-import { markdownCell, plainText, portText } from '../export/index.ts';
+// Direct module imports (not export/index.ts) keep the app's compare panel from pulling in every exporter.
+import { markdownCell } from '../export/markdown.ts';
+import { portText } from '../export/model.ts';
+import { plainText } from '../export/text.ts';
 import type { Rule } from '../engine/index.ts';
 import type { Plan } from '../schema/index.ts';
 import type { PlanDiff } from './types.ts';

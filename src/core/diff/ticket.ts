@@ -6,8 +6,10 @@
  */
 import type { Rule } from '../engine/index.ts';
 import { joinList } from '../export/cells.ts';
-import { encodeCsv, ruleRows } from '../export/index.ts';
-import type { RuleRow } from '../export/index.ts';
+// Direct module imports (not export/index.ts) keep the app's compare panel from pulling in every exporter.
+import { encodeCsv } from '../export/csv.ts';
+import { ruleRows } from '../export/model.ts';
+import type { RuleRow } from '../export/model.ts';
 import type { Plan } from '../schema/index.ts';
 import { FIREWALL_FIELDS } from './diff.ts';
 import type { PlanDiff } from './types.ts';
