@@ -27,6 +27,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Shift+1'], label: 'Fit the plan in view' },
   { keys: ['Shift+L'], label: 'Auto-layout: arrange zones and nodes left to right' },
   { keys: ['Mod+E'], label: 'Export rules, configs and diagrams' },
+  { keys: ['Mod+S'], label: 'Save the plan as a file' },
+  { keys: ['Mod+O'], label: 'Open a plan file' },
   { keys: ['Escape'], label: 'Clear the selection, close dialogs' },
   { keys: ['?'], label: 'Show this sheet' },
 ];
