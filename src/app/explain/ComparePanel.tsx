@@ -98,7 +98,7 @@ export function ComparePanel() {
             adopt(loadLink(link));
           }}
         >
-          <input className="pl-explain__link" type="text" placeholder="or paste a share link (…#p1.…)" value={link} onChange={(e) => setLink(e.target.value)} aria-label="Share link to compare with" data-testid="compare.link" />
+          <input className="pl-explain__link" type="text" placeholder="or paste a share link" value={link} onChange={(e) => setLink(e.target.value)} aria-label="Share link to compare with" data-testid="compare.link" />
           <button type="submit" className="pl-btn pl-btn--small" data-testid="compare.link.go">
             Compare
           </button>
@@ -124,7 +124,7 @@ export function ComparePanel() {
         {comparison ? (
           <span className="pl-explain__bar-end">
             <label className="pl-explain__pick">
-              <span>It is the plan</span>
+              <span>That plan is</span>
               <select value={comparison.otherIs} onChange={(e) => useExplain.setState({ comparison: { ...comparison, otherIs: e.target.value as Comparison['otherIs'] } })} data-testid="compare.direction">
                 <option value="before">before the change</option>
                 <option value="after">after the change</option>
@@ -143,10 +143,15 @@ export function ComparePanel() {
       ) : null}
       {comparison && diff ? (
         <div className="pl-explain__body">
-          <div className="pl-explain__summary">
+          <div className="pl-explain__summary is-quiet">
             <p className="pl-explain__status" data-testid="compare.summary">
               {comparison.otherIs === 'before' ? `From ${comparison.label} to this plan` : `From this plan to ${comparison.label}`}: {diffCounts(diff)}.
             </p>
+            <span className="pl-diff-legend" aria-label="Canvas colours">
+              <span className="is-added">added</span>
+              <span className="is-removed">removed</span>
+              <span className="is-changed">changed</span>
+            </span>
             <span className="pl-explain__actions">
               {shown ? null : (
                 <button type="button" className="pl-btn pl-btn--small" onClick={redraw} data-testid="compare.redraw">

@@ -3,6 +3,7 @@
  * that permits it, drawn on the canvas with numbered nodes. A missing hop is named, and its nodes are red.
  */
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { KIND_INFO } from '../../core/catalog/kinds.ts';
 import type { DeriveResult } from '../../core/engine/index.ts';
 import type { Plan, PlanNode } from '../../core/schema/index.ts';
@@ -71,7 +72,8 @@ export function TraceView() {
             <option value="">Choose…</option>
             {clients.map((n) => (
               <option key={n.id} value={n.id}>
-                {n.name} ({KIND_INFO[n.kind].label})
+                {n.name}
+                {n.kind === 'tbot' ? ' (tbot)' : ''}
               </option>
             ))}
           </select>
@@ -95,18 +97,6 @@ export function TraceView() {
             {tools.length > 1 ? tools.map((t) => <option key={t} value={t}>{TOOL_LABEL[t]}</option>) : null}
           </select>
         </label>
-        {trace ? (
-          <span className="pl-explain__bar-end">
-            {shown ? null : (
-              <button type="button" className="pl-btn pl-btn--small" onClick={redraw} data-testid="trace.redraw">
-                Draw on canvas
-              </button>
-            )}
-            <button type="button" className="pl-btn pl-btn--small" onClick={() => focusNodes(highlight?.nodes ?? [])} data-testid="trace.focus">
-              Show path
-            </button>
-          </span>
-        ) : null}
       </div>
       {outcome === null ? (
         <p className="pl-empty pl-empty--panel" data-testid="trace.empty">
@@ -119,20 +109,32 @@ export function TraceView() {
           Portolan could not trace this path: {outcome.error}
         </p>
       ) : (
-        <TraceResult plan={plan} derived={derived} trace={outcome.trace} />
+        <TraceResult plan={plan} derived={derived} trace={outcome.trace}>
+          {shown ? null : (
+            <button type="button" className="pl-btn pl-btn--small" onClick={redraw} data-testid="trace.redraw">
+              Draw on canvas
+            </button>
+          )}
+          <button type="button" className="pl-btn pl-btn--small" onClick={() => focusNodes(highlight?.nodes ?? [])} data-testid="trace.focus">
+            Show path
+          </button>
+        </TraceResult>
       )}
     </div>
   );
 }
 
-function TraceResult({ plan, derived, trace }: { plan: Plan; derived: DeriveResult; trace: Trace }) {
+function TraceResult({ plan, derived, trace, children }: { plan: Plan; derived: DeriveResult; trace: Trace; children: ReactNode }) {
   const name = nameIn(plan);
   return (
     <div className="pl-explain__body">
       {trace.ok ? (
-        <p className="pl-explain__status is-ok" data-testid="trace.ok">
-          {name(trace.from)} reaches {name(trace.to)} with {TOOL_LABEL[trace.tool]} in {trace.hops.length} hop{trace.hops.length === 1 ? '' : 's'}.
-        </p>
+        <div className="pl-explain__summary">
+          <p className="pl-explain__status is-ok" data-testid="trace.ok">
+            {name(trace.from)} reaches {name(trace.to)} with {TOOL_LABEL[trace.tool]} in {trace.hops.length} hop{trace.hops.length === 1 ? '' : 's'}.
+          </p>
+          <span className="pl-explain__actions">{children}</span>
+        </div>
       ) : (
         <div className="pl-explain__callout is-error" role="alert" data-testid="trace.missing">
           <strong>Missing hop:</strong> {trace.missing?.message ?? 'no complete path.'}
@@ -142,6 +144,7 @@ function TraceResult({ plan, derived, trace }: { plan: Plan; derived: DeriveResu
             </div>
           ) : null}
           {trace.hops.length > 0 ? <div className="pl-explain__callout-sub">The part of the path that works is listed below.</div> : null}
+          <div className="pl-explain__actions pl-explain__callout-sub">{children}</div>
         </div>
       )}
       <ol className="pl-hops" aria-label="Hops">
