@@ -11,12 +11,12 @@ import { PlansDialog } from '../library/PlansDialog.tsx';
 import { startLibrary } from '../library/session.ts';
 import { useAppStore } from '../store/index.ts';
 import { IncomingDialogs } from './IncomingDialogs.tsx';
-import { ShareDialog } from './ShareDialog.tsx';
-import { takeLinkFromAddress } from './shareLink.ts';
+import { takeLinkFromAddress } from './addressLink.ts';
 
 // Templates (every template plan) and imports (the YAML parser) load only when their dialog opens,
 // which keeps them out of the JavaScript needed for first paint.
 const TemplatesDialog = lazy(() => import('../templates/TemplatesDialog.tsx').then((m) => ({ default: m.TemplatesDialog })));
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 const ImportDialog = lazy(() => import('../import/ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
 
 export function TravelHost() {
@@ -30,12 +30,12 @@ export function TravelHost() {
   return (
     <>
       <FilesHost />
-      <ShareDialog />
       <IncomingDialogs />
       <PlansDialog />
       <Suspense fallback={null}>
         {dialog === 'templates' && <TemplatesDialog />}
         {dialog === 'import' && <ImportDialog />}
+        {dialog === 'share' && <ShareDialog />}
       </Suspense>
       <LibraryNotices />
     </>

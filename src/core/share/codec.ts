@@ -115,10 +115,6 @@ export function fragmentOf(linkOrFragment: string): string {
   return hash >= 0 ? trimmed.slice(hash + 1) : trimmed;
 }
 
-/** True when the fragment looks like a Portolan share fragment of any version (used to decide whether to react to a hash). */
-export function isShareFragment(fragment: string): boolean {
-  return /^p\d+\./.test(fragment);
-}
 
 /** Decode a share fragment (or a whole link) through the one parse door. Never throws. */
 export function decodeShareFragment(linkOrFragment: string, limits: { maxChars?: number; maxInflated?: number } = {}): ParseResult {

@@ -8,5 +8,5 @@ export {
   decodeShareFragment,
   encodeShareFragment,
   fragmentOf,
-  isShareFragment,
 } from './codec.ts';
+export { isShareFragment } from './prefix.ts';

@@ -1,12 +1,15 @@
 /** The bottom panel: Rules and Findings tabs, collapsible. */
+import { Suspense, lazy } from 'react';
 import { useDerived } from '../../store/derived.ts';
 import { useAppStore, useShallow } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
-import { ExplainTab } from '../../explain/ExplainTab.tsx';
 import { ASSERTION_CODE } from '../../../core/assertions/index.ts';
 import type { BottomTab } from '../../store/uiSlice.ts';
+
+// The explain tabs (trace, diff, assertions) load when first opened: they are not needed for first paint.
+const ExplainTab = lazy(() => import('../../explain/ExplainTab.tsx').then((m) => ({ default: m.ExplainTab })));
 
 export function BottomPanel() {
   const { tab, open } = useAppStore(useShallow((s) => ({ tab: s.bottomTab, open: s.bottomOpen })));
@@ -57,7 +60,7 @@ export function BottomPanel() {
       </div>
       {open ? (
         <div className="pl-bottom__body" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'rules' ? <RulesPanel /> : tab === 'findings' ? <FindingsPanel /> : <ExplainTab tab={tab} />}
+          {tab === 'rules' ? <RulesPanel /> : tab === 'findings' ? <FindingsPanel /> : <Suspense fallback={<p className="pl-empty">Loading…</p>}><ExplainTab tab={tab} /></Suspense>}
         </div>
       ) : null}
     </section>
