@@ -59,9 +59,9 @@ async function expectNoScriptRan(page: Page, seen: { dialogs: string[] }) {
   expect(seen.dialogs).toEqual([]);
 }
 
-async function openIfAsked(page: Page) {
-  const replace = page.getByTestId('incoming.replace');
-  if (await replace.isVisible({ timeout: 3000 }).catch(() => false)) await replace.click();
+/** The poisoned plan differs from the open one, so Portolan asks before replacing it. */
+async function acceptIncoming(page: Page) {
+  await page.getByTestId('incoming.replace').click();
 }
 
 async function visitEverything(page: Page) {
@@ -91,7 +91,7 @@ test('a poisoned share link runs no script anywhere', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.goto(`/#${encodeShareFragment(poisonedPlan())}`);
-  await openIfAsked(page);
+  await acceptIncoming(page);
   await visitEverything(page);
   await expectNoScriptRan(page, seen);
 });
@@ -105,7 +105,7 @@ test('a poisoned plan file runs no script anywhere', async ({ page }) => {
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   const input = page.locator('input[type=file]').first();
   await input.setInputFiles(file);
-  await openIfAsked(page);
+  await acceptIncoming(page);
   await visitEverything(page);
   await expectNoScriptRan(page, seen);
 });
