@@ -6,6 +6,7 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 import './crash.css';
+import { downloadBlob, textBlob } from '../export/download.ts';
 import { useAppStore } from '../store/index.ts';
 
 interface State {
@@ -35,13 +36,7 @@ function rescuePlanText(): string | undefined {
 }
 
 function download(text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'rescued-plan.portolan.json';
-  document.body.append(a);
-  a.click();
-  a.remove();
+  downloadBlob(textBlob(text, 'application/json'), 'rescued-plan.portolan.json');
 }
 
 export class CrashBoundary extends Component<{ children: ReactNode }, State> {
