@@ -2,7 +2,7 @@
  * Teleport Enterprise Cloud: Teleport runs Auth and Proxy; the only address is the tenant on 443.
  * Agents and tbot dial out to it (reverse tunnels); nothing listens on the customer's side.
  */
-import { buildPlan } from './build.ts';
+import { buildPlan, INTERNET_ZONE } from './build.ts';
 import { at, NODE_HEIGHT, NODE_WIDTH, ZONE_PADDING } from './layout.ts';
 import type { PlanInput } from './layout.ts';
 import type { Template } from './types.ts';
@@ -31,7 +31,7 @@ const PLAN: PlanInput = {
     },
   ],
   zones: [
-    { id: 'internet', name: 'Internet', kind: 'internet', cidrs: ['0.0.0.0/0'] },
+    INTERNET_ZONE,
     {
       id: 'tenant',
       name: `Teleport Cloud (${TENANT})`,

@@ -3,7 +3,7 @@
  * forwards to three Proxies on 3080 (TLS routing); the Proxies reach two Auth instances through an
  * L4 Auth load balancer on 3025; Auth keeps its state in DynamoDB and recordings in S3.
  */
-import { buildPlan } from './build.ts';
+import { buildPlan, INTERNET_ZONE, SELF_HOSTED_CLUSTER } from './build.ts';
 import { at } from './layout.ts';
 import type { PlanInput } from './layout.ts';
 import type { Template } from './types.ts';
@@ -35,20 +35,9 @@ const PLAN: PlanInput = {
   version: 1,
   name: 'Self-hosted HA behind an L4 load balancer',
   description: 'Three Proxies behind an L4 load balancer (443 → 3080), two Auth instances behind an L4 Auth load balancer (3025), agents in a private subnet.',
-  clusters: [
-    {
-      id: 'main',
-      name: 'teleport.example.com',
-      deployment: 'self-hosted',
-      teleportVersion: 18,
-      configVersion: 'v3',
-      proxyListenerMode: 'multiplex',
-      tunnelStrategy: 'agent_mesh',
-      edition: 'oss',
-    },
-  ],
+  clusters: [SELF_HOSTED_CLUSTER],
   zones: [
-    { id: 'internet', name: 'Internet', kind: 'internet', cidrs: ['0.0.0.0/0'] },
+    INTERNET_ZONE,
     { id: 'dmz', name: 'Public subnets', kind: 'dmz', cidrs: ['10.0.1.0/24'] },
     { id: 'control-plane', name: 'Control plane', kind: 'private', cidrs: ['10.0.2.0/24'] },
     { id: 'aws', name: 'AWS services', kind: 'cloud' },

@@ -4,7 +4,7 @@
  * destinations (the corporate domain and network) direct, with Go's matching rules: a `.domain` entry
  * matches its subdomains, a CIDR matches IP literals only.
  */
-import { buildPlan } from './build.ts';
+import { buildPlan, INTERNET_ZONE, SELF_HOSTED_CLUSTER } from './build.ts';
 import { at } from './layout.ts';
 import type { PlanInput } from './layout.ts';
 import type { Template } from './types.ts';
@@ -20,20 +20,9 @@ const PLAN: PlanInput = {
   version: 1,
   name: 'Corporate egress through an HTTP CONNECT proxy',
   description: `Agents in the corporate network reach the Teleport Proxy only through ${FORWARD_PROXY}:3128; NO_PROXY exempts internal destinations.`,
-  clusters: [
-    {
-      id: 'main',
-      name: 'teleport.example.com',
-      deployment: 'self-hosted',
-      teleportVersion: 18,
-      configVersion: 'v3',
-      proxyListenerMode: 'multiplex',
-      tunnelStrategy: 'agent_mesh',
-      edition: 'oss',
-    },
-  ],
+  clusters: [SELF_HOSTED_CLUSTER],
   zones: [
-    { id: 'internet', name: 'Internet', kind: 'internet', cidrs: ['0.0.0.0/0'] },
+    INTERNET_ZONE,
     { id: 'dmz', name: 'Teleport (public subnet)', kind: 'dmz', cidrs: ['10.0.1.0/24'] },
     { id: 'control-plane', name: 'Control plane', kind: 'private', cidrs: ['10.0.2.0/24'] },
     { id: 'corp-edge', name: 'Corporate egress', kind: 'dmz', cidrs: ['10.50.0.0/24'] },

@@ -5,7 +5,7 @@
  * the private network.
  * https://goteleport.com/docs/zero-trust-access/deploy-a-cluster/separate-proxy-service-endpoints/
  */
-import { buildPlan } from './build.ts';
+import { buildPlan, INTERNET_ZONE, SELF_HOSTED_CLUSTER } from './build.ts';
 import { at } from './layout.ts';
 import type { PlanInput } from './layout.ts';
 import type { Template } from './types.ts';
@@ -40,20 +40,9 @@ const PLAN: PlanInput = {
   version: 1,
   name: 'Separate internal and external Proxy endpoints',
   description: 'Split DNS: users on the internet reach an external load balancer, agents inside the VPC reach an internal one; both forward 443 → 3080 to the same Proxies.',
-  clusters: [
-    {
-      id: 'main',
-      name: 'teleport.example.com',
-      deployment: 'self-hosted',
-      teleportVersion: 18,
-      configVersion: 'v3',
-      proxyListenerMode: 'multiplex',
-      tunnelStrategy: 'agent_mesh',
-      edition: 'oss',
-    },
-  ],
+  clusters: [SELF_HOSTED_CLUSTER],
   zones: [
-    { id: 'internet', name: 'Internet', kind: 'internet', cidrs: ['0.0.0.0/0'] },
+    INTERNET_ZONE,
     { id: 'dmz', name: 'Proxy subnets', kind: 'dmz', cidrs: ['10.0.1.0/24'] },
     { id: 'control-plane', name: 'Control plane', kind: 'private', cidrs: ['10.0.2.0/24'] },
     { id: 'private', name: 'Private services', kind: 'private', cidrs: ['10.0.10.0/24'] },

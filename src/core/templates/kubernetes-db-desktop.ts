@@ -3,7 +3,7 @@
  * services run as pods (`runtime: kubernetes`), dial the Proxy on 443 and reach their resources from
  * the pod network (exports include NetworkPolicies for them).
  */
-import { buildPlan } from './build.ts';
+import { buildPlan, INTERNET_ZONE, SELF_HOSTED_CLUSTER } from './build.ts';
 import { at } from './layout.ts';
 import type { PlanInput } from './layout.ts';
 import type { Template } from './types.ts';
@@ -28,20 +28,9 @@ const PLAN: PlanInput = {
   version: 1,
   name: 'Kubernetes with Database and Windows Desktop access',
   description: 'Kubernetes, Database and Windows Desktop agents running as pods in a Kubernetes cluster, joined through the Proxy.',
-  clusters: [
-    {
-      id: 'main',
-      name: 'teleport.example.com',
-      deployment: 'self-hosted',
-      teleportVersion: 18,
-      configVersion: 'v3',
-      proxyListenerMode: 'multiplex',
-      tunnelStrategy: 'agent_mesh',
-      edition: 'oss',
-    },
-  ],
+  clusters: [SELF_HOSTED_CLUSTER],
   zones: [
-    { id: 'internet', name: 'Internet', kind: 'internet', cidrs: ['0.0.0.0/0'] },
+    INTERNET_ZONE,
     { id: 'dmz', name: 'Public subnets', kind: 'dmz', cidrs: ['10.0.1.0/24'] },
     { id: 'control-plane', name: 'Control plane', kind: 'private', cidrs: ['10.0.2.0/24'] },
     { id: 'k8s', name: 'Kubernetes cluster (prod)', kind: 'kubernetes', cidrs: ['10.100.0.0/16'], notes: 'Pod network; agents installed with the teleport-kube-agent Helm chart.' },

@@ -3,7 +3,7 @@
  * and the Proxies reach each other on 3021 to forward sessions to the Proxy holding the tunnel.
  * Each Proxy advertises its own private address as `peer_public_addr`.
  */
-import { buildPlan } from './build.ts';
+import { buildPlan, INTERNET_ZONE } from './build.ts';
 import { at } from './layout.ts';
 import type { PlanInput } from './layout.ts';
 import type { Template } from './types.ts';
@@ -41,7 +41,7 @@ const PLAN: PlanInput = {
     },
   ],
   zones: [
-    { id: 'internet', name: 'Internet', kind: 'internet', cidrs: ['0.0.0.0/0'] },
+    INTERNET_ZONE,
     { id: 'dmz', name: 'Proxy subnet', kind: 'dmz', cidrs: ['10.0.1.0/24'] },
     { id: 'control-plane', name: 'Control plane', kind: 'private', cidrs: ['10.0.2.0/24'] },
     { id: 'private', name: 'Private services', kind: 'private', cidrs: ['10.0.10.0/24'] },

@@ -3,7 +3,7 @@
  * one `teleport` process on one public host; the Proxy serves 443 itself and gets its certificate
  * from Let's Encrypt (ACME TLS-ALPN-01, so 443 must be reachable from the internet).
  */
-import { buildPlan } from './build.ts';
+import { buildPlan, INTERNET_ZONE, SELF_HOSTED_CLUSTER } from './build.ts';
 import { at } from './layout.ts';
 import type { PlanInput } from './layout.ts';
 import type { Template } from './types.ts';
@@ -15,20 +15,9 @@ const PLAN: PlanInput = {
   version: 1,
   name: 'Single-host demo',
   description: 'Auth, Proxy and SSH Service in one teleport process on one host; the Proxy listens on 443 with ACME.',
-  clusters: [
-    {
-      id: 'main',
-      name: 'teleport.example.com',
-      deployment: 'self-hosted',
-      teleportVersion: 18,
-      configVersion: 'v3',
-      proxyListenerMode: 'multiplex',
-      tunnelStrategy: 'agent_mesh',
-      edition: 'oss',
-    },
-  ],
+  clusters: [SELF_HOSTED_CLUSTER],
   zones: [
-    { id: 'internet', name: 'Internet', kind: 'internet', cidrs: ['0.0.0.0/0'] },
+    INTERNET_ZONE,
     { id: 'host', name: 'teleport.example.com (one VM)', kind: 'cloud', cidrs: [`${HOST}/32`], notes: 'One VM with a public IP; every Teleport service runs in the same process.' },
   ],
   nodes: [

@@ -3,7 +3,7 @@
  * Proxy's public address and keeps a reverse tunnel (443 with TLS routing); the leaf Auth calls the
  * root Proxy's web address once when the trust is created. The leaf needs no inbound ports.
  */
-import { buildPlan } from './build.ts';
+import { buildPlan, INTERNET_ZONE } from './build.ts';
 import { at } from './layout.ts';
 import type { PlanInput } from './layout.ts';
 import type { Template } from './types.ts';
@@ -38,7 +38,7 @@ const PLAN: PlanInput = {
     },
   ],
   zones: [
-    { id: 'internet', name: 'Internet', kind: 'internet', cidrs: ['0.0.0.0/0'] },
+    INTERNET_ZONE,
     { id: 'root-dmz', name: 'Root: public subnet', kind: 'dmz', cidrs: ['10.0.1.0/24'] },
     { id: 'root-private', name: 'Root: private subnet', kind: 'private', cidrs: ['10.0.2.0/24'] },
     { id: 'leaf-site', name: 'Leaf: remote site', kind: 'on-prem', cidrs: ['172.16.0.0/16'] },
