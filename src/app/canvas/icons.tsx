@@ -210,10 +210,15 @@ const UI_PATHS: Record<string, ReactNode> = {
   external: <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />,
 };
 
-export function UiIcon({ name, size = 16 }: { name: keyof typeof UI_PATHS; size?: number }) {
+/** The frame every small UI glyph is drawn in (24×24 grid, stroke = currentColor, hidden from screen readers). */
+export function GlyphSvg({ size, children }: { size: number; children: ReactNode }) {
   return (
     <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      {UI_PATHS[name]}
+      {children}
     </svg>
   );
+}
+
+export function UiIcon({ name, size = 16 }: { name: keyof typeof UI_PATHS; size?: number }) {
+  return <GlyphSvg size={size}>{UI_PATHS[name]}</GlyphSvg>;
 }

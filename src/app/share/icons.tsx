@@ -1,5 +1,6 @@
 /** Glyphs for sharing, files, the library, templates and imports, drawn like the app's `UiIcon`s. */
 import type { ReactNode } from 'react';
+import { GlyphSvg } from '../canvas/icons.tsx';
 
 const PATHS = {
   link: <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1.2 1.2M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2" />,
@@ -51,9 +52,5 @@ const PATHS = {
 export type TravelIconName = keyof typeof PATHS;
 
 export function TravelIcon({ name, size = 16 }: { name: TravelIconName; size?: number }) {
-  return (
-    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      {PATHS[name]}
-    </svg>
-  );
+  return <GlyphSvg size={size}>{PATHS[name]}</GlyphSvg>;
 }
