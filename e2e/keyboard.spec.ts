@@ -57,6 +57,8 @@ test('add, connect, inspect and export with the keyboard alone', async ({ app, p
   // Export: Ctrl+E, choose CSV with the arrow keys, download.
   await page.keyboard.press('Control+e');
   await expect(page.getByTestId('dialog.export')).toBeVisible();
+  // The format list loads on demand: wait for it before moving the focus into it.
+  await expect(page.getByTestId('export.format.csv')).toBeVisible();
   await tabTo(page, 'export.format.csv', { max: 10 });
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('export.format.csv-hosts')).toBeChecked();
