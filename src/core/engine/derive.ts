@@ -6,7 +6,7 @@
 import { evaluateAssertions } from '../assertions/evaluate.ts';
 import type { RelationId } from '../catalog/index.ts';
 import { runChecks } from '../findings/index.ts';
-import type { Plan } from '../schema/index.ts';
+import type { Link, Plan } from '../schema/index.ts';
 import { buildContext } from './context.ts';
 import { memberAuth, memberTunnel, proxyDialsAgent } from './families/agents.ts';
 import { clientEntry } from './families/clients.ts';
@@ -21,8 +21,7 @@ import { emptyObservations } from './observations.ts';
 import { classify } from './relations.ts';
 import type { Classification } from './relations.ts';
 import { buildRules } from './rules.ts';
-import { entryOf } from './run.ts';
-import type { EntryRef, Handler, Run } from './run.ts';
+import type { Handler, Run } from './run.ts';
 import { createSink } from './sink.ts';
 import type { DeriveResult } from './types.ts';
 
@@ -47,42 +46,33 @@ const HANDLERS: Record<RelationId, Handler> = {
   'auth-backend': authBackend,
 };
 
-/** Relations whose listener is an entry into the cluster for the initiator. */
-const ENTRY_RELATIONS: ReadonlySet<RelationId> = new Set<RelationId>(['client-entry', 'agent-tunnel', 'tbot-proxy', 'forward-proxy-egress']);
-
 /** Derive flows, rules, findings and link infos from a plan. Pure and deterministic. */
 export function derive(plan: Plan): DeriveResult {
   const ctx = buildContext(plan);
   const sink = createSink(ctx);
   const obs = emptyObservations();
-  const classes = new Map<string, Classification>();
-  const entries = new Map<string, EntryRef[]>();
-  for (const link of ctx.sortedLinks) {
+  const links = ctx.sortedLinks;
+  const classes = new Array<Classification>(links.length);
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i] as Link;
     const c = classify(ctx, ctx.nodes.get(link.source)!, ctx.nodes.get(link.target)!);
-    classes.set(link.id, c);
+    classes[i] = c;
     if (!c.ok) obs.refusals.push({ link: link.id, a: link.source, b: link.target, reason: c.reason, ...(c.agent === undefined ? {} : { agent: c.agent }) });
-    if (c.ok && ENTRY_RELATIONS.has(c.relation.id)) {
-      const entry = entryOf(c.listener);
-      if (!entry) continue;
-      const list = entries.get(c.initiator.id);
-      if (list) list.push({ entry, link: link.id });
-      else entries.set(c.initiator.id, [{ entry, link: link.id }]);
-    }
   }
-  const run: Run = { ctx, sink, obs, entries };
-  for (const link of ctx.sortedLinks) {
-    const c = classes.get(link.id);
-    if (c?.ok) HANDLERS[c.relation.id](run, link, c.initiator, c.listener);
+  const run: Run = { ctx, sink, obs, classes };
+  for (let i = 0; i < links.length; i++) {
+    const c = classes[i] as Classification;
+    if (c.ok) HANDLERS[c.relation.id](run, links[i] as Link, c.initiator, c.listener);
   }
   peeringFlows(run);
   acmeFlows(run);
   tenantFlows(run);
   const flows = sink.finish();
   const rules = buildRules(ctx, flows);
-  const links = buildLinkInfos(ctx.sortedLinks, classes, sink.linkFlows);
+  const infos = buildLinkInfos(links, classes, sink.linkFlows);
   const checks = runChecks({ ctx, obs, flows, rules, classes });
   // The plan's own assertions are findings like any other, so every consumer (canvas, CLI, exports) sees them.
   const asserted = plan.assertions.length === 0 ? [] : evaluateAssertions(plan, { rules });
   const findings = asserted.length === 0 ? checks : [...checks, ...asserted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { flows, rules, findings, links };
+  return { flows, rules, findings, links: infos };
 }

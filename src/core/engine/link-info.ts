@@ -36,17 +36,18 @@ function signature(flows: readonly Flow[]): string {
 // Single-flow links (the majority) are cached by catalog then port, without building a key string.
 const singleCache = new Map<string, Map<number, string>>();
 
+function singleLabel(f: Flow): string {
+  if (f.portEnd !== undefined || f.protocol !== 'tcp') return linkLabel([f]);
+  let byPort = singleCache.get(f.catalog);
+  if (!byPort) singleCache.set(f.catalog, (byPort = new Map()));
+  let l = byPort.get(f.port);
+  if (l === undefined) byPort.set(f.port, (l = linkLabel([f])));
+  return l;
+}
+
 /** Edge label from the flows of a link's first hop, cached by signature. */
 export function cachedLinkLabel(flows: readonly Flow[]): string {
-  if (flows.length === 1) {
-    const f = flows[0] as Flow;
-    if (f.portEnd !== undefined || f.protocol !== 'tcp') return linkLabel(flows);
-    let byPort = singleCache.get(f.catalog);
-    if (!byPort) singleCache.set(f.catalog, (byPort = new Map()));
-    let l = byPort.get(f.port);
-    if (l === undefined) byPort.set(f.port, (l = linkLabel(flows)));
-    return l;
-  }
+  if (flows.length === 1) return singleLabel(flows[0] as Flow);
   if (flows.length > 4) return linkLabel(flows);
   const key = signature(flows);
   let label = labelCache.get(key);
@@ -81,16 +82,22 @@ export function linkLabel(flows: readonly Flow[]): string {
 }
 
 /** LinkInfo for every link, sorted by id. */
-export function buildLinkInfos(links: readonly Link[], classes: ReadonlyMap<string, Classification>, linkFlows: ReadonlyMap<string, Flow[]>): LinkInfo[] {
-  const out: LinkInfo[] = [];
-  for (const link of links) {
-    const c = classes.get(link.id);
+export function buildLinkInfos(links: readonly Link[], classes: readonly Classification[], linkFlows: ReadonlyMap<string, Flow | Flow[]>): LinkInfo[] {
+  const out = new Array<LinkInfo>(links.length);
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i] as Link;
+    const c = classes[i];
     if (!c || !c.ok) {
-      out.push({ id: link.id, ok: false, initiator: link.source, listener: link.target, label: '', reason: c && !c.ok ? c.reason : 'The link points at a node that does not exist.', flows: [] });
+      out[i] = { id: link.id, ok: false, initiator: link.source, listener: link.target, label: '', reason: c && !c.ok ? c.reason : 'The link points at a node that does not exist.', flows: [] };
+      continue;
+    }
+    const seen = linkFlows.get(link.id);
+    if (seen !== undefined && !Array.isArray(seen)) {
+      out[i] = { id: link.id, ok: true, initiator: c.initiator.id, listener: c.listener.id, label: singleLabel(seen), flows: [seen.id] };
       continue;
     }
     // The sink's per-link list is ours to reorder: dedupe and sort it in place.
-    const flows = dedupe(linkFlows.get(link.id) ?? []);
+    const flows = dedupe(seen ?? []);
     sortById(flows);
     // Label from the first hop: direct flows between the two ends first, else flows the initiator opens, else all.
     let first = flows;
@@ -101,7 +108,7 @@ export function buildLinkInfos(links: readonly Link[], classes: ReadonlyMap<stri
     }
     const ids = new Array<string>(flows.length);
     for (let i = 0; i < flows.length; i++) ids[i] = (flows[i] as Flow).id;
-    out.push({ id: link.id, ok: true, initiator: c.initiator.id, listener: c.listener.id, label: cachedLinkLabel(first), flows: ids });
+    out[i] = { id: link.id, ok: true, initiator: c.initiator.id, listener: c.listener.id, label: cachedLinkLabel(first), flows: ids };
   }
   return out;
 }

@@ -42,8 +42,8 @@ export const NO_SETTINGS: readonly string[] = [];
 /** The flow accumulator. */
 export interface FlowSink {
   add(input: FlowInput): string;
-  /** Flows produced by each link (may repeat; dedupe when reading). */
-  linkFlows: Map<string, Flow[]>;
+  /** Flows produced by each link: one flow, or a list (may repeat; dedupe when reading). */
+  linkFlows: Map<string, Flow | Flow[]>;
   /** Final flows, sorted by id. */
   finish(): Flow[];
 }
@@ -51,6 +51,18 @@ export interface FlowSink {
 /** Flow id: `from>to:port[-end]/proto:catalog`. */
 export function flowId(from: string, to: string, port: number, portEnd: number | undefined, protocol: string, catalog: string): string {
   return `${from}>${to}:${port}${portEnd === undefined ? '' : `-${portEnd}`}/${protocol}:${catalog}`;
+}
+
+// The `:port/proto:catalog` tail of flow ids repeats across thousands of flows: build each once.
+const tails = new Map<string, Map<number, string>>();
+
+function flowIdFast(from: string, to: string, port: number, portEnd: number | undefined, protocol: string, catalog: string): string {
+  if (portEnd !== undefined || protocol !== 'tcp') return flowId(from, to, port, portEnd, protocol, catalog);
+  let byPort = tails.get(catalog);
+  if (!byPort) tails.set(catalog, (byPort = new Map()));
+  let tail = byPort.get(port);
+  if (tail === undefined) byPort.set(port, (tail = `:${port}/tcp:${catalog}`));
+  return from + '>' + to + tail;
 }
 
 type Part = string | 0 | 1;
@@ -80,11 +92,13 @@ export function createSink(ctx: Ctx): FlowSink {
   const flows = new Map<string, Flow>();
   /** Flows whose arrays are private copies (safe to push into). */
   const owned = new Set<Flow>();
-  const linkFlows = new Map<string, Flow[]>();
+  const linkFlows = new Map<string, Flow | Flow[]>();
   // Combined settings lists without per-flow parts are shared, by identity of their inputs.
   const combos = new Map<readonly string[], Map<string, string[]>>();
 
   function combine(a: readonly string[], b: readonly string[] | undefined, c: string | undefined): string[] {
+    // A single setting is sorted already: adopt the caller's array (copied before any merge, see `owned`).
+    if (a.length === 1 && b === undefined && c === undefined) return a as string[];
     if (a.length > 0) {
       const out = b ? a.concat(b) : a.slice();
       if (c !== undefined) out.push(c);
@@ -104,7 +118,7 @@ export function createSink(ctx: Ctx): FlowSink {
 
   function add(input: FlowInput): string {
     const t = input.template;
-    const id = flowId(input.from, input.to, input.port, input.portEnd, t.protocol, t.id);
+    const id = flowIdFast(input.from, input.to, input.port, input.portEnd, t.protocol, t.id);
     let flow = flows.get(id);
     if (!flow) {
       flow = {
@@ -131,9 +145,10 @@ export function createSink(ctx: Ctx): FlowSink {
       if (input.note !== undefined && !(flow.note ?? '').includes(input.note)) flow.note = flow.note === undefined ? input.note : `${flow.note} ${input.note}`;
     }
     for (const l of input.links) {
-      const list = linkFlows.get(l);
-      if (list) list.push(flow);
-      else linkFlows.set(l, [flow]);
+      const seen = linkFlows.get(l);
+      if (seen === undefined) linkFlows.set(l, flow);
+      else if (Array.isArray(seen)) seen.push(flow);
+      else if (seen !== flow) linkFlows.set(l, [seen, flow]);
     }
     return id;
   }

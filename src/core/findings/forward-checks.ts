@@ -1,6 +1,6 @@
 /** HTTP CONNECT forward proxies (§5 L-H2…L-H5) and Portolan's forward-proxy checks. */
 import { FORWARD_PROXY, SCHEME_PORTS } from '../catalog/index.ts';
-import type { PlanNode } from '../schema/index.ts';
+import type { Link, PlanNode } from '../schema/index.ts';
 import { ipBytes, isLoopbackIp, parseCidr, cidrContains, parseHostPort, parseProxyUrl } from '../engine/addr.ts';
 import { hostOfAddress } from '../engine/context.ts';
 import { forwardNodeFor } from '../engine/forward.ts';
@@ -67,8 +67,10 @@ export const noProxyTypes: Check = (input) => {
 /** L-H3 and PL-HTTP-PROXY-UNUSED. */
 export const forwardUse: Check = (input) => {
   const { ctx, obs, out } = input;
-  for (const link of ctx.sortedLinks) {
-    const c = input.classes.get(link.id);
+  const links = ctx.sortedLinks;
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i] as Link;
+    const c = input.classes[i];
     if (!c?.ok) continue;
     if (c.relation.id === 'proxy-kube-api') {
       const target = `${FORWARD_PROXY.kubeLocalHost}:${c.listener.kind === 'kube-api' ? c.listener.port : 0}`;

@@ -11,8 +11,8 @@ export interface CheckInput {
   obs: Observations;
   flows: readonly Flow[];
   rules: readonly Rule[];
-  /** Link id → classification. */
-  classes: ReadonlyMap<string, Classification>;
+  /** Classification of each link, index for index with `ctx.sortedLinks`. */
+  classes: readonly Classification[];
   out: FindingSink;
 }
 

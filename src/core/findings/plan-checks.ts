@@ -1,4 +1,5 @@
 /** Plan completeness: missing Auth/Proxy, nodes with no path, links without meaning, Cloud misuse. */
+import type { Link } from '../schema/index.ts';
 import { clusterIdOf } from '../engine/context.ts';
 import { effectiveJoinVia } from '../engine/relations.ts';
 import { tenantAddress } from '../engine/endpoints.ts';
@@ -47,8 +48,10 @@ export const paths: Check = (input) => {
 /** PL-LINK-MEANINGLESS, PL-INBOUND-AGENT, L-A2 for refused links. */
 export const refusedLinks: Check = (input) => {
   const { ctx, out } = input;
-  for (const link of ctx.sortedLinks) {
-    const c = input.classes.get(link.id);
+  const links = ctx.sortedLinks;
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i] as Link;
+    const c = input.classes[i];
     if (!c || c.ok) continue;
     const a = ctx.nodes.get(link.source);
     const b = ctx.nodes.get(link.target);

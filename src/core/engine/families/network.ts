@@ -6,7 +6,7 @@
 import type { PlanNode } from '../../schema/index.ts';
 import { clusterIdOf, clusterOf } from '../context.ts';
 import type { Entry } from '../reach.ts';
-import { linkCause } from '../run.ts';
+import { entriesOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 import { reachAsMember } from './agents.ts';
 import { reachAsClient } from './clients.ts';
@@ -18,8 +18,8 @@ function entryCluster(run: Run, entry: Entry): string | undefined {
 
 /** host — http-proxy: when the host has no direct entry, it enters through the forward proxy's links. */
 export const usesForwardProxy: Handler = (run, link, host, fwd) => {
-  if ((run.entries.get(host.id) ?? []).length > 0) return;
-  const refs = run.entries.get(fwd.id) ?? [];
+  if (entriesOf(run, host.id).length > 0) return;
+  const refs = entriesOf(run, fwd.id);
   const cause = linkCause(link, `${host.id} reaches Teleport through the forward proxy ${fwd.id}`);
   if (host.kind === 'client') {
     for (const ref of refs) reachAsClient(run, host, ref.entry, [link.id], cause);
@@ -59,7 +59,7 @@ export function tenantFlows(run: Run): void {
     const cluster = needsTenant(run, node);
     if (cluster !== undefined) {
       reachAsMember(run, node, { kind: 'tenant', cluster }, [], `${node.id} belongs to Teleport Cloud cluster ${cluster} and is linked to nothing of it`);
-    } else if (node.kind === 'client' && !run.obs.reachedCluster.has(node.id) && (run.entries.get(node.id) ?? []).length === 0) {
+    } else if (node.kind === 'client' && !run.obs.reachedCluster.has(node.id) && entriesOf(run, node.id).length === 0) {
       for (const c of cloud) reachAsClient(run, node, { kind: 'tenant', cluster: c.id }, [], `users ${node.id} reach the Teleport Cloud tenant of ${c.id}`);
       run.obs.reachedCluster.add(node.id);
     }

@@ -6,7 +6,7 @@ import { AUTH_BACKENDS, DATABASE_ENGINES, SCHEME_PORTS, flowTemplate, resourceSp
 import type { ResourcePort } from '../../catalog/index.ts';
 import type { PlanNode } from '../../schema/index.ts';
 import { reachProxy } from '../reach.ts';
-import { linkCause } from '../run.ts';
+import { entriesOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 
 /** Port of a resource per the catalog rule, with the plan field it came from; undefined when unknown. */
@@ -45,7 +45,7 @@ export const agentResource: Handler = (run, link, agent, resource) => {
 
 /** A VM discovered by this agent fetches the installer through the agent's own entries. */
 function vmInstaller(run: Run, agent: PlanNode, vm: PlanNode, link: string): void {
-  for (const ref of run.entries.get(agent.id) ?? []) {
+  for (const ref of entriesOf(run, agent.id)) {
     reachProxy(run.ctx, run.sink, run.obs, {
       initiator: vm, entry: ref.entry, needs: [{ use: 'web', template: flowTemplate('vm-installer') }],
       links: [link], settings: [`nodes[${agent.id}].services`], cause: `Discovery Service ${agent.id} installs Teleport on ${vm.id}, which then fetches the installer`,
