@@ -33,8 +33,8 @@ export interface Ctx {
   /** Nodes and links sorted by id: every pass iterates in this order. */
   sortedNodes: PlanNode[];
   sortedLinks: Link[];
-  /** Per node: its links, sorted by id (see `otherEnd`). */
-  adj: Map<string, Link[]>;
+  /** Per node: its link, or its links sorted by id (read with `linksOf`). */
+  adj: Map<string, Link | Link[]>;
   /** Unordered pair key → link ids; built on first use (see `linksBetween`). */
   pairLinks?: Map<string, string[]>;
   proxiesByCluster: Map<string, NodeOfKind<'proxy'>[]>;
@@ -61,9 +61,25 @@ export function otherEnd(ctx: Ctx, link: Link, id: string): PlanNode {
   return ctx.nodes.get(link.source === id ? link.target : link.source) as PlanNode;
 }
 
+/** Links of a node, sorted by id. */
+export function linksOf(ctx: Ctx, id: string): readonly Link[] {
+  const a = ctx.adj.get(id);
+  return a === undefined ? NO_LINK_LIST : Array.isArray(a) ? a : [a];
+}
+
+const NO_LINK_LIST: readonly Link[] = [];
+
 /** Nodes linked to `id` (one entry per link). */
 export function neighbours(ctx: Ctx, id: string): PlanNode[] {
-  return (ctx.adj.get(id) ?? []).map((l) => otherEnd(ctx, l, id));
+  return linksOf(ctx, id).map((l) => otherEnd(ctx, l, id));
+}
+
+/** Most nodes have one or two links: store one link bare and two as an exact pair, so lists rarely grow. */
+function addAdjacent(adj: Map<string, Link | Link[]>, id: string, link: Link): void {
+  const seen = adj.get(id);
+  if (seen === undefined) adj.set(id, link);
+  else if (Array.isArray(seen)) seen.push(link);
+  else adj.set(id, [seen, link]);
 }
 
 /** Ids of the links between two nodes (either direction). */
@@ -115,8 +131,8 @@ export function buildContext(plan: Plan): Ctx {
   for (const link of sortedLinks) {
     const a = nodes.get(link.source) as PlanNode;
     const b = nodes.get(link.target) as PlanNode;
-    push(ctx.adj, a.id, link);
-    push(ctx.adj, b.id, link);
+    addAdjacent(ctx.adj, a.id, link);
+    addAdjacent(ctx.adj, b.id, link);
   }
   for (const node of sortedNodes) {
     if (node.kind === 'proxy') push(ctx.proxiesByCluster, clusterIdOf(ctx, node) as string, node);
@@ -148,7 +164,7 @@ function rootCluster(ctx: Ctx, nodes: PlanNode[]): string | undefined {
 }
 
 function lbInfo(ctx: Ctx, lb: PlanNode): LbInfo {
-  const edges = ctx.adj.get(lb.id) ?? [];
+  const edges = linksOf(ctx, lb.id);
   const others = edges.map((l) => otherEnd(ctx, l, lb.id));
   const proxies = others.filter((n) => n.kind === 'proxy');
   const proxyClusters = new Set(proxies.map((n) => clusterIdOf(ctx, n)));

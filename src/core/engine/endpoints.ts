@@ -45,6 +45,12 @@ const addressCache = new WeakMap<Ctx, Map<string, string>>();
 
 /** Rule address: first node address (without port), else its zone's CIDRs, else `any` (cached per derive). */
 export function addressOf(ctx: Ctx, id: string): string {
+  // Fast path without a cache entry: a node whose first address is a plain host or IP.
+  const first = ctx.nodes.get(id)?.addresses[0];
+  if (first !== undefined && !first.includes('/') && !first.includes(':')) {
+    const host = first.trim();
+    if (host !== '') return host;
+  }
   let cache = addressCache.get(ctx);
   if (!cache) addressCache.set(ctx, (cache = new Map()));
   let a = cache.get(id);

@@ -45,9 +45,28 @@ function singleLabel(f: Flow): string {
   return l;
 }
 
+// Two-flow links (an agent's tunnel + join) are cached by catalog and port of each, without a key string.
+const pairCache = new Map<string, Map<number, Map<string, Map<number, string>>>>();
+
+function pairLabel(flows: readonly Flow[]): string {
+  const a = flows[0] as Flow;
+  const b = flows[1] as Flow;
+  if (a.portEnd !== undefined || b.portEnd !== undefined || a.protocol !== 'tcp' || b.protocol !== 'tcp') return linkLabel(flows);
+  let m1 = pairCache.get(a.catalog);
+  if (!m1) pairCache.set(a.catalog, (m1 = new Map()));
+  let m2 = m1.get(a.port);
+  if (!m2) m1.set(a.port, (m2 = new Map()));
+  let m3 = m2.get(b.catalog);
+  if (!m3) m2.set(b.catalog, (m3 = new Map()));
+  let l = m3.get(b.port);
+  if (l === undefined) m3.set(b.port, (l = linkLabel(flows)));
+  return l;
+}
+
 /** Edge label from the flows of a link's first hop, cached by signature. */
 export function cachedLinkLabel(flows: readonly Flow[]): string {
   if (flows.length === 1) return singleLabel(flows[0] as Flow);
+  if (flows.length === 2) return pairLabel(flows);
   if (flows.length > 4) return linkLabel(flows);
   const key = signature(flows);
   let label = labelCache.get(key);
@@ -101,13 +120,17 @@ export function buildLinkInfos(links: readonly Link[], classes: readonly Classif
     sortById(flows);
     // Label from the first hop: direct flows between the two ends first, else flows the initiator opens, else all.
     let first = flows;
-    if (!flows.every((f) => f.from === c.initiator.id && f.to === c.listener.id)) {
+    const from = c.initiator.id;
+    const to = c.listener.id;
+    let allDirect = true;
+    for (const f of flows) if (f.from !== from || f.to !== to) allDirect = false;
+    if (!allDirect) {
       const direct = flows.filter((f) => f.from === c.initiator.id && f.to === c.listener.id);
       const opened = direct.length > 0 ? direct : flows.filter((f) => f.from === c.initiator.id);
       first = opened.length > 0 ? opened : flows;
     }
     const ids = new Array<string>(flows.length);
-    for (let i = 0; i < flows.length; i++) ids[i] = (flows[i] as Flow).id;
+    for (let j = 0; j < flows.length; j++) ids[j] = (flows[j] as Flow).id;
     out[i] = { id: link.id, ok: true, initiator: c.initiator.id, listener: c.listener.id, label: cachedLinkLabel(first), flows: ids };
   }
   return out;

@@ -27,11 +27,31 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+// `-<port>-tcp` tails repeat across thousands of rules: build each once.
+const tcpTails = new Map<number, string>();
+
+/** `ruleId`, reusing the `<source>-to-` prefix of the previous rule and the cached port tails. */
+function ruleIdFast(prefix: string, f: Flow): string {
+  if (f.portEnd !== undefined || f.protocol !== 'tcp') return ruleId(f.from, f.to, f.port, f.portEnd, f.protocol);
+  let tail = tcpTails.get(f.port);
+  if (tail === undefined) tcpTails.set(f.port, (tail = `-${f.port}-tcp`));
+  return prefix + f.to + tail;
+}
+
+/** What every rule of one source shares. */
+interface Source {
+  id: string;
+  /** `<source>-to-`, the start of its rule ids. */
+  prefix: string;
+  zone: string | undefined;
+  address: string;
+}
+
 /** The flows `flows[start..end)` merged into one rule (`docsOf` shares one-page docs lists). */
-function newRule(ctx: Ctx, flows: readonly Flow[], start: number, end: number, docsOf: (url: string) => string[]): Rule {
+function newRule(ctx: Ctx, flows: readonly Flow[], start: number, end: number, docsOf: (url: string) => string[], source: Source): Rule {
   const f = flows[start] as Flow;
   const n = end - start;
-  const sourceZone = zoneOf(ctx, f.from);
+  const sourceZone = source.zone;
   const destinationZone = zoneOf(ctx, f.to);
   let purposes: string[];
   let causes: string[];
@@ -94,8 +114,8 @@ function newRule(ctx: Ctx, flows: readonly Flow[], start: number, end: number, d
     }
   }
   const rule: Rule = {
-    id: ruleId(f.from, f.to, f.port, f.portEnd, f.protocol), source: f.from, destination: f.to,
-    sourceAddress: addressOf(ctx, f.from), destinationAddress: addressOf(ctx, f.to),
+    id: ruleIdFast(source.prefix, f), source: f.from, destination: f.to,
+    sourceAddress: source.address, destinationAddress: addressOf(ctx, f.to),
     port: f.port, protocol: f.protocol, initiator: f.from, longLived,
     sameZone: sourceZone !== undefined && sourceZone === destinationZone,
     purposes, causes, docs, notes, flows: ids, links,
@@ -118,11 +138,14 @@ export function buildRules(ctx: Ctx, flows: readonly Flow[]): Rule[] {
     return list;
   };
   const out: Rule[] = [];
+  let source: Source | undefined;
   for (let start = 0; start < flows.length; ) {
     const f = flows[start] as Flow;
     let end = start + 1;
     while (end < flows.length && sameEnds(f, flows[end] as Flow)) end++;
-    out.push(newRule(ctx, flows, start, end, docsOf));
+    // Flows arrive grouped by source: look its zone and address up once per source.
+    if (source?.id !== f.from) source = { id: f.from, prefix: f.from + '-to-', zone: zoneOf(ctx, f.from), address: addressOf(ctx, f.from) };
+    out.push(newRule(ctx, flows, start, end, docsOf, source));
     start = end;
   }
   sortById(out);

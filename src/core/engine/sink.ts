@@ -10,7 +10,7 @@ import type { FlowTemplate } from '../catalog/index.ts';
 import type { Ctx } from './context.ts';
 import { nameOf } from './endpoints.ts';
 import type { Flow } from './types.ts';
-import { sortById, uniqSortInPlace, uniqSorted } from './util.ts';
+import { sortByUniqueId, uniqSortInPlace, uniqSorted } from './util.ts';
 
 /** What a family asks for. */
 export interface FlowInput {
@@ -41,7 +41,7 @@ export const NO_SETTINGS: readonly string[] = [];
 
 /** The flow accumulator. */
 export interface FlowSink {
-  add(input: FlowInput): string;
+  add(input: FlowInput): void;
   /** Flows produced by each link: one flow, or a list (may repeat; dedupe when reading). */
   linkFlows: Map<string, Flow | Flow[]>;
   /** Final flows, sorted by id. */
@@ -80,15 +80,27 @@ function compile(text: string): Part[] {
 
 /** Fill `{from}` and `{to}` in a template purpose. */
 export function fillPurpose(ctx: Ctx, text: string, from: string, to: string): string {
+  return fillNamed(text, nameOf(ctx, from), nameOf(ctx, to));
+}
+
+function fillNamed(text: string, fromName: string, toName: string): string {
   let out = '';
-  for (const part of compile(text)) out += part === 0 ? nameOf(ctx, from) : part === 1 ? nameOf(ctx, to) : part;
+  for (const part of compile(text)) out += part === 0 ? fromName : part === 1 ? toName : part;
   return out;
 }
 
 const EMPTY: readonly string[] = NO_SETTINGS;
 
+/** Initiators with more flows than this are looked up by flow id instead of a scan. */
+const MAX_SCAN = 16;
+
 /** A new sink for one derive run. */
 export function createSink(ctx: Ctx): FlowSink {
+  /** Flows in the order they were first added. */
+  const all: Flow[] = [];
+  /** Flows by their initiator: one flow or a short list (most initiators open one to three). */
+  const byFrom = new Map<string, Flow | Flow[]>();
+  /** Flows by id, for initiators with more than `MAX_SCAN` flows (a Proxy dialling many agents). */
   const flows = new Map<string, Flow>();
   /** Flows whose arrays are private copies (safe to push into). */
   const owned = new Set<Flow>();
@@ -116,14 +128,49 @@ export function createSink(ctx: Ctx): FlowSink {
     return out;
   }
 
-  function add(input: FlowInput): string {
+  // Consecutive flows mostly share an end (one initiator, one LB): remember the last two names.
+  let nameA = '';
+  let nameAValue = '';
+  let nameB = '';
+  let nameBValue = '';
+  function name(id: string): string {
+    if (id === nameA) return nameAValue;
+    if (id === nameB) return nameBValue;
+    nameB = nameA;
+    nameBValue = nameAValue;
+    nameA = id;
+    return (nameAValue = nameOf(ctx, id));
+  }
+
+  /** The flow with these ends, port, protocol and catalog entry (equivalent to looking up its id). */
+  function find(from: string, to: string, port: number, portEnd: number | undefined, t: FlowTemplate): Flow | undefined {
+    const seen = byFrom.get(from);
+    if (seen === undefined) return undefined;
+    if (!Array.isArray(seen)) return seen.to === to && seen.port === port && seen.portEnd === portEnd && seen.catalog === t.id && seen.protocol === t.protocol ? seen : undefined;
+    if (seen.length > MAX_SCAN) return flows.get(flowIdFast(from, to, port, portEnd, t.protocol, t.id));
+    for (const f of seen) if (f.to === to && f.port === port && f.portEnd === portEnd && f.catalog === t.id && f.protocol === t.protocol) return f;
+    return undefined;
+  }
+
+  function remember(flow: Flow): void {
+    all.push(flow);
+    const seen = byFrom.get(flow.from);
+    if (seen === undefined) byFrom.set(flow.from, flow);
+    else if (!Array.isArray(seen)) byFrom.set(flow.from, [seen, flow]);
+    else {
+      seen.push(flow);
+      if (seen.length === MAX_SCAN + 1) for (const f of seen) flows.set(f.id, f);
+      else if (seen.length > MAX_SCAN + 1) flows.set(flow.id, flow);
+    }
+  }
+
+  function add(input: FlowInput): void {
     const t = input.template;
-    const id = flowIdFast(input.from, input.to, input.port, input.portEnd, t.protocol, t.id);
-    let flow = flows.get(id);
+    let flow = find(input.from, input.to, input.port, input.portEnd, t);
     if (!flow) {
       flow = {
-        id, from: input.from, to: input.to, port: input.port, protocol: t.protocol, catalog: t.id,
-        purpose: input.purpose ?? fillPurpose(ctx, t.purpose, input.from, input.to),
+        id: flowIdFast(input.from, input.to, input.port, input.portEnd, t.protocol, t.id), from: input.from, to: input.to, port: input.port, protocol: t.protocol, catalog: t.id,
+        purpose: input.purpose ?? fillNamed(t.purpose, name(input.from), name(input.to)),
         cause: input.cause, links: input.links as string[], settings: combine(input.settings, input.moreSettings, input.oneMoreSetting),
         longLived: input.longLived ?? t.longLived, docs: input.docs ?? t.docs,
       };
@@ -131,7 +178,7 @@ export function createSink(ctx: Ctx): FlowSink {
       if (input.dialTarget !== undefined) flow.dialTarget = input.dialTarget;
       const note = t.note === undefined ? input.note : input.note === undefined || input.note === t.note ? t.note : `${t.note} ${input.note}`;
       if (note !== undefined) flow.note = note;
-      flows.set(id, flow);
+      remember(flow);
     } else {
       if (!owned.has(flow)) {
         flow.links = flow.links.slice();
@@ -150,21 +197,19 @@ export function createSink(ctx: Ctx): FlowSink {
       else if (Array.isArray(seen)) seen.push(flow);
       else if (seen !== flow) linkFlows.set(l, [seen, flow]);
     }
-    return id;
   }
 
   function finish(): Flow[] {
-    const out: Flow[] = [];
-    for (const f of flows.values()) {
+    const out = all;
+    for (const f of all) {
       if (owned.has(f)) {
         uniqSortInPlace(f.links);
         uniqSortInPlace(f.settings);
       } else if (f.links.length > 1) {
         f.links = uniqSorted(f.links);
       }
-      out.push(f);
     }
-    return sortById(out);
+    return sortByUniqueId(out);
   }
   return { add, linkFlows, finish };
 }

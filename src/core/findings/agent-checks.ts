@@ -11,25 +11,25 @@ export const agents: Check = (input) => {
   for (const node of ctx.sortedNodes) {
     if (node.kind !== 'agent' && node.kind !== 'tbot') continue;
     const cluster = clusterOf(ctx, node);
-    const base = { subjects: [node.id], nodes: [node.id] };
-    if (cluster?.deployment === 'cloud' && node.joinVia === 'auth') out.add({ ...base, code: 'L-A3', params: { agent: node.name, cluster: cluster.name } });
+    const at = (code: string, params: Record<string, string | number>) => out.add({ subjects: [node.id], nodes: [node.id], code, params });
+    if (cluster?.deployment === 'cloud' && node.joinVia === 'auth') at('L-A3', { agent: node.name, cluster: cluster.name });
     if (node.kind !== 'agent') continue;
     const via = effectiveJoinVia(ctx, node);
-    const has = (s: string) => node.services.includes(s as (typeof node.services)[number]);
+    const has = (s: (typeof node.services)[number]) => node.services.includes(s);
     if (has('kubernetes')) {
-      if (via === 'proxy' && node.kubeListenAddr !== undefined) out.add({ ...base, code: 'L-A1', params: { agent: node.name, problem: 'kubernetes_service.listen_addr is set while the agent joins via the Proxy (reverse tunnel)' } });
-      if (via === 'auth' && node.kubeListenAddr === undefined) out.add({ ...base, code: 'L-A1', params: { agent: node.name, problem: 'the agent joins Auth directly but sets no kubernetes_service.listen_addr, so the Proxy cannot reach it' } });
+      if (via === 'proxy' && node.kubeListenAddr !== undefined) at('L-A1', { agent: node.name, problem: 'kubernetes_service.listen_addr is set while the agent joins via the Proxy (reverse tunnel)' });
+      if (via === 'auth' && node.kubeListenAddr === undefined) at('L-A1', { agent: node.name, problem: 'the agent joins Auth directly but sets no kubernetes_service.listen_addr, so the Proxy cannot reach it' });
       const hp = node.kubeListenAddr === undefined ? undefined : parseHostPort(node.kubeListenAddr);
-      if (hp && hp.port === undefined) out.add({ ...base, code: 'L-A9', params: { agent: node.name, addr: node.kubeListenAddr ?? '', port: KUBE_SERVICE_PORTLESS_PORT, expected: PORTS.kube.port } });
+      if (hp && hp.port === undefined) at('L-A9', { agent: node.name, addr: node.kubeListenAddr ?? '', port: KUBE_SERVICE_PORTLESS_PORT, expected: PORTS.kube.port });
     }
-    if (has('app') && node.appHostFilters && hasProxyEnv(node)) out.add({ ...base, code: 'L-A4', params: { agent: node.name } });
+    if (has('app') && node.appHostFilters && hasProxyEnv(node)) at('L-A4', { agent: node.name });
     if (has('desktop') && node.desktopUsesAd) {
       const dcs = neighbours(ctx, node.id).filter((n) => n.kind === 'domain-controller');
-      if (dcs.length === 0) out.add({ ...base, code: 'L-A5', params: { agent: node.name } });
+      if (dcs.length === 0) at('L-A5', { agent: node.name });
     }
-    const never = node.services.filter((s) => s === 'app' || s === 'database');
-    if (via === 'auth' && never.length > 0 && cluster?.configVersion === 'v3') {
-      out.add({ ...base, code: 'L-C2', params: { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and ') } });
+    if (via === 'auth' && cluster?.configVersion === 'v3') {
+      const never = node.services.filter((s) => s === 'app' || s === 'database');
+      if (never.length > 0) at('L-C2', { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and ') });
     }
   }
 };

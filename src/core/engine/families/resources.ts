@@ -8,6 +8,7 @@ import type { PlanNode } from '../../schema/index.ts';
 import { reachProxy } from '../reach.ts';
 import { entriesOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
+import type { FlowInput } from '../sink.ts';
 
 /** Port of a resource per the catalog rule, with the plan field it came from; undefined when unknown. */
 export function resourcePort(node: PlanNode, rule: ResourcePort): { port: number; setting: string; assumed: boolean } | undefined {
@@ -35,10 +36,12 @@ export const agentResource: Handler = (run, link, agent, resource) => {
     const port = resourcePort(resource, f.port);
     if (!port) continue;
     const note = port.assumed && resource.kind === 'database' ? `Port ${port.port} assumed: the plan gives none (${DATABASE_ENGINES[resource.engine].portOrigin}).` : undefined;
-    run.sink.add({
+    const input: FlowInput = {
       from: agent.id, to: resource.id, port: port.port, template: flowTemplate(f.template), cause: linkCause(link),
-      links: [link.id], settings: [`nodes[${resource.id}].${port.setting}`], ...(note === undefined ? {} : { note }),
-    });
+      links: [link.id], settings: [`nodes[${resource.id}].${port.setting}`],
+    };
+    if (note !== undefined) input.note = note;
+    run.sink.add(input);
   }
   if (resource.kind === 'openssh-host') vmInstaller(run, agent, resource, link.id);
 };
