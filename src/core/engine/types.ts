@@ -115,7 +115,8 @@ export interface LinkInfo {
 
 /**
  * Everything `derive` produces. Treat it as read-only: to keep 10,000-link plans fast, arrays may be
- * shared between entries (e.g. a flow's `links` and its rule's `links`).
+ * shared between entries (a flow's `links` and its rule's `links`; one frozen `docs` list for every
+ * rule citing the same single page; one frozen empty `notes` list).
  */
 export interface DeriveResult {
   flows: Flow[];
