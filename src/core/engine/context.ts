@@ -33,8 +33,10 @@ export interface Ctx {
   /** Nodes and links sorted by id: every pass iterates in this order. */
   sortedNodes: PlanNode[];
   sortedLinks: Link[];
-  /** Per node: its link, or its links sorted by id (read with `linksOf`). */
-  adj: Map<string, Link | Link[]>;
+  /** Per node: its link, or its links sorted by id; built on first use (read with `linksOf`). */
+  adj?: Map<string, Link | Link[]>;
+  /** Per load balancer: its links sorted by id (what `lbInfo` needs while the context is built). */
+  lbLinks: Map<string, Link[]>;
   /** Unordered pair key → link ids; built on first use (see `linksBetween`). */
   pairLinks?: Map<string, string[]>;
   proxiesByCluster: Map<string, NodeOfKind<'proxy'>[]>;
@@ -63,6 +65,14 @@ export function otherEnd(ctx: Ctx, link: Link, id: string): PlanNode {
 
 /** Links of a node, sorted by id. */
 export function linksOf(ctx: Ctx, id: string): readonly Link[] {
+  if (!ctx.adj) {
+    const adj = new Map<string, Link | Link[]>();
+    for (const link of ctx.sortedLinks) {
+      addAdjacent(adj, link.source, link);
+      addAdjacent(adj, link.target, link);
+    }
+    ctx.adj = adj;
+  }
   const a = ctx.adj.get(id);
   return a === undefined ? NO_LINK_LIST : Array.isArray(a) ? a : [a];
 }
@@ -123,7 +133,7 @@ export function buildContext(plan: Plan): Ctx {
   const ctx: Ctx = {
     plan, nodes, zones, defaultCluster: first, sortedNodes, sortedLinks,
     clusters: new Map(plan.clusters.map((c) => [c.id, c])),
-    adj: new Map(), proxiesByCluster: new Map(), authsByCluster: new Map(),
+    lbLinks: new Map(), proxiesByCluster: new Map(), authsByCluster: new Map(),
     lbs: new Map(), proxies: new Map(), httpProxiesByHost: new Map(),
   };
   const internet = [...plan.zones].sort(byId).find((z) => z.kind === 'internet');
@@ -131,8 +141,8 @@ export function buildContext(plan: Plan): Ctx {
   for (const link of sortedLinks) {
     const a = nodes.get(link.source) as PlanNode;
     const b = nodes.get(link.target) as PlanNode;
-    addAdjacent(ctx.adj, a.id, link);
-    addAdjacent(ctx.adj, b.id, link);
+    if (a.kind === 'load-balancer') push(ctx.lbLinks, a.id, link);
+    if (b.kind === 'load-balancer') push(ctx.lbLinks, b.id, link);
   }
   for (const node of sortedNodes) {
     if (node.kind === 'proxy') push(ctx.proxiesByCluster, clusterIdOf(ctx, node) as string, node);
@@ -164,7 +174,7 @@ function rootCluster(ctx: Ctx, nodes: PlanNode[]): string | undefined {
 }
 
 function lbInfo(ctx: Ctx, lb: PlanNode): LbInfo {
-  const edges = linksOf(ctx, lb.id);
+  const edges = ctx.lbLinks.get(lb.id) ?? [];
   const others = edges.map((l) => otherEnd(ctx, l, lb.id));
   const proxies = others.filter((n) => n.kind === 'proxy');
   const proxyClusters = new Set(proxies.map((n) => clusterIdOf(ctx, n)));

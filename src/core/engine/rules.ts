@@ -119,10 +119,9 @@ function newRule(ctx: Ctx, flows: readonly Flow[], start: number, end: number, d
     port: f.port, protocol: f.protocol, initiator: f.from, longLived,
     sameZone: sourceZone !== undefined && sourceZone === destinationZone,
     purposes, causes, docs, notes, flows: ids, links,
+    // Optional fields are always present (undefined when absent; JSON omits them): one object shape for every rule.
+    sourceZone, destinationZone, portEnd: f.portEnd,
   };
-  if (sourceZone !== undefined) rule.sourceZone = sourceZone;
-  if (destinationZone !== undefined) rule.destinationZone = destinationZone;
-  if (f.portEnd !== undefined) rule.portEnd = f.portEnd;
   return rule;
 }
 

@@ -173,11 +173,10 @@ export function createSink(ctx: Ctx): FlowSink {
         purpose: input.purpose ?? fillNamed(t.purpose, name(input.from), name(input.to)),
         cause: input.cause, links: input.links as string[], settings: combine(input.settings, input.moreSettings, input.oneMoreSetting),
         longLived: input.longLived ?? t.longLived, docs: input.docs ?? t.docs,
+        // Optional fields are always present (undefined when absent; JSON omits them): one object shape for every flow.
+        portEnd: input.portEnd, dialTarget: input.dialTarget,
+        note: t.note === undefined ? input.note : input.note === undefined || input.note === t.note ? t.note : `${t.note} ${input.note}`,
       };
-      if (input.portEnd !== undefined) flow.portEnd = input.portEnd;
-      if (input.dialTarget !== undefined) flow.dialTarget = input.dialTarget;
-      const note = t.note === undefined ? input.note : input.note === undefined || input.note === t.note ? t.note : `${t.note} ${input.note}`;
-      if (note !== undefined) flow.note = note;
       remember(flow);
     } else {
       if (!owned.has(flow)) {
