@@ -107,5 +107,42 @@ export function benchDerive(): BenchRow[] {
   // CPU time is less sensitive to other processes on a shared machine (it still includes GC threads).
   rows.push({ name: 'derive 10,000 links (median CPU)', value: round(t10.cpu), unit: 'ms', budget: BUDGET_10K_MS, pass: t10.cpu <= BUDGET_10K_MS });
   rows.push({ name: 'derive time(10k) / time(1k) (CPU)', value: round(t10.cpu / t1.cpu), unit: '×', budget: BUDGET_RATIO, pass: t10.cpu / t1.cpu <= BUDGET_RATIO });
+  rows.push(...benchResultCopy());
   return rows;
+}
+
+/**
+ * Context for the ratio: the time to merely allocate objects and lists shaped like the result (a
+ * copy of it, sharing its strings), with no engine logic. At 1,000 links a result dies young; at
+ * 10,000 it outlives the collections of V8's young generation, which copy it, so even this floor
+ * grows much faster than the number of links.
+ */
+export function benchResultCopy(): BenchRow[] {
+  const times = new Map<number, number>();
+  for (const [links, runs] of [[1000, 200], [10000, 40]] as const) {
+    const result = derive(generatePlan(links));
+    for (let i = 0; i < 5; i++) copyResult(result);
+    const wall: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      copyResult(result);
+      wall.push(performance.now() - t0);
+    }
+    times.set(links, median(wall));
+  }
+  const t1 = times.get(1000) ?? 1;
+  const t10 = times.get(10000) ?? 0;
+  return [
+    { name: 'copy of the result alone, 1,000 links', value: round(t1), unit: 'ms', budget: 0, pass: true, info: true },
+    { name: 'copy of the result alone, 10,000 links', value: round(t10), unit: 'ms', budget: 0, pass: true, info: true },
+    { name: 'copy of the result alone, time(10k) / time(1k)', value: round(t10 / t1), unit: '×', budget: 0, pass: true, info: true },
+  ];
+}
+
+/** Fresh objects and lists with the result's shape and strings. */
+function copyResult(r: ReturnType<typeof derive>): unknown {
+  const flows = r.flows.map((f) => ({ ...f, links: f.links.slice(), settings: f.settings.slice() }));
+  const rules = r.rules.map((x) => ({ ...x, purposes: x.purposes.slice(), causes: x.causes.slice(), docs: x.docs.slice(), notes: x.notes.slice(), flows: x.flows.slice(), links: x.links.slice() }));
+  const links = r.links.map((l) => ({ ...l, flows: l.flows.slice() }));
+  return [flows, rules, links];
 }

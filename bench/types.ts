@@ -6,4 +6,6 @@ export interface BenchRow {
   /** Upper bound for `value` (lower is better). */
   budget: number;
   pass: boolean;
+  /** A figure printed for context, with no budget (not counted as PASS or FAIL). */
+  info?: boolean;
 }
