@@ -8,7 +8,6 @@ test.describe('with the requirements engine', () => {
 
   test('an SSH agent linked to a Proxy needs 443, and 3024 in separate mode on config v1', async ({ app, page }) => {
     await page.getByTestId('toolbar.new').click();
-    await page.getByTestId('dialog.new-plan.confirm').click();
     const pane = await app.boxOf(app.pane);
     await app.dragFromPalette('proxy', { x: pane.width / 2 + 180, y: pane.height / 2 });
     await app.dragFromPalette('ssh-agent', { x: pane.width / 2 - 180, y: pane.height / 2 });

@@ -208,7 +208,6 @@ test.describe('screenshots of sharing, files, library, templates and imports', (
       await page.getByTestId('import.cancel').click();
 
       await page.getByTestId('toolbar.new').click();
-      await page.getByTestId('dialog.new-plan.confirm').click();
       await shot('empty');
     });
   }

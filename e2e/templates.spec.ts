@@ -25,7 +25,6 @@ test('the gallery lists every template and opens one as a new plan', async ({ ap
 test('an empty canvas offers the templates', async ({ app, page }) => {
   await app.open();
   await page.getByTestId('toolbar.new').click();
-  await page.getByTestId('dialog.new-plan.confirm').click();
   await expect(page.getByTestId('canvas.empty')).toBeVisible();
   await page.getByTestId('empty.templates').click();
   await page.getByTestId('templates.use.single-host').click();

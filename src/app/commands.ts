@@ -10,6 +10,7 @@ import type { Plan } from '../core/schema/index.ts';
 import { DEFAULT_NODE_SIZE, DEFAULT_ZONE_SIZE, addFromPalette, addLink, copyElements, emptyPlan, findLink, pasteElements, removeElements } from './store/planOps.ts';
 import type { Clipboard, Size, XY } from './store/planOps.ts';
 import { useAppStore } from './store/index.ts';
+import { libraryUsable, openAsNew } from './library/actions.ts';
 
 /** What the canvas lends to commands that need the viewport (set by `Canvas` on init). */
 export interface CanvasApi {
@@ -132,13 +133,29 @@ export function connectNodes(source: string, target: string): string | null {
   return result.id;
 }
 
+/**
+ * New plan: an empty plan opens as a new library plan and the current one stays in Plans. When this
+ * browser keeps no library (storage blocked), the empty plan would replace the open one: ask first.
+ */
+export function requestNewPlan(): void {
+  // At zoom 1, so that what is dropped lands where it is dropped at its real size.
+  if (libraryUsable()) void openAsNew({ ...emptyPlan(), view: { x: 0, y: 0, zoom: 1 } }, 'New plan. Your previous plan is in Plans.');
+  else get().openDialog('new-plan');
+}
+
+/** Replace the open plan with an empty one, as one undo step (no library: see `requestNewPlan`). */
 export function newPlan(): void {
   get().replacePlan(emptyPlan());
   get().setView({ x: 0, y: 0, zoom: 1 });
   get().toast('New plan. Undo (Ctrl+Z) brings the previous one back.');
 }
 
+/** The example plan: a new library plan, or in place of the open plan (one undo step) without a library. */
 export function openExample(): void {
+  if (libraryUsable()) {
+    void openAsNew(examplePlan());
+    return;
+  }
   get().replacePlan(examplePlan());
   setTimeout(() => canvasApi.current?.fitView(), 50);
 }

@@ -10,7 +10,10 @@ export function Dialogs() {
   return (
     <>
       <Dialog open={dialog === 'new-plan'} title="Start a new plan?" onClose={close} testId="dialog.new-plan">
-        <p>The current plan will be replaced by an empty one. You can still bring it back with Undo (Ctrl+Z) until you reload.</p>
+        <p>
+          This browser does not let Portolan keep a library of plans, so the current plan will be replaced by an empty one. You can still
+          bring it back with Undo (Ctrl+Z) until you reload; save it as a file first to keep it.
+        </p>
         <div className="pl-dialog__actions">
           <button type="button" className="pl-btn" onClick={() => { close(); openExample(); }} data-testid="dialog.new-plan.example">
             Open the example instead

@@ -5,7 +5,7 @@ import { useAppStore } from '../store/index.ts';
 import { deleteRecord, listPlans, makeRecord, putRecord, readPlan } from './db.ts';
 import type { PlanRecord } from './db.ts';
 import { withView } from './plans.ts';
-import { adopt, broadcast, flushNow, libraryReady, refreshList, reportSaveError } from './session.ts';
+import { adopt, broadcast, flush, flushNow, libraryReady, point, refreshList, reportSaveError } from './session.ts';
 import { WORKING_PREFIX, loadIntoStore, session, useLibrary, writeLocal } from './state.ts';
 
 const app = () => useAppStore.getState();
@@ -32,29 +32,52 @@ export async function openPlan(id: string): Promise<boolean> {
   return true;
 }
 
+/** Whether plans can be opened as new library plans (else they replace the open one). */
+export function libraryUsable(): boolean {
+  return usable();
+}
+
 /**
- * Open `plan` as a new library plan; the current plan stays in the library. Without a library (storage
- * blocked) the plan replaces the current one instead, as one undo step, and the user is told.
+ * Open `plan` as a new library plan; the current plan stays in the library. The new plan is on screen
+ * at once (it can be edited straight away); its record is created after the current plan's last save,
+ * and edits made meanwhile are saved to the new record. Without a library (storage blocked) the plan
+ * replaces the current one instead, as one undo step, and the user is told.
  */
-export async function openAsNew(plan: Plan): Promise<void> {
-  await libraryReady();
-  if (!usable() || !session.db) {
+export async function openAsNew(plan: Plan, done = `Opened "${plan.name}" as a new plan. Your previous plan is in Plans.`): Promise<void> {
+  if (useLibrary.getState().status === 'starting') await libraryReady();
+  const db = session.db;
+  if (!usable() || !db) {
     app().replacePlan(plan);
     app().toast(`Opened "${plan.name}" in place of the current plan (this browser keeps only one plan here). Undo brings the previous one back.`);
     return;
   }
-  await flushNow();
+  const previous = withView(app().plan, app().view);
+  flush(); // queues the current plan's save under its own record
   const record = makeRecord(plan);
-  try {
-    await putRecord(session.db, record);
-  } catch (e) {
-    reportSaveError(e);
+  session.switching = true;
+  loadIntoStore(plan);
+  let created = false;
+  session.queue = session.queue.then(async () => {
+    try {
+      await putRecord(db, record);
+      created = true;
+    } catch (e) {
+      reportSaveError(e);
+    } finally {
+      session.switching = false;
+    }
+    if (created) point(record);
+  });
+  await session.queue;
+  if (!created) {
+    // The previous plan is still the open record: put it back on screen rather than overwrite it.
+    loadIntoStore(previous);
     return;
   }
-  adopt(record);
+  flush(); // edits made while the record was being created
   broadcast({ type: 'list' });
   await refreshList();
-  app().toast(`Opened "${plan.name}" as a new plan. Your previous plan is in Plans.`, 'success');
+  app().toast(done, 'success');
 }
 
 export async function renamePlan(id: string, name: string): Promise<void> {

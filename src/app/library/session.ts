@@ -49,10 +49,7 @@ export async function refreshList(): Promise<void> {
 
 /** Make `record` the open plan of this tab. */
 export function adopt(record: PlanRecord, options: { keepView?: boolean } = {}): void {
-  session.base = record.revision;
-  useLibrary.setState({ currentId: record.id, conflict: null });
-  writeLocal(LAST_KEY, record.id);
-  writeTabPlan(record.id);
+  point(record);
   const state = app();
   if (samePlan(record.plan, state.plan)) {
     session.savedPlan = state.plan;
@@ -60,6 +57,14 @@ export function adopt(record: PlanRecord, options: { keepView?: boolean } = {}):
   } else {
     loadIntoStore(record.plan, options);
   }
+}
+
+/** Make `record` this tab's open library plan, leaving the store as it is. */
+export function point(record: PlanRecord): void {
+  session.base = record.revision;
+  useLibrary.setState({ currentId: record.id, conflict: null });
+  writeLocal(LAST_KEY, record.id);
+  writeTabPlan(record.id);
 }
 
 async function init(): Promise<void> {
@@ -127,7 +132,7 @@ export function flush(): void {
   timer = undefined;
   const lib = useLibrary.getState();
   const db = session.db;
-  if (lib.status !== 'ready' || !db || !lib.currentId || lib.conflict) return;
+  if (lib.status !== 'ready' || !db || !lib.currentId || lib.conflict || session.switching) return;
   const { plan, view } = app();
   if (plan === session.savedPlan && view === session.savedView) return;
   const id = lib.currentId;
@@ -187,7 +192,7 @@ function hasUnsavedEdits(): boolean {
 
 async function onMessage(message: Message): Promise<void> {
   const db = session.db;
-  if (!db) return;
+  if (!db || session.switching) return;
   const { currentId, conflict } = useLibrary.getState();
   if (message.type === 'saved' && message.id === currentId && message.revision > session.base) {
     const read = await readPlan(db, message.id);

@@ -48,6 +48,11 @@ export const session = {
   savedView: null as Viewport | null,
   /** Saves run one after another. */
   queue: Promise.resolve() as Promise<unknown>,
+  /**
+   * A new plan is on screen while its record is being created (see `openAsNew`): until then nothing
+   * is saved, so edits made meanwhile never land in the previous plan's record.
+   */
+  switching: false,
   /** Lent by a component inside the React Flow provider (see `LibraryHost`). */
   setViewport: null as ((view: Viewport) => void) | null,
 };

@@ -1,6 +1,6 @@
 /** The top bar: plan name, New plan, undo/redo, fit view, theme and the shortcut sheet. */
 import { UiIcon } from '../canvas/icons.tsx';
-import { fitView } from '../commands.ts';
+import { fitView, requestNewPlan } from '../commands.ts';
 import { redo, undo } from '../store/history.ts';
 import { useAppStore, useHistory } from '../store/index.ts';
 import type { ThemePreference } from '../store/uiSlice.ts';
@@ -34,7 +34,7 @@ export function Toolbar() {
         </span>
       </div>
       <div className="pl-toolbar__group">
-        <button type="button" className="pl-btn" onClick={() => useAppStore.getState().openDialog('new-plan')} data-testid="toolbar.new">
+        <button type="button" className="pl-btn" onClick={requestNewPlan} data-testid="toolbar.new">
           <UiIcon name="file" /> New plan
         </button>
         <TravelButtons />
