@@ -91,6 +91,17 @@ test.describe('trace', () => {
     for (const id of ['users-lb', 'lb-proxy-1', 'db-agent-lb', 'db-agent-postgres']) await expect(app.edge(id)).toHaveClass(/is-hl-trace/);
     await expect(app.node('ssh-agent')).not.toHaveClass(/is-hl-/);
     await expect(app.edge('ssh-agent-lb')).not.toHaveClass(/is-hl-/);
+    // Arrowheads take the colour of their line: traced ones stand out, the others stay plain.
+    const colours = async (id: string) =>
+      page.getByTestId(`edge.${id}`).evaluate((g) => ({
+        line: getComputedStyle(g.querySelector('.react-flow__edge-path')!).stroke,
+        arrow: getComputedStyle(g.querySelector('.pl-edge__arrow')!).fill,
+      }));
+    const traced = await colours('db-agent-lb');
+    const plain = await colours('ssh-agent-lb');
+    expect(traced.arrow).toBe(traced.line);
+    expect(plain.arrow).toBe(plain.line);
+    expect(traced.arrow).not.toBe(plain.arrow);
     await x.shot(`${test.info().project.name}-trace-light`);
 
     // The rule of a hop selects that rule in the Rules tab.

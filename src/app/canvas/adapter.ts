@@ -5,7 +5,6 @@
  * to its parent (`parentId`), so a member's position is converted here, both ways, and nowhere else.
  * Nodes are rebuilt only when something they show changed: React Flow skips work for identical objects.
  */
-import { MarkerType } from '@xyflow/react';
 import type { Edge, Node, XYPosition } from '@xyflow/react';
 import { KIND_INFO } from '../../core/catalog/kinds.ts';
 import type { KindFamily } from '../../core/catalog/kinds.ts';
@@ -134,7 +133,6 @@ export function createAdapter() {
       return cached(edgeCache, link.id, [link, info, selected, highlighted, tone], (): LinkFlowEdge => {
         // The arrow points from the side that opens the connection to the listener, however it was drawn.
         const reversed = info?.ok === true && info.initiator === link.target;
-        const refused = info !== null && !info.ok;
         return {
           id: link.id,
           type: 'link',
@@ -144,7 +142,6 @@ export function createAdapter() {
           selected,
           zIndex: selected || highlighted ? Z.activeEdge : Z.edge,
           ariaLabel: info?.label ? `Link ${link.source} – ${link.target}: ${info.label}` : `Link ${link.source} – ${link.target}`,
-          ...(refused || !info ? {} : { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } }),
         };
       });
     });

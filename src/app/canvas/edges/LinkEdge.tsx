@@ -9,7 +9,26 @@ import type { LinkFlowEdge } from '../adapter.ts';
 import { useAppStore } from '../../store/index.ts';
 import { floatingEndpoints } from './floating.ts';
 
-function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgeProps<LinkFlowEdge>) {
+/** Arrowhead length and half-width, in flow pixels. */
+const ARROW = { length: 11, half: 5 };
+
+/**
+ * The arrowhead at (tx, ty) pointing away from (sx, sy). Drawn as part of the edge rather than as an
+ * SVG marker, so that it takes the colour of its line (selected, highlighted, traced, diffed).
+ */
+export function arrowPath(sx: number, sy: number, tx: number, ty: number): string {
+  const dx = tx - sx;
+  const dy = ty - sy;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const bx = tx - ux * ARROW.length;
+  const by = ty - uy * ARROW.length;
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return `M ${r(tx)} ${r(ty)} L ${r(bx - uy * ARROW.half)} ${r(by + ux * ARROW.half)} L ${r(bx + uy * ARROW.half)} ${r(by - ux * ARROW.half)} Z`;
+}
+
+function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlowEdge>) {
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
   if (!sourceNode || !targetNode || !data) return null;
@@ -23,7 +42,8 @@ function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgePro
   return (
     <g className={classes} data-testid={`edge.${id}`} data-from={source} data-to={target}>
       <title>{title}</title>
-      <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} interactionWidth={16} />
+      <BaseEdge id={id} path={path} interactionWidth={16} />
+      {refused || !info ? null : <path className="pl-edge__arrow" d={arrowPath(sx, sy, tx, ty)} data-testid={`edge.${id}.arrow`} />}
       {label ? (
         <EdgeLabelRenderer>
           <div
