@@ -26,7 +26,9 @@ describe('plan operations', () => {
   it('moving a zone moves its members; a member moved on its own keeps its own position', () => {
     const plan = examplePlan();
     const auth = plan.nodes.find((n) => n.id === 'auth')!;
-    const moved = moveElements(plan, new Map([['control-plane', { x: 900, y: 100 }]]));
+    const zone = plan.zones.find((z) => z.id === 'control-plane')!;
+    const to = { x: zone.position.x + 100, y: zone.position.y + 60 };
+    const moved = moveElements(plan, new Map([['control-plane', to]]));
     expect(moved.nodes.find((n) => n.id === 'auth')!.position).toEqual({ x: auth.position.x + 100, y: auth.position.y + 60 });
     expect(moved.nodes.find((n) => n.id === 'users')).toBe(plan.nodes.find((n) => n.id === 'users'));
   });
@@ -43,7 +45,8 @@ describe('plan operations', () => {
     plan = moveElements(plan, new Map([['tbot', { x: -400, y: -400 }]]));
     plan = assignZones(plan, ['tbot'], size);
     expect(plan.nodes.find((n) => n.id === 'tbot')!.zone).toBeUndefined();
-    plan = moveElements(plan, new Map([['tbot', { x: 320, y: 380 }]]));
+    const dmz = plan.zones.find((z) => z.id === 'dmz')!;
+    plan = moveElements(plan, new Map([['tbot', { x: dmz.position.x + 20, y: dmz.position.y + 260 }]]));
     plan = assignZones(plan, ['tbot'], size);
     expect(plan.nodes.find((n) => n.id === 'tbot')!.zone).toBe('dmz');
   });

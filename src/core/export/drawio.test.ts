@@ -69,7 +69,7 @@ describe('draw.io export', () => {
     expect(xml).toContain('value="&quot;quoted&quot; &lt;b&gt;&amp;amp;&lt;/b&gt; `id` 2&#10;(proxy)"');
     expect(xml).toContain('value="line one&#10;line two # ${var} 3&#10;(proxy)"');
     const example = runExport('drawio', allCases()[0] as Case);
-    // Proxy 1 at (540, 110) inside the DMZ at (300, 40).
-    expect(example).toMatch(/id="node-proxy-1"[^>]*parent="zone-dmz"><mxGeometry x="240" y="70" width="180" height="70"/);
+    // Proxy 1 at (848, 100) inside the DMZ at (404, 40).
+    expect(example).toMatch(/id="node-proxy-1"[^>]*parent="zone-dmz"><mxGeometry x="444" y="60" width="180" height="70"/);
   });
 });
