@@ -2,7 +2,7 @@
 import { examplePlan } from '../src/core/examples/example-plan.ts';
 import { TEMPLATES, templateById } from '../src/core/templates/index.ts';
 import { expect, test } from './fixtures/portolan.ts';
-import { openPlans, planName, planRow } from './fixtures/travel.ts';
+import { openPlans, planName, planRow, useTemplate } from './fixtures/travel.ts';
 
 test('the gallery lists every template and opens one as a new plan', async ({ app, page }) => {
   await app.open();
@@ -31,3 +31,12 @@ test('an empty canvas offers the templates', async ({ app, page }) => {
   await expect(planName(page)).toHaveText(templateById('single-host')!.plan().name);
   await expect(page.getByTestId('empty.start')).toBeHidden();
 });
+
+for (const template of TEMPLATES) {
+  test(`template ${template.id} is readable: no link label under a card or on another label`, async ({ app, page }) => {
+    await app.open();
+    await useTemplate(page, template.id);
+    for (const node of template.plan().nodes) await expect(app.node(node.id)).toBeVisible();
+    expect(await app.labelClashes()).toEqual([]);
+  });
+}

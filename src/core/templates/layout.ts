@@ -14,12 +14,13 @@ export const NODE_HEIGHT = 70;
 /** Space between a zone's border and the nodes inside it. */
 export const ZONE_PADDING = 40;
 
-const COLUMN_PITCH = 300;
+/** Wide enough for a link label between the cards of adjacent columns. */
+const COLUMN_PITCH = 420;
 const ROW_PITCH = 110;
 const ORIGIN = { x: 40, y: 80 };
 
 /**
- * Position of the grid cell `column`, `row`. Adjacent columns leave 40px between their zones;
+ * Position of the grid cell `column`, `row`. Adjacent columns leave 160px between their zones;
  * zones stacked in one column need one empty row between them.
  */
 export function at(column: number, row: number): { x: number; y: number } {
