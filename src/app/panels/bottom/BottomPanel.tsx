@@ -5,6 +5,7 @@ import { useAppStore, useShallow } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
+import { useBottomHeight } from './resize.ts';
 import { ASSERTION_CODE } from '../../../core/assertions/index.ts';
 import type { BottomTab } from '../../store/uiSlice.ts';
 
@@ -16,6 +17,7 @@ export function BottomPanel() {
   const { rules, findings } = useDerived();
   const errors = findings.filter((f) => f.severity === 'error').length;
   const assertions = useAppStore((s) => s.plan.assertions.length);
+  const { height, bar } = useBottomHeight();
   const tabs: { id: BottomTab; label: string; count?: number; error?: boolean }[] = [
     { id: 'rules', label: 'Rules', count: rules.length },
     { id: 'findings', label: 'Findings', count: findings.length, error: errors > 0 },
@@ -25,7 +27,8 @@ export function BottomPanel() {
     { id: 'assertions', label: 'Assertions', count: assertions, error: findings.some((f) => f.code === ASSERTION_CODE) },
   ];
   return (
-    <section className={`pl-bottom${open ? '' : ' is-collapsed'}`} aria-label="Rules and findings" data-testid="bottom-panel">
+    <section className={`pl-bottom${open ? '' : ' is-collapsed'}`} aria-label="Rules and findings" data-testid="bottom-panel" style={open ? { height } : undefined}>
+      {open ? <div className="pl-bottom__resize" {...bar} data-testid="bottom.resize" /> : null}
       <div className="pl-tabs">
         {/* Only tabs inside the tablist (ARIA: a tablist owns tabs); the collapse button sits beside it. */}
         <div className="pl-tabs__list" role="tablist" aria-label="Rules and findings">
