@@ -192,6 +192,30 @@ test.describe('canvas editor', () => {
     await expect(app.node('auth')).toBeVisible();
   });
 
+  test('a node gets a new id: links follow, a taken or malformed id is refused, undo brings the old one back', async ({ app, page }) => {
+    await app.select(app.node('lb'));
+    const id = app.inspector.getByTestId('field.id');
+    await expect(id).toHaveValue('lb');
+    await id.fill('Proxy LB');
+    await expect(app.inspector.getByRole('alert')).toContainText('lower-case letters, digits and dashes');
+    await id.fill('auth');
+    await expect(app.inspector.getByRole('alert')).toContainText('already the id of something else');
+    await id.press('Enter');
+    await expect(app.node('lb')).toBeVisible();
+    await id.fill('edge-lb');
+    await expect(app.inspector.getByRole('alert')).toHaveCount(0);
+    await id.press('Enter');
+    await expect(app.node('edge-lb')).toBeVisible();
+    await expect(app.node('lb')).toHaveCount(0);
+    // Still selected under its new id; its links were renamed with it and still mean the same.
+    await expect(app.inspector.getByTestId('field.id')).toHaveValue('edge-lb');
+    await expect(app.edge('users-edge-lb')).toHaveAttribute('data-to', 'edge-lb');
+    await expect(app.ruleRows.filter({ hasText: 'Proxy LB' })).not.toHaveCount(0);
+    await app.undo();
+    await expect(app.node('lb')).toBeVisible();
+    await expect(app.edge('users-lb')).toBeAttached();
+  });
+
   test('a field is validated as you type, with the message next to it', async ({ app }) => {
     await app.select(app.node('proxy-1'));
     const web = app.inspector.getByTestId('field.webListenAddr');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '../../core/catalog/kinds.ts';
 import { examplePlan } from '../../core/examples/example-plan.ts';
-import { parsePlan } from '../../core/schema/index.ts';
-import { addFromPalette, addLink, assignZones, copyElements, emptyPlan, moveElements, pasteElements, removeElements, setZoneBounds, zoneAt } from './planOps.ts';
+import { PlanSchema, parsePlan } from '../../core/schema/index.ts';
+import { addFromPalette, addLink, assignZones, copyElements, emptyPlan, moveElements, pasteElements, removeElements, renameElement, renameProblem, setZoneBounds, zoneAt } from './planOps.ts';
 
 const size = () => ({ width: 184, height: 64 });
 
@@ -79,5 +79,32 @@ describe('plan operations', () => {
     const { plan, id } = addLink(examplePlan(), 'users', 'auth');
     expect(id).toBe('users-auth');
     expect(parsePlan(plan).ok).toBe(true);
+  });
+
+  it('renaming a node renames its links and their ids; renaming a zone moves its members and assertions', () => {
+    const plan = { ...examplePlan(), assertions: [{ id: 'private-closed', type: 'no-inbound' as const, zone: 'private' }] };
+    const renamed = renameElement(plan, 'lb', 'edge-lb');
+    expect(renamed.nodes.some((n) => n.id === 'lb')).toBe(false);
+    expect(renamed.links.find((l) => l.id === 'users-edge-lb')).toMatchObject({ source: 'users', target: 'edge-lb' });
+    expect(renamed.links.find((l) => l.id === 'edge-lb-proxy-1')).toMatchObject({ source: 'edge-lb', target: 'proxy-1' });
+    expect(renamed.links.filter((l) => l.source === 'lb' || l.target === 'lb')).toEqual([]);
+    expect(renamed.links).toHaveLength(plan.links.length);
+    const zone = renameElement(plan, 'private', 'services');
+    expect(zone.zones.map((z) => z.id)).toContain('services');
+    expect(zone.nodes.filter((n) => n.zone === 'services').map((n) => n.id).sort()).toEqual(plan.nodes.filter((n) => n.zone === 'private').map((n) => n.id).sort());
+    expect(zone.assertions[0]).toMatchObject({ zone: 'services' });
+    // The result is still a valid plan.
+    expect(PlanSchema.safeParse(renamed).success).toBe(true);
+    expect(PlanSchema.safeParse(zone).success).toBe(true);
+  });
+
+  it('a new id must be a valid id that nothing else uses', () => {
+    const plan = examplePlan();
+    expect(renameProblem(plan, 'lb', 'lb')).toBeUndefined();
+    expect(renameProblem(plan, 'lb', 'edge-lb')).toBeUndefined();
+    expect(renameProblem(plan, 'lb', 'Proxy LB')).toMatch(/lower-case letters, digits and dashes/);
+    expect(renameProblem(plan, 'lb', 'auth')).toMatch(/already the id of something else/);
+    expect(renameProblem(plan, 'lb', 'main')).toMatch(/already the id/);
+    expect(renameElement(plan, 'lb', 'auth')).toBe(plan);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { PALETTE, freeId, paletteItem } from '../../core/catalog/kinds.ts';
 import { ClusterSchema, FORMAT_TYPE, NodeSchema, PlanSchema, ZoneSchema } from '../../core/schema/index.ts';
+import { Id } from '../../core/schema/common.ts';
 import type { Cluster, Link, Plan, PlanNode, Zone } from '../../core/schema/index.ts';
 
 export interface XY {
@@ -219,6 +220,46 @@ export function findLink(plan: Plan, a: string, b: string): Link | undefined {
 export function addLink(plan: Plan, source: string, target: string): { plan: Plan; id: string } {
   const id = freeId(`${source}-${target}`, takenIds(plan));
   return { plan: { ...plan, links: [...plan.links, { id, source, target }] }, id };
+}
+
+/** Why `next` cannot become the id of node or zone `current` (undefined when it can). */
+export function renameProblem(plan: Plan, current: string, next: string): string | undefined {
+  if (next === current) return undefined;
+  const parsed = Id.safeParse(next);
+  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'not a valid id';
+  if (takenIds(plan).has(next) || plan.assertions.some((a) => a.id === next)) return `"${next}" is already the id of something else in this plan`;
+  return undefined;
+}
+
+/**
+ * Give a node or zone a new id, and every reference to it: links, zone members, assertions. Links
+ * named after their two ends (`users-lb`) are renamed with them when the new name is free.
+ */
+export function renameElement(plan: Plan, current: string, next: string): Plan {
+  if (next === current || renameProblem(plan, current, next) !== undefined) return plan;
+  const isZone = plan.zones.some((z) => z.id === current);
+  const taken = takenIds(plan);
+  const swap = (id: string) => (id === current ? next : id);
+  const links = isZone
+    ? plan.links
+    : plan.links.map((l) => {
+        if (l.source !== current && l.target !== current) return l;
+        const source = swap(l.source);
+        const target = swap(l.target);
+        const named = l.id === `${l.source}-${l.target}` ? `${source}-${target}` : undefined;
+        if (named === undefined || taken.has(named) || !Id.safeParse(named).success) return { ...l, source, target };
+        taken.add(named);
+        return { ...l, id: named, source, target };
+      });
+  return {
+    ...plan,
+    zones: isZone ? plan.zones.map((z) => (z.id === current ? { ...z, id: next } : z)) : plan.zones,
+    nodes: plan.nodes.map((n) => (n.id === current ? { ...n, id: next } : isZone && n.zone === current ? { ...n, zone: next } : n)),
+    links,
+    assertions: !isZone
+      ? plan.assertions
+      : plan.assertions.map((a) => (a.type === 'no-traffic' ? (a.fromZone === current || a.toZone === current ? { ...a, fromZone: swap(a.fromZone), toZone: swap(a.toZone) } : a) : a.zone === current ? { ...a, zone: next } : a)),
+  };
 }
 
 export function replaceNode(plan: Plan, node: PlanNode): Plan {

@@ -1,4 +1,5 @@
 /** The inspector: the selected node, zone or link, or (with nothing selected) the plan and its clusters. */
+import { useId, useState } from 'react';
 import { z } from 'zod';
 import { KIND_INFO } from '../../../core/catalog/kinds.ts';
 import { ClusterSchema, LinkSchema, NodeSchema, PlanSchema, ZoneSchema } from '../../../core/schema/index.ts';
@@ -8,7 +9,7 @@ import { kindLabel } from '../../canvas/nodeText.ts';
 import { deleteSelection, duplicateSelection, focusNodes } from '../../commands.ts';
 import { useDerived } from '../../store/derived.ts';
 import { useAppStore, useShallow } from '../../store/index.ts';
-import { replaceCluster, replaceLink, replaceNode, replaceZone } from '../../store/planOps.ts';
+import { renameElement, renameProblem, replaceCluster, replaceLink, replaceNode, replaceZone } from '../../store/planOps.ts';
 import { ConnectTo } from '../../a11y/ConnectTo.tsx';
 import { LinkExplainActions, NodeExplainActions } from '../../explain/actions.tsx';
 import { EntityForm } from './EntityForm.tsx';
@@ -60,6 +61,54 @@ function Header({ icon, kind, title, id }: { icon: string; kind: string; title: 
   );
 }
 
+/**
+ * The id of a node or zone: it names the rules and exports (`<source>-to-<destination>-<port>-tcp`),
+ * so it can be changed, checked as you type, and applied on Enter or when leaving the field.
+ */
+function IdField({ id, plan }: { id: string; plan: Plan }) {
+  const [text, setText] = useState(id);
+  const [shown, setShown] = useState(id);
+  if (shown !== id) {
+    setShown(id);
+    setText(id);
+  }
+  const inputId = useId();
+  const problem = renameProblem(plan, id, text);
+  const apply = () => {
+    if (text === id || problem !== undefined) return;
+    const state = useAppStore.getState();
+    state.editPlan((p) => renameElement(p, id, text));
+    state.select([text]);
+  };
+  return (
+    <div className={`pl-form pl-field${problem ? ' has-error' : ''}`}>
+      <label className="pl-field__label" htmlFor={inputId}>
+        Id <span className="pl-muted">(names its rules and exports)</span>
+      </label>
+      <input
+        id={inputId}
+        value={text}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(e) => setText(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply();
+          if (e.key === 'Escape') setText(id);
+        }}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${inputId}-error` : undefined}
+        data-testid="field.id"
+      />
+      {problem ? (
+        <p className="pl-field__error" id={`${inputId}-error`} role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function Actions() {
   return (
     <div className="pl-inspector__actions">
@@ -83,10 +132,11 @@ function NodeInspector({ node, plan }: { node: PlanNode; plan: Plan }) {
   const commit = (next: PlanNode) => edit((p) => replaceNode(p, next));
   return (
     <div className="pl-inspector__body">
-      <Header icon={node.kind} kind={kindLabel(node)} title={node.name} id={node.id} />
+      <Header icon={node.kind} kind={kindLabel(node)} title={node.name} />
       <p className="pl-inspector__hint">{KIND_INFO[node.kind].hint}</p>
       <NodeExplainActions node={node} />
       <EntityForm value={node} schema={nodeSchema} fields={fields.filter((f) => f.key === 'name')} onCommit={commit} />
+      <IdField id={node.id} plan={plan} />
       <div className="pl-form">
         <div className="pl-field">
           <label className="pl-field__label" htmlFor="node-zone">
@@ -170,8 +220,9 @@ function ZoneInspector({ zone, plan }: { zone: Zone; plan: Plan }) {
   const members = plan.nodes.filter((n) => n.zone === zone.id);
   return (
     <div className="pl-inspector__body">
-      <Header icon={zone.kind === 'internet' ? 'internet' : 'zone'} kind="Network zone" title={zone.name} id={zone.id} />
+      <Header icon={zone.kind === 'internet' ? 'internet' : 'zone'} kind="Network zone" title={zone.name} />
       <EntityForm value={zone} schema={ZoneSchema as unknown as z.ZodType<Zone>} fields={zoneFields} onCommit={(next) => edit((p) => replaceZone(p, next))} />
+      <IdField id={zone.id} plan={plan} />
       <section className="pl-inspector__section" aria-label="Members">
         <h3>Members ({members.length})</h3>
         {members.length === 0 ? <p className="pl-empty">Drag nodes into the zone to make them members.</p> : null}
