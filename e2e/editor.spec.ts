@@ -192,7 +192,7 @@ test.describe('canvas editor', () => {
     await expect(app.node('auth')).toBeVisible();
   });
 
-  test('a node gets a new id: links follow, a taken or malformed id is refused, undo brings the old one back', async ({ app, page }) => {
+  test('a node gets a new id: links follow, a taken or malformed id is refused, undo brings the old one back', async ({ app }) => {
     await app.select(app.node('lb'));
     const id = app.inspector.getByTestId('field.id');
     await expect(id).toHaveValue('lb');
