@@ -207,6 +207,10 @@ test.describe('compare', () => {
     await expect(app.node('kube-api')).toHaveClass(/is-hl-added/);
     await expect(app.node('proxy-1')).toHaveClass(/is-hl-removed/);
     await expect(app.node('ssh-agent')).not.toHaveClass(/is-hl-/);
+    // The removed link is drawn where it was, dashed red, between the two nodes that are still here.
+    const ghost = app.edge('ghost:db-agent-proxy-1');
+    await expect(ghost).toHaveClass(/is-hl-removed/);
+    await expect(page.getByTestId('edge.ghost:db-agent-proxy-1.label')).toHaveText('removed');
     await x.shot(`${test.info().project.name}-compare-light`);
 
     const download = page.waitForEvent('download');
@@ -221,6 +225,7 @@ test.describe('compare', () => {
     await page.getByTestId('compare.clear').click();
     await expect(page.getByTestId('compare.empty')).toBeVisible();
     await expect(app.node('proxy-1')).not.toHaveClass(/is-hl-/);
+    await expect(ghost).toHaveCount(0);
   });
 
   test('a file that is not a plan, and a broken share link, are refused clearly', async ({ app, page }) => {

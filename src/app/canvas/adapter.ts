@@ -34,7 +34,12 @@ export interface LinkEdgeData extends Record<string, unknown> {
   info: LinkInfo | null;
   highlighted: boolean;
   tone: HighlightTone | null;
+  /** Not in the plan: a link of a compared plan, drawn where it was (see `Highlight.ghosts`). */
+  ghost?: boolean;
 }
+
+/** Edge id of a ghost link (cannot collide with plan ids, which have no colon). */
+export const GHOST_PREFIX = 'ghost:';
 
 export type PlanFlowNode = Node<PlanNodeData, KindFamily>;
 export type ZoneFlowNode = Node<ZoneNodeData, 'zone'>;
@@ -146,7 +151,20 @@ export function createAdapter() {
       });
     });
     prune(edgeCache, plan.links.length, plan.links);
-    return edges;
+    const ghosts = (highlight?.ghosts ?? []).map(
+      (g): LinkFlowEdge => ({
+        id: GHOST_PREFIX + g.id,
+        type: 'link',
+        source: g.source,
+        target: g.target,
+        data: { link: { id: g.id, source: g.source, target: g.target }, info: null, highlighted: false, tone: g.tone, ghost: true },
+        selectable: false,
+        focusable: false,
+        zIndex: Z.activeEdge,
+        ariaLabel: `Link ${g.source} – ${g.target}, removed`,
+      }),
+    );
+    return ghosts.length > 0 ? [...edges, ...ghosts] : edges;
   }
 
   return { toNodes, toEdges };

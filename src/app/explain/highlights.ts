@@ -122,7 +122,14 @@ export function diffHighlight(current: Plan, diff: PlanDiff): Highlight {
   for (const c of diff.nodes.changed) tones.node(c.after.id, 'changed');
   for (const l of diff.links.added) tones.link(l.id, 'added');
   for (const l of diff.links.removed) tones.link(l.id, 'removed');
-  return tones.highlight('compare');
+  // A removed link between two nodes that are still here is drawn where it was.
+  const here = new Set(current.nodes.map((n) => n.id));
+  const present = new Set(current.links.map((l) => l.id));
+  const ghosts = diff.links.removed
+    .filter((l) => here.has(l.source) && here.has(l.target) && !present.has(l.id) && !linkBetween(current, l.source, l.target))
+    .map((l) => ({ id: l.id, source: l.source, target: l.target, tone: 'removed' as const }));
+  const highlight = tones.highlight('compare');
+  return ghosts.length > 0 ? { ...highlight, ghosts } : highlight;
 }
 
 /** Same ids, tones and steps (so the store is not written again while nothing changed). */

@@ -39,6 +39,11 @@ export interface Highlight {
   tones?: { nodes?: Record<string, HighlightTone>; links?: Record<string, HighlightTone> };
   /** Step numbers of the nodes along a traced path, drawn as a badge on the card. */
   steps?: Record<string, number>;
+  /**
+   * Links that are not in the plan but worth drawing between two of its nodes (a link the compared
+   * plan has and this one does not), with their tone. Drawn dashed, not selectable.
+   */
+  ghosts?: { id: string; source: string; target: string; tone: HighlightTone }[];
 }
 
 export type HighlightTone = 'trace' | 'missing' | 'broken' | 'added' | 'removed' | 'changed';

@@ -36,8 +36,12 @@ function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlow
   const [path, labelX, labelY] = getStraightPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty });
   const info = data.info;
   const refused = info !== null && !info.ok;
-  const label = refused ? 'refused' : (info?.label ?? '');
-  const title = refused ? (info.reason ?? 'The engine could not give this link a meaning.') : info?.label || `${data.link.source} – ${data.link.target}`;
+  const label = data.ghost ? 'removed' : refused ? 'refused' : (info?.label ?? '');
+  const title = data.ghost
+    ? `${data.link.source} – ${data.link.target}: in the compared plan, not in this one`
+    : refused
+      ? (info.reason ?? 'The engine could not give this link a meaning.')
+      : info?.label || `${data.link.source} – ${data.link.target}`;
   const classes = ['pl-edge', refused ? 'is-refused' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', data.tone ? `is-hl-${data.tone}` : ''].filter(Boolean).join(' ');
   return (
     <g className={classes} data-testid={`edge.${id}`} data-from={source} data-to={target}>
@@ -50,7 +54,7 @@ function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlow
             className={`pl-edge-label nodrag nopan${refused ? ' is-refused' : ''}${selected || data.highlighted ? ' is-active' : ''}${data.tone ? ` is-hl-${data.tone}` : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(var(--pl-label-scale, 1))` }}
             title={title}
-            onClick={() => useAppStore.getState().select([], [id])}
+            onClick={data.ghost ? undefined : () => useAppStore.getState().select([], [id])}
             data-testid={`edge.${id}.label`}
           >
             {label}
