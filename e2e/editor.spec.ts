@@ -1,6 +1,6 @@
 /** Issue 4: building a plan by hand on the canvas, as a user would. */
 import { PALETTE, freeId } from '../src/core/catalog/kinds.ts';
-import { expect, test } from './fixtures/portolan.ts';
+import { PortolanPage, expect, test } from './fixtures/portolan.ts';
 import { examplePlan } from '../src/core/examples/example-plan.ts';
 import { openPlans, planName, planRow } from './fixtures/travel.ts';
 
@@ -122,6 +122,42 @@ test.describe('canvas editor', () => {
     await app.pressShortcut('Control+a');
     await expect(page.locator('.pl-node.is-selected')).toHaveCount(13);
     await expect(app.inspector).toContainText('items selected');
+  });
+
+  test('nodes copied in one tab paste into another plan in another tab, through the system clipboard', async ({ app, page }) => {
+    // Copy the Database agent, its database and the link between them.
+    await app.select(app.node('db-agent'));
+    await app.node('postgres').click({ modifiers: ['Shift'] });
+    await expect(page.locator('.pl-node.is-selected')).toHaveCount(2);
+    await app.pressShortcut('Control+c');
+    await expect(app.toasts.filter({ hasText: 'Copied 2 items' })).toBeVisible();
+
+    const other = new PortolanPage(await page.context().newPage());
+    await other.open();
+    await other.page.getByTestId('toolbar.new').click();
+    await expect(other.page.getByTestId('canvas.empty')).toBeVisible();
+    await other.pane.click();
+    await other.pressShortcut('Control+v');
+    await expect(other.node('db-agent')).toBeVisible();
+    await expect(other.node('postgres')).toBeVisible();
+    await expect(other.edge('db-agent-postgres')).toBeAttached();
+    await expect(other.node('auth')).toHaveCount(0);
+  });
+
+  test('pasting text that is not Portolan nodes says why and changes nothing', async ({ app, page }) => {
+    // Put ordinary text on the clipboard the way a user would: select it in a text field and copy.
+    const name = app.inspector.getByTestId('plan.name');
+    await name.fill('{"type": "portolan-plan", "version": 1, "nodes": 3}');
+    await name.selectText();
+    await app.pressShortcut('Control+c');
+    await app.pressShortcut('Escape');
+    await name.fill('Example');
+    await name.blur();
+    const nodes = await page.locator('.pl-node').count();
+    await app.pane.click();
+    await app.pressShortcut('Control+v');
+    await expect(app.toasts.filter({ hasText: 'Nothing pasted' })).toContainText('nodes');
+    await expect(page.locator('.pl-node')).toHaveCount(nodes);
   });
 
   test('the plan and the view survive a reload', async ({ app, page }) => {

@@ -11,6 +11,7 @@ import { DEFAULT_NODE_SIZE, DEFAULT_ZONE_SIZE, addFromPalette, addLink, copyElem
 import type { Clipboard, Size, XY } from './store/planOps.ts';
 import { useAppStore } from './store/index.ts';
 import { libraryUsable, openAsNew } from './library/actions.ts';
+import { clipFromText, clipboardText } from './clipboard.ts';
 
 /** What the canvas lends to commands that need the viewport (set by `Canvas` on init). */
 export interface CanvasApi {
@@ -74,16 +75,41 @@ export function selectAll(): void {
 let clipboard: Clipboard | null = null;
 let pasteCount = 0;
 
-export function copySelection(): boolean {
+/** Copy the selected zones and nodes; returns the clipboard text (a small plan file), or null. */
+export function copySelection(): string | null {
   const { plan, selection } = get();
   const clip = copyElements(plan, selection);
-  if (!clip) return false;
+  if (!clip) return null;
   clipboard = clip;
   pasteCount = 0;
+  lastPasted = '';
   const n = clip.zones.length + clip.nodes.length;
   get().toast(`Copied ${n} item${n === 1 ? '' : 's'}.`);
-  return true;
+  return clipboardText(plan, clip);
 }
+
+/**
+ * Paste what the system clipboard holds: zones and nodes copied from Portolan (any tab or plan), or
+ * a plan file's text. Anything else is refused with the reason, and the plan stays as it is. An
+ * empty clipboard (the browser gave none) pastes what was copied in this tab.
+ */
+export function pasteText(text: string): void {
+  if (text.trim() === '') {
+    paste();
+    return;
+  }
+  const read = clipFromText(text, get().plan);
+  if (!read.ok) {
+    get().toast(`Nothing pasted: the clipboard holds no Portolan nodes or zones. ${read.message}`, 'error');
+    return;
+  }
+  // The same copy pasted again lands a step further each time.
+  pasteCount = text === lastPasted ? pasteCount + 1 : 1;
+  lastPasted = text;
+  pasteClip(read.clip, pasteCount);
+}
+
+let lastPasted = '';
 
 function pasteClip(clip: Clipboard, offsetSteps: number): void {
   const offset = { x: 32 * offsetSteps, y: 32 * offsetSteps };

@@ -2,7 +2,7 @@
  * Keyboard shortcuts: one table, used both by the handler and by the shortcut sheet.
  * Shortcuts do not fire while typing in a text field (the field's own undo/redo and delete apply there).
  */
-import { copySelection, deleteSelection, duplicateSelection, fitView, paste, selectAll } from './commands.ts';
+import { copySelection, deleteSelection, duplicateSelection, fitView, pasteText, selectAll } from './commands.ts';
 import { redo, undo } from './store/history.ts';
 import { autoLayout } from './layout/autoLayout.ts';
 import { useAppStore } from './store/index.ts';
@@ -68,11 +68,9 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     if (key === 'z') return run(undo);
     if (key === 'y' && !event.shiftKey) return run(redo);
     if (key === 'a') return run(selectAll);
-    if (key === 'c') {
-      // Leave ordinary text copying alone when there is no canvas selection.
-      return copySelection();
-    }
-    if (key === 'v') return run(paste);
+    // Copy and paste happen in the browser's copy and paste events (see `onCopy`, `onPaste`), which
+    // carry the system clipboard: the keys are left to the browser.
+    if (key === 'c' || key === 'v') return false;
     if (key === 'd') return run(duplicateSelection);
     return false;
   }
@@ -91,4 +89,28 @@ export function handleShortcut(event: KeyboardEvent): boolean {
 function run(fn: () => void): true {
   fn();
   return true;
+}
+
+/** The document's copy event: the selected zones and nodes go to the system clipboard as a plan file. */
+export function onCopy(event: ClipboardEvent): void {
+  const state = useAppStore.getState();
+  if (event.defaultPrevented || state.dialog || isTextEntry(event.target) || hasTextSelection()) return;
+  const text = copySelection();
+  if (text === null || !event.clipboardData) return;
+  event.clipboardData.setData('text/plain', text);
+  event.preventDefault();
+}
+
+/** The document's paste event: zones and nodes (or a plan file's text) from the system clipboard. */
+export function onPaste(event: ClipboardEvent): void {
+  const state = useAppStore.getState();
+  if (event.defaultPrevented || state.dialog || isTextEntry(event.target)) return;
+  event.preventDefault();
+  pasteText(event.clipboardData?.getData('text/plain') ?? '');
+}
+
+/** Text selected on the page (a rule's purpose, say): Ctrl+C copies that text, as usual. */
+function hasTextSelection(): boolean {
+  const selection = window.getSelection();
+  return selection !== null && !selection.isCollapsed && selection.toString().trim() !== '';
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { handleShortcut } from '../shortcuts.ts';
+import { handleShortcut, onCopy, onPaste } from '../shortcuts.ts';
 
 export function useShortcuts(): void {
   useEffect(() => {
@@ -8,6 +8,12 @@ export function useShortcuts(): void {
       if (handleShortcut(event)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
   }, []);
 }
