@@ -64,3 +64,19 @@ test.describe('with the requirements engine', () => {
     await expect(page.locator('.pl-node.is-selected').first()).toBeVisible();
   });
 });
+
+test('TELEPORT_TUNNEL_PUBLIC_ADDR on an agent: a port its load balancer does not forward is a finding', async ({ app, page }) => {
+  await app.open();
+  await app.select(app.node('ssh-agent'));
+  const field = app.inspector.getByTestId('field.env.teleportTunnelPublicAddr');
+  await field.fill('tunnel.example.com:3024');
+  await field.blur();
+  await app.showTab('findings');
+  const finding = app.findingRows.and(page.locator('[data-code="PL-TUNNEL-ENV-PORT"]'));
+  await expect(finding).toHaveCount(1);
+  await expect(finding).toContainText('tunnel.example.com:3024');
+  await app.select(app.node('ssh-agent'));
+  await field.fill('teleport.example.com:443');
+  await field.blur();
+  await expect(finding).toHaveCount(0);
+});

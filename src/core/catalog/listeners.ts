@@ -99,3 +99,10 @@ export const AUTH_DEFAULT_PORT = PORTS.auth.port;
 
 /** Proxy peering listener default port. */
 export const PEER_DEFAULT_PORT = PORTS.proxyPeer.port;
+
+/**
+ * Port of an agent's `TELEPORT_TUNNEL_PUBLIC_ADDR` without one: the agent parses it with the tunnel
+ * listener's default port (`utils.ParseHostPortAddr(addr, defaults.SSHProxyTunnelListenPort)` in
+ * lib/config/configuration.go; reference A2, S2).
+ */
+export const TUNNEL_ENV_DEFAULT_PORT = PORTS.proxyTunnel.port;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../examples/example-plan.ts';
 import { checkLink, derive, nodeLabel, rulesByHost, rulesByZonePair } from './index.ts';
 import { plan, ruleKeys } from './__fixtures__/build.ts';
+import type { NodeInput } from './__fixtures__/build.ts';
 import { SCENARIOS } from './__fixtures__/scenarios.ts';
 
 describe('example plan', () => {
@@ -134,5 +135,51 @@ describe('views', () => {
     expect(tenant?.inbound.length).toBe(2);
     expect(r.rules.find((x) => x.destination === 'cloud-tenant:cloud')?.destinationAddress).toBe('example.teleport.sh');
     expect(nodeLabel(cloud!.plan, 'external:acme-ca')).toBe('ACME certificate authority');
+  });
+});
+
+describe('TELEPORT_TUNNEL_PUBLIC_ADDR on an agent (reference A2)', () => {
+  const users: NodeInput = { id: 'users', name: 'Users', kind: 'client', tools: ['tsh'], zone: 'internet' };
+  const auth: NodeInput = { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp' };
+  const proxy = { id: 'proxy', name: 'Proxy', kind: 'proxy' as const, publicAddr: ['teleport.example.com:3080'], addresses: ['10.0.1.11'], zone: 'dmz' };
+  const separate = (tunnelAddr: string | undefined) =>
+    plan(
+      [{ id: 'main', name: 'teleport.example.com', configVersion: 'v1', proxyListenerMode: 'separate' }],
+      [users, auth, proxy, { id: 'agent', name: 'SSH agent', kind: 'agent', services: ['ssh'], addresses: ['10.0.10.21'], zone: 'private', ...(tunnelAddr ? { env: { teleportTunnelPublicAddr: tunnelAddr } } : {}) }],
+      [['users', 'proxy'], ['proxy', 'auth'], ['agent', 'proxy']],
+    );
+  const tunnel = (r: ReturnType<typeof derive>) => r.flows.find((f) => f.from === 'agent' && f.catalog === 'agent-reverse-tunnel');
+
+  it('the reverse tunnel dials the variable instead of the advertised tunnel address, to the same listener', () => {
+    const plain = derive(separate(undefined));
+    const set = derive(separate('tunnel.example.com'));
+    expect(tunnel(plain)).toMatchObject({ to: 'proxy', port: 3024, dialTarget: 'teleport.example.com:3024' });
+    expect(tunnel(set)).toMatchObject({ to: 'proxy', port: 3024, dialTarget: 'tunnel.example.com:3024' });
+    expect(tunnel(set)?.settings).toContain('nodes[agent].env');
+    // The join still goes to the web port; the rules are the same.
+    expect(ruleKeys(set.rules)).toEqual(ruleKeys(plain.rules));
+    expect(set.findings.map((f) => f.code)).not.toContain('PL-TUNNEL-ENV-PORT');
+  });
+
+  it('a port the Proxy does not open for tunnels is a finding', () => {
+    const r = derive(separate('tunnel.example.com:4024'));
+    expect(tunnel(r)).toMatchObject({ port: 3024, dialTarget: 'tunnel.example.com:4024' });
+    const f = r.findings.find((x) => x.code === 'PL-TUNNEL-ENV-PORT');
+    expect(f?.message).toBe('SSH agent opens its reverse tunnel to tunnel.example.com:4024 (TELEPORT_TUNNEL_PUBLIC_ADDR), but Proxy opens port 3024 for reverse tunnels.');
+    expect(f).toMatchObject({ nodes: ['agent', 'proxy'], links: ['agent--proxy'] });
+  });
+
+  it('through a load balancer, the front port that maps to the tunnel listener is used', () => {
+    const withLb = plan(
+      [{ id: 'main', name: 'teleport.example.com' }],
+      [users, auth, { ...proxy, publicAddr: ['teleport.example.com:443'] },
+        { id: 'lb', name: 'LB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 3080 }, { frontPort: 8443, targetPort: 3080 }], addresses: ['teleport.example.com'], zone: 'dmz' },
+        { id: 'agent', name: 'SSH agent', kind: 'agent', services: ['ssh'], zone: 'private', env: { teleportTunnelPublicAddr: 'tunnels.example.com:8443' } }],
+      [['users', 'lb'], ['lb', 'proxy'], ['proxy', 'auth'], ['agent', 'lb']],
+    );
+    const r = derive(withLb);
+    expect(tunnel(r)).toMatchObject({ to: 'lb', port: 8443, dialTarget: 'tunnels.example.com:8443' });
+    expect(r.flows.find((f) => f.from === 'agent' && f.catalog === 'agent-join')).toMatchObject({ to: 'lb', port: 443 });
+    expect(r.findings.map((f) => f.code)).not.toContain('PL-TUNNEL-ENV-PORT');
   });
 });

@@ -23,6 +23,18 @@ export interface PortMismatch {
   links: Set<string>;
 }
 
+/** An agent's `TELEPORT_TUNNEL_PUBLIC_ADDR` port is not the port its hop opens for reverse tunnels. */
+export interface TunnelEnvMismatch {
+  agent: string;
+  /** The Proxy or load balancer the tunnel goes to. */
+  hop: string;
+  /** `host:port` from the variable. */
+  addr: string;
+  /** Port the hop opens for the tunnel. */
+  open: number;
+  links: Set<string>;
+}
+
 /** A link the engine refused. */
 export interface Refusal {
   link: string;
@@ -37,6 +49,8 @@ export interface Refusal {
 export interface Observations {
   missingPorts: Map<string, MissingPort>;
   portMismatches: Map<string, PortMismatch>;
+  /** `agent|hop` → the agent's tunnel address override that the hop does not open. */
+  tunnelEnvMismatches: Map<string, TunnelEnvMismatch>;
   refusals: Refusal[];
   /** LB id → initiators and links that went through an LB without backends. */
   lbWithoutBackend: Map<string, { initiators: Set<string>; links: Set<string> }>;
@@ -61,7 +75,7 @@ export interface Observations {
 /** Empty observations. */
 export function emptyObservations(): Observations {
   return {
-    missingPorts: new Map(), portMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
+    missingPorts: new Map(), portMismatches: new Map(), tunnelEnvMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
     forcedTunnel: new Map(), unknownForwardProxies: new Map(), forwardProxyUsed: new Set(), proxiedTargets: new Map(),
     reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(),
   };

@@ -4,9 +4,10 @@
  * is actually open on the hop (the listener, or the LB front port that maps to it). A missing LB
  * mapping or an advertised port that differs from the open one is recorded for the findings.
  */
+import { TUNNEL_ENV_DEFAULT_PORT } from '../catalog/index.ts';
 import type { FlowTemplate, ProxyListenerId } from '../catalog/index.ts';
 import type { NodeOfKind, PlanNode } from '../schema/index.ts';
-import { joinHostPort } from './addr.ts';
+import { joinHostPort, parseHostPort } from './addr.ts';
 import type { Ctx, LbInfo } from './context.ts';
 import { tenantAddress, tenantId } from './endpoints.ts';
 import { emitHop } from './hop.ts';
@@ -49,6 +50,37 @@ function resolveNeed(info: ProxyInfo, need: Need): { r: Resolved; template: Flow
   return undefined;
 }
 
+/** `TELEPORT_TUNNEL_PUBLIC_ADDR` of an agent: where its reverse tunnel goes instead (reference A2). */
+interface TunnelOverride {
+  host: string;
+  port: number;
+  text: string;
+  setting: string;
+}
+
+function tunnelOverride(node: PlanNode): TunnelOverride | undefined {
+  if (node.kind !== 'agent') return undefined;
+  const value = node.env?.teleportTunnelPublicAddr;
+  const hp = value === undefined ? undefined : parseHostPort(value);
+  if (!hp) return undefined;
+  const port = hp.port ?? TUNNEL_ENV_DEFAULT_PORT;
+  return { host: hp.host, port, text: joinHostPort(hp.host, port), setting: `nodes[${node.id}].env` };
+}
+
+/** The resolution of a need with the agent's override applied (only the tunnel need is overridden). */
+function overridden(r: Resolved, use: ProxyListenerId, o: TunnelOverride | undefined): Resolved {
+  if (!o || use !== 'tunnel') return r;
+  return { ...r, advertised: { host: o.host, port: o.port }, unspecified: false, via: 'TELEPORT_TUNNEL_PUBLIC_ADDR', field: 'env', dial: o.text, settings: [...r.settings, o.setting] };
+}
+
+/** The agent's override dials a port its hop does not open for tunnels (PL-TUNNEL-ENV-PORT). */
+function envMismatch(obs: Observations, o: TunnelOverride, agent: string, hop: string, open: number, links: readonly string[]): void {
+  const key = `${agent}|${hop}`;
+  let m = obs.tunnelEnvMismatches.get(key);
+  if (!m) obs.tunnelEnvMismatches.set(key, (m = { agent, hop, addr: o.text, open, links: new Set() }));
+  for (const l of links) m.links.add(l);
+}
+
 /** Remember up to this many initiators per proxy (messages name a few, then "and N more"). */
 const MARK_CAP = 16;
 
@@ -80,22 +112,27 @@ export function reachProxy(ctx: Ctx, sink: FlowSink, obs: Observations, q: Reach
     }
     return;
   }
+  const override = tunnelOverride(q.initiator);
   if (e.kind === 'proxy') {
     const info = ctx.proxies.get(e.node.id) as ProxyInfo;
     mark(obs.reachedProxies, info.node.id, q.initiator.id);
     for (const need of q.needs) {
       const got = resolveNeed(info, need);
       if (!got) continue;
-      const open = got.r.listener?.port as number;
-      if (got.r.advertised.port !== open) mismatch(obs, info.node.id, info.node.id, got.template.label, got.r, open, q.initiator.id, q.links);
+      const r = overridden(got.r, need.use, override);
+      const open = r.listener?.port as number;
+      if (r.advertised.port !== open) {
+        if (r !== got.r && override) envMismatch(obs, override, q.initiator.id, info.node.id, open, q.links);
+        else mismatch(obs, info.node.id, info.node.id, got.template.label, r, open, q.initiator.id, q.links);
+      }
       emitHop(ctx, sink, obs, {
-        initiator: q.initiator, to: info.node.id, port: open, template: got.template, dial: got.r.advertised, dialText: got.r.dial,
-        links: q.links, settings: q.settings, moreSettings: got.r.settings, cause: q.cause,
+        initiator: q.initiator, to: info.node.id, port: open, template: got.template, dial: r.advertised, dialText: r.dial,
+        links: q.links, settings: q.settings, moreSettings: r.settings, cause: q.cause,
       });
     }
     return;
   }
-  reachThroughLb(ctx, sink, obs, q, e.node);
+  reachThroughLb(ctx, sink, obs, q, e.node, override);
 }
 
 /** How one need is served through one LB: computed once per (LB, need), reused for every initiator. */
@@ -108,32 +145,35 @@ interface LbRoute {
 // Per derive (keyed by the context), per LB, per need object (needs are shared constants).
 const lbRoutes = new WeakMap<Ctx, Map<string, Map<Need, LbRoute>>>();
 
-function lbRoute(ctx: Ctx, lb: NodeOfKind<'load-balancer'>, backends: readonly ProxyInfo[], need: Need): LbRoute {
+function lbRoute(ctx: Ctx, lb: NodeOfKind<'load-balancer'>, backends: readonly ProxyInfo[], need: Need, override?: TunnelOverride): LbRoute {
+  // Routes are the same for every initiator, except one whose tunnel address is overridden (rare: not cached).
+  const personal = override !== undefined && need.use === 'tunnel';
   let byLb = lbRoutes.get(ctx);
   if (!byLb) lbRoutes.set(ctx, (byLb = new Map()));
   let cache = byLb.get(lb.id);
   if (!cache) byLb.set(lb.id, (cache = new Map()));
-  const hit = cache.get(need);
+  const hit = personal ? undefined : cache.get(need);
   if (hit) return hit;
   const route: LbRoute = { hops: [], missing: [], forced: [] };
   const done = new Set<number>();
   for (const b of backends) {
     const got = resolveNeed(b, need);
     if (!got) continue;
-    const target = got.r.listener?.port as number;
+    const r = overridden(got.r, need.use, override);
+    const target = r.listener?.port as number;
     if (done.has(target)) continue;
     done.add(target);
     const candidates = lb.mappings.filter((m) => m.targetPort === target);
-    const mapping = candidates.find((m) => m.frontPort === got.r.advertised.port) ?? [...candidates].sort((x, y) => x.frontPort - y.frontPort)[0];
-    if (got.r.listener?.id === 'tunnel' && b.cluster.proxyListenerMode === 'separate' && b.node.tunnelPublicAddr.length === 0) route.forced.push(b.node.id);
+    const mapping = candidates.find((m) => m.frontPort === r.advertised.port) ?? [...candidates].sort((x, y) => x.frontPort - y.frontPort)[0];
+    if (!personal && r.listener?.id === 'tunnel' && b.cluster.proxyListenerMode === 'separate' && b.node.tunnelPublicAddr.length === 0) route.forced.push(b.node.id);
     if (!mapping) route.missing.push({ port: target, what: got.template.label });
-    else route.hops.push({ backend: b, r: got.r, template: got.template, front: mapping.frontPort });
+    else route.hops.push({ backend: b, r, template: got.template, front: mapping.frontPort });
   }
-  cache.set(need, route);
+  if (!personal) cache.set(need, route);
   return route;
 }
 
-function reachThroughLb(ctx: Ctx, sink: FlowSink, obs: Observations, q: ReachInput, lb: NodeOfKind<'load-balancer'>): void {
+function reachThroughLb(ctx: Ctx, sink: FlowSink, obs: Observations, q: ReachInput, lb: NodeOfKind<'load-balancer'>, override: TunnelOverride | undefined): void {
   const info = ctx.lbs.get(lb.id);
   const backends = info?.role === 'proxy' ? info.backendInfos : [];
   if (backends.length === 0) {
@@ -146,11 +186,14 @@ function reachThroughLb(ctx: Ctx, sink: FlowSink, obs: Observations, q: ReachInp
   for (const b of backends) mark(obs.reachedProxies, b.node.id, q.initiator.id);
   const lbSetting = (info as LbInfo).mappingsSetting;
   for (const need of q.needs) {
-    const route = lbRoute(ctx, lb, backends, need);
+    const route = lbRoute(ctx, lb, backends, need, override);
     for (const proxy of route.forced) mark(obs.forcedTunnel, proxy, lb.id);
     for (const m of route.missing) recordMissing(obs, lb.id, m.port, backends, q, m.what);
     for (const h of route.hops) {
-      if (h.r.advertised.port !== h.front) mismatch(obs, lb.id, h.backend.node.id, h.template.label, h.r, h.front, q.initiator.id, q.links);
+      if (h.r.advertised.port !== h.front) {
+        if (override && need.use === 'tunnel') envMismatch(obs, override, q.initiator.id, lb.id, h.front, q.links);
+        else mismatch(obs, lb.id, h.backend.node.id, h.template.label, h.r, h.front, q.initiator.id, q.links);
+      }
       emitHop(ctx, sink, obs, {
         initiator: q.initiator, to: lb.id, port: h.front, template: h.template, dial: h.r.advertised, dialText: h.r.dial,
         links: q.links, settings: q.settings, moreSettings: h.r.settings, lbSetting, cause: q.cause,

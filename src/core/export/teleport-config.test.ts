@@ -1,6 +1,7 @@
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isTeleportNode } from '../schema/index.ts';
+import { derive } from '../engine/index.ts';
 import { allCases, goldenOf, hostileCase, runExport, scenarioCases, templateCases } from './__fixtures__/plans.ts';
 import type { Case } from './__fixtures__/plans.ts';
 
@@ -83,5 +84,14 @@ describe('/etc/default/teleport', () => {
 
   it('has nothing to set for a node without a forward proxy', () => {
     expect(runExport('teleport-env', allCases()[0] as Case, { host: 'proxy-1' })).toMatch(/sets no HTTP CONNECT forward proxy/);
+  });
+
+  it('sets TELEPORT_TUNNEL_PUBLIC_ADDR on an agent that overrides its tunnel address', () => {
+    const base = scenario('4.');
+    const plan = { ...base.plan, nodes: base.plan.nodes.map((n) => (n.kind === 'agent' ? { ...n, env: { ...n.env, teleportTunnelPublicAddr: 'tunnel.example.com:3024' } } : n)) };
+    const text = runExport('teleport-env', { ...base, plan, result: derive(plan) }, { host: 'ssh-agent' });
+    expect(text).toContain('\nTELEPORT_TUNNEL_PUBLIC_ADDR=tunnel.example.com:3024\n');
+    expect(text).toContain('\nHTTPS_PROXY=http://httpproxy.example.com:8080\n');
+    expect(text).toMatch(/# tunnel\.example\.com:3024: through the forward proxy/);
   });
 });

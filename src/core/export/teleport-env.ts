@@ -1,7 +1,7 @@
 /**
  * `/etc/default/teleport` (`teleport-env`, per host): the environment file the teleport systemd
- * unit reads (`EnvironmentFile=-/etc/default/teleport`), with `HTTPS_PROXY`, `HTTP_PROXY` and
- * `NO_PROXY` from the node's `env` in the plan. Computed additions to NO_PROXY are commented
+ * unit reads (`EnvironmentFile=-/etc/default/teleport`), with `HTTPS_PROXY`, `HTTP_PROXY`,
+ * `NO_PROXY` and, on agents, `TELEPORT_TUNNEL_PUBLIC_ADDR` from the node's `env` in the plan. Computed additions to NO_PROXY are commented
  * (`kube.teleport.cluster.local` on a Proxy, lint L-H3), and every address the node dials is listed
  * with the way Go's proxy rules route it (through the forward proxy, or direct).
  */
@@ -30,8 +30,13 @@ function assignment(key: string, value: string): string {
 function envFile(plan: Plan, result: DeriveResult, node: PlanNode): string {
   const env = envOf(node);
   const lines = [lineComment(`Portolan: /etc/default/teleport for ${node.name} (${node.id}), plan ${plan.name}.`), '# Read by the teleport systemd unit (EnvironmentFile=-/etc/default/teleport); restart teleport after a change.'];
+  const tunnel = node.kind === 'agent' ? node.env?.teleportTunnelPublicAddr : undefined;
+  if (tunnel) {
+    lines.push('# Where the reverse tunnel goes instead of the tunnel address the Proxy advertises:', assignment('TELEPORT_TUNNEL_PUBLIC_ADDR', tunnel));
+  }
   const proxy = env?.httpsProxy || env?.httpProxy;
   if (!env || !proxy) {
+    if (tunnel) return [...lines, ''].join('\n');
     return [...lines, '# The plan sets no HTTP CONNECT forward proxy for this node: nothing to set.', ''].join('\n');
   }
   const noProxy = (env.noProxy ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');

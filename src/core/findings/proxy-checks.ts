@@ -28,7 +28,7 @@ export const proxyAddresses: Check = (input) => {
   }
 };
 
-/** L-P3 (advertised port ≠ open port) and L-P4 (forced tunnel port through an LB). */
+/** L-P3 (advertised port ≠ open port), PL-TUNNEL-ENV-PORT (an agent's override of it) and L-P4 (forced tunnel port through an LB). */
 export const advertisedPorts: Check = (input) => {
   const { ctx, obs, out } = input;
   for (const m of obs.portMismatches.values()) {
@@ -43,6 +43,12 @@ export const advertisedPorts: Check = (input) => {
         hop: ctx.nodes.get(m.hop)?.name ?? m.hop,
         open: [...new Set(items.map(([, v]) => v.open))].join(', '),
       },
+    });
+  }
+  for (const m of obs.tunnelEnvMismatches.values()) {
+    out.add({
+      code: 'PL-TUNNEL-ENV-PORT', subjects: [m.agent, m.hop], nodes: [m.agent, m.hop], links: m.links,
+      params: { agent: ctx.nodes.get(m.agent)?.name ?? m.agent, addr: m.addr, hop: ctx.nodes.get(m.hop)?.name ?? m.hop, open: m.open },
     });
   }
   for (const [proxy, lbs] of obs.forcedTunnel) {

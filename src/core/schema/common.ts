@@ -127,3 +127,12 @@ export const ProxyEnv = z.object({
   httpProxy: ProxyUrl.optional(),
   noProxy: NoProxy.optional(),
 });
+
+/**
+ * Environment of an agent: the proxy variables, plus `TELEPORT_TUNNEL_PUBLIC_ADDR`, which replaces the
+ * reverse tunnel address the Proxy advertises (`TunnelAddr()`; port 3024 when omitted). Added after the
+ * first release of v1 as an optional field: older v1 files parse unchanged.
+ */
+export const AgentEnv = ProxyEnv.extend({
+  teleportTunnelPublicAddr: HostPort.optional(),
+});

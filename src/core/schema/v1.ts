@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { formatPath } from './path.ts';
-import { Address, Cidr, HostPort, Id, Name, Notes, Port, Position, ProxyEnv, Size } from './common.ts';
+import { Address, AgentEnv, Cidr, HostPort, Id, Name, Notes, Port, Position, ProxyEnv, Size } from './common.ts';
 
 export const FORMAT_TYPE = 'portolan-plan';
 
@@ -134,7 +134,7 @@ export const AgentNodeV1 = z.object({
   /** Where the agent runs: on a host, or as a pod in a Kubernetes cluster (NetworkPolicy exports). */
   runtime: z.enum(['host', 'kubernetes']).default('host'),
   namespace: z.string().max(63).optional(),
-  env: ProxyEnv.optional(),
+  env: AgentEnv.optional(),
   /** `ssh_service.listen_addr` / `force_listen`. */
   sshListenAddr: HostPort.optional(),
   sshForceListen: z.boolean().default(false),
