@@ -25,7 +25,7 @@ test('the example plan is readable: no link label sits under a card or on anothe
   await app.open();
   const plan = examplePlan();
   for (const node of plan.nodes) await expect(app.node(node.id)).toBeVisible();
-  expect(await app.labelClashes()).toEqual([]);
+  await expect.poll(() => app.labelClashes()).toEqual([]);
   await expect(page.locator('.pl-edge-label')).toHaveCount(plan.links.length);
 });
 

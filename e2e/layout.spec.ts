@@ -59,7 +59,7 @@ test('auto-layout separates every node, keeps members in their zones, and undoes
     if (node.zone) expect(inside(after[node.id]!, after[node.zone]!), `${node.id} inside zone ${node.zone}`).toBe(true);
   }
   // Link labels stay readable: none under a card or on another label.
-  expect(await app.labelClashes()).toEqual([]);
+  await expect.poll(() => app.labelClashes()).toEqual([]);
   const zones = EXAMPLE.zones.map((z) => z.id);
   for (const [i, a] of zones.entries()) {
     for (const b of zones.slice(i + 1)) expect(overlap(after[a]!, after[b]!), `zone ${a} overlaps zone ${b}`).toBe(false);

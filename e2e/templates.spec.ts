@@ -37,6 +37,6 @@ for (const template of TEMPLATES) {
     await app.open();
     await useTemplate(page, template.id);
     for (const node of template.plan().nodes) await expect(app.node(node.id)).toBeVisible();
-    expect(await app.labelClashes()).toEqual([]);
+    await expect.poll(() => app.labelClashes()).toEqual([]);
   });
 }
