@@ -96,6 +96,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   r('uses-forward-proxy', 'tbot', 'http-proxy', 'tbot reaches Teleport through this HTTP CONNECT proxy.', ['D1']),
   r('uses-forward-proxy', 'client', 'http-proxy', 'The users reach Teleport through this HTTP CONNECT proxy.', ['D1']),
   r('uses-forward-proxy', 'proxy', 'http-proxy', 'The Proxy dials out through this HTTP CONNECT proxy.', ['D1'], { initiatorHasProxyEnv: true }),
+  r('uses-forward-proxy', 'auth', 'http-proxy', 'A leaf Auth validates the trust with its root cluster through this HTTP CONNECT proxy.', ['D1'], { initiatorHasProxyEnv: true }),
   r('forward-proxy-egress', 'http-proxy', 'proxy', 'The forward proxy carries CONNECT tunnels to the Proxy.', ['D1']),
   r('forward-proxy-egress', 'http-proxy', 'load-balancer', 'The forward proxy carries CONNECT tunnels to the load balancer.', ['D1']),
   r('auth-backend', 'auth', 'cloud-api', 'Auth stores state, audit or recordings in cloud storage.', ['D10']),

@@ -183,3 +183,33 @@ describe('TELEPORT_TUNNEL_PUBLIC_ADDR on an agent (reference A2)', () => {
     expect(r.findings.map((f) => f.code)).not.toContain('PL-TUNNEL-ENV-PORT');
   });
 });
+
+describe('a leaf Auth behind an HTTP CONNECT proxy', () => {
+  const build = (authEnv: boolean) =>
+    plan(
+      [{ id: 'main', name: 'root.example.com' }, { id: 'leaf', name: 'leaf.example.com', trustedRoot: 'main' }],
+      [
+        { id: 'root-lb', name: 'Root LB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 3080 }], addresses: ['root.example.com'], zone: 'dmz' },
+        { id: 'root-proxy', name: 'Root Proxy', kind: 'proxy', publicAddr: ['root.example.com:443'], addresses: ['10.0.1.11'], zone: 'dmz' },
+        { id: 'root-auth', name: 'Root Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp' },
+        { id: 'leaf-proxy', name: 'Leaf Proxy', kind: 'proxy', cluster: 'leaf', publicAddr: ['leaf.example.com:443'], addresses: ['10.9.0.11'], zone: 'private' },
+        { id: 'leaf-auth', name: 'Leaf Auth', kind: 'auth', cluster: 'leaf', addresses: ['10.9.0.10'], zone: 'private', ...(authEnv ? { env: { httpsProxy: 'http://fwd.corp.example.com:3128' } } : {}) },
+        { id: 'fwd', name: 'Corporate proxy', kind: 'http-proxy', port: 3128, addresses: ['fwd.corp.example.com'], zone: 'private' },
+      ],
+      [['root-lb', 'root-proxy'], ['root-proxy', 'root-auth'], ['leaf-proxy', 'leaf-auth'], ['leaf-proxy', 'root-lb'], ['fwd', 'root-lb'], ['leaf-auth', 'fwd']],
+    );
+  const validation = (r: ReturnType<typeof derive>) => r.flows.filter((f) => f.catalog === 'trust-leaf-auth-validate').map((f) => `${f.from}>${f.to}:${f.port}`).sort();
+
+  it('validates the trust through the forward proxy when its environment says so', () => {
+    const r = derive(build(true));
+    expect(validation(r)).toEqual(['fwd>root-lb:443', 'leaf-auth>fwd:3128']);
+    expect(r.links.find((l) => l.id === 'leaf-auth--fwd')).toMatchObject({ ok: true, initiator: 'leaf-auth', listener: 'fwd' });
+    expect(r.findings.map((f) => f.code)).not.toContain('PL-HTTP-PROXY-UNUSED');
+  });
+
+  it('without HTTPS_PROXY the link to the forward proxy means nothing and the Auth dials the root directly', () => {
+    const r = derive(build(false));
+    expect(validation(r)).toEqual(['leaf-auth>root-lb:443']);
+    expect(r.links.find((l) => l.id === 'leaf-auth--fwd')?.ok).toBe(false);
+  });
+});

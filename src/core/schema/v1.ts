@@ -88,6 +88,11 @@ export const AuthNodeV1 = z.object({
   listenAddr: HostPort.default('0.0.0.0:3025'),
   /** `auth_service.public_addr`. */
   publicAddr: z.array(HostPort).max(8).default([]),
+  /**
+   * HTTPS_PROXY / HTTP_PROXY / NO_PROXY of the Auth process: a leaf cluster's Auth validates the trust
+   * on the root Proxy over HTTPS, which honours them. Added to v1 as an optional field.
+   */
+  env: ProxyEnv.optional(),
 });
 
 export const ProxyProtocolSetting = z.enum(['on', 'off', 'unspecified']);

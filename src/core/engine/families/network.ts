@@ -10,7 +10,7 @@ import { entriesOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 import { reachAsMember } from './agents.ts';
 import { reachAsClient } from './clients.ts';
-import { trustProxy } from './trust.ts';
+import { trustAuth, trustProxy } from './trust.ts';
 
 function entryCluster(run: Run, entry: Entry): string | undefined {
   return entry.kind === 'tenant' ? entry.cluster : clusterIdOf(run.ctx, entry.node);
@@ -27,6 +27,14 @@ export const usesForwardProxy: Handler = (run, link, host, fwd) => {
     return;
   }
   const own = clusterIdOf(run.ctx, host);
+  if (host.kind === 'auth') {
+    // A leaf Auth validates the trust on the root Proxy (P9) through the forward proxy.
+    const root = clusterOf(run.ctx, host)?.trustedRoot;
+    for (const ref of refs) {
+      if (ref.entry.kind !== 'tenant' && root !== undefined && entryCluster(run, ref.entry) === root) trustAuth(run, link, host, ref.entry.node);
+    }
+    return;
+  }
   if (host.kind === 'proxy') {
     const root = clusterOf(run.ctx, host)?.trustedRoot;
     for (const ref of refs) {
