@@ -81,30 +81,33 @@ function IdField({ id, plan }: { id: string; plan: Plan }) {
     state.select([text]);
   };
   return (
-    <div className={`pl-form pl-field${problem ? ' has-error' : ''}`}>
-      <label className="pl-field__label" htmlFor={inputId}>
-        Id <span className="pl-muted">(names its rules and exports)</span>
-      </label>
-      <input
-        id={inputId}
-        value={text}
-        spellCheck={false}
-        autoComplete="off"
-        onChange={(e) => setText(e.target.value)}
-        onBlur={apply}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') apply();
-          if (e.key === 'Escape') setText(id);
-        }}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${inputId}-error` : undefined}
-        data-testid="field.id"
-      />
-      {problem ? (
-        <p className="pl-field__error" id={`${inputId}-error`} role="alert">
-          {problem}
-        </p>
-      ) : null}
+    <div className="pl-form">
+      <div className={`pl-field${problem ? ' has-error' : ''}`}>
+        <label className="pl-field__label" htmlFor={inputId}>
+          Id <span className="pl-muted">(names its rules and exports)</span>
+        </label>
+        <input
+          id={inputId}
+          type="text"
+          value={text}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => setText(e.target.value)}
+          onBlur={apply}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') apply();
+            if (e.key === 'Escape') setText(id);
+          }}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${inputId}-error` : undefined}
+          data-testid="field.id"
+        />
+        {problem ? (
+          <p className="pl-field__error" id={`${inputId}-error`} role="alert">
+            {problem}
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }
