@@ -8,12 +8,24 @@ import { checkLink } from '../../core/engine/index.ts';
 import type { Plan, PlanNode } from '../../core/schema/index.ts';
 import { connectNodes } from '../commands.ts';
 import { useAppStore } from '../store/index.ts';
-import { findLink } from '../store/planOps.ts';
 import './a11y.css';
+
+/** One collator for every comparison (`localeCompare` with a locale builds one per call). */
+const collator = new Intl.Collator('en');
+
+/** Nodes not yet linked to `nodeId`, by name: one pass over the links, not one per node. */
+function unlinked(plan: Plan, nodeId: string): PlanNode[] {
+  const linked = new Set<string>([nodeId]);
+  for (const l of plan.links) {
+    if (l.source === nodeId) linked.add(l.target);
+    else if (l.target === nodeId) linked.add(l.source);
+  }
+  return plan.nodes.filter((n) => !linked.has(n.id)).sort((a, b) => collator.compare(a.name, b.name));
+}
 
 export function ConnectTo({ node, plan }: { node: PlanNode; plan: Plan }) {
   const id = useId();
-  const others = plan.nodes.filter((n) => n.id !== node.id && !findLink(plan, node.id, n.id)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const others = unlinked(plan, node.id);
   const [target, setTarget] = useState('');
   // The button stays enabled (aria-disabled only) so that it keeps the focus after a link is made.
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

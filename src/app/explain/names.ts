@@ -4,8 +4,9 @@ import type { Plan } from '../../core/schema/index.ts';
 import type { AccessTool } from '../../core/trace/index.ts';
 
 export function nameIn(plan: Plan): (id: string | undefined) => string {
-  const zones = new Map(plan.zones.map((z) => [z.id, z.name]));
-  return (id) => (id === undefined ? 'no zone' : (zones.get(id) ?? nodeLabel(plan, id)));
+  const known = new Map<string, string>(plan.zones.map((z) => [z.id, z.name]));
+  for (const n of plan.nodes) if (!known.has(n.id)) known.set(n.id, n.name);
+  return (id) => (id === undefined ? 'no zone' : (known.get(id) ?? nodeLabel(plan, id)));
 }
 
 export function portText(rule: { port: number; portEnd?: number }): string {

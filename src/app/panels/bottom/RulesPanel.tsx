@@ -22,8 +22,10 @@ export function portText(rule: { port: number; portEnd?: number }): string {
 
 /** Names of zones, nodes and the engine's synthetic endpoints (`cloud-tenant:main`…). */
 function names(plan: Plan) {
-  const zones = new Map(plan.zones.map((z) => [z.id, z.name]));
-  return (id: string | undefined) => (id === undefined ? 'no zone' : (zones.get(id) ?? nodeLabel(plan, id)));
+  // One map for zones and nodes: the table asks for thousands of names in a large plan.
+  const known = new Map<string, string>(plan.zones.map((z) => [z.id, z.name]));
+  for (const n of plan.nodes) if (!known.has(n.id)) known.set(n.id, n.name);
+  return (id: string | undefined) => (id === undefined ? 'no zone' : (known.get(id) ?? nodeLabel(plan, id)));
 }
 
 interface Group {
