@@ -99,3 +99,42 @@ test('a full storage quota is reported, nothing saved is lost, and saving resume
   await expect(app.node('tbot-2')).toBeVisible();
   await expect(app.node('proxy')).toBeVisible();
 });
+
+test('New plan while the storage is full keeps the current plan on screen and saves it once storage is back', async ({ app, page }) => {
+  await app.open();
+  await page.evaluate(() => {
+    const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
+    w.__put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  // An edit that cannot be saved (the storage dialog says so), then New plan twice in a row.
+  await app.paletteItem('tbot').click();
+  await expect(app.node('tbot-2')).toBeVisible();
+  await expect(page.getByTestId('dialog.storage-error')).toBeVisible();
+  await page.getByTestId('storage-error.close').click();
+  await page.evaluate(() => {
+    const button = document.querySelector<HTMLButtonElement>('[data-testid="toolbar.new"]');
+    button?.click();
+    button?.click();
+  });
+  await expect(app.toasts.filter({ hasText: 'was not opened' }).first()).toBeVisible();
+  // The plan with the unsaved edit is back, not an empty one.
+  await expect(app.node('tbot-2')).toBeVisible();
+  await expect(app.node('auth')).toBeVisible();
+  const storage = page.getByTestId('dialog.storage-error');
+  if (await storage.isVisible()) await page.getByTestId('storage-error.close').click();
+
+  await page.evaluate(() => {
+    const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
+    if (w.__put) IDBObjectStore.prototype.put = w.__put;
+  });
+  await app.paletteItem('windows-host').click();
+  await expect(app.toasts.filter({ hasText: 'Saving works again' })).toBeVisible();
+  await page.reload();
+  await expect(app.node('tbot-2')).toBeVisible();
+  await expect(app.node('windows')).toBeVisible();
+  await openPlans(page);
+  await expect(page.getByTestId('plans.row')).toHaveCount(1);
+});

@@ -192,6 +192,17 @@ test.describe('canvas editor', () => {
     await expect(app.toasts.first()).toContainText('Added Proxy Service');
   });
 
+  test('New plan twice in a row opens two plans and leaves the first one untouched', async ({ app, page }) => {
+    await page.getByTestId('toolbar.new').click();
+    await page.getByTestId('toolbar.new').click();
+    await expect(page.getByTestId('canvas.empty')).toBeVisible();
+    await openPlans(page);
+    await expect(page.getByTestId('plans.row')).toHaveCount(3);
+    await planRow(page, examplePlan().name).getByTestId('plans.open').click();
+    await expect(app.node('auth')).toBeVisible();
+    await expect(page.locator('.pl-node')).toHaveCount(examplePlan().nodes.length);
+  });
+
   test('New plan opens an empty plan at once and keeps the previous one in Plans', async ({ app, page }) => {
     await page.getByTestId('toolbar.new').click();
     await expect(page.getByTestId('canvas.empty')).toContainText('Drag a component from the palette');
@@ -242,6 +253,8 @@ test.describe('canvas editor', () => {
     await expect(app.inspector.getByRole('alert')).toHaveCount(0);
     await id.press('Enter');
     await expect(app.node('edge-lb')).toBeVisible();
+    // The keyboard stays where it was.
+    await expect(app.inspector.getByTestId('field.id')).toBeFocused();
     await expect(app.node('lb')).toHaveCount(0);
     // Still selected under its new id; its links were renamed with it and still mean the same.
     await expect(app.inspector.getByTestId('field.id')).toHaveValue('edge-lb');

@@ -69,8 +69,16 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     if (key === 'y' && !event.shiftKey) return run(redo);
     if (key === 'a') return run(selectAll);
     // Copy and paste happen in the browser's copy and paste events (see `onCopy`, `onPaste`), which
-    // carry the system clipboard: the keys are left to the browser.
-    if (key === 'c' || key === 'v') return false;
+    // carry the system clipboard, so the keys are left to the browser. Some browsers fire no such
+    // event without a text selection: the keys start a fallback that the event cancels.
+    if (key === 'c') {
+      copyKey();
+      return false;
+    }
+    if (key === 'v') {
+      pasteKey();
+      return false;
+    }
     if (key === 'd') return run(duplicateSelection);
     return false;
   }
@@ -91,11 +99,39 @@ function run(fn: () => void): true {
   return true;
 }
 
+/** Text copied by the copy key, waiting for the copy event (or written by the fallback). */
+let copied: string | null = null;
+let pasteFallback: ReturnType<typeof setTimeout> | undefined;
+
+/** Ctrl+C on the canvas: copy now; the copy event puts it on the clipboard, else the Clipboard API does. */
+function copyKey(): void {
+  if (hasTextSelection()) return;
+  const text = copySelection();
+  if (text === null) return;
+  copied = text;
+  setTimeout(() => {
+    if (copied !== text) return; // the copy event took it
+    copied = null;
+    void navigator.clipboard?.writeText(text).catch(() => undefined);
+  }, 0);
+}
+
+/** Ctrl+V on the canvas: without a paste event soon after, paste what was copied in this tab. */
+function pasteKey(): void {
+  if (pasteFallback !== undefined) clearTimeout(pasteFallback);
+  pasteFallback = setTimeout(() => {
+    pasteFallback = undefined;
+    pasteText('');
+  }, 150);
+}
+
 /** The document's copy event: the selected zones and nodes go to the system clipboard as a plan file. */
 export function onCopy(event: ClipboardEvent): void {
   const state = useAppStore.getState();
   if (event.defaultPrevented || state.dialog || isTextEntry(event.target) || hasTextSelection()) return;
-  const text = copySelection();
+  // Copied by the key already (one toast), else (a menu's Copy) copied here.
+  const text = copied ?? copySelection();
+  copied = null;
   if (text === null || !event.clipboardData) return;
   event.clipboardData.setData('text/plain', text);
   event.preventDefault();
@@ -103,10 +139,21 @@ export function onCopy(event: ClipboardEvent): void {
 
 /** The document's paste event: zones and nodes (or a plan file's text) from the system clipboard. */
 export function onPaste(event: ClipboardEvent): void {
+  if (pasteFallback !== undefined) {
+    clearTimeout(pasteFallback);
+    pasteFallback = undefined;
+  }
   const state = useAppStore.getState();
   if (event.defaultPrevented || state.dialog || isTextEntry(event.target)) return;
   event.preventDefault();
-  pasteText(event.clipboardData?.getData('text/plain') ?? '');
+  const data = event.clipboardData;
+  const text = data?.getData('text/plain') ?? '';
+  // Something other than text (a picture, a file): say so rather than paste an older copy.
+  if (text.trim() === '' && data && data.types.length > 0 && !data.types.includes('text/plain')) {
+    state.toast('Nothing pasted: the clipboard holds no text (Portolan pastes nodes and zones copied from a plan).', 'error');
+    return;
+  }
+  pasteText(text);
 }
 
 /** Text selected on the page (a rule's purpose, say): Ctrl+C copies that text, as usual. */

@@ -43,7 +43,17 @@ export function libraryUsable(): boolean {
  * and edits made meanwhile are saved to the new record. Without a library (storage blocked) the plan
  * replaces the current one instead, as one undo step, and the user is told.
  */
-export async function openAsNew(plan: Plan, done = `Opened "${plan.name}" as a new plan. Your previous plan is in Plans.`): Promise<void> {
+export function openAsNew(plan: Plan, done = `Opened "${plan.name}" as a new plan. Your previous plan is in Plans.`): Promise<void> {
+  // One switch at a time: a second New plan while the first record is being created waits its turn,
+  // so no switch ever saves into another switch's record.
+  const run = switches.then(() => switchTo(plan, done));
+  switches = run.catch(() => undefined);
+  return run;
+}
+
+let switches: Promise<void> = Promise.resolve();
+
+async function switchTo(plan: Plan, done: string): Promise<void> {
   if (useLibrary.getState().status === 'starting') await libraryReady();
   const db = session.db;
   if (!usable() || !db) {
@@ -51,27 +61,39 @@ export async function openAsNew(plan: Plan, done = `Opened "${plan.name}" as a n
     app().toast(`Opened "${plan.name}" in place of the current plan (this browser keeps only one plan here). Undo brings the previous one back.`);
     return;
   }
+  const previousId = useLibrary.getState().currentId;
   const previous = withView(app().plan, app().view);
   flush(); // queues the current plan's save under its own record
   const record = makeRecord(plan);
   session.switching = true;
   loadIntoStore(plan);
-  let created = false;
+  let outcome = 'failed' as 'created' | 'conflict' | 'failed';
   session.queue = session.queue.then(async () => {
     try {
+      // The previous plan's last save met a change from another tab: resolve that first, on that plan.
+      if (useLibrary.getState().conflict) {
+        outcome = 'conflict';
+        return;
+      }
       await putRecord(db, record);
-      created = true;
+      outcome = 'created';
+      point(record);
     } catch (e) {
       reportSaveError(e);
     } finally {
       session.switching = false;
     }
-    if (created) point(record);
   });
   await session.queue;
-  if (!created) {
-    // The previous plan is still the open record: put it back on screen rather than overwrite it.
-    loadIntoStore(previous);
+  if (outcome !== 'created') {
+    // The previous plan is still the open record: put it back on screen, never save over it.
+    if (useLibrary.getState().currentId === previousId) {
+      loadIntoStore(previous);
+      // Its last edits may not be saved (full storage, conflict): keep them counted as unsaved.
+      session.savedPlan = null;
+      if (outcome === 'conflict') app().openDialog('conflict');
+    }
+    app().toast(`"${plan.name}" was not opened: ${outcome === 'conflict' ? 'your plan changed in another tab meanwhile; choose which version to keep first' : 'it could not be saved in this browser'}.`, 'error');
     return;
   }
   flush(); // edits made while the record was being created

@@ -196,7 +196,8 @@ async function onMessage(message: Message): Promise<void> {
   const { currentId, conflict } = useLibrary.getState();
   if (message.type === 'saved' && message.id === currentId && message.revision > session.base) {
     const read = await readPlan(db, message.id);
-    if (!read.ok) return;
+    // A switch to another plan may have started while the record was read.
+    if (!read.ok || session.switching || useLibrary.getState().currentId !== message.id) return;
     const theirs = read.record;
     if (conflict) {
       useLibrary.setState({ conflict: { theirs } });

@@ -80,6 +80,13 @@ export function useBottomHeight() {
       drag.current = null;
       if (d) set(d.startHeight + d.startY - e.clientY);
     },
+    // Capture lost (a system gesture, the window losing focus): end the drag where it is.
+    onPointerCancel: () => {
+      drag.current = null;
+    },
+    onLostPointerCapture: () => {
+      drag.current = null;
+    },
     onDoubleClick: () => set(DEFAULT_HEIGHT),
     onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => {
       const next = e.key === 'ArrowUp' ? height + KEY_STEP : e.key === 'ArrowDown' ? height - KEY_STEP : e.key === 'Home' ? MIN_HEIGHT : e.key === 'End' ? maxHeight() : null;

@@ -1,5 +1,5 @@
 /** The inspector: the selected node, zone or link, or (with nothing selected) the plan and its clusters. */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { KIND_INFO } from '../../../core/catalog/kinds.ts';
 import { ClusterSchema, LinkSchema, NodeSchema, PlanSchema, ZoneSchema } from '../../../core/schema/index.ts';
@@ -65,6 +65,9 @@ function Header({ icon, kind, title, id }: { icon: string; kind: string; title: 
  * The id of a node or zone: it names the rules and exports (`<source>-to-<destination>-<port>-tcp`),
  * so it can be changed, checked as you type, and applied on Enter or when leaving the field.
  */
+/** Element id of the id field (there is one inspector). */
+const ID_FIELD = 'pl-inspector-id';
+
 function IdField({ id, plan }: { id: string; plan: Plan }) {
   const [text, setText] = useState(id);
   const [shown, setShown] = useState(id);
@@ -72,13 +75,15 @@ function IdField({ id, plan }: { id: string; plan: Plan }) {
     setShown(id);
     setText(id);
   }
-  const inputId = useId();
+  const inputId = ID_FIELD;
   const problem = renameProblem(plan, id, text);
   const apply = () => {
     if (text === id || problem !== undefined) return;
     const state = useAppStore.getState();
     state.editPlan((p) => renameElement(p, id, text));
     state.select([text]);
+    // The inspector is rebuilt for the renamed element: keep the keyboard focus on this field.
+    requestAnimationFrame(() => document.getElementById(ID_FIELD)?.focus());
   };
   return (
     <div className="pl-form">
