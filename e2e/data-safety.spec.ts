@@ -63,11 +63,8 @@ test('two tabs editing at once: "load the other version" takes the other tab’s
   await expect(saved.node('windows')).toBeVisible();
 });
 
-test('a full storage quota is reported, nothing saved is lost, and saving resumes', async ({ app, page }) => {
-  await app.open();
-  await app.paletteItem('tbot').click();
-  await expect(app.node('tbot-2')).toBeVisible();
-  await page.waitForTimeout(700); // saved
+/** The browser's storage for the page is full: every IndexedDB write fails with QuotaExceededError. */
+async function fillStorage(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
     w.__put = IDBObjectStore.prototype.put;
@@ -75,6 +72,22 @@ test('a full storage quota is reported, nothing saved is lost, and saving resume
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
+}
+
+/** Storage has room again. */
+async function freeStorage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
+    if (w.__put) IDBObjectStore.prototype.put = w.__put;
+  });
+}
+
+test('a full storage quota is reported, nothing saved is lost, and saving resumes', async ({ app, page }) => {
+  await app.open();
+  await app.paletteItem('tbot').click();
+  await expect(app.node('tbot-2')).toBeVisible();
+  await page.waitForTimeout(700); // saved
+  await fillStorage(page);
   await app.paletteItem('proxy').click();
   const dialog = page.getByTestId('dialog.storage-error');
   await expect(dialog).toBeVisible();
@@ -89,10 +102,7 @@ test('a full storage quota is reported, nothing saved is lost, and saving resume
   await expect(planRow(page, examplePlan().name)).toContainText(`${examplePlan().nodes.length + 1} nodes`);
   await page.getByTestId('plans.close').click();
 
-  await page.evaluate(() => {
-    const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
-    if (w.__put) IDBObjectStore.prototype.put = w.__put;
-  });
+  await freeStorage(page);
   await app.paletteItem('windows-host').click();
   await expect(app.toasts.filter({ hasText: 'Saving works again' })).toBeVisible();
   await page.reload();
@@ -102,13 +112,7 @@ test('a full storage quota is reported, nothing saved is lost, and saving resume
 
 test('New plan while the storage is full keeps the current plan on screen and saves it once storage is back', async ({ app, page }) => {
   await app.open();
-  await page.evaluate(() => {
-    const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
-    w.__put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await fillStorage(page);
   // An edit that cannot be saved (the storage dialog says so), then New plan twice in a row.
   await app.paletteItem('tbot').click();
   await expect(app.node('tbot-2')).toBeVisible();
@@ -126,10 +130,7 @@ test('New plan while the storage is full keeps the current plan on screen and sa
   const storage = page.getByTestId('dialog.storage-error');
   if (await storage.isVisible()) await page.getByTestId('storage-error.close').click();
 
-  await page.evaluate(() => {
-    const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
-    if (w.__put) IDBObjectStore.prototype.put = w.__put;
-  });
+  await freeStorage(page);
   await app.paletteItem('windows-host').click();
   await expect(app.toasts.filter({ hasText: 'Saving works again' })).toBeVisible();
   await page.reload();

@@ -3,6 +3,7 @@ import { nodeLabel } from '../../core/engine/index.ts';
 import type { Plan } from '../../core/schema/index.ts';
 import type { AccessTool } from '../../core/trace/index.ts';
 
+/** Names of zones, nodes and the engine's synthetic endpoints (`cloud-tenant:main`…); one map, built once per plan. */
 export function nameIn(plan: Plan): (id: string | undefined) => string {
   const known = new Map<string, string>(plan.zones.map((z) => [z.id, z.name]));
   for (const n of plan.nodes) if (!known.has(n.id)) known.set(n.id, n.name);

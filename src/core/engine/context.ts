@@ -6,6 +6,8 @@
 import type { Cluster, Link, NodeOfKind, Plan, PlanNode, Zone } from '../schema/index.ts';
 import { buildProxyInfo } from './proxy-listeners.ts';
 import type { ProxyInfo } from './proxy-listeners.ts';
+import { addToBag, bagItems } from './util.ts';
+import type { Bag } from './util.ts';
 
 /** What a load balancer fronts, decided by the backends linked to it. */
 export interface LbInfo {
@@ -34,7 +36,7 @@ export interface Ctx {
   sortedNodes: PlanNode[];
   sortedLinks: Link[];
   /** Per node: its link, or its links sorted by id; built on first use (read with `linksOf`). */
-  adj?: Map<string, Link | Link[]>;
+  adj?: Map<string, Bag<Link>>;
   /** Per load balancer: its links sorted by id (what `lbInfo` needs while the context is built). */
   lbLinks: Map<string, Link[]>;
   /** Unordered pair key → link ids; built on first use (see `linksBetween`). */
@@ -66,31 +68,21 @@ export function otherEnd(ctx: Ctx, link: Link, id: string): PlanNode {
 /** Links of a node, sorted by id. */
 export function linksOf(ctx: Ctx, id: string): readonly Link[] {
   if (!ctx.adj) {
-    const adj = new Map<string, Link | Link[]>();
+    const adj = new Map<string, Bag<Link>>();
     for (const link of ctx.sortedLinks) {
-      addAdjacent(adj, link.source, link);
-      addAdjacent(adj, link.target, link);
+      addToBag(adj, link.source, link);
+      addToBag(adj, link.target, link);
     }
     ctx.adj = adj;
   }
-  const a = ctx.adj.get(id);
-  return a === undefined ? NO_LINK_LIST : Array.isArray(a) ? a : [a];
+  return bagItems(ctx.adj.get(id));
 }
-
-const NO_LINK_LIST: readonly Link[] = [];
 
 /** Nodes linked to `id` (one entry per link). */
 export function neighbours(ctx: Ctx, id: string): PlanNode[] {
   return linksOf(ctx, id).map((l) => otherEnd(ctx, l, id));
 }
 
-/** Most nodes have one or two links: store one link bare and two as an exact pair, so lists rarely grow. */
-function addAdjacent(adj: Map<string, Link | Link[]>, id: string, link: Link): void {
-  const seen = adj.get(id);
-  if (seen === undefined) adj.set(id, link);
-  else if (Array.isArray(seen)) seen.push(link);
-  else adj.set(id, [seen, link]);
-}
 
 /** Ids of the links between two nodes (either direction). */
 export function linksBetween(ctx: Ctx, a: string, b: string): readonly string[] {

@@ -4,6 +4,7 @@ import type { Link } from '../schema/index.ts';
 import type { Classification } from './relations.ts';
 import type { Flow, LinkInfo } from './types.ts';
 import { sortById, sortStrings } from './util.ts';
+import type { Bag } from './util.ts';
 
 function dedupe(xs: readonly Flow[]): Flow[] {
   const list = xs as Flow[];
@@ -101,7 +102,7 @@ export function linkLabel(flows: readonly Flow[]): string {
 }
 
 /** LinkInfo for every link, sorted by id. */
-export function buildLinkInfos(links: readonly Link[], classes: readonly Classification[], linkFlows: ReadonlyMap<string, Flow | Flow[]>): LinkInfo[] {
+export function buildLinkInfos(links: readonly Link[], classes: readonly Classification[], linkFlows: ReadonlyMap<string, Bag<Flow>>): LinkInfo[] {
   const out = new Array<LinkInfo>(links.length);
   for (let i = 0; i < links.length; i++) {
     const link = links[i] as Link;

@@ -81,6 +81,16 @@ function envMismatch(obs: Observations, o: TunnelOverride, agent: string, hop: s
   for (const l of links) m.links.add(l);
 }
 
+/**
+ * The port dialled (`r.advertised`) is not the port `hop` opens: L-P3 for an advertised address,
+ * PL-TUNNEL-ENV-PORT when the agent's own TELEPORT_TUNNEL_PUBLIC_ADDR chose it.
+ */
+function checkOpenPort(obs: Observations, q: ReachInput, need: Need, override: TunnelOverride | undefined, hop: string, proxy: string, what: string, r: Resolved, open: number): void {
+  if (r.advertised.port === open) return;
+  if (override && need.use === 'tunnel') envMismatch(obs, override, q.initiator.id, hop, open, q.links);
+  else mismatch(obs, hop, proxy, what, r, open, q.initiator.id, q.links);
+}
+
 /** Remember up to this many initiators per proxy (messages name a few, then "and N more"). */
 const MARK_CAP = 16;
 
@@ -121,10 +131,7 @@ export function reachProxy(ctx: Ctx, sink: FlowSink, obs: Observations, q: Reach
       if (!got) continue;
       const r = overridden(got.r, need.use, override);
       const open = r.listener?.port as number;
-      if (r.advertised.port !== open) {
-        if (r !== got.r && override) envMismatch(obs, override, q.initiator.id, info.node.id, open, q.links);
-        else mismatch(obs, info.node.id, info.node.id, got.template.label, r, open, q.initiator.id, q.links);
-      }
+      checkOpenPort(obs, q, need, override, info.node.id, info.node.id, got.template.label, r, open);
       emitHop(ctx, sink, obs, {
         initiator: q.initiator, to: info.node.id, port: open, template: got.template, dial: r.advertised, dialText: r.dial,
         links: q.links, settings: q.settings, moreSettings: r.settings, cause: q.cause,
@@ -190,10 +197,7 @@ function reachThroughLb(ctx: Ctx, sink: FlowSink, obs: Observations, q: ReachInp
     for (const proxy of route.forced) mark(obs.forcedTunnel, proxy, lb.id);
     for (const m of route.missing) recordMissing(obs, lb.id, m.port, backends, q, m.what);
     for (const h of route.hops) {
-      if (h.r.advertised.port !== h.front) {
-        if (override && need.use === 'tunnel') envMismatch(obs, override, q.initiator.id, lb.id, h.front, q.links);
-        else mismatch(obs, lb.id, h.backend.node.id, h.template.label, h.r, h.front, q.initiator.id, q.links);
-      }
+      checkOpenPort(obs, q, need, override, lb.id, h.backend.node.id, h.template.label, h.r, h.front);
       emitHop(ctx, sink, obs, {
         initiator: q.initiator, to: lb.id, port: h.front, template: h.template, dial: h.r.advertised, dialText: h.r.dial,
         links: q.links, settings: q.settings, moreSettings: h.r.settings, lbSetting, cause: q.cause,

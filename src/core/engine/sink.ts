@@ -10,7 +10,8 @@ import type { FlowTemplate } from '../catalog/index.ts';
 import type { Ctx } from './context.ts';
 import { nameOf } from './endpoints.ts';
 import type { Flow } from './types.ts';
-import { sortByUniqueId, uniqSortInPlace, uniqSorted } from './util.ts';
+import { addToBag, bagItems, sortByUniqueId, uniqSortInPlace, uniqSorted } from './util.ts';
+import type { Bag } from './util.ts';
 
 /** What a family asks for. */
 export interface FlowInput {
@@ -43,7 +44,7 @@ export const NO_SETTINGS: readonly string[] = [];
 export interface FlowSink {
   add(input: FlowInput): void;
   /** Flows produced by each link: one flow, or a list (may repeat; dedupe when reading). */
-  linkFlows: Map<string, Flow | Flow[]>;
+  linkFlows: Map<string, Bag<Flow>>;
   /** Final flows, sorted by id. */
   finish(): Flow[];
 }
@@ -99,12 +100,12 @@ export function createSink(ctx: Ctx): FlowSink {
   /** Flows in the order they were first added. */
   const all: Flow[] = [];
   /** Flows by their initiator: one flow or a short list (most initiators open one to three). */
-  const byFrom = new Map<string, Flow | Flow[]>();
+  const byFrom = new Map<string, Bag<Flow>>();
   /** Flows by id, for initiators with more than `MAX_SCAN` flows (a Proxy dialling many agents). */
   const flows = new Map<string, Flow>();
   /** Flows whose arrays are private copies (safe to push into). */
   const owned = new Set<Flow>();
-  const linkFlows = new Map<string, Flow | Flow[]>();
+  const linkFlows = new Map<string, Bag<Flow>>();
   // Combined settings lists without per-flow parts are shared, by identity of their inputs.
   const combos = new Map<readonly string[], Map<string, string[]>>();
 
@@ -154,14 +155,10 @@ export function createSink(ctx: Ctx): FlowSink {
 
   function remember(flow: Flow): void {
     all.push(flow);
-    const seen = byFrom.get(flow.from);
-    if (seen === undefined) byFrom.set(flow.from, flow);
-    else if (!Array.isArray(seen)) byFrom.set(flow.from, [seen, flow]);
-    else {
-      seen.push(flow);
-      if (seen.length === MAX_SCAN + 1) for (const f of seen) flows.set(f.id, f);
-      else if (seen.length > MAX_SCAN + 1) flows.set(flow.id, flow);
-    }
+    const count = addToBag(byFrom, flow.from, flow);
+    // Past MAX_SCAN, this initiator's flows are looked up by id: index them all once, then each new one.
+    if (count === MAX_SCAN + 1) for (const f of bagItems(byFrom.get(flow.from))) flows.set(f.id, f);
+    else if (count > MAX_SCAN + 1) flows.set(flow.id, flow);
   }
 
   function add(input: FlowInput): void {
@@ -190,12 +187,7 @@ export function createSink(ctx: Ctx): FlowSink {
       if (input.oneMoreSetting !== undefined) flow.settings.push(input.oneMoreSetting);
       if (input.note !== undefined && !(flow.note ?? '').includes(input.note)) flow.note = flow.note === undefined ? input.note : `${flow.note} ${input.note}`;
     }
-    for (const l of input.links) {
-      const seen = linkFlows.get(l);
-      if (seen === undefined) linkFlows.set(l, flow);
-      else if (Array.isArray(seen)) seen.push(flow);
-      else if (seen !== flow) linkFlows.set(l, [seen, flow]);
-    }
+    for (const l of input.links) if (linkFlows.get(l) !== flow) addToBag(linkFlows, l, flow);
   }
 
   function finish(): Flow[] {

@@ -65,3 +65,32 @@ export function sortByUniqueId<T extends { id: string }>(xs: T[]): T[] {
   else xs.sort(byUniqueId);
   return xs;
 }
+
+/**
+ * A map value that is one item or a list. Most keys (a node's links, a link's flows) hold one or two
+ * items: one is stored bare and two as an exact pair, so lists are rarely made or grown.
+ */
+export type Bag<T> = T | T[];
+
+/** Add `value` under `key`; returns how many items the key now holds. */
+export function addToBag<K, T>(map: Map<K, Bag<T>>, key: K, value: T): number {
+  const seen = map.get(key);
+  if (seen === undefined) {
+    map.set(key, value);
+    return 1;
+  }
+  if (!Array.isArray(seen)) {
+    map.set(key, [seen, value]);
+    return 2;
+  }
+  seen.push(value);
+  return seen.length;
+}
+
+const NOTHING: readonly never[] = [];
+
+/** The items under a key, as a list. */
+export function bagItems<T>(bag: Bag<T> | undefined): readonly T[] {
+  return bag === undefined ? NOTHING : Array.isArray(bag) ? bag : [bag];
+}
+

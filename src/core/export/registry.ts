@@ -167,7 +167,7 @@ export const EXPORTERS: readonly Exporter[] = [
   {
     id: 'teleport-env',
     label: '/etc/default/teleport (per host)',
-    description: 'The environment file of one node: HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the plan, with how each dialled address is routed.',
+    description: 'The environment file of one node: HTTPS_PROXY, HTTP_PROXY, NO_PROXY (and an agent’s TELEPORT_TUNNEL_PUBLIC_ADDR) from the plan, with how each dialled address is routed.',
     fileExtension: 'env',
     mimeType: 'text/plain; charset=utf-8',
     perHost: true,

@@ -3,30 +3,18 @@
  * Selecting a rule highlights its source, destination and links on the canvas.
  */
 import { useMemo, useState } from 'react';
-import { nodeLabel, rulesByHost, rulesByZonePair } from '../../../core/engine/index.ts';
+import { rulesByHost, rulesByZonePair } from '../../../core/engine/index.ts';
 import type { Rule } from '../../../core/engine/index.ts';
-import type { Plan } from '../../../core/schema/index.ts';
 import { useDerived } from '../../store/derived.ts';
 import { useAppStore, useShallow } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { RuleBreaksButton } from '../../explain/actions.tsx';
+import { nameIn, portText } from '../../explain/names.ts';
 
 type SortKey = 'source' | 'destination' | 'port' | 'protocol' | 'purpose';
 type View = 'all' | 'zones' | 'hosts';
 
 const COLUMN_WIDTH: Record<SortKey, string | undefined> = { source: '23%', destination: '25%', port: '9%', protocol: '7%', purpose: undefined };
-
-export function portText(rule: { port: number; portEnd?: number }): string {
-  return rule.portEnd !== undefined ? `${rule.port}–${rule.portEnd}` : String(rule.port);
-}
-
-/** Names of zones, nodes and the engine's synthetic endpoints (`cloud-tenant:main`…). */
-function names(plan: Plan) {
-  // One map for zones and nodes: the table asks for thousands of names in a large plan.
-  const known = new Map<string, string>(plan.zones.map((z) => [z.id, z.name]));
-  for (const n of plan.nodes) if (!known.has(n.id)) known.set(n.id, n.name);
-  return (id: string | undefined) => (id === undefined ? 'no zone' : (known.get(id) ?? nodeLabel(plan, id)));
-}
 
 interface Group {
   key: string;
@@ -41,7 +29,7 @@ export function RulesPanel() {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'source', dir: 1 });
   const [view, setView] = useState<View>('all');
-  const nameOf = useMemo(() => names(plan), [plan]);
+  const nameOf = useMemo(() => nameIn(plan), [plan]);
 
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();

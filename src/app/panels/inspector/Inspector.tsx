@@ -61,21 +61,16 @@ function Header({ icon, kind, title, id }: { icon: string; kind: string; title: 
   );
 }
 
+/** Element id of the id field (there is one inspector). */
+const ID_FIELD = 'pl-inspector-id';
+
 /**
  * The id of a node or zone: it names the rules and exports (`<source>-to-<destination>-<port>-tcp`),
  * so it can be changed, checked as you type, and applied on Enter or when leaving the field.
  */
-/** Element id of the id field (there is one inspector). */
-const ID_FIELD = 'pl-inspector-id';
-
 function IdField({ id, plan }: { id: string; plan: Plan }) {
+  // The inspectors are keyed by element id: a new selection (or a rename) starts this state afresh.
   const [text, setText] = useState(id);
-  const [shown, setShown] = useState(id);
-  if (shown !== id) {
-    setShown(id);
-    setText(id);
-  }
-  const inputId = ID_FIELD;
   const problem = renameProblem(plan, id, text);
   const apply = () => {
     if (text === id || problem !== undefined) return;
@@ -88,11 +83,11 @@ function IdField({ id, plan }: { id: string; plan: Plan }) {
   return (
     <div className="pl-form">
       <div className={`pl-field${problem ? ' has-error' : ''}`}>
-        <label className="pl-field__label" htmlFor={inputId}>
+        <label className="pl-field__label" htmlFor={ID_FIELD}>
           Id <span className="pl-muted">(names its rules and exports)</span>
         </label>
         <input
-          id={inputId}
+          id={ID_FIELD}
           type="text"
           value={text}
           spellCheck={false}
@@ -104,11 +99,11 @@ function IdField({ id, plan }: { id: string; plan: Plan }) {
             if (e.key === 'Escape') setText(id);
           }}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${inputId}-error` : undefined}
+          aria-describedby={problem ? `${ID_FIELD}-error` : undefined}
           data-testid="field.id"
         />
         {problem ? (
-          <p className="pl-field__error" id={`${inputId}-error`} role="alert">
+          <p className="pl-field__error" id={`${ID_FIELD}-error`} role="alert">
             {problem}
           </p>
         ) : null}
