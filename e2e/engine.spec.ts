@@ -80,3 +80,30 @@ test('TELEPORT_TUNNEL_PUBLIC_ADDR on an agent: a port its load balancer does not
   await field.blur();
   await expect(finding).toHaveCount(0);
 });
+
+test('a monitoring system scrapes the metrics service a Proxy enables; before that, there is nothing to scrape', async ({ app, page }) => {
+  await app.open();
+  await page.getByTestId('toolbar.new').click();
+  const pane = await app.boxOf(app.pane);
+  await app.dragFromPalette('proxy', { x: pane.width / 2 + 180, y: pane.height / 2 });
+  await app.dragFromPalette('monitoring', { x: pane.width / 2 - 180, y: pane.height / 2 });
+  await expect(app.node('prometheus')).toBeVisible();
+  await app.connect('prometheus', 'proxy');
+  const edge = page.locator('[data-testid^="edge."][data-from]');
+  await expect(edge).toHaveCount(1);
+  await expect(edge).toHaveAttribute('data-from', 'prometheus');
+
+  await app.showTab('findings');
+  const nothing = app.findingRows.and(page.locator('[data-code="PL-MONITOR-NOTHING"]'));
+  await expect(nothing).toHaveCount(1);
+
+  await app.select(app.node('proxy'));
+  const metrics = app.inspector.getByTestId('field.metricsListenAddr');
+  await metrics.fill('0.0.0.0:3081');
+  await metrics.blur();
+  await expect(nothing).toHaveCount(0);
+  await app.showTab('rules');
+  await expect(app.ruleRows.filter({ hasText: 'Prometheus' }).filter({ has: page.getByTestId('rules.port').getByText('3081', { exact: true }) })).toHaveCount(1);
+  // The Prometheus host asks nothing of the Proxy's web port.
+  await expect(app.ruleRows.filter({ hasText: 'Prometheus' })).toHaveCount(1);
+});

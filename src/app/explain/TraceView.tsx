@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { KIND_INFO } from '../../core/catalog/kinds.ts';
 import type { DeriveResult } from '../../core/engine/index.ts';
 import type { Plan, PlanNode } from '../../core/schema/index.ts';
-import { traceAccess } from '../../core/trace/index.ts';
+import { isAccessTool, traceAccess } from '../../core/trace/index.ts';
 import type { AccessTool, Hop, Trace } from '../../core/trace/index.ts';
 import { focusNodes } from '../commands.ts';
 import { useDerived } from '../store/derived.ts';
@@ -29,7 +29,7 @@ function targetsFor(plan: Plan, from: PlanNode | undefined): PlanNode[] {
 
 function toolsFor(from: PlanNode | undefined): AccessTool[] {
   if (from?.kind === 'tbot') return ['tbot'];
-  return from?.kind === 'client' ? [...from.tools] : [];
+  return from?.kind === 'client' ? from.tools.filter(isAccessTool) : [];
 }
 
 type Outcome = { trace: Trace } | { error: string } | null;

@@ -57,7 +57,19 @@ export const CLIENT_TOOLS: Readonly<Record<ClientToolName, ToolSpec>> = {
     multiplex: [{ listener: 'web', template: 'client-rdp-web' }],
     separate: [{ listener: 'web', template: 'client-rdp-web' }],
   },
+  // Monitoring needs nothing from the Proxy's listeners: it scrapes the Teleport processes it is
+  // linked to (relation `monitoring`, §2.9).
+  monitoring: {
+    label: 'monitoring (Prometheus, probes)',
+    multiplex: [],
+    separate: [],
+  },
 };
+
+/** Tools that reach the cluster through the Proxy (every tool but `monitoring`). */
+export function usesProxy(tool: ClientToolName): boolean {
+  return CLIENT_TOOLS[tool].multiplex.length > 0;
+}
 
 /** Template used when a `fallback` listener replaces a missing one. */
 export const FALLBACK_TEMPLATES: Readonly<Partial<Record<ClientToolName, string>>> = {

@@ -10,7 +10,7 @@ export { KEEPALIVE_IDLE_LIMIT_SECONDS, PORTS, SCHEME_PORTS, SENSITIVE_PORT_RANGE
 export type { PortInfo } from './ports.ts';
 export { AGENT_SERVICES, AUTH_DEFAULT_PORT, CONFIG_VERSIONS, KUBE_SERVICE_PORTLESS_PORT, PEER_DEFAULT_PORT, PROXY_LISTENERS, SEPARATE_MODE_LISTENERS, TUNNEL_ENV_DEFAULT_PORT } from './listeners.ts';
 export type { AgentServiceSpec, ConfigVersionSpec, ProxyListenerId, ProxyListenerSpec } from './listeners.ts';
-export { CLIENT_TOOLS, FALLBACK_TEMPLATES } from './client-tools.ts';
+export { CLIENT_TOOLS, FALLBACK_TEMPLATES, usesProxy } from './client-tools.ts';
 export type { ToolNeed, ToolSpec } from './client-tools.ts';
 export { DATABASE_ENGINES } from './databases.ts';
 export type { DatabaseEngineSpec } from './databases.ts';

@@ -81,6 +81,7 @@ export const PALETTE: readonly PaletteItem[] = [
   { id: 'kubectl', group: 'Clients', label: 'kubectl', hint: 'kubectl through the Proxy (or tsh kubectl).', icon: 'client', idBase: 'kubectl', target: node('client', { tools: ['kubectl'] }) },
   { id: 'db-client', group: 'Clients', label: 'Database client', hint: 'psql, mysql, mongosh… through tsh local proxies.', icon: 'client', idBase: 'db-client', target: node('client', { tools: ['database'] }) },
   { id: 'rdp-client', group: 'Clients', label: 'RDP client (browser)', hint: 'Windows desktop sessions in the browser.', icon: 'client', idBase: 'rdp-client', target: node('client', { tools: ['rdp'] }) },
+  { id: 'monitoring', group: 'Clients', label: 'Monitoring (Prometheus)', hint: 'Scrapes diag_addr and metrics_service of the Teleport nodes it is linked to.', icon: 'client', idBase: 'prometheus', target: node('client', { tools: ['monitoring'] }) },
   { id: 'zone', group: 'Network', label: 'Network zone', hint: 'A subnet, VPC or security zone; drop nodes into it.', icon: 'zone', idBase: 'zone', target: { type: 'zone', zoneKind: 'private' } },
   { id: 'internet', group: 'Network', label: 'Internet', hint: 'The public internet as a zone (0.0.0.0/0).', icon: 'internet', idBase: 'internet', target: { type: 'zone', zoneKind: 'internet' } },
   { id: 'load-balancer', group: 'Network', label: 'Load balancer', hint: KIND_INFO['load-balancer'].hint, icon: 'load-balancer', idBase: 'lb', target: node('load-balancer') },

@@ -37,6 +37,10 @@ export const PORTS = {
   kdc: p(88, 'Kerberos KDC', ['S6']),
   ssh: p(22, 'sshd', ['D19', 'S22']),
   cloudApi: p(443, 'Cloud provider API', ['D18', 'D17']),
+  /** `MetricsListenPort`: default port of `metrics_service.listen_addr` (§2.9 M1). */
+  metrics: p(3081, 'Teleport metrics service', ['S1', 'S5']),
+  /** Not a Teleport default: `diag_addr` is off unless set; 3000 is the docs' example (§2.9 M2). */
+  diag: p(3000, 'Teleport diagnostic endpoint (diag_addr)', ['D7']),
 } as const satisfies Record<string, PortInfo>;
 
 /** Ports an internet-facing rule should not expose (3022 to 3025: node SSH, proxy SSH, tunnel, Auth). */

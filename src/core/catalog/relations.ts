@@ -25,7 +25,8 @@ export type RelationId =
   | 'peering'
   | 'uses-forward-proxy'
   | 'forward-proxy-egress'
-  | 'auth-backend';
+  | 'auth-backend'
+  | 'monitoring';
 
 /** Conditions on the two ends, all of which must hold. */
 export interface RelationCondition {
@@ -45,6 +46,8 @@ export interface RelationCondition {
   initiatorHasProxyEnv?: boolean;
   /** The cluster uses proxy peering. */
   peering?: boolean;
+  /** The initiator is a client that uses this tool. */
+  initiatorTool?: 'monitoring';
 }
 
 /** One meaning a link can have. */
@@ -63,7 +66,7 @@ const r = (id: RelationId, initiator: NodeKind, listener: NodeKind, summary: str
 
 /** The link-meaning table, tried in order. */
 export const RELATIONS: readonly RelationSpec[] = [
-  r('client-entry', 'client', 'proxy', 'Users reach the Proxy (web port, plus dedicated listeners in separate mode).', ['D1']),
+  r('client-entry', 'client', 'proxy', 'Users reach the Proxy (web port, plus dedicated listeners in separate mode); a monitoring system scrapes it.', ['D1']),
   r('client-entry', 'client', 'load-balancer', 'Users reach the Proxies through this load balancer.', ['D10'], { lbFronts: 'proxy' }),
   r('lb-backend', 'load-balancer', 'proxy', 'The load balancer forwards its ports to this Proxy.', ['D10'], { backend: true, lbFronts: 'proxy' }),
   r('lb-backend', 'load-balancer', 'auth', 'The load balancer forwards 3025 to this Auth (L4 only).', ['D10'], { backend: true, lbFronts: 'auth' }),
@@ -101,4 +104,9 @@ export const RELATIONS: readonly RelationSpec[] = [
   r('forward-proxy-egress', 'http-proxy', 'load-balancer', 'The forward proxy carries CONNECT tunnels to the load balancer.', ['D1']),
   r('auth-backend', 'auth', 'cloud-api', 'Auth stores state, audit or recordings in cloud storage.', ['D10']),
   r('auth-backend', 'auth', 'database', 'Auth uses the database as its backend.', ['D10']),
+  // Monitoring (§2.9). A monitoring client linked to a Proxy is handled by `client-entry` above,
+  // which also emits the Proxy's monitoring flows.
+  r('monitoring', 'client', 'auth', 'The monitoring system scrapes this Auth Service (diag_addr, metrics_service).', ['D7', 'S5'], { initiatorTool: 'monitoring' }),
+  r('monitoring', 'client', 'agent', 'The monitoring system scrapes this agent (diag_addr, metrics_service).', ['D7', 'S5'], { initiatorTool: 'monitoring' }),
+  r('monitoring', 'client', 'tbot', 'The monitoring system scrapes this tbot (diag_addr).', ['D7'], { initiatorTool: 'monitoring' }),
 ];

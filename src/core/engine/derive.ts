@@ -12,6 +12,7 @@ import { memberAuth, memberTunnel, proxyDialsAgent } from './families/agents.ts'
 import { clientEntry } from './families/clients.ts';
 import { peeringFlows, peeringLink, proxyAuth } from './families/control-plane.ts';
 import { lbBackend } from './families/load-balancers.ts';
+import { monitoring } from './families/monitoring.ts';
 import { forwardProxyEgress, tenantFlows, usesForwardProxy } from './families/network.ts';
 import { acmeFlows, proxyKubeApi, proxyOpenssh } from './families/proxy-egress.ts';
 import { agentResource, authBackend } from './families/resources.ts';
@@ -44,6 +45,7 @@ const HANDLERS: Record<RelationId, Handler> = {
   'uses-forward-proxy': usesForwardProxy,
   'forward-proxy-egress': forwardProxyEgress,
   'auth-backend': authBackend,
+  monitoring,
 };
 
 /** Derive flows, rules, findings and link infos from a plan. Pure and deterministic. */

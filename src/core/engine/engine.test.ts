@@ -213,3 +213,45 @@ describe('a leaf Auth behind an HTTP CONNECT proxy', () => {
     expect(r.links.find((l) => l.id === 'leaf-auth--fwd')?.ok).toBe(false);
   });
 });
+
+describe('monitoring (reference §2.9)', () => {
+  const cluster = [{ id: 'main', name: 'teleport.example.com' }];
+  const base: NodeInput[] = [
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp', diagAddr: '127.0.0.1:3000' },
+    { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], addresses: ['10.0.1.11'], zone: 'dmz', metricsListenAddr: '0.0.0.0:3081', diagAddr: '10.0.1.11:3000' },
+    { id: 'agent', name: 'Agent', kind: 'agent', services: ['ssh'], addresses: ['10.0.10.21'], zone: 'private' },
+    { id: 'bot', name: 'Bot', kind: 'tbot', addresses: ['10.0.10.30'], zone: 'private', diagAddr: '0.0.0.0:3001' },
+    { id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], addresses: ['10.0.10.9'], zone: 'private' },
+    { id: 'users', name: 'Users', kind: 'client', tools: ['tsh', 'monitoring'], zone: 'internet' },
+  ];
+  const links: [string, string][] = [['proxy', 'auth'], ['agent', 'proxy'], ['bot', 'proxy'], ['prom', 'auth'], ['prom', 'proxy'], ['prom', 'agent'], ['prom', 'bot'], ['users', 'proxy']];
+  const result = derive(plan(cluster, base, links));
+
+  it('scrapes metrics_service and diag_addr of the linked Teleport nodes; a monitoring-only client gets nothing from the Proxy web port', () => {
+    expect(ruleKeys(result.rules)).toEqual([
+      'agent>proxy:443/tcp', 'bot>proxy:443/tcp', 'prom>bot:3001/tcp', 'prom>proxy:3000/tcp', 'prom>proxy:3081/tcp',
+      'proxy>auth:3025/tcp', 'users>proxy:3000/tcp', 'users>proxy:3081/tcp', 'users>proxy:443/tcp',
+    ]);
+    const diag = result.flows.find((f) => f.id === 'prom>proxy:3000/tcp:monitor-diag');
+    expect(diag).toMatchObject({ dialTarget: '10.0.1.11:3000', settings: ['nodes[prom].tools', 'nodes[proxy].diagAddr'], links: ['prom--proxy'] });
+    expect(diag?.note).toContain('no authentication');
+    expect(result.flows.find((f) => f.id === 'prom>proxy:3081/tcp:monitor-metrics')?.dialTarget).toBeUndefined();
+    expect(result.links.find((l) => l.id === 'prom--bot')).toMatchObject({ ok: true, initiator: 'prom', listener: 'bot' });
+  });
+
+  it('reports a loopback endpoint, a node with nothing to scrape and an endpoint open to the internet', () => {
+    const byCode = (code: string) => result.findings.filter((f) => f.code === code);
+    expect(byCode('PL-MONITOR-LOOPBACK').map((f) => f.nodes)).toEqual([['auth', 'prom']]);
+    expect(byCode('PL-MONITOR-LOOPBACK')[0]?.message).toContain('127.0.0.1:3000');
+    expect(byCode('PL-MONITOR-NOTHING').map((f) => f.links)).toEqual([['prom--agent']]);
+    expect(byCode('PL-MONITOR-INTERNET').map((f) => f.id).sort()).toEqual(['PL-MONITOR-INTERNET:users-to-proxy-3000-tcp', 'PL-MONITOR-INTERNET:users-to-proxy-3081-tcp']);
+    expect(result.findings.map((f) => f.code)).not.toContain('PL-CLIENT-NO-PATH');
+  });
+
+  it('a client without the monitoring tool still cannot link to an agent', () => {
+    const r = derive(plan(cluster, [...base.slice(0, 4), { id: 'ops', name: 'Ops', kind: 'client', tools: ['tsh'], zone: 'private' }], [['agent', 'proxy'], ['ops', 'agent']]));
+    const info = r.links.find((l) => l.id === 'ops--agent');
+    expect(info?.ok).toBe(false);
+    expect(info?.reason).toContain('monitoring tool');
+  });
+});

@@ -45,6 +45,13 @@ export interface Refusal {
   agent?: string;
 }
 
+/** A monitoring client linked to a Teleport node (reference §2.9). */
+export interface MonitorLink {
+  client: string;
+  node: string;
+  link: string;
+}
+
 /** Everything noticed during one derive. */
 export interface Observations {
   missingPorts: Map<string, MissingPort>;
@@ -70,6 +77,10 @@ export interface Observations {
   proxiesWithAuth: Set<string>;
   /** Leaf cluster ids with a path to their root. */
   leavesWithPath: Set<string>;
+  /** Monitoring links to nodes with neither diag_addr nor metrics_service. */
+  monitorGaps: MonitorLink[];
+  /** Monitoring links to an endpoint bound to loopback. */
+  monitorLoopback: (MonitorLink & { addr: string; yamlKey: string })[];
 }
 
 /** Empty observations. */
@@ -77,6 +88,6 @@ export function emptyObservations(): Observations {
   return {
     missingPorts: new Map(), portMismatches: new Map(), tunnelEnvMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
     forcedTunnel: new Map(), unknownForwardProxies: new Map(), forwardProxyUsed: new Set(), proxiedTargets: new Map(),
-    reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(),
+    reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(), monitorGaps: [], monitorLoopback: [],
   };
 }

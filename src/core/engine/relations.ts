@@ -59,6 +59,7 @@ function holds(ctx: Ctx, w: RelationCondition, a: PlanNode, b: PlanNode): boolea
   }
   if (w.initiatorHasProxyEnv && !hasProxyEnv(a)) return false;
   if (w.peering && clusterOf(ctx, a)?.tunnelStrategy !== 'proxy_peering') return false;
+  if (w.initiatorTool !== undefined && (a.kind !== 'client' || !a.tools.includes(w.initiatorTool))) return false;
   return true;
 }
 

@@ -66,6 +66,26 @@ describe('teleport.yaml fragments', () => {
   });
 });
 
+describe('monitoring settings in teleport.yaml', () => {
+  it('writes teleport.diag_addr and metrics_service for Teleport nodes, diag_addr for tbot', () => {
+    const base = scenario('1.');
+    const plan = {
+      ...base.plan,
+      nodes: [
+        ...base.plan.nodes.map((n) => (n.kind === 'proxy' ? { ...n, diagAddr: '0.0.0.0:3000', metricsListenAddr: '0.0.0.0:3081' } : n)),
+        { id: 'bot', name: 'Bot', kind: 'tbot' as const, joinVia: 'proxy' as const, addresses: [], position: { x: 0, y: 0 }, diagAddr: '127.0.0.1:3001' },
+      ],
+    };
+    const c = { ...base, plan, result: derive(plan) };
+    const proxy = config(c, 'proxy');
+    expect(proxy.teleport).toMatchObject({ diag_addr: '0.0.0.0:3000' });
+    expect(proxy.metrics_service).toEqual({ enabled: true, listen_addr: '0.0.0.0:3081' });
+    expect(runExport('teleport-config', c, { host: 'proxy' })).toContain('add keypairs and ca_certs to require mTLS');
+    expect(config(c, 'bot')).toMatchObject({ version: 'v2', diag_addr: '127.0.0.1:3001' });
+    expect(config(c, 'auth')).not.toHaveProperty('metrics_service');
+  });
+});
+
 describe('/etc/default/teleport', () => {
   const egress = () => templateCases().find((c) => c.name === 'template http-connect-egress') as Case;
 

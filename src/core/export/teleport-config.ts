@@ -86,7 +86,7 @@ function teleportYaml(plan: Plan, result: DeriveResult, node: TeleportNode): str
   const header = [`Portolan: teleport.yaml for ${node.name} (${node.id}), cluster ${cluster.name}, plan ${plan.name}.`, ...UNKNOWN];
   if (node.kind === 'tbot') {
     const { keys, notes } = joinKeys(node, { ...cluster, configVersion: 'v3' }, result);
-    return yamlStream([yamlDocument({ version: 'v2', ...keys }, [`Portolan: tbot.yaml for ${node.name} (${node.id}), cluster ${cluster.name}.`, ...notes, 'Not in the plan: onboarding (join method and token), storage, outputs and services.'])]);
+    return yamlStream([yamlDocument({ version: 'v2', ...keys, ...(node.diagAddr ? { diag_addr: node.diagAddr } : {}) }, [`Portolan: tbot.yaml for ${node.name} (${node.id}), cluster ${cluster.name}.`, ...notes, 'Not in the plan: onboarding (join method and token), storage, outputs and services.'])]);
   }
   const teleport: Record<string, unknown> = {};
   const notes: string[] = [];
@@ -98,12 +98,17 @@ function teleportYaml(plan: Plan, result: DeriveResult, node: TeleportNode): str
   if (node.kind === 'agent' || node.kind === 'proxy') {
     if (node.env?.httpsProxy || node.env?.httpProxy) notes.push('HTTP(S)_PROXY and NO_PROXY: see the teleport-env export (/etc/default/teleport).');
   }
+  if (node.diagAddr) teleport.diag_addr = node.diagAddr;
   const doc: Record<string, unknown> = { version: cluster.configVersion };
   if (Object.keys(teleport).length > 0) doc.teleport = teleport;
   doc.auth_service = node.kind === 'auth' ? authService(node, cluster) : { enabled: false };
   doc.proxy_service = node.kind === 'proxy' ? proxyService(node, cluster) : { enabled: false };
   if (node.kind === 'agent') Object.assign(doc, agentServices(plan, result, node));
   else doc.ssh_service = { enabled: false };
+  if (node.metricsListenAddr) {
+    doc.metrics_service = { enabled: true, listen_addr: node.metricsListenAddr };
+    notes.push('metrics_service: add keypairs and ca_certs to require mTLS from the scrapers.');
+  }
   return yamlStream([yamlDocument(doc, [...header, ...notes])]);
 }
 

@@ -60,6 +60,7 @@ const leaf = all(
   add({ id: 'leaf-proxy', name: 'Leaf Proxy', kind: 'proxy', cluster: 'leaf', publicAddr: ['leaf.example.com:443'], zone: 'other' }),
   link('leaf-proxy', 'leaf-auth'),
 );
+const prom = all(add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], addresses: ['10.0.10.9'], zone: 'private' }), link('prom', 'agent'));
 const cloudCluster = cluster({ deployment: 'cloud', cloudTenant: 'example.teleport.sh:443' });
 const cloudOnly = all(cloudCluster, remove('lb'), remove('proxy-1'), remove('auth'));
 
@@ -109,6 +110,9 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-HTTP-PROXY-UNKNOWN', set('agent', { env: { httpsProxy: 'http://nowhere.example.com:3128' } }), all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }))],
   ['PL-HTTP-PROXY-UNUSED', all(fwdNode, link('agent', 'fwd')), all(fwdNode, link('agent', 'fwd'), set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }))],
   ['PL-HTTP-PROXY-PORT', all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:8080' } })), all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }))],
+  ['PL-MONITOR-NOTHING', prom, all(prom, set('agent', { metricsListenAddr: '0.0.0.0:3081' }))],
+  ['PL-MONITOR-LOOPBACK', all(prom, set('agent', { diagAddr: '127.0.0.1:3000' })), all(prom, set('agent', { diagAddr: '0.0.0.0:3000' }))],
+  ['PL-MONITOR-INTERNET', all(set('users', { tools: ['browser', 'tsh', 'monitoring'] }), link('users', 'agent'), set('agent', { diagAddr: '0.0.0.0:3000' })), all(prom, set('agent', { diagAddr: '0.0.0.0:3000' }))],
   ['PL-APP-NO-PORT', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal' }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000' })],
 ];
 

@@ -4,6 +4,7 @@ import { peering, trust } from './cluster-checks.ts';
 import { forwardUse, noProxyTypes, proxyUrls } from './forward-checks.ts';
 import type { Check, CheckInput } from './input.ts';
 import { lbKinds, lbMappings } from './lb-checks.ts';
+import { monitoring } from './monitor-checks.ts';
 import { clusterShape, paths, refusedLinks } from './plan-checks.ts';
 import { acme, advertisedPorts, proxyAddresses } from './proxy-checks.ts';
 import { internetExposure } from './rule-checks.ts';
@@ -14,6 +15,7 @@ import type { Finding } from '../engine/types.ts';
 export const CHECKS: readonly Check[] = [
   clusterShape, paths, refusedLinks, proxyAddresses, advertisedPorts, acme, lbKinds, lbMappings,
   peering, trust, agents, resources, proxyUrls, noProxyTypes, forwardUse, internetExposure,
+  monitoring,
 ];
 
 /** Run the checks. */

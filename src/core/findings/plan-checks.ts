@@ -1,5 +1,6 @@
 /** Plan completeness: missing Auth/Proxy, nodes with no path, links without meaning, Cloud misuse. */
 import type { Link } from '../schema/index.ts';
+import { usesProxy } from '../catalog/index.ts';
 import { clusterIdOf } from '../engine/context.ts';
 import { effectiveJoinVia } from '../engine/relations.ts';
 import { tenantAddress } from '../engine/endpoints.ts';
@@ -41,7 +42,7 @@ export const paths: Check = (input) => {
         params: { node: node.name, cluster: cluster.name, auth: viaAuth ? ' or Auth' : '', authFix: viaAuth ? ', or to Auth since it joins directly' : '' },
       });
     }
-    if (node.kind === 'client' && !obs.reachedCluster.has(node.id)) out.add({ code: 'PL-CLIENT-NO-PATH', subjects: [node.id], params: { node: node.name }, nodes: [node.id] });
+    if (node.kind === 'client' && node.tools.some(usesProxy) && !obs.reachedCluster.has(node.id)) out.add({ code: 'PL-CLIENT-NO-PATH', subjects: [node.id], params: { node: node.name }, nodes: [node.id] });
   }
 };
 

@@ -81,6 +81,18 @@ const nodeBase = {
 /** Nodes that run Teleport belong to one cluster (the first cluster when omitted). */
 const teleportBase = { ...nodeBase, cluster: Id.optional() };
 
+/**
+ * `teleport.diag_addr` (tbot: `diag_addr`): the diagnostic endpoint (`/metrics`, `/healthz`,
+ * `/readyz`), disabled unless set (reference §2.9 M2). Added to v1 as an optional field.
+ */
+const diagAddr = HostPort.optional();
+
+/**
+ * `metrics_service.listen_addr` of a Teleport process with `metrics_service` enabled (default port
+ * 3081, reference §2.9 M1); absent = not enabled. Added to v1 as an optional field.
+ */
+const metricsListenAddr = HostPort.optional();
+
 export const AuthNodeV1 = z.object({
   ...teleportBase,
   kind: z.literal('auth'),
@@ -93,6 +105,8 @@ export const AuthNodeV1 = z.object({
    * on the root Proxy over HTTPS, which honours them. Added to v1 as an optional field.
    */
   env: ProxyEnv.optional(),
+  metricsListenAddr,
+  diagAddr,
 });
 
 export const ProxyProtocolSetting = z.enum(['on', 'off', 'unspecified']);
@@ -122,6 +136,8 @@ export const ProxyNodeV1 = z.object({
   proxyProtocol: ProxyProtocolSetting.default('unspecified'),
   trustXForwardedFor: z.boolean().default(false),
   env: ProxyEnv.optional(),
+  metricsListenAddr,
+  diagAddr,
 });
 
 export const AgentService = z.enum(['ssh', 'kubernetes', 'database', 'app', 'desktop', 'discovery']);
@@ -151,6 +167,8 @@ export const AgentNodeV1 = z.object({
   desktopUsesAd: z.boolean().default(false),
   /** `app_service` `allowed_hosts` / `denied_hosts` in use. */
   appHostFilters: z.boolean().default(false),
+  metricsListenAddr,
+  diagAddr,
 });
 
 export const TbotNodeV1 = z.object({
@@ -159,9 +177,11 @@ export const TbotNodeV1 = z.object({
   /** `proxy_server` (recommended) or `auth_server`. */
   joinVia: JoinVia.default('proxy'),
   env: ProxyEnv.optional(),
+  diagAddr,
 });
 
-export const ClientTool = z.enum(['browser', 'tsh', 'kubectl', 'database', 'rdp']);
+/** `monitoring`: Prometheus or health probes scraping Teleport's diagnostic and metrics endpoints (§2.9). */
+export const ClientTool = z.enum(['browser', 'tsh', 'kubectl', 'database', 'rdp', 'monitoring']);
 
 export const ClientNodeV1 = z.object({
   ...nodeBase,

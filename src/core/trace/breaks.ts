@@ -4,7 +4,7 @@
  */
 import { derive as coreDerive } from '../engine/index.ts';
 import type { DeriveResult } from '../engine/index.ts';
-import type { Plan, PlanNode } from '../schema/index.ts';
+import type { ClientToolName, Plan, PlanNode } from '../schema/index.ts';
 import { chainsFrom } from './chain.ts';
 import { buildGraph } from './graph.ts';
 import type { FlowGraph } from './graph.ts';
@@ -46,6 +46,11 @@ export interface WhatBreaks {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Client tools that make access paths (every tool but monitoring). */
+export function isAccessTool(tool: ClientToolName): tool is Exclude<ClientToolName, 'monitoring'> {
+  return tool !== 'monitoring';
+}
+
 function toolTargets(g: FlowGraph, tool: AccessTool, nodes: readonly PlanNode[]): string[] {
   const pick = (keep: (n: PlanNode) => boolean) => nodes.filter(keep).map((n) => n.id);
   switch (tool) {
@@ -80,7 +85,7 @@ function pairsOf(g: FlowGraph): AccessPair[] {
   const out: AccessPair[] = [];
   for (const n of nodes) {
     if (n.kind === 'client') {
-      for (const tool of [...new Set(n.tools)].sort()) for (const to of toolTargets(g, tool, nodes)) out.push({ from: n.id, to, tool });
+      for (const tool of [...new Set(n.tools)].filter(isAccessTool).sort()) for (const to of toolTargets(g, tool, nodes)) out.push({ from: n.id, to, tool });
     } else if (n.kind === 'tbot') {
       for (const to of tbotTargets(g, n.id)) out.push({ from: n.id, to, tool: 'tbot' });
     }

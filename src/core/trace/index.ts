@@ -4,6 +4,6 @@
  * result, never the engine's internals.
  */
 export { traceAccess } from './trace.ts';
-export { accessPairs, whatBreaks } from './breaks.ts';
+export { accessPairs, isAccessTool, whatBreaks } from './breaks.ts';
 export type { AccessPair, BrokenAccess, Closure, WhatBreaks } from './breaks.ts';
 export type { AccessTool, Hop, MissingPart, Trace, TraceOptions } from './types.ts';

@@ -3,7 +3,8 @@ import type { EndpointId, Protocol } from '../engine/index.ts';
 import type { ClientToolName } from '../schema/index.ts';
 
 /** The client tool a path is traced for: a client node's tool, or Machine ID (`tbot`). */
-export type AccessTool = ClientToolName | 'tbot';
+/** Tools that reach resources through Teleport (monitoring scrapes Teleport itself: no access path). */
+export type AccessTool = Exclude<ClientToolName, 'monitoring'> | 'tbot';
 
 /**
  * One hop of an access path, in the direction the user's traffic travels.

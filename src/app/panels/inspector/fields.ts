@@ -83,6 +83,8 @@ const LABELS: Record<string, string> = {
   trustedRoot: 'Trusts root cluster',
   agentConnectionCount: 'Agent connection count',
   description: 'Description',
+  diagAddr: 'Diagnostic address',
+  metricsListenAddr: 'Metrics service listen address',
 };
 
 /** teleport.yaml key for fields named after one (shown as a hint). */
@@ -111,6 +113,8 @@ const YAML_KEYS: Record<string, string> = {
   agentConnectionCount: 'agent_connection_count',
   configVersion: 'version',
   joinVia: 'proxy_server / auth_server',
+  diagAddr: 'diag_addr',
+  metricsListenAddr: 'metrics_service.listen_addr',
 };
 
 export function labelFor(key: string): string {

@@ -2,6 +2,7 @@
 import { AGENT_FLOWS } from './agents.ts';
 import { CLIENT_FLOWS } from './clients.ts';
 import { CONTROL_PLANE_FLOWS } from './control-plane.ts';
+import { MONITORING_FLOWS } from './monitoring.ts';
 import { NETWORK_FLOWS } from './network.ts';
 import { RESOURCE_FLOWS } from './resources.ts';
 import { TRUST_FLOWS } from './trust.ts';
@@ -15,6 +16,7 @@ export const ALL_FLOW_TEMPLATES: readonly FlowTemplate[] = [
   ...TRUST_FLOWS,
   ...RESOURCE_FLOWS,
   ...NETWORK_FLOWS,
+  ...MONITORING_FLOWS,
 ];
 
 /** Templates by id. */

@@ -1,0 +1,66 @@
+/**
+ * Monitoring systems → Teleport processes (reference §2.9): a client with the `monitoring` tool
+ * scrapes `metrics_service` (M1, default 3081) and probes `diag_addr` (M2) of the Teleport nodes it
+ * is linked to. Endpoints bound to loopback cannot be reached from another host: no rule, a finding.
+ */
+import { flowTemplate } from '../../catalog/index.ts';
+import type { Link, PlanNode } from '../../schema/index.ts';
+import { ipBytes, isLoopbackIp, isUnspecifiedHost, joinHostPort, parseHostPort } from '../addr.ts';
+import { linkCause } from '../run.ts';
+import type { Handler, Run } from '../run.ts';
+
+/** A monitoring endpoint of a Teleport node, from its plan fields. */
+export interface MonitorEndpoint {
+  field: 'diagAddr' | 'metricsListenAddr';
+  /** teleport.yaml key, for causes and findings. */
+  yamlKey: string;
+  template: string;
+  addr: string;
+}
+
+/** The endpoints a Teleport node opens for monitoring, in a fixed order (metrics, then diag). */
+export function monitorEndpoints(node: PlanNode): MonitorEndpoint[] {
+  const out: MonitorEndpoint[] = [];
+  if ((node.kind === 'auth' || node.kind === 'proxy' || node.kind === 'agent') && node.metricsListenAddr) {
+    out.push({ field: 'metricsListenAddr', yamlKey: 'metrics_service.listen_addr', template: 'monitor-metrics', addr: node.metricsListenAddr });
+  }
+  if ((node.kind === 'auth' || node.kind === 'proxy' || node.kind === 'agent' || node.kind === 'tbot') && node.diagAddr) {
+    out.push({ field: 'diagAddr', yamlKey: node.kind === 'tbot' ? 'diag_addr' : 'teleport.diag_addr', template: 'monitor-diag', addr: node.diagAddr });
+  }
+  return out;
+}
+
+/** `localhost` or a loopback IP: only processes on the same host can connect. */
+export function isLoopbackHost(host: string): boolean {
+  if (host.toLowerCase() === 'localhost') return true;
+  const bytes = ipBytes(host.replace(/^\[|\]$/g, ''));
+  return bytes !== undefined && isLoopbackIp(bytes);
+}
+
+/** Flows from a monitoring client to the endpoints of one Teleport node it is linked to. */
+export function monitorFlows(run: Run, link: Link, client: PlanNode, node: PlanNode): void {
+  if (client.kind !== 'client' || !client.tools.includes('monitoring')) return;
+  const endpoints = monitorEndpoints(node);
+  if (endpoints.length === 0) {
+    run.obs.monitorGaps.push({ client: client.id, node: node.id, link: link.id });
+    return;
+  }
+  for (const e of endpoints) {
+    const hp = parseHostPort(e.addr);
+    if (!hp || hp.port === undefined) continue;
+    if (isLoopbackHost(hp.host)) {
+      run.obs.monitorLoopback.push({ client: client.id, node: node.id, link: link.id, addr: e.addr, yamlKey: e.yamlKey });
+      continue;
+    }
+    const host = isUnspecifiedHost(hp.host) ? undefined : hp.host;
+    run.sink.add({
+      from: client.id, to: node.id, port: hp.port, template: flowTemplate(e.template),
+      cause: linkCause(link, `${node.id} ${e.yamlKey} ${e.addr}`), links: [link.id],
+      settings: [`nodes[${client.id}].tools`, `nodes[${node.id}].${e.field}`],
+      dialTarget: host === undefined ? undefined : joinHostPort(host, hp.port),
+    });
+  }
+}
+
+/** client (monitoring) — auth / agent / tbot. */
+export const monitoring: Handler = (run, link, client, node) => monitorFlows(run, link, client, node);

@@ -1,0 +1,23 @@
+/** Monitoring links (reference §2.9): nothing to scrape, loopback-only endpoints, endpoints open to the internet. */
+import { INTERNET_CIDR } from '../catalog/index.ts';
+import type { Check } from './input.ts';
+
+const MONITOR_CATALOGS: ReadonlySet<string> = new Set(['monitor-metrics', 'monitor-diag']);
+
+/** PL-MONITOR-NOTHING, PL-MONITOR-LOOPBACK, PL-MONITOR-INTERNET. */
+export const monitoring: Check = (input) => {
+  const { ctx, obs, out } = input;
+  const name = (id: string) => ctx.nodes.get(id)?.name ?? id;
+  for (const g of obs.monitorGaps) {
+    out.add({ code: 'PL-MONITOR-NOTHING', subjects: [g.client, g.node], nodes: [g.client, g.node], links: [g.link], params: { client: name(g.client), node: name(g.node) } });
+  }
+  for (const l of obs.monitorLoopback) {
+    out.add({ code: 'PL-MONITOR-LOOPBACK', subjects: [l.client, l.node, l.yamlKey], nodes: [l.client, l.node], links: [l.link], params: { client: name(l.client), node: name(l.node), key: l.yamlKey, addr: l.addr } });
+  }
+  for (const r of input.rules) {
+    if (!r.flows.some((f) => MONITOR_CATALOGS.has(f.slice(f.lastIndexOf(':') + 1)))) continue;
+    const zone = r.sourceZone === undefined ? undefined : ctx.zones.get(r.sourceZone);
+    if (zone?.kind !== 'internet' && !r.sourceAddress.split(' ').includes(INTERNET_CIDR)) continue;
+    out.add({ code: 'PL-MONITOR-INTERNET', subjects: [r.id], nodes: [r.source, r.destination], links: r.links, params: { rule: r.id, port: r.port, node: name(r.destination), source: `${name(r.source)}, ${r.sourceAddress}` } });
+  }
+};
