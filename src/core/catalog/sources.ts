@@ -51,6 +51,9 @@ const RAW = {
   S21: ['lib/reversetunnel/rc_manager.go', 'leaf-side tunnel pools'],
   S22: ['lib/srv/server/gcp_installer.go', 'GCP VM installer over SSH 22'],
   S23: ['examples/chart/teleport-cluster/values.yaml', 'Helm chart defaults'],
+  // S24 and later, D24 and later: not in the reference; read in Teleport's source and docs for Portolan.
+  S24: ['lib/service/relay.go', 'Relay Service: listeners, peer address, join as RoleRelay'],
+  S25: ['examples/chart/teleport-relay/templates/_config.tpl', 'Relay Helm chart: listener ports, proxy_server'],
   D1: ['docs/pages/reference/deployment/networking.mdx', 'Networking reference'],
   D2: ['docs/pages/reference/architecture/tls-routing.mdx', 'TLS routing architecture'],
   D3: ['docs/pages/zero-trust-access/management/operations/tls-routing.mdx', 'TLS routing migration'],
@@ -73,6 +76,8 @@ const RAW = {
   D20: ['docs/pages/enroll-resources/auto-discovery/servers/gcp-discovery.mdx', 'GCP VM discovery'],
   D21: ['docs/pages/reference/architecture/teleport-cloud-architecture.mdx', 'Teleport Cloud architecture'],
   D22: ['docs/pages/enroll-resources/database-access/enroll-self-hosted-databases/oracle-self-hosted.mdx', 'Self-hosted Oracle'],
+  D23: ['docs/pages/reference/deployment/config/relay-service.mdx', 'Relay Service configuration reference'],
+  D24: ['docs/pages/enroll-resources/application-access/guides/tcp.mdx', 'TCP application access (multi-port apps)'],
   I1: ['https://github.com/gravitational/teleport/issues/57009', 'config v2+ does not default to TLS routing'],
   I2: ['https://github.com/gravitational/teleport/pull/8511', 'proxy_listener_mode and config v2'],
   I4: ['https://github.com/gravitational/teleport/pull/13598', 'agents can join over 3024 only'],

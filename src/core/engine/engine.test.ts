@@ -255,3 +255,23 @@ describe('monitoring (reference §2.9)', () => {
     expect(info?.reason).toContain('monitoring tool');
   });
 });
+
+describe('multi-port TCP apps (tcp_ports, reference R7)', () => {
+  const nodes: NodeInput[] = [
+    { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
+    { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], zone: 'dmz' },
+    { id: 'app-agent', name: 'App agent', kind: 'agent', services: ['app'], zone: 'private' },
+    { id: 'app', name: 'Ports app', kind: 'app', uri: 'tcp://ports.internal', tcpPorts: [{ port: 5432 }, { port: 8000, endPort: 8010 }, { port: 9000, endPort: 9000 }], zone: 'private' },
+  ];
+  const result = derive(plan([{ id: 'main', name: 'teleport.example.com' }], nodes, [['proxy', 'auth'], ['app-agent', 'proxy'], ['app-agent', 'app']]));
+
+  it('opens one rule per port or range, and no finding', () => {
+    expect(ruleKeys(result.rules).filter((k) => k.startsWith('app-agent>app'))).toEqual(['app-agent>app:5432/tcp', 'app-agent>app:8000-8010/tcp', 'app-agent>app:9000/tcp']);
+    expect(result.rules.find((r) => r.id === 'app-agent-to-app-8000-8010-tcp')?.causes[0]).toContain('tcp_ports');
+    expect(result.findings.map((f) => f.code).filter((c) => c.startsWith('PL-APP'))).toEqual([]);
+  });
+
+  it('rejects an end port below the port', () => {
+    expect(() => plan([{ id: 'main', name: 'x' }], [{ id: 'app', name: 'App', kind: 'app', uri: 'tcp://a', tcpPorts: [{ port: 10, endPort: 5 }] }], [])).toThrow(/end port/);
+  });
+});

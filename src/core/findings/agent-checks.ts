@@ -1,5 +1,5 @@
 /** Agents and resources (§5 L-A1, L-A3, L-A4, L-A5, L-A8, L-A9, L-C2) and app URIs. */
-import { AGENT_SERVICES, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS } from '../catalog/index.ts';
+import { AGENT_SERVICES, APP_TCP_PORTS_SINCE, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS } from '../catalog/index.ts';
 import { parseHostPort } from '../engine/addr.ts';
 import { clusterOf, neighbours } from '../engine/context.ts';
 import { effectiveJoinVia, hasProxyEnv } from '../engine/relations.ts';
@@ -34,7 +34,7 @@ export const agents: Check = (input) => {
   }
 };
 
-/** L-A8 (database without required port), PL-APP-NO-PORT (tcp:// app without port). */
+/** L-A8 (database without required port), PL-APP-NO-PORT (tcp:// app without port), PL-APP-PORTS-URI and PL-APP-PORTS-VERSION (tcp_ports). */
 export const resources: Check = (input) => {
   const { ctx, out } = input;
   for (const node of ctx.sortedNodes) {
@@ -42,6 +42,21 @@ export const resources: Check = (input) => {
       const spec = DATABASE_ENGINES[node.engine];
       if (spec.portRequired) out.add({ code: 'L-A8', subjects: [node.id], nodes: [node.id], params: { db: node.name, engine: spec.label, port: spec.defaultPort } });
     }
-    if (node.kind === 'app' && /^tcp:\/\/[^/:]+(\/|$)/.test(node.uri)) out.add({ code: 'PL-APP-NO-PORT', subjects: [node.id], nodes: [node.id], params: { app: node.name, uri: node.uri } });
+    if (node.kind !== 'app') continue;
+    const ranges = (node.tcpPorts ?? []).length > 0;
+    const tcp = node.uri.startsWith('tcp://');
+    const uriPort = /^[a-z]+:\/\/[^/:]+:\d/.test(node.uri);
+    if (tcp && !uriPort && !ranges) out.add({ code: 'PL-APP-NO-PORT', subjects: [node.id], nodes: [node.id], params: { app: node.name, uri: node.uri } });
+    if (ranges && (!tcp || uriPort)) {
+      out.add({ code: 'PL-APP-PORTS-URI', subjects: [node.id], nodes: [node.id], params: { app: node.name, uri: node.uri, problem: tcp ? 'has a port' : 'is not a tcp:// URI' } });
+    }
+    if (ranges) {
+      for (const agent of neighbours(ctx, node.id)) {
+        const cluster = agent.kind === 'agent' && agent.services.includes('app') ? clusterOf(ctx, agent) : undefined;
+        if (cluster && cluster.teleportVersion < APP_TCP_PORTS_SINCE.major) {
+          out.add({ code: 'PL-APP-PORTS-VERSION', subjects: [node.id, agent.id], nodes: [node.id, agent.id], params: { app: node.name, agent: agent.name, cluster: cluster.name, version: cluster.teleportVersion, since: APP_TCP_PORTS_SINCE.text } });
+        }
+      }
+    }
   }
 };

@@ -113,6 +113,8 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-MONITOR-NOTHING', prom, all(prom, set('agent', { metricsListenAddr: '0.0.0.0:3081' }))],
   ['PL-MONITOR-LOOPBACK', all(prom, set('agent', { diagAddr: '127.0.0.1:3000' })), all(prom, set('agent', { diagAddr: '0.0.0.0:3000' }))],
   ['PL-MONITOR-INTERNET', all(set('users', { tools: ['browser', 'tsh', 'monitoring'] }), link('users', 'agent'), set('agent', { diagAddr: '0.0.0.0:3000' })), all(prom, set('agent', { diagAddr: '0.0.0.0:3000' }))],
+  ['PL-APP-PORTS-URI', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000', tcpPorts: [{ port: 5000, endPort: 5010 }] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000, endPort: 5010 }] })],
+  ['PL-APP-PORTS-VERSION', all(cluster({ teleportVersion: 16 }), set('agent', { services: ['ssh', 'app'] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000 }] }), link('agent', 'app')), all(set('agent', { services: ['ssh', 'app'] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000 }] }), link('agent', 'app'))],
   ['PL-APP-NO-PORT', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal' }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000' })],
 ];
 

@@ -266,10 +266,19 @@ export const DomainControllerNodeV1 = z.object({
   kdcPort: Port.default(88),
 });
 
+/** One entry of an app's `tcp_ports`: a port, or an inclusive range `port`–`endPort`. */
+export const AppPortRange = z
+  .object({
+    port: Port,
+    /** `end_port`: inclusive end of the range; absent for a single port. */
+    endPort: Port.optional(),
+  })
+  .refine((r) => r.endPort === undefined || r.endPort >= r.port, { message: 'the end port must not be below the port', path: ['endPort'] });
+
 export const AppNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('app'),
-  /** `uri` of the application: http(s)://host[:port] or tcp://host:port. */
+  /** `uri` of the application: http(s)://host[:port], tcp://host:port, or tcp://host with `tcpPorts`. */
   uri: z
     .string()
     .trim()
@@ -277,6 +286,11 @@ export const AppNodeV1 = z.object({
     .refine((s) => /^(https?|tcp):\/\/[^/\s:]+(:\d{1,5})?(\/\S*)?$/.test(s), {
       message: 'expected http(s)://host[:port][/path] or tcp://host:port',
     }),
+  /**
+   * `tcp_ports` of a multi-port TCP app (Teleport 17.1+; the URI is then `tcp://host` without a port).
+   * Added to v1 as an optional field.
+   */
+  tcpPorts: z.array(AppPortRange).max(32).optional(),
 });
 
 export const CloudApiNodeV1 = z.object({

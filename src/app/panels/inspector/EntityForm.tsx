@@ -221,7 +221,8 @@ function FieldEditor({ field, path, entity, attempt, testPrefix }: FieldProps) {
       );
     case 'object-list': {
       const rows = Array.isArray(value) ? (value as Entity[]) : [];
-      const blank = Object.fromEntries(field.fields.map((f) => [f.key, f.type === 'number' ? 443 : '']));
+      // A new row fills the required fields only (an optional end port stays unset).
+      const blank = Object.fromEntries(field.fields.filter((f) => !('optional' in f && f.optional)).map((f) => [f.key, f.type === 'number' ? 443 : '']));
       return (
         <fieldset className={`pl-field pl-field--group${error ? ' has-error' : ''}`} data-testid={testId}>
           <legend className="pl-field__label">{field.label}</legend>

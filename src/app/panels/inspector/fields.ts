@@ -85,6 +85,8 @@ const LABELS: Record<string, string> = {
   description: 'Description',
   diagAddr: 'Diagnostic address',
   metricsListenAddr: 'Metrics service listen address',
+  tcpPorts: 'TCP ports',
+  endPort: 'End port',
 };
 
 /** teleport.yaml key for fields named after one (shown as a hint). */
@@ -115,6 +117,8 @@ const YAML_KEYS: Record<string, string> = {
   joinVia: 'proxy_server / auth_server',
   diagAddr: 'diag_addr',
   metricsListenAddr: 'metrics_service.listen_addr',
+  tcpPorts: 'tcp_ports',
+  endPort: 'end_port',
 };
 
 export function labelFor(key: string): string {

@@ -4,7 +4,7 @@
  */
 import { AUTH_BACKENDS, DATABASE_ENGINES, SCHEME_PORTS, flowTemplate, resourceSpec } from '../../catalog/index.ts';
 import type { ResourcePort } from '../../catalog/index.ts';
-import type { PlanNode } from '../../schema/index.ts';
+import type { Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
 import { reachProxy } from '../reach.ts';
 import { entriesOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
@@ -28,10 +28,24 @@ export function resourcePort(node: PlanNode, rule: ResourcePort): { port: number
   return typeof value === 'number' ? { port: value, setting: rule.field, assumed: false } : undefined;
 }
 
+/** `tcp_ports` of a multi-port TCP app (`tcp://host`): each range is one flow (reference R7). */
+function appPortRanges(run: Run, link: Link, agent: PlanNode, app: NodeOfKind<'app'>): boolean {
+  if (!app.tcpPorts?.length || !app.uri.startsWith('tcp://')) return false;
+  const template = flowTemplate('agent-app');
+  for (const r of app.tcpPorts) {
+    run.sink.add({
+      from: agent.id, to: app.id, port: r.port, portEnd: r.endPort === undefined || r.endPort === r.port ? undefined : r.endPort, template,
+      cause: linkCause(link, `tcp_ports of ${app.id}`), links: [link.id], settings: [`nodes[${app.id}].tcpPorts`],
+    });
+  }
+  return true;
+}
+
 /** agent — resource. */
 export const agentResource: Handler = (run, link, agent, resource) => {
   const spec = resourceSpec(resource.kind);
   if (!spec) return;
+  if (resource.kind === 'app' && appPortRanges(run, link, agent, resource)) return;
   for (const f of spec.flows) {
     const port = resourcePort(resource, f.port);
     if (!port) continue;
