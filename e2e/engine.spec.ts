@@ -107,3 +107,39 @@ test('a monitoring system scrapes the metrics service a Proxy enables; before th
   // The Prometheus host asks nothing of the Proxy's web port.
   await expect(app.ruleRows.filter({ hasText: 'Prometheus' })).toHaveCount(1);
 });
+
+test('a Relay Service: the SSH agent linked to it tunnels to 3042 once it names the relay; the relay joins through the Proxy', async ({ app, page }) => {
+  await app.open();
+  await page.getByTestId('toolbar.new').click();
+  const pane = await app.boxOf(app.pane);
+  await app.dragFromPalette('proxy', { x: pane.width / 2 + 220, y: pane.height / 2 - 120 });
+  await app.dragFromPalette('relay', { x: pane.width / 2 + 220, y: pane.height / 2 + 120 });
+  await app.dragFromPalette('ssh-agent', { x: pane.width / 2 - 220, y: pane.height / 2 + 120 });
+  await expect(app.node('relay')).toBeVisible();
+  await app.connect('ssh-agent', 'relay');
+  await app.connect('relay', 'proxy');
+  await app.connect('ssh-agent', 'proxy');
+  const edges = page.locator('[data-testid^="edge."][data-from]');
+  await expect(edges).toHaveCount(3);
+
+  await app.showTab('findings');
+  const noHostnames = app.findingRows.and(page.locator('[data-code="PL-RELAY-NO-HOSTNAMES"]'));
+  const noServer = app.findingRows.and(page.locator('[data-code="PL-RELAY-NO-SERVER"]'));
+  await expect(noHostnames).toHaveCount(1);
+  await expect(noServer).toHaveCount(1);
+
+  await app.select(app.node('relay'));
+  const hostnames = app.inspector.getByTestId('field.publicHostnames');
+  await hostnames.fill('relay.example.com');
+  await hostnames.blur();
+  await app.select(app.node('ssh-agent'));
+  const server = app.inspector.getByTestId('field.relayServer');
+  await server.fill('relay.example.com:3042');
+  await server.blur();
+  await expect(noHostnames).toHaveCount(0);
+  await expect(noServer).toHaveCount(0);
+
+  await app.showTab('rules');
+  await expect(app.ruleRows.filter({ hasText: 'SSH agent' }).filter({ has: page.getByTestId('rules.port').getByText('3042', { exact: true }) })).toHaveCount(1);
+  await expect(app.ruleRows.filter({ hasText: 'Relay Service' }).filter({ has: page.getByTestId('rules.port').getByText('3080', { exact: true }) })).toHaveCount(1);
+});

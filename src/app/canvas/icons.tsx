@@ -28,6 +28,12 @@ const PATHS: Record<string, ReactNode> = {
       <path d="M12 7.5h4M12 16.5h4" />
     </>
   ),
+  relay: (
+    <>
+      <circle cx="12" cy="12" r="3" />
+      <path d="M3 7h5l2 3M3 17h5l2-3M21 7h-5l-2 3M21 17h-5l-2-3" />
+    </>
+  ),
   tbot: (
     <>
       <rect x="5" y="8" width="14" height="11" rx="2.5" />

@@ -42,6 +42,8 @@ export function nodeDetail(node: PlanNode): string {
       return `${node.provider.toUpperCase()} :${node.port}`;
     case 'proxy':
       return node.publicAddr[0] ?? addr ?? '';
+    case 'relay':
+      return node.publicHostnames[0] ?? `group ${node.relayGroup}`;
     case 'auth':
     case 'tbot':
       return addr ?? '';

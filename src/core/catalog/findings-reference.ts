@@ -34,4 +34,5 @@ export const REFERENCE_FINDINGS: readonly FindingSpec[] = [
   f('L-H5', 'warning', 'NO_PROXY entry cannot match', '{node}: NO_PROXY entry {entry} {problem}, so {target} still goes through the forward proxy.', 'Use the host name (or .domain) in NO_PROXY for host-name targets, and IPs/CIDRs only for IP targets.', ['S16']),
   f('L-C2', 'error', 'App/Database service joined directly to Auth', '{agent} runs {services} but joins Auth directly: in config v3 these services must use proxy_server (startup error).', 'Set the agent to join via the Proxy.', ['S7']),
   f('L-A8', 'error', 'Database URI without port', '{db} ({engine}) has no port, and Teleport requires one for this engine. Portolan assumed {port}.', 'Set the database port.', ['S17']),
+  f('L-A12', 'warning', 'Relay connection count above the relays of the group', 'Relay group {group} of {cluster} asks agents for {count} tunnels (target_connection_count), but it has {relays} relay instance(s): agents keep re-dialing.', 'Run at least {count} relays in the group behind the load balancer, or lower target_connection_count.', ['D8']),
 ];

@@ -14,7 +14,7 @@ export { CLIENT_TOOLS, FALLBACK_TEMPLATES, usesProxy } from './client-tools.ts';
 export type { ToolNeed, ToolSpec } from './client-tools.ts';
 export { DATABASE_ENGINES } from './databases.ts';
 export type { DatabaseEngineSpec } from './databases.ts';
-export { AGENT_RESOURCES, APP_TCP_PORTS_SINCE, AUTH_BACKENDS, resourceSpec } from './resources.ts';
+export { AGENT_RESOURCES, APP_TCP_PORTS_SINCE, AUTH_BACKENDS, RELAY_SINCE, resourceSpec } from './resources.ts';
 export type { ResourceFlowSpec, ResourcePort, ResourceSpec } from './resources.ts';
 export { ACME, ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, FORWARD_PROXY, INTERNET_CIDR } from './network.ts';
 export { RELATIONS } from './relations.ts';

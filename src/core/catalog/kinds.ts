@@ -20,6 +20,7 @@ export const KIND_INFO: Record<NodeKind, KindInfo> = {
   proxy: { label: 'Proxy Service', family: 'control-plane', hint: 'The front door: web UI, reverse tunnels, SSH/Kube/DB/app proxying.', teleport: true },
   agent: { label: 'Agent', family: 'agent', hint: 'A Teleport process running SSH, Kubernetes, Database, App, Desktop or Discovery services.', teleport: true },
   tbot: { label: 'tbot (Machine ID)', family: 'machine-id', hint: 'Machine identity for CI jobs and services; joins via the Proxy.', teleport: true },
+  relay: { label: 'Relay Service', family: 'control-plane', hint: 'Teleport 18.3+: SSH agents tunnel to it and tsh reaches them through it, near the resources.', teleport: true },
   client: { label: 'Users', family: 'client', hint: 'People and their tools: browser, tsh, kubectl, database and RDP clients.', teleport: false },
   'load-balancer': { label: 'Load balancer', family: 'network', hint: 'L4 or L7; forwards front ports to backend ports (443 → 3080 is typical).', teleport: false },
   'http-proxy': { label: 'HTTP CONNECT proxy', family: 'network', hint: 'Corporate forward proxy used through HTTPS_PROXY / HTTP_PROXY.', teleport: false },
@@ -68,6 +69,7 @@ const node = (kind: NodeKind, preset: Record<string, unknown> = {}): PaletteTarg
 export const PALETTE: readonly PaletteItem[] = [
   { id: 'auth', group: 'Control plane', label: 'Auth Service', hint: KIND_INFO.auth.hint, icon: 'auth', idBase: 'auth', target: node('auth') },
   { id: 'proxy', group: 'Control plane', label: 'Proxy Service', hint: KIND_INFO.proxy.hint, icon: 'proxy', idBase: 'proxy', target: node('proxy') },
+  { id: 'relay', group: 'Control plane', label: 'Relay Service', hint: KIND_INFO.relay.hint, icon: 'relay', idBase: 'relay', target: node('relay') },
   { id: 'ssh-agent', group: 'Agents', label: 'SSH agent', hint: 'SSH Service on a server; dials out to the Proxy (reverse tunnel).', icon: 'agent', idBase: 'ssh-agent', target: node('agent', { services: ['ssh'] }) },
   { id: 'kube-agent', group: 'Agents', label: 'Kubernetes agent', hint: 'Kubernetes Service; reaches the Kubernetes API, tunnels to the Proxy.', icon: 'agent', idBase: 'kube-agent', target: node('agent', { services: ['kubernetes'] }) },
   { id: 'db-agent', group: 'Agents', label: 'Database agent', hint: 'Database Service; never listens, reaches databases by URI.', icon: 'agent', idBase: 'db-agent', target: node('agent', { services: ['database'] }) },

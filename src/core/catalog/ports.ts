@@ -37,6 +37,13 @@ export const PORTS = {
   kdc: p(88, 'Kerberos KDC', ['S6']),
   ssh: p(22, 'sshd', ['D19', 'S22']),
   cloudApi: p(443, 'Cloud provider API', ['D18', 'D17']),
+  /**
+   * Relay Service listeners (§2.8): Teleport has no defaults (all three listen addresses are
+   * required); these are the docs' example ports, also hard-coded in the relay Helm chart (Q8).
+   */
+  relayTransport: p(3040, 'Relay transport (clients)', ['D8', 'S25']),
+  relayPeer: p(3041, 'Relay peering', ['D8', 'S25']),
+  relayTunnel: p(3042, 'Relay tunnel (agents)', ['D8', 'S25']),
   /** `MetricsListenPort`: default port of `metrics_service.listen_addr` (§2.9 M1). */
   metrics: p(3081, 'Teleport metrics service', ['S1', 'S5']),
   /** Not a Teleport default: `diag_addr` is off unless set; 3000 is the docs' example (§2.9 M2). */

@@ -26,7 +26,10 @@ export type RelationId =
   | 'uses-forward-proxy'
   | 'forward-proxy-egress'
   | 'auth-backend'
-  | 'monitoring';
+  | 'monitoring'
+  | 'relay-tunnel'
+  | 'relay-transport'
+  | 'relay-join';
 
 /** Conditions on the two ends, all of which must hold. */
 export interface RelationCondition {
@@ -34,12 +37,12 @@ export interface RelationCondition {
    * `leaf`: the initiator's cluster is a leaf whose trustedRoot is the listener's cluster. */
   cluster?: 'same' | 'leaf';
   initiatorJoinVia?: 'proxy' | 'auth';
-  /** The initiator runs at least one of these services. */
-  initiatorServices?: 'resource';
+  /** The initiator runs a service that reaches the listener (`resource`), or the SSH Service (`ssh`). */
+  initiatorServices?: 'resource' | 'ssh';
   /** The listening agent runs a service that can listen. */
   listenerListens?: boolean;
-  /** The load-balancer end fronts Proxies / Auth (one without backends yet fronts either). */
-  lbFronts?: 'proxy' | 'auth';
+  /** The load-balancer end fronts Proxies / Auth / Relays (one without backends yet fronts any). */
+  lbFronts?: 'proxy' | 'auth' | 'relay';
   /** The listener end is a backend of the load balancer (initiator). */
   backend?: boolean;
   /** The initiator has HTTPS_PROXY or HTTP_PROXY set. */
@@ -47,7 +50,7 @@ export interface RelationCondition {
   /** The cluster uses proxy peering. */
   peering?: boolean;
   /** The initiator is a client that uses this tool. */
-  initiatorTool?: 'monitoring';
+  initiatorTool?: 'monitoring' | 'tsh';
 }
 
 /** One meaning a link can have. */
@@ -99,6 +102,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   r('uses-forward-proxy', 'tbot', 'http-proxy', 'tbot reaches Teleport through this HTTP CONNECT proxy.', ['D1']),
   r('uses-forward-proxy', 'client', 'http-proxy', 'The users reach Teleport through this HTTP CONNECT proxy.', ['D1']),
   r('uses-forward-proxy', 'proxy', 'http-proxy', 'The Proxy dials out through this HTTP CONNECT proxy.', ['D1'], { initiatorHasProxyEnv: true }),
+  r('uses-forward-proxy', 'relay', 'http-proxy', 'The Relay Service reaches the Proxy through this HTTP CONNECT proxy.', ['D1'], { initiatorHasProxyEnv: true }),
   r('uses-forward-proxy', 'auth', 'http-proxy', 'A leaf Auth validates the trust with its root cluster through this HTTP CONNECT proxy.', ['D1'], { initiatorHasProxyEnv: true }),
   r('forward-proxy-egress', 'http-proxy', 'proxy', 'The forward proxy carries CONNECT tunnels to the Proxy.', ['D1']),
   r('forward-proxy-egress', 'http-proxy', 'load-balancer', 'The forward proxy carries CONNECT tunnels to the load balancer.', ['D1']),
@@ -109,4 +113,15 @@ export const RELATIONS: readonly RelationSpec[] = [
   r('monitoring', 'client', 'auth', 'The monitoring system scrapes this Auth Service (diag_addr, metrics_service).', ['D7', 'S5'], { initiatorTool: 'monitoring' }),
   r('monitoring', 'client', 'agent', 'The monitoring system scrapes this agent (diag_addr, metrics_service).', ['D7', 'S5'], { initiatorTool: 'monitoring' }),
   r('monitoring', 'client', 'tbot', 'The monitoring system scrapes this tbot (diag_addr).', ['D7'], { initiatorTool: 'monitoring' }),
+  r('monitoring', 'client', 'relay', 'The monitoring system scrapes this Relay Service (diag_addr, metrics_service).', ['D7', 'S5'], { initiatorTool: 'monitoring' }),
+  // Relay Service (§2.8, Teleport 18.3+, SSH only).
+  r('relay-join', 'relay', 'proxy', 'The Relay Service joins and keeps its connection through the Proxy web port (proxy_server).', ['S24', 'S25'], { cluster: 'same' }),
+  r('relay-join', 'relay', 'load-balancer', 'The Relay Service joins through the load balancer in front of the Proxies.', ['S24', 'S25'], { cluster: 'same', lbFronts: 'proxy' }),
+  r('lb-backend', 'load-balancer', 'relay', 'The load balancer forwards its ports to this Relay Service.', ['D8'], { backend: true, lbFronts: 'relay' }),
+  r('relay-tunnel', 'agent', 'relay', 'The SSH Service tunnels to the Relay Service (teleport.relay_server).', ['D8', 'D7'], { cluster: 'same', initiatorJoinVia: 'proxy', initiatorServices: 'ssh' }),
+  r('relay-tunnel', 'agent', 'load-balancer', 'The SSH Service tunnels to the Relay Services behind this load balancer.', ['D8', 'D7'], { cluster: 'same', initiatorJoinVia: 'proxy', initiatorServices: 'ssh', lbFronts: 'relay' }),
+  r('relay-transport', 'client', 'relay', 'tsh reaches SSH hosts through the Relay Service (--relay).', ['D8'], { initiatorTool: 'tsh' }),
+  r('relay-transport', 'client', 'load-balancer', 'tsh reaches SSH hosts through the Relay Services behind this load balancer.', ['D8'], { initiatorTool: 'tsh', lbFronts: 'relay' }),
+  r('relay-transport', 'tbot', 'relay', 'tbot\'s ssh-multiplexer reaches SSH hosts through the Relay Service.', ['D8'], { cluster: 'same' }),
+  r('relay-transport', 'tbot', 'load-balancer', 'tbot\'s ssh-multiplexer reaches SSH hosts through the Relay Services behind this load balancer.', ['D8'], { cluster: 'same', lbFronts: 'relay' }),
 ];

@@ -46,6 +46,9 @@ export const AGENT_RESOURCES: readonly ResourceSpec[] = [
 /** Multi-port TCP apps (`tcp_ports`) exist since Teleport 17.1 (D24). */
 export const APP_TCP_PORTS_SINCE = { major: 17, text: '17.1' } as const;
 
+/** The Relay Service exists since Teleport 18.3 (D8). */
+export const RELAY_SINCE = { major: 18, text: '18.3' } as const;
+
 const BY_KIND: ReadonlyMap<NodeKind, ResourceSpec> = new Map(AGENT_RESOURCES.map((r) => [r.kind, r]));
 
 /** Resource spec for a node kind, if agents reach that kind. */

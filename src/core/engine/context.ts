@@ -4,6 +4,7 @@
  * engine stays linear in the number of links.
  */
 import type { Cluster, Link, NodeOfKind, Plan, PlanNode, Zone } from '../schema/index.ts';
+import { isTeleportNode } from '../schema/index.ts';
 import { buildProxyInfo } from './proxy-listeners.ts';
 import type { ProxyInfo } from './proxy-listeners.ts';
 import { addToBag, bagItems } from './util.ts';
@@ -11,11 +12,15 @@ import type { Bag } from './util.ts';
 
 /** What a load balancer fronts, decided by the backends linked to it. */
 export interface LbInfo {
-  /** Fronts Auth when Auth backends are linked (Proxies linked to it are then its clients). */
-  role: 'proxy' | 'auth' | 'none';
+  /**
+   * Fronts Auth when Auth backends are linked (Proxies linked to it are then its clients), else the
+   * Proxies linked to it, else the Relay Services linked to it (Relays linked to an LB that fronts
+   * Proxies join through it).
+   */
+  role: 'proxy' | 'auth' | 'relay' | 'none';
   /** Cluster of its backends. */
   cluster?: string;
-  /** Backend nodes (Proxies or Auths of `cluster`), sorted by id. */
+  /** Backend nodes (Proxies, Auths or Relays of `cluster`), sorted by id. */
   backends: PlanNode[];
   /** Link id per backend id. */
   backendLinks: Map<string, string>;
@@ -96,7 +101,7 @@ export function linksBetween(ctx: Ctx, a: string, b: string): readonly string[] 
 
 /** Cluster id of a Teleport node (the first cluster when omitted); undefined for other kinds. */
 export function clusterIdOf(ctx: Ctx, node: PlanNode): string | undefined {
-  if (node.kind === 'auth' || node.kind === 'proxy' || node.kind === 'agent' || node.kind === 'tbot') return node.cluster ?? ctx.defaultCluster.id;
+  if (isTeleportNode(node)) return node.cluster ?? ctx.defaultCluster.id;
   if (node.kind === 'load-balancer') return ctx.lbs.get(node.id)?.cluster;
   return undefined;
 }
@@ -172,8 +177,9 @@ function lbInfo(ctx: Ctx, lb: PlanNode): LbInfo {
   const proxyClusters = new Set(proxies.map((n) => clusterIdOf(ctx, n)));
   // Auths of a leaf whose root's Proxies sit behind this LB are trust clients, not backends.
   const auths = others.filter((n) => n.kind === 'auth' && !proxyClusters.has(ctx.clusters.get(clusterIdOf(ctx, n) as string)?.trustedRoot));
-  const role = auths.length > 0 ? 'auth' : proxies.length > 0 ? 'proxy' : 'none';
-  const candidates = role === 'auth' ? auths : proxies;
+  const relays = proxies.length > 0 || auths.length > 0 ? [] : others.filter((n) => n.kind === 'relay');
+  const role = auths.length > 0 ? 'auth' : proxies.length > 0 ? 'proxy' : relays.length > 0 ? 'relay' : 'none';
+  const candidates = role === 'auth' ? auths : role === 'proxy' ? proxies : relays;
   const cluster = rootCluster(ctx, candidates);
   const backends = candidates.filter((n) => clusterIdOf(ctx, n) === cluster);
   const backendIds = new Set(backends.map((n) => n.id));

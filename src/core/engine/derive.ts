@@ -13,6 +13,7 @@ import { clientEntry } from './families/clients.ts';
 import { peeringFlows, peeringLink, proxyAuth } from './families/control-plane.ts';
 import { lbBackend } from './families/load-balancers.ts';
 import { monitoring } from './families/monitoring.ts';
+import { relayJoin, relayPeering, relayTransport, relayTunnel } from './families/relay.ts';
 import { forwardProxyEgress, tenantFlows, usesForwardProxy } from './families/network.ts';
 import { acmeFlows, proxyKubeApi, proxyOpenssh } from './families/proxy-egress.ts';
 import { agentResource, authBackend } from './families/resources.ts';
@@ -46,6 +47,9 @@ const HANDLERS: Record<RelationId, Handler> = {
   'forward-proxy-egress': forwardProxyEgress,
   'auth-backend': authBackend,
   monitoring,
+  'relay-tunnel': relayTunnel,
+  'relay-transport': relayTransport,
+  'relay-join': relayJoin,
 };
 
 /** Derive flows, rules, findings and link infos from a plan. Pure and deterministic. */
@@ -67,6 +71,7 @@ export function derive(plan: Plan): DeriveResult {
     if (c.ok) HANDLERS[c.relation.id](run, links[i] as Link, c.initiator, c.listener);
   }
   peeringFlows(run);
+  relayPeering(run);
   acmeFlows(run);
   tenantFlows(run);
   const flows = sink.finish();

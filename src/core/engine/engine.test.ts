@@ -275,3 +275,46 @@ describe('multi-port TCP apps (tcp_ports, reference R7)', () => {
     expect(() => plan([{ id: 'main', name: 'x' }], [{ id: 'app', name: 'App', kind: 'app', uri: 'tcp://a', tcpPorts: [{ port: 10, endPort: 5 }] }], [])).toThrow(/end port/);
   });
 });
+
+describe('Relay Service (reference §2.8)', () => {
+  const nodes: NodeInput[] = [
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp' },
+    { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], addresses: ['10.0.1.11'], zone: 'dmz' },
+    { id: 'relay-lb', name: 'Relay LB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 3040 }, { frontPort: 3042, targetPort: 3042 }], idleTimeoutSeconds: 350, addresses: ['relay.example.com'], zone: 'private' },
+    ...[1, 2].map((i): NodeInput => ({ id: `relay-${i}`, name: `Relay ${i}`, kind: 'relay', publicHostnames: ['relay.example.com'], targetConnectionCount: 2, addresses: [`10.0.10.4${i}`], zone: 'private' })),
+    { id: 'ssh-agent', name: 'SSH agent', kind: 'agent', services: ['ssh'], relayServer: 'relay.example.com:3042', addresses: ['10.0.10.21'], zone: 'private' },
+    { id: 'users', name: 'Users', kind: 'client', tools: ['tsh'], zone: 'internet' },
+    { id: 'bot', name: 'Bot', kind: 'tbot', addresses: ['10.0.10.30'], zone: 'private' },
+  ];
+  const links: [string, string][] = [
+    ['proxy', 'auth'], ['relay-1', 'proxy'], ['relay-2', 'proxy'], ['relay-lb', 'relay-1'], ['relay-lb', 'relay-2'],
+    ['ssh-agent', 'proxy'], ['ssh-agent', 'relay-lb'], ['users', 'proxy'], ['users', 'relay-lb'], ['bot', 'proxy'], ['bot', 'relay-1'],
+  ];
+  const result = derive(plan([{ id: 'main', name: 'teleport.example.com' }], nodes, links));
+
+  it('agents tunnel, tsh and tbot connect through the relays; relays peer and join through the Proxy', () => {
+    expect(ruleKeys(result.rules)).toEqual([
+      'bot>proxy:443/tcp', 'bot>relay-1:3040/tcp',
+      'proxy>auth:3025/tcp',
+      'relay-1>proxy:443/tcp', 'relay-1>relay-2:3041/tcp', 'relay-2>proxy:443/tcp', 'relay-2>relay-1:3041/tcp',
+      'relay-lb>relay-1:3040/tcp', 'relay-lb>relay-1:3042/tcp', 'relay-lb>relay-2:3040/tcp', 'relay-lb>relay-2:3042/tcp',
+      'ssh-agent>proxy:443/tcp', 'ssh-agent>relay-lb:3042/tcp',
+      'users>proxy:443/tcp', 'users>relay-lb:443/tcp',
+    ]);
+    expect(result.flows.find((f) => f.id === 'ssh-agent>relay-lb:3042/tcp:relay-tunnel')).toMatchObject({ dialTarget: 'relay.example.com:3042', longLived: true, settings: ['nodes[relay-lb].mappings', 'nodes[ssh-agent].relayServer'] });
+    expect(result.flows.find((f) => f.id === 'relay-1>relay-2:3041/tcp:relay-peer')?.settings).toEqual(['nodes[relay-1].relayGroup', 'nodes[relay-2].peerListenAddr']);
+    expect(result.findings.map((f) => f.code)).toEqual([]);
+  });
+
+  it('a relay LB without a mapping to the tunnel port is a missing port; an agent without the SSH Service is refused', () => {
+    const narrow = nodes.map((n) => (n.id === 'relay-lb' ? { ...n, mappings: [{ frontPort: 443, targetPort: 3040 }] } : n.id === 'ssh-agent' ? n : n)) as NodeInput[];
+    const db: NodeInput = { id: 'db-agent', name: 'DB agent', kind: 'agent', services: ['database'], zone: 'private' };
+    const r = derive(plan([{ id: 'main', name: 'teleport.example.com' }], [...narrow, db], [...links, ['db-agent', 'proxy'], ['db-agent', 'relay-1']]));
+    const missing = r.findings.find((f) => f.code === 'PL-LB-MISSING-PORT');
+    expect(missing?.message).toContain('3042');
+    expect(missing?.nodes).toEqual(expect.arrayContaining(['relay-lb', 'ssh-agent']));
+    const refused = r.links.find((l) => l.id === 'db-agent--relay-1');
+    expect(refused?.ok).toBe(false);
+    expect(refused?.reason).toContain('Only the SSH Service');
+  });
+});

@@ -81,6 +81,8 @@ export interface Observations {
   monitorGaps: MonitorLink[];
   /** Monitoring links to an endpoint bound to loopback. */
   monitorLoopback: (MonitorLink & { addr: string; yamlKey: string })[];
+  /** Agents linked to a relay (or relay LB) without `teleport.relay_server`. */
+  relayWithoutServer: { agent: string; hop: string; link: string }[];
 }
 
 /** Empty observations. */
@@ -88,6 +90,6 @@ export function emptyObservations(): Observations {
   return {
     missingPorts: new Map(), portMismatches: new Map(), tunnelEnvMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
     forcedTunnel: new Map(), unknownForwardProxies: new Map(), forwardProxyUsed: new Set(), proxiedTargets: new Map(),
-    reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(), monitorGaps: [], monitorLoopback: [],
+    reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(), monitorGaps: [], monitorLoopback: [], relayWithoutServer: [],
   };
 }

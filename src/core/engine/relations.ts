@@ -32,7 +32,7 @@ export function hasProxyEnv(node: PlanNode): boolean {
   return Boolean(node.env.httpsProxy) || Boolean(node.env.httpProxy);
 }
 
-function lbFronts(ctx: Ctx, node: PlanNode, want: 'proxy' | 'auth'): boolean {
+function lbFronts(ctx: Ctx, node: PlanNode, want: 'proxy' | 'auth' | 'relay'): boolean {
   const info = ctx.lbs.get(node.id);
   if (!info) return false;
   return info.role === 'none' || info.role === want;
@@ -44,6 +44,7 @@ function holds(ctx: Ctx, w: RelationCondition, a: PlanNode, b: PlanNode): boolea
   if (w.cluster === 'same' && ca !== undefined && cb !== undefined && ca !== cb) return false;
   if (w.cluster === 'leaf' && (cb === undefined || clusterOf(ctx, a)?.trustedRoot !== cb)) return false;
   if (w.initiatorJoinVia !== undefined && effectiveJoinVia(ctx, a) !== w.initiatorJoinVia) return false;
+  if (w.initiatorServices === 'ssh' && (a.kind !== 'agent' || !a.services.includes('ssh'))) return false;
   if (w.initiatorServices === 'resource') {
     const spec = resourceSpec(b.kind);
     if (a.kind !== 'agent' || !spec || !a.services.some((s) => spec.services.includes(s))) return false;
@@ -82,6 +83,8 @@ function refusalHolds(ctx: Ctx, when: RefusalCondition, a: PlanNode, b: PlanNode
       const spec = resourceSpec(b.kind);
       return a.kind === 'agent' && spec !== undefined && !a.services.some((s) => spec.services.includes(s));
     }
+    case 'lb-fronts-relay':
+      return ctx.lbs.get(b.id)?.role === 'relay';
     case 'lb-fronts-other': {
       const lb = ctx.lbs.get(b.id);
       const via = joiner === undefined ? undefined : effectiveJoinVia(ctx, joiner);

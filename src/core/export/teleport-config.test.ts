@@ -86,6 +86,27 @@ describe('monitoring settings in teleport.yaml', () => {
   });
 });
 
+describe('Relay Service in teleport.yaml', () => {
+  it('writes relay_service for a relay (joining through the Proxy) and relay_server for an SSH agent', () => {
+    const base = scenario('1.');
+    const relay = { id: 'relay', name: 'Relay', kind: 'relay' as const, addresses: ['10.0.10.41'], position: { x: 0, y: 0 }, relayGroup: 'edge', targetConnectionCount: 2, publicHostnames: ['relay.example.com'], transportListenAddr: '0.0.0.0:3040', transportProxyProtocol: false, peerListenAddr: '0.0.0.0:3041', tunnelListenAddr: '0.0.0.0:3042', tunnelProxyProtocol: true };
+    const plan = {
+      ...base.plan,
+      nodes: [...base.plan.nodes.map((n) => (n.kind === 'agent' ? { ...n, relayServer: 'relay.example.com:3042' } : n)), relay],
+      links: [...base.plan.links, { id: 'relay-proxy', source: 'relay', target: 'proxy' }],
+    };
+    const c = { ...base, plan, result: derive(plan) };
+    const doc = config(c, 'relay');
+    expect(doc.teleport).toEqual({ proxy_server: 'teleport.example.com:443' });
+    expect(doc.relay_service).toEqual({
+      enabled: true, relay_group: 'edge', target_connection_count: 2, public_hostnames: ['relay.example.com'],
+      transport_listen_addr: '0.0.0.0:3040', peer_listen_addr: '0.0.0.0:3041', tunnel_listen_addr: '0.0.0.0:3042', tunnel_proxy_protocol: true,
+    });
+    expect(doc.proxy_service).toEqual({ enabled: false });
+    expect(config(c, 'ssh-agent').teleport).toMatchObject({ relay_server: 'relay.example.com:3042' });
+  });
+});
+
 describe('/etc/default/teleport', () => {
   const egress = () => templateCases().find((c) => c.name === 'template http-connect-egress') as Case;
 

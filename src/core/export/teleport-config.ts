@@ -80,6 +80,22 @@ function proxyService(node: NodeOfKind<'proxy'>, cluster: Cluster) {
   return out;
 }
 
+/** `relay_service` of a Relay Service node (Teleport 18.3+): every listener is required by Teleport. */
+function relayService(node: NodeOfKind<'relay'>) {
+  return {
+    enabled: true,
+    relay_group: node.relayGroup,
+    target_connection_count: node.targetConnectionCount,
+    public_hostnames: node.publicHostnames.length > 0 ? [...node.publicHostnames] : ['<relay public hostname>'],
+    transport_listen_addr: node.transportListenAddr,
+    ...(node.transportProxyProtocol ? { transport_proxy_protocol: true } : {}),
+    peer_listen_addr: node.peerListenAddr,
+    ...(node.peerPublicAddr ? { peer_public_addr: node.peerPublicAddr } : {}),
+    tunnel_listen_addr: node.tunnelListenAddr,
+    ...(node.tunnelProxyProtocol ? { tunnel_proxy_protocol: true } : {}),
+  };
+}
+
 function teleportYaml(plan: Plan, result: DeriveResult, node: TeleportNode): string {
   const cluster = clusterOf(plan, node);
   if (!cluster) return `${lineComment('The plan has no cluster.')}\n`;
@@ -99,12 +115,17 @@ function teleportYaml(plan: Plan, result: DeriveResult, node: TeleportNode): str
     if (node.env?.httpsProxy || node.env?.httpProxy) notes.push('HTTP(S)_PROXY and NO_PROXY: see the teleport-env export (/etc/default/teleport).');
   }
   if (node.diagAddr) teleport.diag_addr = node.diagAddr;
+  if (node.kind === 'agent' && node.relayServer) teleport.relay_server = node.relayServer;
   const doc: Record<string, unknown> = { version: cluster.configVersion };
   if (Object.keys(teleport).length > 0) doc.teleport = teleport;
   doc.auth_service = node.kind === 'auth' ? authService(node, cluster) : { enabled: false };
   doc.proxy_service = node.kind === 'proxy' ? proxyService(node, cluster) : { enabled: false };
   if (node.kind === 'agent') Object.assign(doc, agentServices(plan, result, node));
   else doc.ssh_service = { enabled: false };
+  if (node.kind === 'relay') {
+    doc.relay_service = relayService(node);
+    notes.push('relay_service: listen addresses must be IP:port; peer_public_addr defaults to the first private IP of the host.');
+  }
   if (node.metricsListenAddr) {
     doc.metrics_service = { enabled: true, listen_addr: node.metricsListenAddr };
     notes.push('metrics_service: add keypairs and ca_certs to require mTLS from the scrapers.');

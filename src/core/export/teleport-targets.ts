@@ -10,7 +10,7 @@ import { compareText } from './model.ts';
 
 /** Flow catalogs that tell where a node joins, by node kind and join path. */
 const JOIN_CATALOGS: Record<'proxy' | 'auth', readonly string[]> = {
-  proxy: ['agent-join', 'tbot-web'],
+  proxy: ['agent-join', 'tbot-web', 'relay-join'],
   auth: ['agent-auth-direct', 'tbot-auth', 'proxy-auth'],
 };
 
@@ -23,7 +23,7 @@ export interface JoinTarget {
 
 /** The address a node dials to join its cluster (from its flows, first by flow id). */
 export function joinTarget(node: TeleportNode, result: DeriveResult): JoinTarget {
-  const via = node.kind === 'proxy' ? 'auth' : node.kind === 'auth' ? 'auth' : node.joinVia;
+  const via = node.kind === 'proxy' || node.kind === 'auth' ? 'auth' : node.kind === 'relay' ? 'proxy' : node.joinVia;
   const flows = result.flows
     .filter((f) => f.from === node.id && JOIN_CATALOGS[via].includes(f.catalog) && f.dialTarget !== undefined && isHostPort(f.dialTarget))
     .sort((a, b) => compareText(a.id, b.id));

@@ -61,6 +61,8 @@ const leaf = all(
   link('leaf-proxy', 'leaf-auth'),
 );
 const prom = all(add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], addresses: ['10.0.10.9'], zone: 'private' }), link('prom', 'agent'));
+const relayNode = (id = 'relay', fields: Record<string, unknown> = {}): Mut => all(add({ id, name: `Relay ${id}`, kind: 'relay', publicHostnames: ['relay.example.com'], zone: 'private', ...fields }), link(id, 'lb'));
+const relayLb = (fields: Record<string, unknown> = {}): Mut => all(add({ id: 'relay-lb', name: 'Relay LB', kind: 'load-balancer', mappings: [{ frontPort: 3042, targetPort: 3042 }], idleTimeoutSeconds: 350, zone: 'private', ...fields }), link('relay-lb', 'relay'));
 const cloudCluster = cluster({ deployment: 'cloud', cloudTenant: 'example.teleport.sh:443' });
 const cloudOnly = all(cloudCluster, remove('lb'), remove('proxy-1'), remove('auth'));
 
@@ -115,6 +117,11 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-MONITOR-INTERNET', all(set('users', { tools: ['browser', 'tsh', 'monitoring'] }), link('users', 'agent'), set('agent', { diagAddr: '0.0.0.0:3000' })), all(prom, set('agent', { diagAddr: '0.0.0.0:3000' }))],
   ['PL-APP-PORTS-URI', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000', tcpPorts: [{ port: 5000, endPort: 5010 }] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000, endPort: 5010 }] })],
   ['PL-APP-PORTS-VERSION', all(cluster({ teleportVersion: 16 }), set('agent', { services: ['ssh', 'app'] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000 }] }), link('agent', 'app')), all(set('agent', { services: ['ssh', 'app'] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000 }] }), link('agent', 'app'))],
+  ['PL-RELAY-VERSION', all(relayNode(), cluster({ teleportVersion: 17 })), relayNode()],
+  ['PL-RELAY-NO-HOSTNAMES', relayNode('relay', { publicHostnames: [] }), relayNode()],
+  ['PL-RELAY-NO-SERVER', all(relayNode(), link('agent', 'relay')), all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:3042' }))],
+  ['PL-RELAY-LB-TLS', all(relayNode(), relayLb({ tlsTermination: true })), all(relayNode(), relayLb())],
+  ['L-A12', relayNode('relay', { targetConnectionCount: 2 }), all(relayNode('relay', { targetConnectionCount: 2 }), relayNode('relay-2'))],
   ['PL-APP-NO-PORT', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal' }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000' })],
 ];
 

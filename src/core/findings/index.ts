@@ -6,6 +6,7 @@ import type { Check, CheckInput } from './input.ts';
 import { lbKinds, lbMappings } from './lb-checks.ts';
 import { monitoring } from './monitor-checks.ts';
 import { clusterShape, paths, refusedLinks } from './plan-checks.ts';
+import { relays } from './relay-checks.ts';
 import { acme, advertisedPorts, proxyAddresses } from './proxy-checks.ts';
 import { internetExposure } from './rule-checks.ts';
 import { createFindingSink } from './sink.ts';
@@ -15,7 +16,7 @@ import type { Finding } from '../engine/types.ts';
 export const CHECKS: readonly Check[] = [
   clusterShape, paths, refusedLinks, proxyAddresses, advertisedPorts, acme, lbKinds, lbMappings,
   peering, trust, agents, resources, proxyUrls, noProxyTypes, forwardUse, internetExposure,
-  monitoring,
+  monitoring, relays,
 ];
 
 /** Run the checks. */

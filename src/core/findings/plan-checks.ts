@@ -35,7 +35,7 @@ export const paths: Check = (input) => {
     if (node.kind === 'proxy' && cluster?.deployment === 'self-hosted' && (ctx.authsByCluster.get(cluster.id) ?? []).length > 0 && !obs.proxiesWithAuth.has(node.id)) {
       out.add({ code: 'PL-PROXY-NO-AUTH', subjects: [node.id], params: { proxy: node.name, cluster: cluster.name }, nodes: [node.id] });
     }
-    if ((node.kind === 'agent' || node.kind === 'tbot') && !obs.reachedCluster.has(node.id) && cluster) {
+    if ((node.kind === 'agent' || node.kind === 'tbot' || node.kind === 'relay') && !obs.reachedCluster.has(node.id) && cluster) {
       const viaAuth = effectiveJoinVia(ctx, node) === 'auth';
       out.add({
         code: 'PL-NO-PATH', subjects: [node.id], nodes: [node.id],

@@ -47,6 +47,18 @@ describe('valid v1 fixtures', () => {
     expect(new Set(first.plan.nodes.map((n) => n.kind)).size).toBe(14);
   });
 
+  it('keeps every field of the second every-kind fixture (relay, monitoring, tcp_ports) through a JSON round trip', () => {
+    const first = parsePlanText(read('v1/valid/every-kind-2.portolan.json'));
+    if (!first.ok) throw new Error(first.error.message);
+    const second = parsePlan(JSON.parse(JSON.stringify(first.plan)));
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.plan).toEqual(first.plan);
+    expect(new Set(first.plan.nodes.map((n) => n.kind)).size).toBe(15);
+    const relay = first.plan.nodes.find((n) => n.kind === 'relay');
+    expect(relay).toMatchObject({ relayGroup: 'edge', peerPublicAddr: '10.0.10.41:3041', transportProxyProtocol: true });
+    expect(first.plan.nodes.find((n) => n.id === 'multi-port-app')).toMatchObject({ tcpPorts: [{ port: 5432 }, { port: 8000, endPort: 8010 }] });
+  });
+
   it('the example plan equals its frozen fixture', () => {
     const frozen = parsePlanText(read('v1/valid/example.portolan.json'));
     if (!frozen.ok) throw new Error(frozen.error.message);

@@ -30,7 +30,7 @@ export type DatabaseEngineName = z.output<typeof DatabaseEngine>;
 export type ZoneKindName = z.output<typeof ZoneKind>;
 
 /** Node kinds that run Teleport and so belong to a cluster. */
-export const TELEPORT_KINDS = ['auth', 'proxy', 'agent', 'tbot'] as const satisfies readonly NodeKind[];
+export const TELEPORT_KINDS = ['auth', 'proxy', 'agent', 'tbot', 'relay'] as const satisfies readonly NodeKind[];
 export type TeleportNode = NodeOfKind<(typeof TELEPORT_KINDS)[number]>;
 
 export function isTeleportNode(node: PlanNode): node is TeleportNode {

@@ -169,6 +169,11 @@ export const AgentNodeV1 = z.object({
   appHostFilters: z.boolean().default(false),
   metricsListenAddr,
   diagAddr,
+  /**
+   * `teleport.relay_server` (host:port, the relay load balancer's tunnel address): the SSH Service also
+   * opens tunnels to the Relay Service (Teleport 18.3+). Added to v1 as an optional field.
+   */
+  relayServer: HostPort.optional(),
 });
 
 export const TbotNodeV1 = z.object({
@@ -177,6 +182,36 @@ export const TbotNodeV1 = z.object({
   /** `proxy_server` (recommended) or `auth_server`. */
   joinVia: JoinVia.default('proxy'),
   env: ProxyEnv.optional(),
+  diagAddr,
+});
+
+/**
+ * A Relay Service instance (`relay_service`, Teleport 18.3+, reference §2.8): agents tunnel to it and
+ * clients reach SSH hosts through it, near the resources. Listen addresses have no default in
+ * Teleport (all three are required, IP:port); the defaults here are the docs' example ports.
+ * Added to v1 as a new kind: older files have none.
+ */
+export const RelayNodeV1 = z.object({
+  ...teleportBase,
+  kind: z.literal('relay'),
+  /** `relay_group`: relays of one group peer with each other and share agents' tunnels. */
+  relayGroup: z.string().trim().min(1, { message: 'a relay belongs to a relay group' }).max(128).default('default'),
+  /** `target_connection_count`: how many relays of the group each agent keeps a tunnel to. */
+  targetConnectionCount: z.number().int().min(1).max(16).default(1),
+  /** `public_hostnames`: names clients and agents use for this relay (required by Teleport). */
+  publicHostnames: z.array(z.string().trim().min(1).max(253)).max(16).default([]),
+  /** `transport_listen_addr`: clients (tsh --relay, tbot ssh-multiplexer). */
+  transportListenAddr: HostPort.default('0.0.0.0:3040'),
+  transportProxyProtocol: z.boolean().default(false),
+  /** `peer_listen_addr`: the other relays of the group. */
+  peerListenAddr: HostPort.default('0.0.0.0:3041'),
+  /** `peer_public_addr` (default: the host's first private IP with the peer port). */
+  peerPublicAddr: HostPort.optional(),
+  /** `tunnel_listen_addr`: agents' relay tunnels. */
+  tunnelListenAddr: HostPort.default('0.0.0.0:3042'),
+  tunnelProxyProtocol: z.boolean().default(false),
+  env: ProxyEnv.optional(),
+  metricsListenAddr,
   diagAddr,
 });
 
@@ -305,6 +340,7 @@ export const NodeV1 = z.discriminatedUnion('kind', [
   ProxyNodeV1,
   AgentNodeV1,
   TbotNodeV1,
+  RelayNodeV1,
   ClientNodeV1,
   LoadBalancerNodeV1,
   HttpProxyNodeV1,

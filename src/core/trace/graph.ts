@@ -6,6 +6,7 @@ import { CLOUD_TENANT_PREFIX } from '../catalog/index.ts';
 import { nodeLabel } from '../engine/index.ts';
 import type { DeriveResult, Flow } from '../engine/index.ts';
 import type { Link, Plan, PlanNode } from '../schema/index.ts';
+import { isTeleportNode } from '../schema/index.ts';
 
 /** The trace's view of a plan and its derive result. */
 export interface FlowGraph {
@@ -79,6 +80,6 @@ export function clusterOfEndpoint(g: FlowGraph, id: string): string | undefined 
   if (isTenant(id)) return id.slice(CLOUD_TENANT_PREFIX.length);
   const node = g.nodes.get(id);
   if (!node) return undefined;
-  if (node.kind === 'auth' || node.kind === 'proxy' || node.kind === 'agent' || node.kind === 'tbot') return node.cluster ?? g.plan.clusters[0]?.id;
+  if (isTeleportNode(node)) return node.cluster ?? g.plan.clusters[0]?.id;
   return undefined;
 }

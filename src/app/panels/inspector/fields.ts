@@ -87,6 +87,13 @@ const LABELS: Record<string, string> = {
   metricsListenAddr: 'Metrics service listen address',
   tcpPorts: 'TCP ports',
   endPort: 'End port',
+  relayServer: 'Relay server',
+  relayGroup: 'Relay group',
+  targetConnectionCount: 'Target connection count',
+  publicHostnames: 'Public hostnames',
+  transportListenAddr: 'Transport listen address',
+  transportProxyProtocol: 'Transport PROXY protocol',
+  tunnelProxyProtocol: 'Tunnel PROXY protocol',
 };
 
 /** teleport.yaml key for fields named after one (shown as a hint). */
@@ -119,6 +126,13 @@ const YAML_KEYS: Record<string, string> = {
   metricsListenAddr: 'metrics_service.listen_addr',
   tcpPorts: 'tcp_ports',
   endPort: 'end_port',
+  relayServer: 'relay_server',
+  relayGroup: 'relay_group',
+  targetConnectionCount: 'target_connection_count',
+  publicHostnames: 'public_hostnames',
+  transportListenAddr: 'transport_listen_addr',
+  transportProxyProtocol: 'transport_proxy_protocol',
+  tunnelProxyProtocol: 'tunnel_proxy_protocol',
 };
 
 export function labelFor(key: string): string {

@@ -4,6 +4,7 @@ import { CLIENT_FLOWS } from './clients.ts';
 import { CONTROL_PLANE_FLOWS } from './control-plane.ts';
 import { MONITORING_FLOWS } from './monitoring.ts';
 import { NETWORK_FLOWS } from './network.ts';
+import { RELAY_FLOWS } from './relay.ts';
 import { RESOURCE_FLOWS } from './resources.ts';
 import { TRUST_FLOWS } from './trust.ts';
 import type { FlowTemplate } from './types.ts';
@@ -17,6 +18,7 @@ export const ALL_FLOW_TEMPLATES: readonly FlowTemplate[] = [
   ...RESOURCE_FLOWS,
   ...NETWORK_FLOWS,
   ...MONITORING_FLOWS,
+  ...RELAY_FLOWS,
 ];
 
 /** Templates by id. */

@@ -5,15 +5,17 @@ import type { Ctx } from '../context.ts';
 import { linkCause } from '../run.ts';
 import type { Handler } from '../run.ts';
 import { authPort } from './control-plane.ts';
+import { relayBackendPorts } from './relay.ts';
 
 /** Ports a backend opens (Proxy listeners, or the Auth port). */
 export function backendPorts(ctx: Ctx, node: PlanNode): Set<number> {
   if (node.kind === 'auth') return new Set([authPort(node)]);
+  if (node.kind === 'relay') return new Set(relayBackendPorts(node));
   const info = ctx.proxies.get(node.id);
   return new Set(info ? [...info.listeners.values()].map((l) => l.port) : []);
 }
 
-/** lb — proxy / lb — auth (backend). */
+/** lb — proxy / lb — auth / lb — relay (backend). */
 export const lbBackend: Handler = (run, link, lb, backend) => {
   if (lb.kind !== 'load-balancer') return;
   const open = backendPorts(run.ctx, backend);

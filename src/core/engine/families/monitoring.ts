@@ -4,6 +4,7 @@
  * is linked to. Endpoints bound to loopback cannot be reached from another host: no rule, a finding.
  */
 import { flowTemplate } from '../../catalog/index.ts';
+import { isTeleportNode } from '../../schema/index.ts';
 import type { Link, PlanNode } from '../../schema/index.ts';
 import { ipBytes, isLoopbackIp, isUnspecifiedHost, joinHostPort, parseHostPort } from '../addr.ts';
 import { linkCause } from '../run.ts';
@@ -21,10 +22,10 @@ export interface MonitorEndpoint {
 /** The endpoints a Teleport node opens for monitoring, in a fixed order (metrics, then diag). */
 export function monitorEndpoints(node: PlanNode): MonitorEndpoint[] {
   const out: MonitorEndpoint[] = [];
-  if ((node.kind === 'auth' || node.kind === 'proxy' || node.kind === 'agent') && node.metricsListenAddr) {
+  if ((node.kind === 'auth' || node.kind === 'proxy' || node.kind === 'agent' || node.kind === 'relay') && node.metricsListenAddr) {
     out.push({ field: 'metricsListenAddr', yamlKey: 'metrics_service.listen_addr', template: 'monitor-metrics', addr: node.metricsListenAddr });
   }
-  if ((node.kind === 'auth' || node.kind === 'proxy' || node.kind === 'agent' || node.kind === 'tbot') && node.diagAddr) {
+  if (isTeleportNode(node) && node.diagAddr) {
     out.push({ field: 'diagAddr', yamlKey: node.kind === 'tbot' ? 'diag_addr' : 'teleport.diag_addr', template: 'monitor-diag', addr: node.diagAddr });
   }
   return out;

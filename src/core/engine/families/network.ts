@@ -10,6 +10,7 @@ import { entriesOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 import { reachAsMember } from './agents.ts';
 import { reachAsClient } from './clients.ts';
+import { reachAsRelay } from './relay.ts';
 import { trustAuth, trustProxy } from './trust.ts';
 
 function entryCluster(run: Run, entry: Entry): string | undefined {
@@ -54,7 +55,7 @@ export const forwardProxyEgress: Handler = () => {};
 
 function needsTenant(run: Run, node: PlanNode): string | undefined {
   if (run.obs.reachedCluster.has(node.id)) return undefined;
-  if (node.kind !== 'agent' && node.kind !== 'tbot') return undefined;
+  if (node.kind !== 'agent' && node.kind !== 'tbot' && node.kind !== 'relay') return undefined;
   const cluster = clusterOf(run.ctx, node);
   return cluster?.deployment === 'cloud' ? cluster.id : undefined;
 }
@@ -66,7 +67,9 @@ export function tenantFlows(run: Run): void {
   for (const node of run.ctx.sortedNodes) {
     const cluster = needsTenant(run, node);
     if (cluster !== undefined) {
-      reachAsMember(run, node, { kind: 'tenant', cluster }, [], `${node.id} belongs to Teleport Cloud cluster ${cluster} and is linked to nothing of it`);
+      const cause = `${node.id} belongs to Teleport Cloud cluster ${cluster} and is linked to nothing of it`;
+      if (node.kind === 'relay') reachAsRelay(run, node, { kind: 'tenant', cluster }, [], cause);
+      else reachAsMember(run, node, { kind: 'tenant', cluster }, [], cause);
     } else if (node.kind === 'client' && !run.obs.reachedCluster.has(node.id) && entriesOf(run, node.id).length === 0) {
       for (const c of cloud) reachAsClient(run, node, { kind: 'tenant', cluster: c.id }, [], `users ${node.id} reach the Teleport Cloud tenant of ${c.id}`);
       run.obs.reachedCluster.add(node.id);
