@@ -1,5 +1,5 @@
 /** The app shell: toolbar, palette, canvas, inspector, rules and findings. */
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
@@ -12,7 +12,6 @@ import { ExportDialog } from './export/ExportDialog.tsx';
 import { useApplyTheme } from './hooks/useResolvedTheme.ts';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { BottomPanel } from './panels/bottom/BottomPanel.tsx';
-import { Inspector } from './panels/inspector/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { startAutosave } from './store/autosave.ts';
 import { startupNotice, useAppStore } from './store/index.ts';
@@ -20,6 +19,17 @@ import { Toolbar } from './toolbar/Toolbar.tsx';
 import { Toasts } from './ui/Toasts.tsx';
 import { TravelHost } from './share/TravelHost.tsx';
 import { EmptyStart } from './templates/EmptyStart.tsx';
+
+// The inspector's schema-driven forms are not needed to paint the canvas: they load right after.
+const Inspector = lazy(() => import('./panels/inspector/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+
+function InspectorLoading() {
+  return (
+    <aside className="pl-inspector" aria-label="Inspector" aria-busy="true">
+      <p className="pl-inspector__loading">Loading the inspector…</p>
+    </aside>
+  );
+}
 
 export function App() {
   useApplyTheme();
@@ -37,7 +47,9 @@ export function App() {
           <Canvas />
           <EmptyStart />
         </main>
-        <Inspector />
+        <Suspense fallback={<InspectorLoading />}>
+          <Inspector />
+        </Suspense>
         <BottomPanel />
       </div>
       <Toasts />
