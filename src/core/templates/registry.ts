@@ -5,6 +5,7 @@ import { internalExternalEndpoints } from './internal-external-endpoints.ts';
 import { kubernetesDbDesktop } from './kubernetes-db-desktop.ts';
 import { legacySeparateV1 } from './legacy-separate-v1.ts';
 import { proxyPeering } from './proxy-peering.ts';
+import { relaySite } from './relay-site.ts';
 import { singleHost } from './single-host.ts';
 import { trustedClusters } from './trusted-clusters.ts';
 import type { Template } from './types.ts';
@@ -20,6 +21,7 @@ export const TEMPLATES: readonly Template[] = [
   trustedClusters,
   internalExternalEndpoints,
   kubernetesDbDesktop,
+  relaySite,
 ];
 
 /** The template with this id, if any. */

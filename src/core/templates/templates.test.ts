@@ -17,7 +17,7 @@ const inside = (inner: Rect, outer: Rect) =>
   inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 
 describe('templates gallery', () => {
-  it('has the nine templates with unique slug ids', () => {
+  it('has the ten templates with unique slug ids', () => {
     const ids = TEMPLATES.map((t) => t.id);
     expect(ids).toEqual([
       'single-host',
@@ -29,6 +29,7 @@ describe('templates gallery', () => {
       'trusted-clusters',
       'internal-external-endpoints',
       'kubernetes-db-desktop',
+      'relay-site',
     ]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
