@@ -21,3 +21,18 @@ test('the crash screen lets the user download the current plan', async ({ page }
   expect(plan.type).toBe('portolan-plan');
   expect(plan.nodes.map((n) => n.name)).toContain('Proxy 1');
 });
+
+test('when the inspector cannot load, the canvas keeps working and the panel offers a reload', async ({ page }) => {
+  await page.route(/\/assets\/Inspector-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  const panel = page.getByRole('alert').filter({ hasText: 'Could not load the inspector' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Reload Portolan' })).toBeVisible();
+  await expect(page.getByTestId('crash')).toHaveCount(0);
+  // The rest of the app still answers.
+  await expect(page.getByTestId('toolbar.new')).toBeEnabled();
+  await page.unroute(/\/assets\/Inspector-[^/]*\.js$/);
+  await panel.getByRole('button', { name: 'Reload Portolan' }).click();
+  await expect(page.getByTestId('inspector')).toBeVisible();
+});

@@ -16,6 +16,7 @@ import { Palette } from './panels/Palette.tsx';
 import { startAutosave } from './store/autosave.ts';
 import { startupNotice, useAppStore } from './store/index.ts';
 import { Toolbar } from './toolbar/Toolbar.tsx';
+import { PanelBoundary } from './ui/PanelBoundary.tsx';
 import { Toasts } from './ui/Toasts.tsx';
 import { TravelHost } from './share/TravelHost.tsx';
 import { EmptyStart } from './templates/EmptyStart.tsx';
@@ -47,9 +48,11 @@ export function App() {
           <Canvas />
           <EmptyStart />
         </main>
-        <Suspense fallback={<InspectorLoading />}>
-          <Inspector />
-        </Suspense>
+        <PanelBoundary what="the inspector" className="pl-inspector" label="Inspector">
+          <Suspense fallback={<InspectorLoading />}>
+            <Inspector />
+          </Suspense>
+        </PanelBoundary>
         <BottomPanel />
       </div>
       <Toasts />

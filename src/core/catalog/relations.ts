@@ -113,14 +113,15 @@ export const RELATIONS: readonly RelationSpec[] = [
   r('monitoring', 'client', 'auth', 'The monitoring system scrapes this Auth Service (diag_addr, metrics_service).', ['D7', 'S5'], { initiatorTool: 'monitoring' }),
   r('monitoring', 'client', 'agent', 'The monitoring system scrapes this agent (diag_addr, metrics_service).', ['D7', 'S5'], { initiatorTool: 'monitoring' }),
   r('monitoring', 'client', 'tbot', 'The monitoring system scrapes this tbot (diag_addr).', ['D7'], { initiatorTool: 'monitoring' }),
-  r('monitoring', 'client', 'relay', 'The monitoring system scrapes this Relay Service (diag_addr, metrics_service).', ['D7', 'S5'], { initiatorTool: 'monitoring' }),
   // Relay Service (§2.8, Teleport 18.3+, SSH only).
   r('relay-join', 'relay', 'proxy', 'The Relay Service joins and keeps its connection through the Proxy web port (proxy_server).', ['S24', 'S25'], { cluster: 'same' }),
   r('relay-join', 'relay', 'load-balancer', 'The Relay Service joins through the load balancer in front of the Proxies.', ['S24', 'S25'], { cluster: 'same', lbFronts: 'proxy' }),
   r('lb-backend', 'load-balancer', 'relay', 'The load balancer forwards its ports to this Relay Service.', ['D8'], { backend: true, lbFronts: 'relay' }),
   r('relay-tunnel', 'agent', 'relay', 'The SSH Service tunnels to the Relay Service (teleport.relay_server).', ['D8', 'D7'], { cluster: 'same', initiatorJoinVia: 'proxy', initiatorServices: 'ssh' }),
   r('relay-tunnel', 'agent', 'load-balancer', 'The SSH Service tunnels to the Relay Services behind this load balancer.', ['D8', 'D7'], { cluster: 'same', initiatorJoinVia: 'proxy', initiatorServices: 'ssh', lbFronts: 'relay' }),
-  r('relay-transport', 'client', 'relay', 'tsh reaches SSH hosts through the Relay Service (--relay).', ['D8'], { initiatorTool: 'tsh' }),
+  r('relay-transport', 'client', 'relay', 'tsh reaches SSH hosts through the Relay Service (--relay); a monitoring system also scrapes it.', ['D8'], { initiatorTool: 'tsh' }),
+  // A monitoring client that also uses tsh is handled by `relay-transport` above, which also scrapes the relay.
+  r('monitoring', 'client', 'relay', 'The monitoring system scrapes this Relay Service (diag_addr, metrics_service).', ['D7', 'S5'], { initiatorTool: 'monitoring' }),
   r('relay-transport', 'client', 'load-balancer', 'tsh reaches SSH hosts through the Relay Services behind this load balancer.', ['D8'], { initiatorTool: 'tsh', lbFronts: 'relay' }),
   r('relay-transport', 'tbot', 'relay', 'tbot\'s ssh-multiplexer reaches SSH hosts through the Relay Service.', ['D8'], { cluster: 'same' }),
   r('relay-transport', 'tbot', 'load-balancer', 'tbot\'s ssh-multiplexer reaches SSH hosts through the Relay Services behind this load balancer.', ['D8'], { cluster: 'same', lbFronts: 'relay' }),

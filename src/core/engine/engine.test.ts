@@ -310,11 +310,45 @@ describe('Relay Service (reference §2.8)', () => {
     const narrow = nodes.map((n) => (n.id === 'relay-lb' ? { ...n, mappings: [{ frontPort: 443, targetPort: 3040 }] } : n.id === 'ssh-agent' ? n : n)) as NodeInput[];
     const db: NodeInput = { id: 'db-agent', name: 'DB agent', kind: 'agent', services: ['database'], zone: 'private' };
     const r = derive(plan([{ id: 'main', name: 'teleport.example.com' }], [...narrow, db], [...links, ['db-agent', 'proxy'], ['db-agent', 'relay-1']]));
-    const missing = r.findings.find((f) => f.code === 'PL-LB-MISSING-PORT');
+    const missing = r.findings.find((f) => f.code === 'PL-RELAY-LB-PORT');
     expect(missing?.message).toContain('3042');
     expect(missing?.nodes).toEqual(expect.arrayContaining(['relay-lb', 'ssh-agent']));
     const refused = r.links.find((l) => l.id === 'db-agent--relay-1');
     expect(refused?.ok).toBe(false);
     expect(refused?.reason).toContain('Only the SSH Service');
+  });
+});
+
+describe('Relay Service: mixed cases', () => {
+  const cluster = [{ id: 'main', name: 'teleport.example.com' }];
+  const core: NodeInput[] = [
+    { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
+    { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], addresses: ['10.0.1.11'], zone: 'dmz' },
+    { id: 'relay', name: 'Relay', kind: 'relay', publicHostnames: ['relay.example.com'], addresses: ['10.0.10.41'], zone: 'private', metricsListenAddr: '0.0.0.0:3081' },
+    { id: 'relay-lb', name: 'Relay LB', kind: 'load-balancer', mappings: [{ frontPort: 3042, targetPort: 3042 }], zone: 'private' },
+  ];
+  const coreLinks: [string, string][] = [['proxy', 'auth'], ['relay', 'proxy'], ['relay-lb', 'relay']];
+
+  it('a client with tsh and monitoring gets the relay transport and the scrape', () => {
+    const r = derive(plan(cluster, [...core, { id: 'ops', name: 'Ops', kind: 'client', tools: ['tsh', 'monitoring'], zone: 'private' }], [...coreLinks, ['ops', 'proxy'], ['ops', 'relay']]));
+    expect(ruleKeys(r.rules).filter((k) => k.startsWith('ops>relay'))).toEqual(['ops>relay:3040/tcp', 'ops>relay:3081/tcp']);
+  });
+
+  it('a relay behind a forward proxy joins with its own flow, through the forward proxy', () => {
+    const nodes: NodeInput[] = [
+      ...core.map((n) => (n.id === 'relay' ? { ...n, env: { httpsProxy: 'http://fwd.example.com:3128' } } : n)) as NodeInput[],
+      { id: 'fwd', name: 'Forward proxy', kind: 'http-proxy', port: 3128, addresses: ['fwd.example.com'], zone: 'private' },
+    ];
+    const r = derive(plan(cluster, nodes, [['proxy', 'auth'], ['relay-lb', 'relay'], ['relay', 'fwd'], ['fwd', 'proxy']]));
+    expect(r.flows.filter((f) => f.from === 'relay').map((f) => f.catalog)).toEqual(['relay-join']);
+    expect(ruleKeys(r.rules)).toContain('relay>fwd:3128/tcp');
+    expect(r.findings.map((f) => f.code)).not.toContain('PL-NO-PATH');
+  });
+
+  it('an agent without the SSH Service linked to a relay load balancer is told why (no inbound-agent finding)', () => {
+    const r = derive(plan(cluster, [...core, { id: 'db', name: 'DB agent', kind: 'agent', services: ['database'], zone: 'private' }], [...coreLinks, ['db', 'proxy'], ['db', 'relay-lb']]));
+    const f = r.findings.find((x) => x.links.includes('db--relay-lb'));
+    expect(f?.code).toBe('PL-LINK-MEANINGLESS');
+    expect(f?.message).toContain('fronts Relay Services');
   });
 });

@@ -83,6 +83,26 @@ export interface Observations {
   monitorLoopback: (MonitorLink & { addr: string; yamlKey: string })[];
   /** Agents linked to a relay (or relay LB) without `teleport.relay_server`. */
   relayWithoutServer: { agent: string; hop: string; link: string }[];
+  /** `missing|<lb>|` (no mapping to a relay listener) or `mismatch|<hop>|<initiator>` (relay_server port not open). */
+  relayPorts: Map<string, RelayPortProblem>;
+  /** Agents whose link to a relay (or relay LB) was given the relay-tunnel meaning. */
+  relayLinkedAgents: Set<string>;
+  /** Monitoring clients linked to a load balancer (scrapes go to each process, not through an LB). */
+  monitorViaLb: MonitorLink[];
+}
+
+/** A relay listener that a relay load balancer does not forward, or a relay_server port the hop does not open. */
+export interface RelayPortProblem {
+  kind: 'missing' | 'mismatch';
+  hop: string;
+  /** Missing: the relay listener ports; mismatch: the ports the hop opens for that listener. */
+  ports: Set<number>;
+  relays: Set<string>;
+  initiators: Set<string>;
+  whats: Set<string>;
+  links: Set<string>;
+  /** Mismatch: the host:port the initiator dials. */
+  addr?: string;
 }
 
 /** Empty observations. */
@@ -90,6 +110,6 @@ export function emptyObservations(): Observations {
   return {
     missingPorts: new Map(), portMismatches: new Map(), tunnelEnvMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
     forcedTunnel: new Map(), unknownForwardProxies: new Map(), forwardProxyUsed: new Set(), proxiedTargets: new Map(),
-    reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(), monitorGaps: [], monitorLoopback: [], relayWithoutServer: [],
+    reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(), monitorGaps: [], monitorLoopback: [], relayWithoutServer: [], relayPorts: new Map(), relayLinkedAgents: new Set(), monitorViaLb: [],
   };
 }

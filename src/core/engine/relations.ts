@@ -85,6 +85,8 @@ function refusalHolds(ctx: Ctx, when: RefusalCondition, a: PlanNode, b: PlanNode
     }
     case 'lb-fronts-relay':
       return ctx.lbs.get(b.id)?.role === 'relay';
+    case 'agent-lacks-ssh':
+      return a.kind === 'agent' && !a.services.includes('ssh');
     case 'lb-fronts-other': {
       const lb = ctx.lbs.get(b.id);
       const via = joiner === undefined ? undefined : effectiveJoinVia(ctx, joiner);

@@ -107,6 +107,23 @@ describe('Relay Service in teleport.yaml', () => {
   });
 });
 
+describe('multi-port apps in teleport.yaml', () => {
+  it('lists the app once, with its tcp_ports', () => {
+    const base = scenario('1.');
+    const plan = {
+      ...base.plan,
+      nodes: [
+        ...base.plan.nodes,
+        { id: 'app-agent', name: 'App agent', kind: 'agent' as const, services: ['app' as const], joinVia: 'proxy' as const, runtime: 'host' as const, sshForceListen: false, desktopUsesAd: false, appHostFilters: false, addresses: [], position: { x: 0, y: 0 } },
+        { id: 'ports', name: 'Ports', kind: 'app' as const, uri: 'tcp://ports.internal', tcpPorts: [{ port: 5432 }, { port: 8000, endPort: 8010 }], addresses: [], position: { x: 0, y: 0 } },
+      ],
+      links: [...base.plan.links, { id: 'app-agent-proxy', source: 'app-agent', target: 'proxy' }, { id: 'app-agent-ports', source: 'app-agent', target: 'ports' }],
+    };
+    const c = { ...base, plan, result: derive(plan) };
+    expect(config(c, 'app-agent').app_service).toEqual({ enabled: true, apps: [{ name: 'ports', uri: 'tcp://ports.internal', tcp_ports: [{ port: 5432 }, { port: 8000, end_port: 8010 }] }] });
+  });
+});
+
 describe('/etc/default/teleport', () => {
   const egress = () => templateCases().find((c) => c.name === 'template http-connect-egress') as Case;
 

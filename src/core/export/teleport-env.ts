@@ -5,6 +5,7 @@
  * (`kube.teleport.cluster.local` on a Proxy, lint L-H3), and every address the node dials is listed
  * with the way Go's proxy rules route it (through the forward proxy, or direct).
  */
+import { ALL_FLOW_TEMPLATES } from '../catalog/index.ts';
 import type { DeriveResult } from '../engine/index.ts';
 import { shouldProxy } from '../engine/index.ts';
 import type { Plan, PlanNode } from '../schema/index.ts';
@@ -47,7 +48,9 @@ function envFile(plan: Plan, result: DeriveResult, node: PlanNode): string {
   if (env.httpProxy) lines.push(assignment('HTTP_PROXY', env.httpProxy));
   if (added.length > 0) lines.push(lineComment(`Added by Portolan: ${added.join(', ')} (lint L-H3: the Proxy's own Kubernetes forwarding must not go through the forward proxy).`));
   if (finalNoProxy !== '') lines.push(assignment('NO_PROXY', finalNoProxy));
-  const targets = [...new Set(result.flows.filter((f) => f.from === node.id && f.dialTarget !== undefined).map((f) => f.dialTarget as string))].sort(compareText);
+  // Dials Teleport never sends through a forward proxy (or Portolan assumes so) are not listed.
+  const never = new Set(ALL_FLOW_TEMPLATES.filter((t) => t.forwardProxy === 'never').map((t) => t.id));
+  const targets = [...new Set(result.flows.filter((f) => f.from === node.id && f.dialTarget !== undefined && !never.has(f.catalog)).map((f) => f.dialTarget as string))].sort(compareText);
   if (targets.length > 0) {
     lines.push('#', '# What this node dials, and how Go routes it with these values (HTTPS_PROXY wins for tunnels):');
     for (const t of targets) lines.push(lineComment(`  ${t}: ${shouldProxy(finalNoProxy, t) ? 'through the forward proxy' : 'direct (NO_PROXY or loopback)'}`));

@@ -33,7 +33,12 @@ export function agentServices(plan: Plan, result: DeriveResult, agent: NodeOfKin
     out.db_service = { enabled: true, ...(databases.length > 0 ? { databases } : {}) };
   }
   if (has('app')) {
-    const apps = reached.flatMap(({ node }) => (node.kind === 'app' ? [{ name: node.id, uri: node.uri }] : []));
+    // One entry per app (a multi-port app yields one flow per port range), with its tcp_ports.
+    const apps = [...new Map(reached.flatMap(({ node }) => (node.kind === 'app' ? [[node.id, node] as const] : []))).values()].map((node) => ({
+      name: node.id,
+      uri: node.uri,
+      ...(node.tcpPorts?.length ? { tcp_ports: node.tcpPorts.map((r) => ({ port: r.port, ...(r.endPort !== undefined && r.endPort !== r.port ? { end_port: r.endPort } : {}) })) } : {}),
+    }));
     out.app_service = { enabled: true, ...(apps.length > 0 ? { apps } : {}) };
   }
   if (has('desktop')) {

@@ -121,6 +121,11 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-RELAY-NO-HOSTNAMES', relayNode('relay', { publicHostnames: [] }), relayNode()],
   ['PL-RELAY-NO-SERVER', all(relayNode(), link('agent', 'relay')), all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:3042' }))],
   ['PL-RELAY-LB-TLS', all(relayNode(), relayLb({ tlsTermination: true })), all(relayNode(), relayLb())],
+  ['PL-RELAY-SERVER-PORT', all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:443' })), all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:3042' }))],
+  ['PL-RELAY-LB-PORT', all(relayNode(), relayLb({ mappings: [{ frontPort: 443, targetPort: 3040 }] }), link('agent', 'relay-lb'), set('agent', { relayServer: 'relay.example.com:3042' })), all(relayNode(), relayLb(), link('agent', 'relay-lb'), set('agent', { relayServer: 'relay.example.com:3042' }))],
+  ['PL-RELAY-SERVER-UNUSED', all(relayNode(), set('agent', { relayServer: 'relay.example.com:3042' })), all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:3042' }))],
+  ['PL-RELAY-LISTEN-IP', relayNode('relay', { tunnelListenAddr: 'relay.internal:3042' }), relayNode('relay', { tunnelListenAddr: '10.0.10.40:3042' })],
+  ['PL-MONITOR-VIA-LB', all(add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], zone: 'private' }), link('prom', 'lb')), all(add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], zone: 'private' }), link('prom', 'proxy-1'), set('proxy-1', { metricsListenAddr: '0.0.0.0:3081' }))],
   ['L-A12', relayNode('relay', { targetConnectionCount: 2 }), all(relayNode('relay', { targetConnectionCount: 2 }), relayNode('relay-2'))],
   ['PL-APP-NO-PORT', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal' }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000' })],
 ];

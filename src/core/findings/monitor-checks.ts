@@ -4,7 +4,7 @@ import type { Check } from './input.ts';
 
 const MONITOR_CATALOGS: ReadonlySet<string> = new Set(['monitor-metrics', 'monitor-diag']);
 
-/** PL-MONITOR-NOTHING, PL-MONITOR-LOOPBACK, PL-MONITOR-INTERNET. */
+/** PL-MONITOR-NOTHING, PL-MONITOR-LOOPBACK, PL-MONITOR-INTERNET, PL-MONITOR-VIA-LB. */
 export const monitoring: Check = (input) => {
   const { ctx, obs, out } = input;
   const name = (id: string) => ctx.nodes.get(id)?.name ?? id;
@@ -15,9 +15,14 @@ export const monitoring: Check = (input) => {
     out.add({ code: 'PL-MONITOR-LOOPBACK', subjects: [l.client, l.node, l.yamlKey], nodes: [l.client, l.node], links: [l.link], params: { client: name(l.client), node: name(l.node), key: l.yamlKey, addr: l.addr } });
   }
   for (const r of input.rules) {
-    if (!r.flows.some((f) => MONITOR_CATALOGS.has(f.slice(f.lastIndexOf(':') + 1)))) continue;
+    const catalogs = r.flows.map((f) => f.slice(f.lastIndexOf(':') + 1)).filter((c) => MONITOR_CATALOGS.has(c));
+    if (catalogs.length === 0) continue;
     const zone = r.sourceZone === undefined ? undefined : ctx.zones.get(r.sourceZone);
     if (zone?.kind !== 'internet' && !r.sourceAddress.split(' ').includes(INTERNET_CIDR)) continue;
-    out.add({ code: 'PL-MONITOR-INTERNET', subjects: [r.id], nodes: [r.source, r.destination], links: r.links, params: { rule: r.id, port: r.port, node: name(r.destination), source: `${name(r.source)}, ${r.sourceAddress}` } });
+    const why = catalogs.includes('monitor-diag') ? 'diag_addr has no authentication' : 'metrics_service authenticates scrapers only with mTLS (keypairs and ca_certs)';
+    out.add({ code: 'PL-MONITOR-INTERNET', subjects: [r.id], nodes: [r.source, r.destination], links: r.links, params: { rule: r.id, port: r.port, node: name(r.destination), source: `${name(r.source)}, ${r.sourceAddress}`, why } });
+  }
+  for (const v of obs.monitorViaLb) {
+    out.add({ code: 'PL-MONITOR-VIA-LB', subjects: [v.client, v.node], nodes: [v.client, v.node], links: [v.link], params: { client: name(v.client), lb: name(v.node) } });
   }
 };

@@ -1,10 +1,17 @@
 /** Relay Service (reference §2.8): version, public hostnames, relay_server on agents, load balancers, L-A12. */
 import { RELAY_SINCE } from '../catalog/index.ts';
+import { ipBytes, parseHostPort } from '../engine/addr.ts';
 import { clusterIdOf, clusterOf } from '../engine/context.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import type { Check } from './input.ts';
+import { listNames } from './sink.ts';
 
-/** PL-RELAY-VERSION, PL-RELAY-NO-HOSTNAMES, PL-RELAY-NO-SERVER, PL-RELAY-LB-TLS, L-A12. */
+const LISTEN_KEYS = [['transportListenAddr', 'transport_listen_addr'], ['peerListenAddr', 'peer_listen_addr'], ['tunnelListenAddr', 'tunnel_listen_addr']] as const;
+
+/**
+ * PL-RELAY-VERSION, PL-RELAY-NO-HOSTNAMES, PL-RELAY-LISTEN-IP, PL-RELAY-NO-SERVER, PL-RELAY-SERVER-PORT,
+ * PL-RELAY-SERVER-UNUSED, PL-RELAY-LB-PORT, PL-RELAY-LB-TLS, L-A12.
+ */
 export const relays: Check = (input) => {
   const { ctx, obs, out } = input;
   const groups = new Map<string, NodeOfKind<'relay'>[]>();
@@ -15,6 +22,10 @@ export const relays: Check = (input) => {
       out.add({ code: 'PL-RELAY-VERSION', subjects: [node.id], nodes: [node.id], params: { relay: node.name, cluster: cluster.name, version: cluster.teleportVersion, since: RELAY_SINCE.text } });
     }
     if (node.publicHostnames.length === 0) out.add({ code: 'PL-RELAY-NO-HOSTNAMES', subjects: [node.id], nodes: [node.id], params: { relay: node.name } });
+    for (const [field, key] of LISTEN_KEYS) {
+      const host = parseHostPort(node[field])?.host ?? '';
+      if (ipBytes(host.replace(/^\[|\]$/g, '')) === undefined) out.add({ code: 'PL-RELAY-LISTEN-IP', subjects: [node.id, key], nodes: [node.id], params: { relay: node.name, key, addr: node[field] } });
+    }
     const key = `${clusterIdOf(ctx, node) ?? ''}|${node.relayGroup}`;
     const list = groups.get(key);
     if (list) list.push(node);
@@ -25,12 +36,30 @@ export const relays: Check = (input) => {
     if (count <= list.length) continue;
     const first = list[0] as NodeOfKind<'relay'>;
     out.add({
-      code: 'L-A12', subjects: [key], nodes: list.map((r) => r.id),
+      code: 'L-A12', subjects: [key.replace('|', ':')], nodes: list.map((r) => r.id),
       params: { group: first.relayGroup, cluster: clusterOf(ctx, first)?.name ?? '', count, relays: list.length },
     });
   }
+  const name = (id: string) => ctx.nodes.get(id)?.name ?? id;
   for (const w of obs.relayWithoutServer) {
-    out.add({ code: 'PL-RELAY-NO-SERVER', subjects: [w.agent], nodes: [w.agent, w.hop], links: [w.link], params: { agent: ctx.nodes.get(w.agent)?.name ?? w.agent, relay: ctx.nodes.get(w.hop)?.name ?? w.hop } });
+    out.add({ code: 'PL-RELAY-NO-SERVER', subjects: [w.agent, w.hop], nodes: [w.agent, w.hop], links: [w.link], params: { agent: name(w.agent), relay: name(w.hop) } });
+  }
+  for (const p of obs.relayPorts.values()) {
+    const ports = [...p.ports].sort((a, b) => a - b).join(', ');
+    if (p.kind === 'missing') {
+      out.add({
+        code: 'PL-RELAY-LB-PORT', subjects: [p.hop], nodes: [p.hop, ...p.relays, ...p.initiators], links: p.links,
+        params: { lb: name(p.hop), ports, relays: listNames([...p.relays].map(name)), initiators: listNames([...p.initiators].map(name)), what: [...p.whats].sort().join(', ') },
+      });
+    } else {
+      const agent = [...p.initiators][0] as string;
+      out.add({ code: 'PL-RELAY-SERVER-PORT', subjects: [agent, p.hop], nodes: [agent, p.hop], links: p.links, params: { agent: name(agent), hop: name(p.hop), addr: p.addr ?? '', open: ports } });
+    }
+  }
+  for (const node of ctx.sortedNodes) {
+    if (node.kind !== 'agent' || node.relayServer === undefined || obs.relayLinkedAgents.has(node.id)) continue;
+    const why = node.services.includes('ssh') ? 'it is linked to no Relay Service or relay load balancer' : 'it runs no SSH Service, the only one that uses relays';
+    out.add({ code: 'PL-RELAY-SERVER-UNUSED', subjects: [node.id], nodes: [node.id], params: { agent: node.name, addr: node.relayServer, why } });
   }
   for (const [id, info] of ctx.lbs) {
     const lb = ctx.nodes.get(id);

@@ -43,7 +43,9 @@ export function monitorFlows(run: Run, link: Link, client: PlanNode, node: PlanN
   if (client.kind !== 'client' || !client.tools.includes('monitoring')) return;
   const endpoints = monitorEndpoints(node);
   if (endpoints.length === 0) {
-    run.obs.monitorGaps.push({ client: client.id, node: node.id, link: link.id });
+    // A client that also uses tsh on a Proxy link is there for tsh: no monitoring gap to report.
+    const other = node.kind === 'proxy' || node.kind === 'relay' ? client.tools.some((t) => t !== 'monitoring') : false;
+    if (!other) run.obs.monitorGaps.push({ client: client.id, node: node.id, link: link.id });
     return;
   }
   for (const e of endpoints) {

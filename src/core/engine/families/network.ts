@@ -44,9 +44,10 @@ export const usesForwardProxy: Handler = (run, link, host, fwd) => {
     return;
   }
   const mine = refs.filter((r) => entryCluster(run, r.entry) === own);
-  for (const ref of mine) reachAsMember(run, host, ref.entry, [link.id], cause);
+  const enter = host.kind === 'relay' ? reachAsRelay : reachAsMember;
+  for (const ref of mine) enter(run, host, ref.entry, [link.id], cause);
   if (mine.length === 0 && own !== undefined && run.ctx.clusters.get(own)?.deployment === 'cloud') {
-    reachAsMember(run, host, { kind: 'tenant', cluster: own }, [link.id], cause);
+    enter(run, host, { kind: 'tenant', cluster: own }, [link.id], cause);
   }
 };
 

@@ -12,6 +12,7 @@ import { clusterIdOf } from '../context.ts';
 import { reachProxy } from '../reach.ts';
 import type { Entry, Need } from '../reach.ts';
 import { entryOf, linkCause } from '../run.ts';
+import { monitorFlows } from './monitoring.ts';
 import type { Handler, Run } from '../run.ts';
 
 /** The relay listeners Portolan models (the peer listener is never reached through a load balancer). */
@@ -36,41 +37,48 @@ export function relayBackendPorts(relay: NodeOfKind<'relay'>): number[] {
 /** Default port of `--relay` / `TELEPORT_RELAY` without one: tsh dials 443 (D8). */
 const CLIENT_RELAY_PORT = 443;
 
+/** Remember a relay port problem of `initiator` on `hop` for the findings. */
+function notePort(run: Run, kind: 'mismatch' | 'missing', initiator: PlanNode, hop: PlanNode, linkId: string, what: string, ports: Iterable<number>, relays: readonly PlanNode[], addr?: string): void {
+  const key = `${kind}|${hop.id}|${kind === 'mismatch' ? initiator.id : ''}`;
+  let p = run.obs.relayPorts.get(key);
+  if (!p) run.obs.relayPorts.set(key, (p = { kind, hop: hop.id, ports: new Set(), relays: new Set(), initiators: new Set(), whats: new Set(), links: new Set(), addr }));
+  for (const x of ports) p.ports.add(x);
+  for (const r of relays) p.relays.add(r.id);
+  p.initiators.add(initiator.id);
+  p.whats.add(what);
+  p.links.add(linkId);
+}
+
 /**
  * `initiator` dials the relay listener `listener` on `hop` (a relay, or a load balancer fronting
- * relays). `wanted` is the port the initiator dials when known (its relay_server), used to pick the
- * LB front port.
+ * relays). `wanted` is the address it dials when the plan says (an agent's relay_server): the LB front
+ * port is the one equal to its port; a port the hop does not open for that listener is a finding, and
+ * the rule still shows the port that is open (as for TELEPORT_TUNNEL_PUBLIC_ADDR).
  */
 function dialRelay(run: Run, initiator: PlanNode, hop: PlanNode, listener: RelayListener, template: string, linkId: string, cause: string, settings: string[], wanted: { host?: string; port?: number }): void {
   const t = flowTemplate(template);
   const dialTarget = wanted.host !== undefined && wanted.port !== undefined ? joinHostPort(wanted.host, wanted.port) : undefined;
   if (hop.kind === 'relay') {
-    run.sink.add({ from: initiator.id, to: hop.id, port: relayPort(hop, listener), template: t, cause, links: [linkId], settings: [...settings, `nodes[${hop.id}].${FIELDS[listener]}`], dialTarget });
+    const port = relayPort(hop, listener);
+    if (wanted.port !== undefined && wanted.port !== port) notePort(run, 'mismatch', initiator, hop, linkId, t.label, [port], [hop], dialTarget);
+    run.sink.add({ from: initiator.id, to: hop.id, port, template: t, cause, links: [linkId], settings: [...settings, `nodes[${hop.id}].${FIELDS[listener]}`], dialTarget });
     return;
   }
   if (hop.kind !== 'load-balancer') return;
   const info = run.ctx.lbs.get(hop.id);
   const relays = (info?.role === 'relay' ? info.backends : []) as NodeOfKind<'relay'>[];
-  if (relays.length === 0) {
-    let w = run.obs.lbWithoutBackend.get(hop.id);
-    if (!w) run.obs.lbWithoutBackend.set(hop.id, (w = { initiators: new Set(), links: new Set() }));
-    w.initiators.add(initiator.id);
-    w.links.add(linkId);
-    return;
-  }
+  if (relays.length === 0) return; // relations only send load balancers that front relays
   const targets = new Set(relays.map((r) => relayPort(r, listener)));
   const mappings = hop.mappings.filter((m) => targets.has(m.targetPort)).sort((a, b) => a.frontPort - b.frontPort);
-  const preferred = wanted.port ?? (listener === 'transport' ? CLIENT_RELAY_PORT : undefined);
-  const m = mappings.find((x) => x.frontPort === preferred) ?? (wanted.port === undefined ? mappings[0] : undefined);
-  if (!m) {
-    let miss = run.obs.missingPorts.get(hop.id);
-    if (!miss) run.obs.missingPorts.set(hop.id, (miss = { lb: hop.id, ports: new Set(), proxies: new Set(), initiators: new Set(), whats: new Set(), links: new Set() }));
-    for (const p of wanted.port !== undefined ? [wanted.port] : targets) miss.ports.add(p);
-    for (const r of relays) miss.proxies.add(r.id);
-    miss.initiators.add(initiator.id);
-    miss.whats.add(t.label);
-    miss.links.add(linkId);
+  if (mappings.length === 0) {
+    notePort(run, 'missing', initiator, hop, linkId, t.label, targets, relays);
     return;
+  }
+  const preferred = wanted.port ?? (listener === 'transport' ? CLIENT_RELAY_PORT : undefined);
+  let m = mappings.find((x) => x.frontPort === preferred);
+  if (!m) {
+    if (wanted.port !== undefined) notePort(run, 'mismatch', initiator, hop, linkId, t.label, mappings.map((x) => x.frontPort), relays, dialTarget);
+    m = mappings[0] as (typeof mappings)[number];
   }
   run.sink.add({ from: initiator.id, to: hop.id, port: m.frontPort, template: t, cause, links: [linkId], settings: [...settings, `nodes[${hop.id}].mappings`], dialTarget });
 }
@@ -78,16 +86,18 @@ function dialRelay(run: Run, initiator: PlanNode, hop: PlanNode, listener: Relay
 /** agent — relay / relay LB: the SSH Service keeps tunnels to the relays (teleport.relay_server). */
 export const relayTunnel: Handler = (run, link, agent, hop) => {
   if (agent.kind !== 'agent') return;
+  run.obs.relayLinkedAgents.add(agent.id);
   const hp = agent.relayServer === undefined ? undefined : parseHostPort(agent.relayServer);
   if (hp === undefined) run.obs.relayWithoutServer.push({ agent: agent.id, hop: hop.id, link: link.id });
   const settings = agent.relayServer === undefined ? [`nodes[${agent.id}].services`] : [`nodes[${agent.id}].relayServer`];
   dialRelay(run, agent, hop, 'tunnel', 'relay-tunnel', link.id, linkCause(link, 'SSH Service with teleport.relay_server'), settings, hp ?? {});
 };
 
-/** client (tsh) / tbot — relay / relay LB: SSH through the relay transport. */
+/** client (tsh) / tbot — relay / relay LB: SSH through the relay transport; a monitoring client also scrapes the relay. */
 export const relayTransport: Handler = (run, link, initiator, hop) => {
-  const setting = initiator.kind === 'client' ? `nodes[${initiator.id}].tools` : `nodes[${initiator.id}].kind`;
-  dialRelay(run, initiator, hop, 'transport', 'relay-transport', link.id, linkCause(link, initiator.kind === 'client' ? 'tsh --relay' : 'tbot ssh-multiplexer relay_server'), [setting], {});
+  const settings = initiator.kind === 'client' ? [`nodes[${initiator.id}].tools`] : [];
+  dialRelay(run, initiator, hop, 'transport', 'relay-transport', link.id, linkCause(link, initiator.kind === 'client' ? 'tsh --relay' : 'tbot ssh-multiplexer relay_server'), settings, {});
+  if (hop.kind === 'relay') monitorFlows(run, link, initiator, hop);
 };
 
 let joinNeeds: readonly Need[] | undefined;
