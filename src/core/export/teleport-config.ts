@@ -111,9 +111,7 @@ function teleportYaml(plan: Plan, result: DeriveResult, node: TeleportNode): str
     Object.assign(teleport, join.keys);
     notes.push(...join.notes);
   }
-  if (node.kind === 'agent' || node.kind === 'proxy') {
-    if (node.env?.httpsProxy || node.env?.httpProxy) notes.push('HTTP(S)_PROXY and NO_PROXY: see the teleport-env export (/etc/default/teleport).');
-  }
+  if (node.env?.httpsProxy || node.env?.httpProxy) notes.push('HTTP(S)_PROXY and NO_PROXY: see the teleport-env export (/etc/default/teleport).');
   if (node.diagAddr) teleport.diag_addr = node.diagAddr;
   if (node.kind === 'agent' && node.relayServer) teleport.relay_server = node.relayServer;
   const doc: Record<string, unknown> = { version: cluster.configVersion };
