@@ -202,6 +202,13 @@ describe('what is missing', () => {
     expect(trace(examplePlan(), 'auth', 'ssh-agent').missing?.message).toMatch(/^Auth is not a client or a tbot/);
   });
 
+  it('says that paths through relays are not traced (instead of treating a relay LB as a Proxy entry)', () => {
+    const p = template('relay-site');
+    expect(trace(p, 'site-users', 'relay-lb').missing?.message).toBe('Relay LB fronts Relay Services: paths through relays are not traced yet; trace to the SSH host instead (through the Proxy)');
+    expect(trace(p, 'site-users', 'relay-1').missing?.message).toMatch(/^Relay 1 is a Relay Service/);
+    expect(trace(p, 'site-users', 'ssh-agents').missing).toBeUndefined();
+  });
+
   it('a leaf cluster without a tunnel to the root', () => {
     const p = template('trusted-clusters');
     p.links = p.links.filter((l) => l.id !== 'leaf-proxy-root-lb');
