@@ -334,6 +334,19 @@ describe('Relay Service: mixed cases', () => {
     expect(ruleKeys(r.rules).filter((k) => k.startsWith('ops>relay'))).toEqual(['ops>relay:3040/tcp', 'ops>relay:3081/tcp']);
   });
 
+  it('TELEPORT_RELAY on a client picks the relay LB front port; one the LB does not forward is a finding', () => {
+    const lb = { id: 'relay-lb', name: 'Relay LB', kind: 'load-balancer', mappings: [{ frontPort: 3042, targetPort: 3042 }, { frontPort: 443, targetPort: 3040 }, { frontPort: 8443, targetPort: 3040 }], zone: 'private' } as NodeInput;
+    const nodes = (relay: string) => [...core.filter((n) => n.id !== 'relay-lb'), lb, { id: 'ops', name: 'Ops', kind: 'client', tools: ['tsh'], env: { teleportRelay: relay }, zone: 'private' } as NodeInput];
+    const ok = derive(plan(cluster, nodes('relay.example.com:8443'), [...coreLinks, ['ops', 'proxy'], ['ops', 'relay-lb']]));
+    expect(ruleKeys(ok.rules).filter((k) => k.startsWith('ops>relay'))).toEqual(['ops>relay-lb:8443/tcp']);
+    expect(ok.flows.find((f) => f.catalog === 'relay-transport')?.dialTarget).toBe('relay.example.com:8443');
+    const bad = derive(plan(cluster, nodes('relay.example.com:9000'), [...coreLinks, ['ops', 'proxy'], ['ops', 'relay-lb']]));
+    const f = bad.findings.find((x) => x.code === 'PL-RELAY-SERVER-PORT');
+    expect(f?.message).toBe('Ops dials relay.example.com:9000 (TELEPORT_RELAY), but Relay LB opens port 443, 8443 for the relay transport.');
+    const dflt = derive(plan(cluster, nodes('relay.example.com'), [...coreLinks, ['ops', 'proxy'], ['ops', 'relay-lb']]));
+    expect(ruleKeys(dflt.rules).filter((k) => k.startsWith('ops>relay'))).toEqual(['ops>relay-lb:443/tcp']);
+  });
+
   it('a relay behind a forward proxy joins with its own flow, through the forward proxy', () => {
     const nodes: NodeInput[] = [
       ...core.map((n) => (n.id === 'relay' ? { ...n, env: { httpsProxy: 'http://fwd.example.com:3128' } } : n)) as NodeInput[],

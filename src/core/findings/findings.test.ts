@@ -122,6 +122,7 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-RELAY-NO-SERVER', all(relayNode(), link('agent', 'relay')), all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:3042' }))],
   ['PL-RELAY-LB-TLS', all(relayNode(), relayLb({ tlsTermination: true })), all(relayNode(), relayLb())],
   ['PL-RELAY-SERVER-PORT', all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:443' })), all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:3042' }))],
+  ['PL-RELAY-SERVER-NO-PORT', set('agent', { relayServer: 'relay.example.com' }), set('agent', { relayServer: 'relay.example.com:3042' })],
   ['PL-RELAY-LB-PORT', all(relayNode(), relayLb({ mappings: [{ frontPort: 443, targetPort: 3040 }] }), link('agent', 'relay-lb'), set('agent', { relayServer: 'relay.example.com:3042' })), all(relayNode(), relayLb(), link('agent', 'relay-lb'), set('agent', { relayServer: 'relay.example.com:3042' }))],
   ['PL-RELAY-SERVER-UNUSED', all(relayNode(), set('agent', { relayServer: 'relay.example.com:3042' })), all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:3042' }))],
   ['PL-RELAY-LISTEN-IP', relayNode('relay', { tunnelListenAddr: 'relay.internal:3042' }), relayNode('relay', { tunnelListenAddr: '10.0.10.40:3042' })],

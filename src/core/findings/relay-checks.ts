@@ -53,11 +53,13 @@ export const relays: Check = (input) => {
       });
     } else {
       const agent = [...p.initiators][0] as string;
-      out.add({ code: 'PL-RELAY-SERVER-PORT', subjects: [agent, p.hop], nodes: [agent, p.hop], links: p.links, params: { agent: name(agent), hop: name(p.hop), addr: p.addr ?? '', open: ports } });
+      out.add({ code: 'PL-RELAY-SERVER-PORT', subjects: [agent, p.hop], nodes: [agent, p.hop], links: p.links, params: { node: name(agent), hop: name(p.hop), addr: p.addr ?? '', open: ports, setting: [...p.whats][0] ?? '', what: p.whats.has('TELEPORT_RELAY') ? 'the relay transport' : 'relay tunnels' } });
     }
   }
   for (const node of ctx.sortedNodes) {
-    if (node.kind !== 'agent' || node.relayServer === undefined || obs.relayLinkedAgents.has(node.id)) continue;
+    if (node.kind !== 'agent' || node.relayServer === undefined) continue;
+    if (parseHostPort(node.relayServer)?.port === undefined) out.add({ code: 'PL-RELAY-SERVER-NO-PORT', subjects: [node.id], nodes: [node.id], params: { agent: node.name, addr: node.relayServer } });
+    if (obs.relayLinkedAgents.has(node.id)) continue;
     const why = node.services.includes('ssh') ? 'it is linked to no Relay Service or relay load balancer' : 'it runs no SSH Service, the only one that uses relays';
     out.add({ code: 'PL-RELAY-SERVER-UNUSED', subjects: [node.id], nodes: [node.id], params: { agent: node.name, addr: node.relayServer, why } });
   }

@@ -136,3 +136,11 @@ export const ProxyEnv = z.object({
 export const AgentEnv = ProxyEnv.extend({
   teleportTunnelPublicAddr: HostPort.optional(),
 });
+
+/**
+ * Environment of a client: the proxy variables, plus `TELEPORT_RELAY` (as `tsh --relay`), the Relay
+ * Service address tsh uses for SSH (`host[:port]`, port 443 when omitted). Added to v1 as optional.
+ */
+export const ClientEnv = ProxyEnv.extend({
+  teleportRelay: HostPort.optional(),
+});

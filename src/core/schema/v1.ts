@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { formatPath } from './path.ts';
-import { Address, AgentEnv, Cidr, HostPort, Id, Name, Notes, Port, Position, ProxyEnv, Size } from './common.ts';
+import { Address, AgentEnv, Cidr, ClientEnv, HostPort, Id, Name, Notes, Port, Position, ProxyEnv, Size } from './common.ts';
 
 export const FORMAT_TYPE = 'portolan-plan';
 
@@ -222,7 +222,7 @@ export const ClientNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('client'),
   tools: z.array(ClientTool).min(1, { message: 'a client uses at least one tool' }),
-  env: ProxyEnv.optional(),
+  env: ClientEnv.optional(),
 });
 
 export const PortMapping = z.object({

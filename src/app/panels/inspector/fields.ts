@@ -47,6 +47,7 @@ const LABELS: Record<string, string> = {
   httpProxy: 'HTTP_PROXY',
   noProxy: 'NO_PROXY',
   teleportTunnelPublicAddr: 'TELEPORT_TUNNEL_PUBLIC_ADDR',
+  teleportRelay: 'TELEPORT_RELAY (tsh --relay)',
   services: 'Services',
   joinVia: 'Joins via',
   runtime: 'Runs on',

@@ -55,12 +55,12 @@ function notePort(run: Run, kind: 'mismatch' | 'missing', initiator: PlanNode, h
  * port is the one equal to its port; a port the hop does not open for that listener is a finding, and
  * the rule still shows the port that is open (as for TELEPORT_TUNNEL_PUBLIC_ADDR).
  */
-function dialRelay(run: Run, initiator: PlanNode, hop: PlanNode, listener: RelayListener, template: string, linkId: string, cause: string, settings: string[], wanted: { host?: string; port?: number }): void {
+function dialRelay(run: Run, initiator: PlanNode, hop: PlanNode, listener: RelayListener, template: string, linkId: string, cause: string, settings: string[], wanted: { host?: string; port?: number }, setting = ''): void {
   const t = flowTemplate(template);
   const dialTarget = wanted.host !== undefined && wanted.port !== undefined ? joinHostPort(wanted.host, wanted.port) : undefined;
   if (hop.kind === 'relay') {
     const port = relayPort(hop, listener);
-    if (wanted.port !== undefined && wanted.port !== port) notePort(run, 'mismatch', initiator, hop, linkId, t.label, [port], [hop], dialTarget);
+    if (wanted.port !== undefined && wanted.port !== port) notePort(run, 'mismatch', initiator, hop, linkId, setting, [port], [hop], dialTarget);
     run.sink.add({ from: initiator.id, to: hop.id, port, template: t, cause, links: [linkId], settings: [...settings, `nodes[${hop.id}].${FIELDS[listener]}`], dialTarget });
     return;
   }
@@ -77,7 +77,7 @@ function dialRelay(run: Run, initiator: PlanNode, hop: PlanNode, listener: Relay
   const preferred = wanted.port ?? (listener === 'transport' ? CLIENT_RELAY_PORT : undefined);
   let m = mappings.find((x) => x.frontPort === preferred);
   if (!m) {
-    if (wanted.port !== undefined) notePort(run, 'mismatch', initiator, hop, linkId, t.label, mappings.map((x) => x.frontPort), relays, dialTarget);
+    if (wanted.port !== undefined) notePort(run, 'mismatch', initiator, hop, linkId, setting, mappings.map((x) => x.frontPort), relays, dialTarget);
     m = mappings[0] as (typeof mappings)[number];
   }
   run.sink.add({ from: initiator.id, to: hop.id, port: m.frontPort, template: t, cause, links: [linkId], settings: [...settings, `nodes[${hop.id}].mappings`], dialTarget });
@@ -90,13 +90,16 @@ export const relayTunnel: Handler = (run, link, agent, hop) => {
   const hp = agent.relayServer === undefined ? undefined : parseHostPort(agent.relayServer);
   if (hp === undefined) run.obs.relayWithoutServer.push({ agent: agent.id, hop: hop.id, link: link.id });
   const settings = agent.relayServer === undefined ? [`nodes[${agent.id}].services`] : [`nodes[${agent.id}].relayServer`];
-  dialRelay(run, agent, hop, 'tunnel', 'relay-tunnel', link.id, linkCause(link, 'SSH Service with teleport.relay_server'), settings, hp ?? {});
+  dialRelay(run, agent, hop, 'tunnel', 'relay-tunnel', link.id, linkCause(link, 'SSH Service with teleport.relay_server'), settings, hp ?? {}, 'teleport.relay_server');
 };
 
 /** client (tsh) / tbot — relay / relay LB: SSH through the relay transport; a monitoring client also scrapes the relay. */
 export const relayTransport: Handler = (run, link, initiator, hop) => {
-  const settings = initiator.kind === 'client' ? [`nodes[${initiator.id}].tools`] : [];
-  dialRelay(run, initiator, hop, 'transport', 'relay-transport', link.id, linkCause(link, initiator.kind === 'client' ? 'tsh --relay' : 'tbot ssh-multiplexer relay_server'), settings, {});
+  const relay = initiator.kind === 'client' ? initiator.env?.teleportRelay : undefined;
+  const hp = relay === undefined ? undefined : parseHostPort(relay);
+  const wanted = hp === undefined ? {} : { host: hp.host, port: hp.port ?? CLIENT_RELAY_PORT };
+  const settings = initiator.kind === 'client' ? [relay === undefined ? `nodes[${initiator.id}].tools` : `nodes[${initiator.id}].env.teleportRelay`] : [];
+  dialRelay(run, initiator, hop, 'transport', 'relay-transport', link.id, linkCause(link, initiator.kind === 'client' ? 'tsh --relay' : 'tbot ssh-multiplexer relay_server'), settings, wanted, 'TELEPORT_RELAY');
   if (hop.kind === 'relay') monitorFlows(run, link, initiator, hop);
 };
 
