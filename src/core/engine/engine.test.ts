@@ -358,6 +358,23 @@ describe('Relay Service: mixed cases', () => {
     expect(r.findings.map((f) => f.code)).not.toContain('PL-NO-PATH');
   });
 
+  it('refusals name the real reason: monitoring through a relay LB, an agent of another cluster, relay_server on a refused link', () => {
+    const nodes: NodeInput[] = [
+      ...core,
+      { id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], zone: 'private' },
+      { id: 'other-agent', name: 'Other agent', kind: 'agent', cluster: 'other', services: ['ssh'], zone: 'private' },
+      { id: 'direct', name: 'Direct agent', kind: 'agent', services: ['ssh'], joinVia: 'auth', relayServer: 'relay.example.com:3042', zone: 'private' },
+    ];
+    const r = derive(plan([...cluster, { id: 'other', name: 'other.example.com' }], nodes, [...coreLinks, ['prom', 'relay-lb'], ['other-agent', 'relay'], ['direct', 'auth'], ['direct', 'relay']]));
+    const reason = (id: string) => r.links.find((l) => l.id === id)?.reason ?? '';
+    expect(reason('prom--relay-lb')).toMatch(/^A monitoring system scrapes each Teleport process directly/);
+    expect(reason('other-agent--relay')).toMatch(/belong to different clusters: an agent only connects to its own cluster/);
+    expect(reason('direct--relay')).toMatch(/joins Auth directly/);
+    const unused = r.findings.find((f) => f.code === 'PL-RELAY-SERVER-UNUSED');
+    expect(unused?.message).toContain('its link to Relay has no meaning');
+    expect(unused?.fix).toBe('Fix the link (same cluster, joining via the Proxy), or remove relay_server.');
+  });
+
   it('an agent without the SSH Service linked to a relay load balancer is told why (no inbound-agent finding)', () => {
     const r = derive(plan(cluster, [...core, { id: 'db', name: 'DB agent', kind: 'agent', services: ['database'], zone: 'private' }], [...coreLinks, ['db', 'proxy'], ['db', 'relay-lb']]));
     const f = r.findings.find((x) => x.links.includes('db--relay-lb'));

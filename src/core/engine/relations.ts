@@ -87,6 +87,8 @@ function refusalHolds(ctx: Ctx, when: RefusalCondition, a: PlanNode, b: PlanNode
       return ctx.lbs.get(b.id)?.role === 'relay';
     case 'agent-lacks-ssh':
       return a.kind === 'agent' && !a.services.includes('ssh');
+    case 'client-monitoring-only':
+      return a.kind === 'client' && a.tools.every((t) => t === 'monitoring');
     case 'lb-fronts-other': {
       const lb = ctx.lbs.get(b.id);
       const via = joiner === undefined ? undefined : effectiveJoinVia(ctx, joiner);

@@ -144,6 +144,13 @@ describe('/etc/default/teleport', () => {
     expect(runExport('teleport-env', allCases()[0] as Case, { host: 'proxy-1' })).toMatch(/sets no HTTP CONNECT forward proxy/);
   });
 
+  it('says when Go would proxy a dial whose rule assumes a direct connection (an agent joined to Auth directly)', () => {
+    const base = scenario('4.');
+    const plan = { ...base.plan, nodes: base.plan.nodes.map((n) => (n.kind === 'agent' ? { ...n, joinVia: 'auth' as const } : n)), links: [...base.plan.links, { id: 'agent-auth', source: 'ssh-agent', target: 'auth' }] };
+    const text = runExport('teleport-env', { ...base, plan, result: derive(plan) }, { host: 'ssh-agent' });
+    expect(text).toMatch(/# 10\.0\.2\.10:3025: through the forward proxy, but the rules assume a direct connection: add it to NO_PROXY/);
+  });
+
   it('sets TELEPORT_TUNNEL_PUBLIC_ADDR on an agent that overrides its tunnel address', () => {
     const base = scenario('4.');
     const plan = { ...base.plan, nodes: base.plan.nodes.map((n) => (n.kind === 'agent' ? { ...n, env: { ...n.env, teleportTunnelPublicAddr: 'tunnel.example.com:3024' } } : n)) };

@@ -48,12 +48,17 @@ function envFile(plan: Plan, result: DeriveResult, node: PlanNode): string {
   if (env.httpProxy) lines.push(assignment('HTTP_PROXY', env.httpProxy));
   if (added.length > 0) lines.push(lineComment(`Added by Portolan: ${added.join(', ')} (lint L-H3: the Proxy's own Kubernetes forwarding must not go through the forward proxy).`));
   if (finalNoProxy !== '') lines.push(assignment('NO_PROXY', finalNoProxy));
-  // Dials Teleport never sends through a forward proxy (or Portolan assumes so) are not listed.
+  // Dials whose rules assume a direct connection (forwardProxy 'never' in the catalog) say so when Go would proxy them.
   const never = new Set(ALL_FLOW_TEMPLATES.filter((t) => t.forwardProxy === 'never').map((t) => t.id));
-  const targets = [...new Set(result.flows.filter((f) => f.from === node.id && f.dialTarget !== undefined && !never.has(f.catalog)).map((f) => f.dialTarget as string))].sort(compareText);
+  const own = result.flows.filter((f) => f.from === node.id && f.dialTarget !== undefined);
+  const targets = [...new Set(own.map((f) => f.dialTarget as string))].sort(compareText);
   if (targets.length > 0) {
     lines.push('#', '# What this node dials, and how Go routes it with these values (HTTPS_PROXY wins for tunnels):');
-    for (const t of targets) lines.push(lineComment(`  ${t}: ${shouldProxy(finalNoProxy, t) ? 'through the forward proxy' : 'direct (NO_PROXY or loopback)'}`));
+    for (const t of targets) {
+      const assumedDirect = own.filter((f) => f.dialTarget === t).every((f) => never.has(f.catalog));
+      const how = !shouldProxy(finalNoProxy, t) ? 'direct (NO_PROXY or loopback)' : assumedDirect ? 'through the forward proxy, but the rules assume a direct connection: add it to NO_PROXY, or open the path through the forward proxy' : 'through the forward proxy';
+      lines.push(lineComment(`  ${t}: ${how}`));
+    }
   }
   return [...lines, ''].join('\n');
 }

@@ -1,7 +1,7 @@
 /** Relay Service (reference §2.8): version, public hostnames, relay_server on agents, load balancers, L-A12. */
 import { RELAY_SINCE } from '../catalog/index.ts';
 import { ipBytes, parseHostPort } from '../engine/addr.ts';
-import { clusterIdOf, clusterOf } from '../engine/context.ts';
+import { clusterIdOf, clusterOf, neighbours } from '../engine/context.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import type { Check } from './input.ts';
 import { listNames } from './sink.ts';
@@ -49,7 +49,7 @@ export const relays: Check = (input) => {
     if (p.kind === 'missing') {
       out.add({
         code: 'PL-RELAY-LB-PORT', subjects: [p.hop], nodes: [p.hop, ...p.relays, ...p.initiators], links: p.links,
-        params: { lb: name(p.hop), ports, relays: listNames([...p.relays].map(name)), initiators: listNames([...p.initiators].map(name)), what: [...p.whats].sort().join(', ') },
+        params: { lb: name(p.hop), ports, relays: listNames([...p.relays].map(name)), initiators: listNames([...p.initiators].sort().map(name)), what: [...p.whats].sort().join(', ') },
       });
     } else {
       const agent = [...p.initiators][0] as string;
@@ -60,8 +60,13 @@ export const relays: Check = (input) => {
     if (node.kind !== 'agent' || node.relayServer === undefined) continue;
     if (parseHostPort(node.relayServer)?.port === undefined) out.add({ code: 'PL-RELAY-SERVER-NO-PORT', subjects: [node.id], nodes: [node.id], params: { agent: node.name, addr: node.relayServer } });
     if (obs.relayLinkedAgents.has(node.id)) continue;
-    const why = node.services.includes('ssh') ? 'it is linked to no Relay Service or relay load balancer' : 'it runs no SSH Service, the only one that uses relays';
-    out.add({ code: 'PL-RELAY-SERVER-UNUSED', subjects: [node.id], nodes: [node.id], params: { agent: node.name, addr: node.relayServer, why } });
+    const relayEnds = neighbours(ctx, node.id).filter((n) => n.kind === 'relay' || ctx.lbs.get(n.id)?.role === 'relay');
+    const [why, fix] = !node.services.includes('ssh')
+      ? ['it runs no SSH Service, the only one that uses relays', `Remove relay_server from ${node.name}, or add the SSH Service.`]
+      : relayEnds.length > 0
+        ? [`its link to ${listNames(relayEnds.map((n) => n.name))} has no meaning (see the link's finding)`, 'Fix the link (same cluster, joining via the Proxy), or remove relay_server.']
+        : ['it is linked to no Relay Service or relay load balancer', `Link ${node.name} to the Relay Service (or its load balancer), or remove relay_server.`];
+    out.add({ code: 'PL-RELAY-SERVER-UNUSED', subjects: [node.id], nodes: [node.id, ...relayEnds.map((n) => n.id)], params: { agent: node.name, addr: node.relayServer, why, fix } });
   }
   for (const [id, info] of ctx.lbs) {
     const lb = ctx.nodes.get(id);

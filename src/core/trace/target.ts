@@ -75,7 +75,8 @@ export function resolveTarget(g: FlowGraph, from: PlanNode, toId: string, asked:
   if (isTenant(toId)) return { tool: from.kind === 'tbot' ? 'tbot' : (asked ?? 'tsh'), target: { kind: 'entry', id: toId } };
   if (!target) return { tool: fallbackTool, problem: { message: `no node "${toId}" in the plan` } };
   // Relay hops (tsh --relay) are not traced yet: say so instead of treating the relay LB as a Proxy entry.
-  const frontsRelays = target.kind === 'load-balancer' && (g.out.get(target.id) ?? []).some((f) => g.nodes.get(f.to)?.kind === 'relay');
+  const ends = target.kind === 'load-balancer' ? (g.linksOf.get(target.id) ?? []).map((l) => g.nodes.get(l.source === target.id ? l.target : l.source)?.kind) : [];
+  const frontsRelays = ends.includes('relay') && !ends.includes('proxy') && !ends.includes('auth');
   if (target.kind === 'relay' || frontsRelays) {
     return { tool: fallbackTool, problem: { message: `${target.name} ${frontsRelays ? 'fronts Relay Services' : 'is a Relay Service'}: paths through relays are not traced yet; trace to the SSH host instead (through the Proxy)` } };
   }

@@ -43,8 +43,8 @@ export function monitorFlows(run: Run, link: Link, client: PlanNode, node: PlanN
   if (client.kind !== 'client' || !client.tools.includes('monitoring')) return;
   const endpoints = monitorEndpoints(node);
   if (endpoints.length === 0) {
-    // A client that also uses tsh on a Proxy link is there for tsh: no monitoring gap to report.
-    const other = node.kind === 'proxy' || node.kind === 'relay' ? client.tools.some((t) => t !== 'monitoring') : false;
+    // A client that also reaches the Proxy (or, with tsh, the relay) through this link is there for that: no gap to report.
+    const other = node.kind === 'proxy' ? client.tools.some((t) => t !== 'monitoring') : node.kind === 'relay' ? client.tools.includes('tsh') : false;
     if (!other) run.obs.monitorGaps.push({ client: client.id, node: node.id, link: link.id });
     return;
   }
