@@ -4,7 +4,6 @@
  * engine stays linear in the number of links.
  */
 import type { Cluster, Link, NodeOfKind, Plan, PlanNode, Zone } from '../schema/index.ts';
-import { isTeleportNode } from '../schema/index.ts';
 import { buildProxyInfo } from './proxy-listeners.ts';
 import type { ProxyInfo } from './proxy-listeners.ts';
 import { addToBag, bagItems } from './util.ts';
@@ -101,7 +100,9 @@ export function linksBetween(ctx: Ctx, a: string, b: string): readonly string[] 
 
 /** Cluster id of a Teleport node (the first cluster when omitted); undefined for other kinds. */
 export function clusterIdOf(ctx: Ctx, node: PlanNode): string | undefined {
-  if (isTeleportNode(node)) return node.cluster ?? ctx.defaultCluster.id;
+  // Hot path (several calls per link): plain kind comparisons rather than a list lookup.
+  const k = node.kind;
+  if (k === 'agent' || k === 'proxy' || k === 'auth' || k === 'tbot' || k === 'relay') return node.cluster ?? ctx.defaultCluster.id;
   if (node.kind === 'load-balancer') return ctx.lbs.get(node.id)?.cluster;
   return undefined;
 }

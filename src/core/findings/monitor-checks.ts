@@ -2,7 +2,9 @@
 import { INTERNET_CIDR } from '../catalog/index.ts';
 import type { Check } from './input.ts';
 
-const MONITOR_CATALOGS: ReadonlySet<string> = new Set(['monitor-metrics', 'monitor-diag']);
+/** Flow ids end with `:<catalog>`. */
+const DIAG_SUFFIX = ':monitor-diag';
+const METRICS_SUFFIX = ':monitor-metrics';
 
 /** PL-MONITOR-NOTHING, PL-MONITOR-LOOPBACK, PL-MONITOR-INTERNET, PL-MONITOR-VIA-LB. */
 export const monitoring: Check = (input) => {
@@ -15,11 +17,17 @@ export const monitoring: Check = (input) => {
     out.add({ code: 'PL-MONITOR-LOOPBACK', subjects: [l.client, l.node, l.yamlKey], nodes: [l.client, l.node], links: [l.link], params: { client: name(l.client), node: name(l.node), key: l.yamlKey, addr: l.addr } });
   }
   for (const r of input.rules) {
-    const catalogs = r.flows.map((f) => f.slice(f.lastIndexOf(':') + 1)).filter((c) => MONITOR_CATALOGS.has(c));
-    if (catalogs.length === 0) continue;
+    // Runs over every rule: test the flow ids' endings without building new strings.
+    let diag = false;
+    let metrics = false;
+    for (const f of r.flows) {
+      if (f.endsWith(DIAG_SUFFIX)) diag = true;
+      else if (f.endsWith(METRICS_SUFFIX)) metrics = true;
+    }
+    if (!diag && !metrics) continue;
     const zone = r.sourceZone === undefined ? undefined : ctx.zones.get(r.sourceZone);
     if (zone?.kind !== 'internet' && !r.sourceAddress.split(' ').includes(INTERNET_CIDR)) continue;
-    const why = catalogs.includes('monitor-diag') ? 'diag_addr has no authentication' : 'metrics_service authenticates scrapers only with mTLS (keypairs and ca_certs)';
+    const why = diag ? 'diag_addr has no authentication' : 'metrics_service authenticates scrapers only with mTLS (keypairs and ca_certs)';
     out.add({ code: 'PL-MONITOR-INTERNET', subjects: [r.id], nodes: [r.source, r.destination], links: r.links, params: { rule: r.id, port: r.port, node: name(r.destination), source: `${name(r.source)}, ${r.sourceAddress}`, why } });
   }
   for (const v of obs.monitorViaLb) {
