@@ -69,6 +69,35 @@ function generate(seed: number): Plan {
   for (const p of byKind('proxy')) if (maybe(0.85)) link(p, pick(byKind('auth')));
   for (const r of byKind('agent')) if (maybe(0.5)) link(r, pick(nodes.filter((n) => n.id?.toString().startsWith('res-')).map((n) => n.id as string)));
   for (let i = 0; i < int(4); i++) link(pick(ids), pick(ids));
+  // Relay Service, monitoring and multi-port apps: drawn after everything above, so the older part of
+  // each generated plan is unchanged.
+  const teleportNodes = nodes.filter((n) => ['auth', 'proxy', 'agent', 'tbot'].includes(n.kind as string));
+  for (let i = 0; i < int(3); i++) {
+    add({
+      id: `relay-${i}`, name: `Relay ${i}`, kind: 'relay', cluster: cluster(), relayGroup: pick(['a', 'b']), targetConnectionCount: pick([1, 2, 3]),
+      publicHostnames: maybe(0.8) ? ['relay.example.com'] : [], tunnelListenAddr: pick(['0.0.0.0:3042', '0.0.0.0:4042', 'relay.internal:3042']),
+      peerPublicAddr: maybe(0.3) ? `10.8.0.${i + 1}:3041` : undefined, metricsListenAddr: maybe(0.3) ? '0.0.0.0:3081' : undefined, env: env(),
+    });
+  }
+  const relays = byKind('relay');
+  if (relays.length > 0 && maybe(0.6)) {
+    add({ id: 'relay-lb', name: 'Relay LB', kind: 'load-balancer', tlsTermination: maybe(0.1), mappings: pick([[{ frontPort: 443, targetPort: 3040 }, { frontPort: 3042, targetPort: 3042 }], [{ frontPort: 3042, targetPort: 3042 }]]) });
+    for (const r of relays) if (maybe(0.8)) link('relay-lb', r);
+  }
+  const relayEnds = [...relays, ...byKind('load-balancer').filter((id) => id === 'relay-lb')];
+  for (const r of relays) if (maybe(0.8)) link(r, pick(entries));
+  for (const n of teleportNodes) {
+    if (maybe(0.2)) n.diagAddr = pick(['0.0.0.0:3000', '127.0.0.1:3000', '10.9.0.1:3000']);
+    if (n.kind !== 'tbot' && maybe(0.2)) n.metricsListenAddr = '0.0.0.0:3081';
+    if (n.kind === 'agent' && maybe(0.3)) n.relayServer = pick(['relay.example.com:3042', 'relay.example.com:443', 'relay.example.com']);
+  }
+  for (const n of nodes) if (n.kind === 'app' && (n.uri as string).startsWith('tcp://tcp.internal') && maybe(0.5)) n.tcpPorts = [{ port: 5000 }, { port: 6000, endPort: pick([6000, 6010]) }];
+  for (const n of nodes) if (n.kind === 'client' && maybe(0.3)) n.env = { ...(n.env as object | undefined), teleportRelay: pick(['relay.example.com', 'relay.example.com:3042']) };
+  if (maybe(0.5)) add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: pick([['monitoring'], ['tsh', 'monitoring']]) });
+  if (byKind('client').includes('prom')) for (let i = 0; i < 1 + int(4); i++) link('prom', pick([...teleportNodes.map((n) => n.id as string), ...relays, ...entries]));
+  if (relayEnds.length > 0) {
+    for (const id of [...byKind('agent'), ...byKind('client'), ...byKind('tbot')]) if (maybe(0.3)) link(id, pick(relayEnds));
+  }
   return PlanSchema.parse({ type: 'portolan-plan', version: 1, name: `generated ${seed}`, clusters, zones, nodes, links });
 }
 
@@ -92,6 +121,9 @@ describe('properties over generated plans', () => {
   it('the generator makes varied plans', () => {
     const rules = SEEDS.slice(0, 50).map((s) => derive(generate(s)).rules.length);
     expect(Math.max(...rules)).toBeGreaterThan(10);
+    // Relay, monitoring and port-range flows occur in the generated plans.
+    const catalogs = new Set(SEEDS.slice(0, 100).flatMap((s) => derive(generate(s)).flows.map((f) => (f.portEnd === undefined ? f.catalog : `${f.catalog}:range`))));
+    for (const c of ['relay-tunnel', 'relay-transport', 'relay-peer', 'relay-join', 'monitor-metrics', 'monitor-diag', 'agent-app:range']) expect(catalogs, c).toContain(c);
   });
 
   it.each(SEEDS)('seed %i: order-independent, unique ids, every rule and flow traceable', (seed) => {
