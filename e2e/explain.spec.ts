@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { examplePlan } from '../src/core/examples/example-plan.ts';
 import { expect, test } from './fixtures/portolan.ts';
+import { useTemplate } from './fixtures/travel.ts';
 import type { PortolanPage } from './fixtures/portolan.ts';
 
 const SHOTS = process.env.PORTOLAN_SHOTS_DIR ?? '/tmp/shots';
@@ -61,6 +62,23 @@ class ExplainTabs {
 }
 
 test.describe('trace', () => {
+  test('through a Relay Service: the SSH leg goes to the relay LB and back over the agent\'s relay tunnel', async ({ app, page }) => {
+    const x = new ExplainTabs(app);
+    await app.open();
+    await useTemplate(page, 'relay-site');
+    await expect(app.node('relay-1')).toBeVisible();
+    await x.trace('site-users', 'ssh-agents');
+    // Through the Proxy first (the default), then via the relays.
+    await expect(page.getByTestId('trace.ok')).toContainText('Site engineers reaches Site SSH agents');
+    await expect(x.hop('site-users', 'proxy-lb')).toHaveCount(1);
+    await page.getByTestId('trace.via').selectOption('relay');
+    await expect(x.hops).toHaveCount(4);
+    await expect(x.hop('site-users', 'relay-lb')).toHaveAttribute('data-port', '443');
+    await expect(x.hop('relay-lb', 'relay-1')).toHaveAttribute('data-port', '3040');
+    await expect(x.hop('relay-lb', 'ssh-agents')).toHaveAttribute('data-rule', 'ssh-agents-to-relay-lb-3042-tcp');
+    await expect(x.hop('site-users', 'proxy-lb')).toHaveCount(0);
+  });
+
   test('Engineers → Orders DB: every hop with its rule, drawn on the canvas in order', async ({ app, page }) => {
     const x = new ExplainTabs(app);
     await app.open();

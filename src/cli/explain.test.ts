@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { examplePlan } from '../core/examples/example-plan.ts';
+import { templateById } from '../core/templates/index.ts';
 import type { Plan } from '../core/schema/index.ts';
 import { main } from './main.ts';
 
@@ -35,6 +36,15 @@ broken.links = broken.links.filter((l) => l.id !== 'ssh-agent-lb');
 const BROKEN = file('broken.portolan.json', broken);
 
 describe('portolan trace', () => {
+  it('--via relay traces the SSH leg through the Relay Service', async () => {
+    const relaySite = file('relay-site.portolan.json', templateById('relay-site')!.plan());
+    const r = await run(['trace', relaySite, '--from', 'site-users', '--to', 'ssh-agents', '--via', 'relay']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('relay-lb-to-relay-1-3040-tcp');
+    expect(r.out).toContain('ssh-agents-to-relay-lb-3042-tcp');
+    expect((await run(['trace', relaySite, '--from', 'users', '--to', 'ssh-agents', '--via', 'relay'])).code).toBe(1);
+  });
+
   it('prints one line per hop with its rule id, exit 0 when complete (nodes by id or name)', async () => {
     for (const from of ['users', 'Engineers']) {
       const r = await run(['trace', EXAMPLE, '--from', from, '--to', 'SSH agent']);
@@ -68,6 +78,7 @@ describe('portolan trace', () => {
     expect(await run(['trace', EXAMPLE, '--to', 'lb'])).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/^portolan: trace: --from NODE and --to NODE are required/) });
     expect(await run(['trace', EXAMPLE, '--from', 'users', '--to', 'nope'])).toMatchObject({ code: 2, err: expect.stringContaining('--to: no node with id or name "nope"') });
     expect(await run(['trace', EXAMPLE, '--from', 'users', '--to', 'lb', '--tool', 'ssh'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown --tool "ssh"') });
+    expect(await run(['trace', EXAMPLE, '--from', 'users', '--to', 'lb', '--via', 'vpn'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown --via "vpn"') });
     expect((await run(['trace', '--from', 'users', '--to', 'lb'])).err).toMatch(/trace: missing PLAN/);
     expect((await run(['trace', '--help'])).out).toMatch(/^Usage: portolan trace PLAN --from NODE --to NODE/);
   });

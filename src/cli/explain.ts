@@ -55,7 +55,7 @@ export function traceText(plan: Plan, t: Trace): string {
   return `${lines.map((l) => plainText(l)).join('\n')}\n`;
 }
 
-/** `portolan trace PLAN --from NODE --to NODE [--tool T]`: exit 1 when the path is incomplete. */
+/** `portolan trace PLAN --from NODE --to NODE [--tool T] [--via proxy|relay]`: exit 1 when the path is incomplete. */
 export async function traceCommand(io: ExplainIo, values: Values, planArg: string): Promise<number> {
   const tool = text(values, 'tool');
   if (tool !== undefined && !(TOOLS as readonly string[]).includes(tool)) {
@@ -64,10 +64,12 @@ export async function traceCommand(io: ExplainIo, values: Values, planArg: strin
   if (text(values, 'from') === undefined || text(values, 'to') === undefined) {
     throw new CliError(`trace: --from NODE and --to NODE are required (node ids or exact names)`, EXIT.usage, 'trace');
   }
+  const via = text(values, 'via') ?? 'proxy';
+  if (via !== 'proxy' && via !== 'relay') throw new CliError(`trace: unknown --via "${via}" (expected proxy or relay)`, EXIT.usage, 'trace');
   const { label, plan } = await io.load(planArg);
   const from = nodeArg(plan, label, 'from', text(values, 'from'));
   const to = nodeArg(plan, label, 'to', text(values, 'to'));
-  const t = traceAccess(plan, io.derive(plan), from, to, tool === undefined ? {} : { tool: tool as AccessTool });
+  const t = traceAccess(plan, io.derive(plan), from, to, { ...(tool === undefined ? {} : { tool: tool as AccessTool }), ...(via === 'relay' ? { via } : {}) });
   io.stdout(traceText(plan, t));
   return t.ok ? EXIT.ok : EXIT.findings;
 }

@@ -56,7 +56,7 @@ Options:
   -o, --output FILE    Write to FILE instead of standard output.
   -h, --help           Show this help.
 `,
-  trace: `Usage: portolan trace PLAN --from NODE --to NODE [--tool TOOL]
+  trace: `Usage: portolan trace PLAN --from NODE --to NODE [--tool TOOL] [--via proxy|relay]
 
 Print the access path from a client (or a tbot) to a target, one hop per line with the rule that
 permits it: client → (load balancer) → Proxy → (reverse tunnel) → agent → resource. A hop over a
@@ -74,6 +74,8 @@ Options:
   --tool TOOL  tsh, kubectl, database, browser, rdp or tbot. Default: from the target's kind
                (SSH host: tsh, Kubernetes: kubectl, database: database, app: browser,
                Windows: rdp; from a tbot: tbot).
+  --via relay  Trace the SSH leg through a Relay Service (tsh --relay): transport to the relay
+               (or its load balancer), then the agent's relay tunnel. Default: proxy.
   -h, --help   Show this help.
 `,
   diff: `Usage: portolan diff OLD NEW [--format text|csv|md]

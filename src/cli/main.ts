@@ -44,7 +44,7 @@ const COMMAND_OPTIONS: Record<CommandName, Options> = {
   check: HELP_OPTION,
   schema: HELP_OPTION,
   export: { ...HELP_OPTION, format: { type: 'string', short: 'f' }, host: { type: 'string' }, output: { type: 'string', short: 'o' } },
-  trace: { ...HELP_OPTION, from: { type: 'string' }, to: { type: 'string' }, tool: { type: 'string' } },
+  trace: { ...HELP_OPTION, from: { type: 'string' }, to: { type: 'string' }, tool: { type: 'string' }, via: { type: 'string' } },
   diff: { ...HELP_OPTION, format: { type: 'string', short: 'f' } },
 };
 

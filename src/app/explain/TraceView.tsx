@@ -35,12 +35,12 @@ function toolsFor(from: PlanNode | undefined): AccessTool[] {
 type Outcome = { trace: Trace } | { error: string } | null;
 
 /** The trace for the picked client, target and tool; null while the picks do not make a question. */
-function traceOutcome(plan: Plan, derived: DeriveResult, from: string, to: string, tool: AccessTool | ''): Outcome {
+function traceOutcome(plan: Plan, derived: DeriveResult, from: string, to: string, tool: AccessTool | '', via: 'proxy' | 'relay'): Outcome {
   const fromNode = plan.nodes.find((n) => n.id === from && (n.kind === 'client' || n.kind === 'tbot'));
   if (!fromNode || !targetsFor(plan, fromNode).some((n) => n.id === to)) return null;
   const usedTool = tool !== '' && toolsFor(fromNode).includes(tool) ? tool : undefined;
   try {
-    return { trace: traceAccess(plan, derived, from, to, usedTool ? { tool: usedTool } : {}) };
+    return { trace: traceAccess(plan, derived, from, to, { ...(usedTool ? { tool: usedTool } : {}), ...(via === 'relay' ? { via } : {}) }) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
@@ -49,14 +49,17 @@ function traceOutcome(plan: Plan, derived: DeriveResult, from: string, to: strin
 export function TraceView() {
   const plan = useAppStore((s) => s.plan);
   const derived = useDerived();
-  const { from, to, tool } = useExplain();
+  const { from, to, tool, via: wantedVia } = useExplain();
+  // The Relay choice appears only in plans with a Relay Service.
+  const hasRelays = plan.nodes.some((n) => n.kind === 'relay');
+  const via = hasRelays ? wantedVia : 'proxy';
   const fromNode = plan.nodes.find((n) => n.id === from && (n.kind === 'client' || n.kind === 'tbot'));
   const targets = targetsFor(plan, fromNode);
   const toNode = targets.find((n) => n.id === to);
   const tools = toolsFor(fromNode);
   const usedTool = tool !== '' && tools.includes(tool) ? tool : undefined;
 
-  const outcome = useMemo(() => traceOutcome(plan, derived, from, to, tool), [plan, derived, from, to, tool]);
+  const outcome = useMemo(() => traceOutcome(plan, derived, from, to, tool, via), [plan, derived, from, to, tool, via]);
   const trace = outcome && 'trace' in outcome ? outcome.trace : null;
   const highlight = useMemo(() => (trace ? traceHighlight(plan, derived, trace) : null), [plan, derived, trace]);
   const { shown, redraw } = useCanvasHighlight('trace', highlight);
@@ -97,6 +100,15 @@ export function TraceView() {
             {tools.length > 1 ? tools.map((t) => <option key={t} value={t}>{TOOL_LABEL[t]}</option>) : null}
           </select>
         </label>
+        {hasRelays ? (
+          <label className="pl-explain__pick">
+            <span>Via</span>
+            <select value={via} onChange={(e) => useExplain.setState({ via: e.target.value as 'proxy' | 'relay' })} data-testid="trace.via">
+              <option value="proxy">Proxy</option>
+              <option value="relay">Relay Service (SSH)</option>
+            </select>
+          </label>
+        ) : null}
       </div>
       {outcome === null ? (
         <p className="pl-empty pl-empty--panel" data-testid="trace.empty">

@@ -25,6 +25,8 @@ export interface ExplainState {
   to: string;
   /** Empty: the tool follows from the target's kind. */
   tool: AccessTool | '';
+  /** Trace the SSH leg through the Proxy (default) or through a Relay Service. */
+  via: 'proxy' | 'relay';
   /** What "What breaks" closes; null until asked. */
   closure: Closure | null;
   comparison: Comparison | null;
@@ -36,6 +38,7 @@ export const useExplain = create<ExplainState>(() => ({
   from: '',
   to: '',
   tool: '',
+  via: 'proxy',
   closure: null,
   comparison: null,
   compareError: null,

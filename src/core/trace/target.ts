@@ -74,11 +74,11 @@ export function resolveTarget(g: FlowGraph, from: PlanNode, toId: string, asked:
   const fallbackTool: AccessTool = from.kind === 'tbot' ? 'tbot' : (asked ?? 'tsh');
   if (isTenant(toId)) return { tool: from.kind === 'tbot' ? 'tbot' : (asked ?? 'tsh'), target: { kind: 'entry', id: toId } };
   if (!target) return { tool: fallbackTool, problem: { message: `no node "${toId}" in the plan` } };
-  // Relay hops (tsh --relay) are not traced yet: say so instead of treating the relay LB as a Proxy entry.
+  // A relay (or its LB) is not where a session ends: say so instead of treating the relay LB as a Proxy entry.
   const ends = target.kind === 'load-balancer' ? (g.linksOf.get(target.id) ?? []).map((l) => g.nodes.get(l.source === target.id ? l.target : l.source)?.kind) : [];
   const frontsRelays = ends.includes('relay') && !ends.includes('proxy') && !ends.includes('auth');
   if (target.kind === 'relay' || frontsRelays) {
-    return { tool: fallbackTool, problem: { message: `${target.name} ${frontsRelays ? 'fronts Relay Services' : 'is a Relay Service'}: paths through relays are not traced yet; trace to the SSH host instead (through the Proxy)` } };
+    return { tool: fallbackTool, problem: { message: `${target.name} ${frontsRelays ? 'fronts Relay Services' : 'is a Relay Service'}, not an access target: trace to the SSH host behind it, via the Relay Service` } };
   }
   const inferred = defaultTool(target);
   if (inferred === undefined) return { tool: fallbackTool, problem: { message: `${target.name} is not an access target (pick ${ACCESS_KINDS})` } };

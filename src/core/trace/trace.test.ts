@@ -202,9 +202,28 @@ describe('what is missing', () => {
     expect(trace(examplePlan(), 'auth', 'ssh-agent').missing?.message).toMatch(/^Auth is not a client or a tbot/);
   });
 
-  it('says that paths through relays are not traced (instead of treating a relay LB as a Proxy entry)', () => {
+  it('traces the SSH leg through a Relay Service: transport via the relay LB, the agent\'s relay tunnel backwards', () => {
     const p = template('relay-site');
-    expect(trace(p, 'site-users', 'relay-lb').missing?.message).toBe('Relay LB fronts Relay Services: paths through relays are not traced yet; trace to the SSH host instead (through the Proxy)');
+    const t = trace(p, 'site-users', 'ssh-agents', { via: 'relay' });
+    expect(t.ok).toBe(true);
+    expect(hopKeys(t.hops)).toEqual([
+      'site-users>relay-lb:443/tcp site-users-to-relay-lb-443-tcp',
+      'relay-lb>relay-1:3040/tcp relay-lb-to-relay-1-3040-tcp',
+      'relay-1>relay-lb:3042/tcp relay-lb-to-relay-1-3042-tcp (reverse)',
+      'relay-lb>ssh-agents:3042/tcp ssh-agents-to-relay-lb-3042-tcp (reverse)',
+    ]);
+    expect(t.hops.every((h) => h.rule !== undefined)).toBe(true);
+    // Without relay_server on the agent there is no tunnel: the gap names the setting.
+    const broken = { ...p, nodes: p.nodes.map((n) => (n.id === 'ssh-agents' ? { ...n, relayServer: undefined } : n)), links: p.links.filter((l) => l.id !== 'ssh-agents-relay-lb') };
+    const gap = trace(broken, 'site-users', 'ssh-agents', { via: 'relay' });
+    expect(gap.ok).toBe(false);
+    expect(gap.missing).toMatchObject({ setting: 'nodes[ssh-agents].relayServer' });
+    expect(trace(p, 'users', 'ssh-agents', { via: 'relay' }).missing?.message).toMatch(/^Engineers has no relay transport connection/);
+  });
+
+  it('a relay or relay LB is not an access target (instead of being treated as a Proxy entry)', () => {
+    const p = template('relay-site');
+    expect(trace(p, 'site-users', 'relay-lb').missing?.message).toBe('Relay LB fronts Relay Services, not an access target: trace to the SSH host behind it, via the Relay Service');
     expect(trace(p, 'site-users', 'relay-1').missing?.message).toMatch(/^Relay 1 is a Relay Service/);
     expect(trace(p, 'site-users', 'ssh-agents').missing).toBeUndefined();
   });

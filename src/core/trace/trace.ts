@@ -12,6 +12,7 @@ import type { FlowGraph } from './graph.ts';
 import { forwardHop } from './hops.ts';
 import { agentGap, agentlessGap, resourceGap } from './missing.ts';
 import { actorsOf, reachAgent } from './reach.ts';
+import { relayPath } from './relay.ts';
 import { resolveTarget } from './target.ts';
 import type { Target } from './target.ts';
 import type { AccessTool, Hop, MissingPart, Trace, TraceOptions } from './types.ts';
@@ -81,6 +82,13 @@ export function traceInGraph(g: FlowGraph, fromId: string, toId: string, options
   const { tool, target } = resolved;
   if (from.kind === 'client' && tool !== 'tbot' && !from.tools.includes(tool)) {
     return fail(fromId, toId, tool, [], { message: `the client ${from.name} does not use ${CLIENT_TOOLS[tool].label}: add it to its tools`, nodes: [fromId], links: [], setting: `nodes[${fromId}].tools` });
+  }
+  if (options.via === 'relay') {
+    if (target.kind !== 'agent' || target.service !== 'ssh' || (tool !== 'tsh' && tool !== 'tbot')) {
+      return fail(fromId, toId, tool, [], { message: 'only SSH sessions (tsh, or tbot\'s ssh-multiplexer) to an SSH agent go through a Relay Service', nodes: [toId], links: [] });
+    }
+    const path = relayPath(g, fromId, target.id);
+    return 'missing' in path ? fail(fromId, toId, tool, path.hops, path.missing) : { ok: true, from: fromId, to: toId, tool, hops: path.hops };
   }
   const found = findEntries(g, from, tool, target);
   if (!found.ok) return fail(fromId, toId, tool, found.hops, found.missing);

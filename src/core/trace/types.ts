@@ -64,4 +64,6 @@ export interface Trace {
 export interface TraceOptions {
   /** Client tool to trace; inferred from the target kind when omitted. */
   tool?: AccessTool;
+  /** `relay`: the SSH leg through a Relay Service (tsh --relay) instead of the Proxy. */
+  via?: 'proxy' | 'relay';
 }
