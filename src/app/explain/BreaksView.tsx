@@ -132,11 +132,12 @@ export function BreaksView() {
           )}
           <ul className="pl-breaks" aria-label="Access paths that break">
             {outcome.answer.broken.map((b) => (
-              <li key={`${b.from}>${b.to}:${b.tool}`} className="pl-break" data-testid="breaks.row" data-from={b.from} data-to={b.to} data-tool={b.tool}>
+              <li key={`${b.from}>${b.to}:${b.tool}:${b.via ?? ''}`} className="pl-break" data-testid="breaks.row" data-from={b.from} data-to={b.to} data-tool={b.tool} data-via={b.via ?? 'proxy'}>
                 <div className="pl-hop__line">
                   <strong>{name(b.from)}</strong> → <strong>{name(b.to)}</strong>
                   <span className="pl-hop__tag">{TOOL_LABEL[b.tool]}</span>
-                  <button type="button" className="pl-link-btn" onClick={() => showTrace({ from: b.from, to: b.to, tool: b.tool })} data-testid="breaks.row.trace">
+                  {b.via === 'relay' ? <span className="pl-hop__tag">via Relay Service</span> : null}
+                  <button type="button" className="pl-link-btn" onClick={() => showTrace({ from: b.from, to: b.to, tool: b.tool, via: b.via ?? 'proxy' })} data-testid="breaks.row.trace">
                     Trace it
                   </button>
                 </div>

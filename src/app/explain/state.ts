@@ -45,8 +45,8 @@ export const useExplain = create<ExplainState>(() => ({
 }));
 
 /** Open the Trace tab on a path (from the inspector: "Trace from here" / "Trace to here"). */
-export function showTrace(pick: { from?: string; to?: string; tool?: AccessTool }): void {
-  useExplain.setState((s) => ({ mode: 'trace', from: pick.from ?? s.from, to: pick.to ?? s.to, tool: pick.tool ?? '' }));
+export function showTrace(pick: { from?: string; to?: string; tool?: AccessTool; via?: 'proxy' | 'relay' }): void {
+  useExplain.setState((s) => ({ mode: 'trace', from: pick.from ?? s.from, to: pick.to ?? s.to, tool: pick.tool ?? '', via: pick.via ?? s.via }));
   useAppStore.getState().setBottom('trace', true);
 }
 

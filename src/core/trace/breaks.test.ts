@@ -56,6 +56,22 @@ describe('whatBreaks', () => {
     ]);
   });
 
+  it('checks SSH paths through a Relay Service too: the relay tunnel rule breaks only the relay path', () => {
+    const relaySite = template('relay-site');
+    const r = derive(relaySite);
+    expect(accessPairs(relaySite, r).filter((p) => p.to === 'ssh-agents')).toEqual([
+      { from: 'site-users', to: 'ssh-agents', tool: 'tsh' },
+      { from: 'site-users', to: 'ssh-agents', tool: 'tsh', via: 'relay' },
+      { from: 'users', to: 'ssh-agents', tool: 'tsh' },
+    ]);
+    const viaRelay = whatBreaks(relaySite, r, { rule: 'ssh-agents-to-relay-lb-3042-tcp' });
+    expect(viaRelay.broken.map((b) => `${b.from}>${b.to}:${b.tool}:${b.via ?? 'proxy'}`)).toEqual(['site-users>ssh-agents:tsh:relay']);
+    expect(viaRelay.broken[0]?.after.missing?.setting).toBe('nodes[ssh-agents].relayServer');
+    // Closing the agent's Proxy tunnel leaves the relay path working.
+    const viaProxy = whatBreaks(relaySite, r, { rule: 'ssh-agents-to-proxy-lb-443-tcp' });
+    expect(viaProxy.broken.map((b) => `${b.from}>${b.to}:${b.via ?? 'proxy'}`)).toEqual(['site-users>ssh-agents:proxy', 'users>ssh-agents:proxy']);
+  });
+
   it('closing the SSH agent → Proxy LB rule breaks SSH to that agent and nothing else', () => {
     const w = whatBreaks(plan, result, { rule: 'ssh-agent-to-lb-443-tcp' });
     expect(w.checked).toBe(4);

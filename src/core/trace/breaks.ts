@@ -16,6 +16,8 @@ export interface AccessPair {
   from: string;
   to: string;
   tool: AccessTool;
+  /** `relay`: the SSH leg through a Relay Service (the initiator has a relay transport). */
+  via?: 'relay';
 }
 
 /** What to close. Several may be given: all are closed together. */
@@ -80,17 +82,27 @@ function tbotTargets(g: FlowGraph, tbot: string): string[] {
   return [...ends].sort();
 }
 
+/** SSH agents reached through a Relay Service, for an initiator with a relay transport flow. */
+function relayTargets(g: FlowGraph, from: string, nodes: readonly PlanNode[]): string[] {
+  if (!(g.out.get(from) ?? []).some((f) => f.catalog === 'relay-transport')) return [];
+  return nodes.filter((n) => n.kind === 'agent' && n.services.includes('ssh') && (g.out.get(n.id) ?? []).some((f) => f.catalog === 'relay-tunnel')).map((n) => n.id);
+}
+
+const pairKey = (p: AccessPair) => `${p.from}\u0000${p.to}\u0000${p.tool}\u0000${p.via ?? ''}`;
+
 function pairsOf(g: FlowGraph): AccessPair[] {
   const nodes = [...g.plan.nodes].sort(byId);
   const out: AccessPair[] = [];
   for (const n of nodes) {
     if (n.kind === 'client') {
       for (const tool of [...new Set(n.tools)].filter(isAccessTool).sort()) for (const to of toolTargets(g, tool, nodes)) out.push({ from: n.id, to, tool });
+      if (n.tools.includes('tsh')) for (const to of relayTargets(g, n.id, nodes)) out.push({ from: n.id, to, tool: 'tsh', via: 'relay' });
     } else if (n.kind === 'tbot') {
       for (const to of tbotTargets(g, n.id)) out.push({ from: n.id, to, tool: 'tbot' });
+      for (const to of relayTargets(g, n.id, nodes)) out.push({ from: n.id, to, tool: 'tbot', via: 'relay' });
     }
   }
-  return out.sort((a, b) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a.to !== b.to ? (a.to < b.to ? -1 : 1) : a.tool < b.tool ? -1 : a.tool > b.tool ? 1 : 0));
+  return out.sort((a, b) => (pairKey(a) < pairKey(b) ? -1 : pairKey(a) > pairKey(b) ? 1 : 0));
 }
 
 /**
@@ -128,10 +140,11 @@ export function whatBreaks(plan: Plan, result: DeriveResult, closure: Closure, d
   let checked = 0;
   const broken: BrokenAccess[] = [];
   for (const pair of pairsOf(before)) {
-    const was = traceInGraph(before, pair.from, pair.to, { tool: pair.tool });
+    const options = pair.via === undefined ? { tool: pair.tool } : { tool: pair.tool, via: pair.via };
+    const was = traceInGraph(before, pair.from, pair.to, options);
     if (!was.ok) continue;
     checked += 1;
-    const now = traceInGraph(after, pair.from, pair.to, { tool: pair.tool });
+    const now = traceInGraph(after, pair.from, pair.to, options);
     if (!now.ok) broken.push({ ...pair, before: was, after: now });
   }
   return { checked, broken };
