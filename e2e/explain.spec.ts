@@ -194,6 +194,27 @@ test.describe('what breaks', () => {
   });
 });
 
+test('what breaks through a Relay Service: closing port 3042 breaks only the relay path, and "Trace it" traces via the relay', async ({ app, page }) => {
+  const x = new ExplainTabs(app);
+  await app.open();
+  await useTemplate(page, 'relay-site');
+  await expect(app.node('relay-1')).toBeVisible();
+  await x.open('trace');
+  await page.getByTestId('explain.mode.breaks').click();
+  await page.getByTestId('breaks.port').fill('3042');
+  await page.getByTestId('breaks.port.check').click();
+  await expect(x.breaks).toHaveCount(1);
+  const row = x.breaks.first();
+  await expect(row).toHaveAttribute('data-from', 'site-users');
+  await expect(row).toHaveAttribute('data-to', 'ssh-agents');
+  await expect(row).toHaveAttribute('data-via', 'relay');
+  await expect(row).toContainText('via Relay Service');
+  await row.getByTestId('breaks.row.trace').click();
+  await expect(page.getByTestId('trace.via')).toHaveValue('relay');
+  await expect(page.getByTestId('trace.ok')).toContainText('Site engineers reaches Site SSH agents');
+  await expect(x.hop('relay-lb', 'ssh-agents')).toHaveCount(1);
+});
+
 test.describe('compare', () => {
   test('with a file of the plan as it was: rules added and removed, coloured on the canvas, CSV download', async ({ app, page }) => {
     // The plan "before": the Database agent dialled Proxy 1 directly, and the Kubernetes agent had no API yet.
