@@ -347,6 +347,17 @@ describe('Relay Service: mixed cases', () => {
     expect(ruleKeys(dflt.rules).filter((k) => k.startsWith('ops>relay'))).toEqual(['ops>relay-lb:443/tcp']);
   });
 
+  it('tbot\'s ssh-multiplexer relay_server picks the relay LB front port too', () => {
+    const lb = { id: 'relay-lb', name: 'Relay LB', kind: 'load-balancer', mappings: [{ frontPort: 3042, targetPort: 3042 }, { frontPort: 443, targetPort: 3040 }, { frontPort: 8443, targetPort: 3040 }], zone: 'private' } as NodeInput;
+    const bot = (relayServer?: string) => ({ id: 'bot', name: 'Bot', kind: 'tbot', relayServer, zone: 'private' }) as NodeInput;
+    const nodes = (relayServer?: string) => [...core.filter((n) => n.id !== 'relay-lb'), lb, bot(relayServer)];
+    const links: [string, string][] = [...coreLinks, ['bot', 'proxy'], ['bot', 'relay-lb']];
+    expect(ruleKeys(derive(plan(cluster, nodes('relay.example.com:8443'), links)).rules).filter((k) => k.startsWith('bot>relay'))).toEqual(['bot>relay-lb:8443/tcp']);
+    expect(ruleKeys(derive(plan(cluster, nodes(), links)).rules).filter((k) => k.startsWith('bot>relay'))).toEqual(['bot>relay-lb:443/tcp']);
+    const bad = derive(plan(cluster, nodes('relay.example.com:9000'), links)).findings.find((f) => f.code === 'PL-RELAY-SERVER-PORT');
+    expect(bad?.message).toBe('Bot dials relay.example.com:9000 (ssh-multiplexer relay_server), but Relay LB opens port 443, 8443 for the relay transport.');
+  });
+
   it('a relay behind a forward proxy joins with its own flow, through the forward proxy', () => {
     const nodes: NodeInput[] = [
       ...core.map((n) => (n.id === 'relay' ? { ...n, env: { httpsProxy: 'http://fwd.example.com:3128' } } : n)) as NodeInput[],

@@ -102,7 +102,7 @@ function teleportYaml(plan: Plan, result: DeriveResult, node: TeleportNode): str
   const header = [`Portolan: teleport.yaml for ${node.name} (${node.id}), cluster ${cluster.name}, plan ${plan.name}.`, ...UNKNOWN];
   if (node.kind === 'tbot') {
     const { keys, notes } = joinKeys(node, { ...cluster, configVersion: 'v3' }, result);
-    return yamlStream([yamlDocument({ version: 'v2', ...keys, ...(node.diagAddr ? { diag_addr: node.diagAddr } : {}) }, [`Portolan: tbot.yaml for ${node.name} (${node.id}), cluster ${cluster.name}.`, ...notes, 'Not in the plan: onboarding (join method and token), storage, outputs and services.'])]);
+    return yamlStream([yamlDocument({ version: 'v2', ...keys, ...(node.diagAddr ? { diag_addr: node.diagAddr } : {}) }, [`Portolan: tbot.yaml for ${node.name} (${node.id}), cluster ${cluster.name}.`, ...notes, 'Not in the plan: onboarding (join method and token), storage, outputs and services.', ...(node.relayServer ? [`SSH through a Relay Service: give the ssh-multiplexer service relay_server: ${node.relayServer}`] : [])])]);
   }
   const teleport: Record<string, unknown> = {};
   const notes: string[] = [];

@@ -53,7 +53,7 @@ export const relays: Check = (input) => {
       });
     } else {
       const agent = [...p.initiators][0] as string;
-      out.add({ code: 'PL-RELAY-SERVER-PORT', subjects: [agent, p.hop], nodes: [agent, p.hop], links: p.links, params: { node: name(agent), hop: name(p.hop), addr: p.addr ?? '', open: ports, setting: [...p.whats][0] ?? '', what: p.whats.has('TELEPORT_RELAY') ? 'the relay transport' : 'relay tunnels' } });
+      out.add({ code: 'PL-RELAY-SERVER-PORT', subjects: [agent, p.hop], nodes: [agent, p.hop], links: p.links, params: { node: name(agent), hop: name(p.hop), addr: p.addr ?? '', open: ports, setting: [...p.whats][0] ?? '', what: p.whats.has('teleport.relay_server') ? 'relay tunnels' : 'the relay transport' } });
     }
   }
   for (const node of ctx.sortedNodes) {

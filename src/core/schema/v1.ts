@@ -183,6 +183,11 @@ export const TbotNodeV1 = z.object({
   joinVia: JoinVia.default('proxy'),
   env: ProxyEnv.optional(),
   diagAddr,
+  /**
+   * `relay_server` of tbot's `ssh-multiplexer` service: SSH through a Relay Service (host[:port]; port
+   * 443 assumed when omitted, as for tsh). Added to v1 as an optional field.
+   */
+  relayServer: HostPort.optional(),
 });
 
 /**

@@ -95,11 +95,13 @@ export const relayTunnel: Handler = (run, link, agent, hop) => {
 
 /** client (tsh) / tbot — relay / relay LB: SSH through the relay transport; a monitoring client also scrapes the relay. */
 export const relayTransport: Handler = (run, link, initiator, hop) => {
-  const relay = initiator.kind === 'client' ? initiator.env?.teleportRelay : undefined;
+  const client = initiator.kind === 'client';
+  const relay = client ? initiator.env?.teleportRelay : initiator.kind === 'tbot' ? initiator.relayServer : undefined;
+  const field = client ? 'env.teleportRelay' : 'relayServer';
   const hp = relay === undefined ? undefined : parseHostPort(relay);
   const wanted = hp === undefined ? {} : { host: hp.host, port: hp.port ?? CLIENT_RELAY_PORT };
-  const settings = initiator.kind === 'client' ? [relay === undefined ? `nodes[${initiator.id}].tools` : `nodes[${initiator.id}].env.teleportRelay`] : [];
-  dialRelay(run, initiator, hop, 'transport', 'relay-transport', link.id, linkCause(link, initiator.kind === 'client' ? 'tsh --relay' : 'tbot ssh-multiplexer relay_server'), settings, wanted, 'TELEPORT_RELAY');
+  const settings = relay !== undefined ? [`nodes[${initiator.id}].${field}`] : client ? [`nodes[${initiator.id}].tools`] : [];
+  dialRelay(run, initiator, hop, 'transport', 'relay-transport', link.id, linkCause(link, client ? 'tsh --relay' : 'tbot ssh-multiplexer relay_server'), settings, wanted, client ? 'TELEPORT_RELAY' : 'ssh-multiplexer relay_server');
   if (hop.kind === 'relay') monitorFlows(run, link, initiator, hop);
 };
 
