@@ -239,6 +239,15 @@ describe('monitoring (reference §2.9)', () => {
     expect(result.links.find((l) => l.id === 'prom--bot')).toMatchObject({ ok: true, initiator: 'prom', listener: 'bot' });
   });
 
+  it('a load balancer mapping to a backend\'s metrics port is not a dead mapping (and forwards it)', () => {
+    const lb: NodeInput = { id: 'lb', name: 'LB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 443 }, { frontPort: 3081, targetPort: 3081 }], zone: 'dmz' };
+    const r = derive(plan(cluster, [...base, lb], [...links, ['lb', 'proxy']]));
+    expect(r.findings.map((f) => f.code)).not.toContain('PL-LB-DEAD-MAPPING');
+    expect(ruleKeys(r.rules)).toContain('lb>proxy:3081/tcp');
+    const off = derive(plan(cluster, [...base.map((n) => (n.id === 'proxy' ? { ...n, metricsListenAddr: undefined } : n)) as NodeInput[], lb], [...links, ['lb', 'proxy']]));
+    expect(off.findings.map((f) => f.code)).toContain('PL-LB-DEAD-MAPPING');
+  });
+
   it('reports a loopback endpoint, a node with nothing to scrape and an endpoint open to the internet', () => {
     const byCode = (code: string) => result.findings.filter((f) => f.code === code);
     expect(byCode('PL-MONITOR-LOOPBACK').map((f) => f.nodes)).toEqual([['auth', 'prom']]);

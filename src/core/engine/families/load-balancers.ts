@@ -6,13 +6,20 @@ import { linkCause } from '../run.ts';
 import type { Handler } from '../run.ts';
 import { authPort } from './control-plane.ts';
 import { relayBackendPorts } from './relay.ts';
+import { isLoopbackHost, monitorEndpoints } from './monitoring.ts';
+import { parseHostPort } from '../addr.ts';
 
-/** Ports a backend opens (Proxy listeners, or the Auth port). */
+/** Ports a backend opens: Proxy listeners, the Auth port or the relay listeners, plus its monitoring endpoints. */
 export function backendPorts(ctx: Ctx, node: PlanNode): Set<number> {
-  if (node.kind === 'auth') return new Set([authPort(node)]);
-  if (node.kind === 'relay') return new Set(relayBackendPorts(node));
-  const info = ctx.proxies.get(node.id);
-  return new Set(info ? [...info.listeners.values()].map((l) => l.port) : []);
+  const out = new Set<number>();
+  if (node.kind === 'auth') out.add(authPort(node));
+  else if (node.kind === 'relay') for (const p of relayBackendPorts(node)) out.add(p);
+  else for (const l of ctx.proxies.get(node.id)?.listeners.values() ?? []) out.add(l.port);
+  for (const e of monitorEndpoints(node)) {
+    const hp = parseHostPort(e.addr);
+    if (hp?.port !== undefined && !isLoopbackHost(hp.host)) out.add(hp.port);
+  }
+  return out;
 }
 
 /** lb — proxy / lb — auth / lb — relay (backend). */
