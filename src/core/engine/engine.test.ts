@@ -356,6 +356,15 @@ describe('Relay Service: mixed cases', () => {
     expect(ruleKeys(dflt.rules).filter((k) => k.startsWith('ops>relay'))).toEqual(['ops>relay-lb:443/tcp']);
   });
 
+  it('relay_server pointing at a load balancer that also fronts Proxies says why it has no effect', () => {
+    const mixed: NodeInput = { id: 'mixed-lb', name: 'Mixed LB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 443 }, { frontPort: 3042, targetPort: 3042 }], addresses: ['edge.example.com'], zone: 'dmz' };
+    const agent: NodeInput = { id: 'agent', name: 'Agent', kind: 'agent', services: ['ssh'], relayServer: 'edge.example.com:3042', zone: 'private' };
+    const r = derive(plan(cluster, [...core.filter((n) => n.id !== 'relay-lb'), mixed, agent], [['proxy', 'auth'], ['mixed-lb', 'proxy'], ['mixed-lb', 'relay'], ['agent', 'mixed-lb']]));
+    const f = r.findings.find((x) => x.code === 'PL-RELAY-SERVER-UNUSED');
+    expect(f?.message).toContain('Mixed LB also fronts Proxies');
+    expect(f?.fix).toMatch(/^Put the relays behind a load balancer of their own/);
+  });
+
   it('tbot\'s ssh-multiplexer relay_server picks the relay LB front port too', () => {
     const lb = { id: 'relay-lb', name: 'Relay LB', kind: 'load-balancer', mappings: [{ frontPort: 3042, targetPort: 3042 }, { frontPort: 443, targetPort: 3040 }, { frontPort: 8443, targetPort: 3040 }], zone: 'private' } as NodeInput;
     const bot = (relayServer?: string) => ({ id: 'bot', name: 'Bot', kind: 'tbot', relayServer, zone: 'private' }) as NodeInput;

@@ -1,7 +1,7 @@
 /** Relay Service (reference §2.8): version, public hostnames, relay_server on agents, load balancers, L-A12. */
 import { RELAY_SINCE } from '../catalog/index.ts';
 import { ipBytes, parseHostPort } from '../engine/addr.ts';
-import { clusterIdOf, clusterOf, neighbours } from '../engine/context.ts';
+import { clusterIdOf, clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import type { Check } from './input.ts';
 import { listNames } from './sink.ts';
@@ -61,9 +61,15 @@ export const relays: Check = (input) => {
     if (parseHostPort(node.relayServer)?.port === undefined) out.add({ code: 'PL-RELAY-SERVER-NO-PORT', subjects: [node.id], nodes: [node.id], params: { agent: node.name, addr: node.relayServer } });
     if (obs.relayLinkedAgents.has(node.id)) continue;
     const relayEnds = neighbours(ctx, node.id).filter((n) => n.kind === 'relay' || ctx.lbs.get(n.id)?.role === 'relay');
+    // relay_server names a load balancer that also fronts Proxies: its relays count as joining through it.
+    const host = hostOfAddress(node.relayServer);
+    const mixed = [...ctx.lbs.entries()].find(([id, info]) => info.role === 'proxy' && (ctx.nodes.get(id)?.addresses ?? []).some((a) => hostOfAddress(a) === host) && neighbours(ctx, id).some((n) => n.kind === 'relay'));
+    const mixedName = mixed === undefined ? '' : (ctx.nodes.get(mixed[0])?.name ?? mixed[0]);
     const [why, fix] = !node.services.includes('ssh')
       ? ['it runs no SSH Service, the only one that uses relays', `Remove relay_server from ${node.name}, or add the SSH Service.`]
-      : relayEnds.length > 0
+      : mixed !== undefined
+        ? [`${mixedName} also fronts Proxies, so Portolan reads the relays linked to it as joining through it`, `Put the relays behind a load balancer of their own (as the relay docs do) and link ${node.name} to it.`]
+        : relayEnds.length > 0
         ? [`its link to ${listNames(relayEnds.map((n) => n.name))} has no meaning (see the link's finding)`, 'Fix the link (same cluster, joining via the Proxy), or remove relay_server.']
         : ['it is linked to no Relay Service or relay load balancer', `Link ${node.name} to the Relay Service (or its load balancer), or remove relay_server.`];
     out.add({ code: 'PL-RELAY-SERVER-UNUSED', subjects: [node.id], nodes: [node.id, ...relayEnds.map((n) => n.id)], params: { agent: node.name, addr: node.relayServer, why, fix } });
