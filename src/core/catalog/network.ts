@@ -39,8 +39,6 @@ export const ACME = {
 export const FORWARD_PROXY = {
   docs: sourceUrl('D1'),
   sources: ['D1', 'S15', 'S16'] as readonly SourceKey[],
-  /** Target hosts Go never sends through a proxy. */
-  loopbackHosts: ['localhost'] as readonly string[],
   /** NO_PROXY entry the Proxy needs when it talks to a local Kubernetes API (L-H3). */
   kubeLocalHost: 'kube.teleport.cluster.local',
   note: 'Routed through the forward proxy named by HTTPS_PROXY/HTTP_PROXY (HTTP CONNECT); NO_PROXY did not match.',

@@ -79,6 +79,14 @@ export function ipBytes(text: string): number[] | undefined {
   return g.flatMap((x) => [x >> 8, x & 255]);
 }
 
+/** `localhost` or a loopback IP literal (bracketed or not): only the same host can connect to it. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (bare.toLowerCase() === 'localhost') return true;
+  const bytes = ipBytes(bare);
+  return bytes !== undefined && isLoopbackIp(bytes);
+}
+
 /** True for a loopback IP literal (127.0.0.0/8, ::1). */
 export function isLoopbackIp(bytes: readonly number[]): boolean {
   const v4mapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 255 && bytes[11] === 255;

@@ -1,7 +1,7 @@
 /** HTTP CONNECT forward proxies (§5 L-H2…L-H5) and Portolan's forward-proxy checks. */
 import { FORWARD_PROXY, SCHEME_PORTS } from '../catalog/index.ts';
 import type { Link, PlanNode } from '../schema/index.ts';
-import { ipBytes, isLoopbackIp, parseCidr, cidrContains, parseHostPort, parseProxyUrl } from '../engine/addr.ts';
+import { cidrContains, ipBytes, isLoopbackHost, parseCidr, parseHostPort, parseProxyUrl } from '../engine/addr.ts';
 import { hostOfAddress } from '../engine/context.ts';
 import { forwardNodeFor } from '../engine/forward.ts';
 import { parseNoProxy, unmatchableEntries } from '../engine/no-proxy.ts';
@@ -22,8 +22,7 @@ export const proxyUrls: Check = (input) => {
       const parsed = parseProxyUrl(url);
       if (!parsed) continue;
       const base = { subjects: [node.id, variable], nodes: [node.id] };
-      const ip = ipBytes(parsed.host);
-      if (FORWARD_PROXY.loopbackHosts.includes(parsed.host.toLowerCase()) || (ip && isLoopbackIp(ip))) out.add({ ...base, code: 'L-H2', params: { node: node.name, url } });
+      if (isLoopbackHost(parsed.host)) out.add({ ...base, code: 'L-H2', params: { node: node.name, url } });
       if (!parsed.hadScheme) out.add({ ...base, code: 'L-H4', params: { node: node.name, variable, url } });
       const fwd = forwardNodeFor(ctx, node, url);
       const urlPort = parsed.port ?? SCHEME_PORTS[parsed.scheme];

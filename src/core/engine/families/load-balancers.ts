@@ -6,8 +6,8 @@ import { linkCause } from '../run.ts';
 import type { Handler } from '../run.ts';
 import { authPort } from './control-plane.ts';
 import { relayBackendPorts } from './relay.ts';
-import { isLoopbackHost, monitorEndpoints } from './monitoring.ts';
-import { parseHostPort } from '../addr.ts';
+import { monitorEndpoints } from './monitoring.ts';
+import { isLoopbackHost, parseHostPort } from '../addr.ts';
 
 /** Ports a backend opens: Proxy listeners, the Auth port or the relay listeners, plus its monitoring endpoints. */
 export function backendPorts(ctx: Ctx, node: PlanNode): Set<number> {

@@ -6,7 +6,7 @@
 import { flowTemplate } from '../../catalog/index.ts';
 import { isTeleportNode } from '../../schema/index.ts';
 import type { Link, PlanNode } from '../../schema/index.ts';
-import { ipBytes, isLoopbackIp, isUnspecifiedHost, joinHostPort, parseHostPort } from '../addr.ts';
+import { isLoopbackHost, isUnspecifiedHost, joinHostPort, parseHostPort } from '../addr.ts';
 import { linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 
@@ -29,13 +29,6 @@ export function monitorEndpoints(node: PlanNode): MonitorEndpoint[] {
     out.push({ field: 'diagAddr', yamlKey: node.kind === 'tbot' ? 'diag_addr' : 'teleport.diag_addr', template: 'monitor-diag', addr: node.diagAddr });
   }
   return out;
-}
-
-/** `localhost` or a loopback IP: only processes on the same host can connect. */
-export function isLoopbackHost(host: string): boolean {
-  if (host.toLowerCase() === 'localhost') return true;
-  const bytes = ipBytes(host.replace(/^\[|\]$/g, ''));
-  return bytes !== undefined && isLoopbackIp(bytes);
 }
 
 /** Flows from a monitoring client to the endpoints of one Teleport node it is linked to. */
