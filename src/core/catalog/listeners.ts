@@ -106,3 +106,25 @@ export const PEER_DEFAULT_PORT = PORTS.proxyPeer.port;
  * lib/config/configuration.go; reference A2, S2).
  */
 export const TUNNEL_ENV_DEFAULT_PORT = PORTS.proxyTunnel.port;
+
+/**
+ * Relay Service listeners (reference §2.8): the plan field, its key under `relay_service`, and the
+ * docs' example port (Teleport has no defaults: every listen address is required, IP:port).
+ */
+export const RELAY_LISTENERS = {
+  transport: { field: 'transportListenAddr', yamlKey: 'transport_listen_addr', port: PORTS.relayTransport.port },
+  peer: { field: 'peerListenAddr', yamlKey: 'peer_listen_addr', port: PORTS.relayPeer.port },
+  tunnel: { field: 'tunnelListenAddr', yamlKey: 'tunnel_listen_addr', port: PORTS.relayTunnel.port },
+} as const;
+
+/** Port tsh (`--relay` / `TELEPORT_RELAY`) dials when the relay address has none (D8); assumed for tbot too. */
+export const RELAY_CLIENT_DEFAULT_PORT = PORTS.https.port;
+
+/**
+ * Monitoring endpoints of Teleport processes (reference §2.9): the plan field, its teleport.yaml key
+ * (tbot's own key where it differs) and the flow template a scrape makes.
+ */
+export const MONITOR_ENDPOINTS = [
+  { field: 'metricsListenAddr', yamlKey: 'metrics_service.listen_addr', tbotYamlKey: undefined, template: 'monitor-metrics' },
+  { field: 'diagAddr', yamlKey: 'teleport.diag_addr', tbotYamlKey: 'diag_addr', template: 'monitor-diag' },
+] as const;

@@ -1,12 +1,11 @@
 /** Relay Service (reference §2.8): version, public hostnames, relay_server on agents, load balancers, L-A12. */
-import { RELAY_SINCE } from '../catalog/index.ts';
+import { RELAY_LISTENERS, RELAY_SINCE } from '../catalog/index.ts';
 import { ipBytes, parseHostPort } from '../engine/addr.ts';
-import { clusterIdOf, clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
+import { clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
+import { relayGroups } from '../engine/families/relay.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import type { Check } from './input.ts';
 import { listNames } from './sink.ts';
-
-const LISTEN_KEYS = [['transportListenAddr', 'transport_listen_addr'], ['peerListenAddr', 'peer_listen_addr'], ['tunnelListenAddr', 'tunnel_listen_addr']] as const;
 
 /**
  * PL-RELAY-VERSION, PL-RELAY-NO-HOSTNAMES, PL-RELAY-LISTEN-IP, PL-RELAY-NO-SERVER, PL-RELAY-SERVER-PORT,
@@ -14,7 +13,6 @@ const LISTEN_KEYS = [['transportListenAddr', 'transport_listen_addr'], ['peerLis
  */
 export const relays: Check = (input) => {
   const { ctx, obs, out } = input;
-  const groups = new Map<string, NodeOfKind<'relay'>[]>();
   for (const node of ctx.sortedNodes) {
     if (node.kind !== 'relay') continue;
     const cluster = clusterOf(ctx, node);
@@ -22,21 +20,17 @@ export const relays: Check = (input) => {
       out.add({ code: 'PL-RELAY-VERSION', subjects: [node.id], nodes: [node.id], params: { relay: node.name, cluster: cluster.name, version: cluster.teleportVersion, since: RELAY_SINCE.text } });
     }
     if (node.publicHostnames.length === 0) out.add({ code: 'PL-RELAY-NO-HOSTNAMES', subjects: [node.id], nodes: [node.id], params: { relay: node.name } });
-    for (const [field, key] of LISTEN_KEYS) {
+    for (const { field, yamlKey: key } of Object.values(RELAY_LISTENERS)) {
       const host = parseHostPort(node[field])?.host ?? '';
       if (ipBytes(host.replace(/^\[|\]$/g, '')) === undefined) out.add({ code: 'PL-RELAY-LISTEN-IP', subjects: [node.id, key], nodes: [node.id], params: { relay: node.name, key, addr: node[field] } });
     }
-    const key = `${clusterIdOf(ctx, node) ?? ''}|${node.relayGroup}`;
-    const list = groups.get(key);
-    if (list) list.push(node);
-    else groups.set(key, [node]);
   }
-  for (const [key, list] of groups) {
+  for (const [key, list] of relayGroups(ctx)) {
     const count = Math.max(...list.map((r) => r.targetConnectionCount));
     if (count <= list.length) continue;
     const first = list[0] as NodeOfKind<'relay'>;
     out.add({
-      code: 'L-A12', subjects: [key.replace('|', ':')], nodes: list.map((r) => r.id),
+      code: 'L-A12', subjects: [key], nodes: list.map((r) => r.id),
       params: { group: first.relayGroup, cluster: clusterOf(ctx, first)?.name ?? '', count, relays: list.length },
     });
   }

@@ -3,7 +3,7 @@
  * scrapes `metrics_service` (M1, default 3081) and probes `diag_addr` (M2) of the Teleport nodes it
  * is linked to. Endpoints bound to loopback cannot be reached from another host: no rule, a finding.
  */
-import { flowTemplate } from '../../catalog/index.ts';
+import { MONITOR_ENDPOINTS, flowTemplate } from '../../catalog/index.ts';
 import { isTeleportNode } from '../../schema/index.ts';
 import type { Link, PlanNode } from '../../schema/index.ts';
 import { isLoopbackHost, isUnspecifiedHost, joinHostPort, parseHostPort } from '../addr.ts';
@@ -12,21 +12,20 @@ import type { Handler, Run } from '../run.ts';
 
 /** A monitoring endpoint of a Teleport node, from its plan fields. */
 export interface MonitorEndpoint {
-  field: 'diagAddr' | 'metricsListenAddr';
+  field: (typeof MONITOR_ENDPOINTS)[number]['field'];
   /** teleport.yaml key, for causes and findings. */
   yamlKey: string;
   template: string;
   addr: string;
 }
 
-/** The endpoints a Teleport node opens for monitoring, in a fixed order (metrics, then diag). */
+/** The endpoints a Teleport node opens for monitoring, in catalog order (metrics, then diag). */
 export function monitorEndpoints(node: PlanNode): MonitorEndpoint[] {
+  if (!isTeleportNode(node)) return [];
   const out: MonitorEndpoint[] = [];
-  if ((node.kind === 'auth' || node.kind === 'proxy' || node.kind === 'agent' || node.kind === 'relay') && node.metricsListenAddr) {
-    out.push({ field: 'metricsListenAddr', yamlKey: 'metrics_service.listen_addr', template: 'monitor-metrics', addr: node.metricsListenAddr });
-  }
-  if (isTeleportNode(node) && node.diagAddr) {
-    out.push({ field: 'diagAddr', yamlKey: node.kind === 'tbot' ? 'diag_addr' : 'teleport.diag_addr', template: 'monitor-diag', addr: node.diagAddr });
+  for (const e of MONITOR_ENDPOINTS) {
+    const addr = (node as Partial<Record<MonitorEndpoint['field'], string>>)[e.field];
+    if (addr) out.push({ field: e.field, yamlKey: node.kind === 'tbot' ? (e.tbotYamlKey ?? e.yamlKey) : e.yamlKey, template: e.template, addr });
   }
   return out;
 }

@@ -5,37 +5,42 @@
  * Through a load balancer that fronts relays, the initiator dials the LB front port that maps to the
  * relay listener; a missing mapping is recorded like any other missing LB port.
  */
-import { flowTemplate } from '../../catalog/index.ts';
+import { RELAY_CLIENT_DEFAULT_PORT, RELAY_LISTENERS, flowTemplate } from '../../catalog/index.ts';
 import type { NodeOfKind, PlanNode } from '../../schema/index.ts';
 import { isUnspecifiedHost, joinHostPort, parseHostPort } from '../addr.ts';
 import { clusterIdOf } from '../context.ts';
+import type { Ctx } from '../context.ts';
 import { reachProxy } from '../reach.ts';
 import type { Entry, Need } from '../reach.ts';
 import { entryOf, linkCause } from '../run.ts';
 import { monitorFlows } from './monitoring.ts';
 import type { Handler, Run } from '../run.ts';
 
-/** The relay listeners Portolan models (the peer listener is never reached through a load balancer). */
-export type RelayListener = 'transport' | 'tunnel' | 'peer';
-
-const FIELDS: Readonly<Record<RelayListener, 'transportListenAddr' | 'tunnelListenAddr' | 'peerListenAddr'>> = {
-  transport: 'transportListenAddr',
-  tunnel: 'tunnelListenAddr',
-  peer: 'peerListenAddr',
-};
+/** The relay listeners (the peer listener is never reached through a load balancer). */
+export type RelayListener = keyof typeof RELAY_LISTENERS;
 
 /** Port a relay listens on for one purpose (its listen address always has a port). */
 export function relayPort(relay: NodeOfKind<'relay'>, listener: RelayListener): number {
-  return parseHostPort(relay[FIELDS[listener]])?.port as number;
+  return parseHostPort(relay[RELAY_LISTENERS[listener].field])?.port as number;
+}
+
+/** Relays by cluster and relay group (`<cluster>:<group>`), in node id order. */
+export function relayGroups(ctx: Ctx): Map<string, NodeOfKind<'relay'>[]> {
+  const groups = new Map<string, NodeOfKind<'relay'>[]>();
+  for (const node of ctx.sortedNodes) {
+    if (node.kind !== 'relay') continue;
+    const key = `${clusterIdOf(ctx, node) ?? ''}:${node.relayGroup}`;
+    const list = groups.get(key);
+    if (list) list.push(node);
+    else groups.set(key, [node]);
+  }
+  return groups;
 }
 
 /** Ports a relay opens to a load balancer in front of it (transport and tunnel). */
 export function relayBackendPorts(relay: NodeOfKind<'relay'>): number[] {
   return [relayPort(relay, 'transport'), relayPort(relay, 'tunnel')];
 }
-
-/** Default port of `--relay` / `TELEPORT_RELAY` without one: tsh dials 443 (D8). */
-const CLIENT_RELAY_PORT = 443;
 
 /** Remember a relay port problem of `initiator` on `hop` for the findings. */
 function notePort(run: Run, kind: 'mismatch' | 'missing', initiator: PlanNode, hop: PlanNode, linkId: string, what: string, ports: Iterable<number>, relays: readonly PlanNode[], addr?: string): void {
@@ -61,7 +66,7 @@ function dialRelay(run: Run, initiator: PlanNode, hop: PlanNode, listener: Relay
   if (hop.kind === 'relay') {
     const port = relayPort(hop, listener);
     if (wanted.port !== undefined && wanted.port !== port) notePort(run, 'mismatch', initiator, hop, linkId, setting, [port], [hop], dialTarget);
-    run.sink.add({ from: initiator.id, to: hop.id, port, template: t, cause, links: [linkId], settings: [...settings, `nodes[${hop.id}].${FIELDS[listener]}`], dialTarget });
+    run.sink.add({ from: initiator.id, to: hop.id, port, template: t, cause, links: [linkId], settings: [...settings, `nodes[${hop.id}].${RELAY_LISTENERS[listener].field}`], dialTarget });
     return;
   }
   if (hop.kind !== 'load-balancer') return;
@@ -74,7 +79,7 @@ function dialRelay(run: Run, initiator: PlanNode, hop: PlanNode, listener: Relay
     notePort(run, 'missing', initiator, hop, linkId, t.label, targets, relays);
     return;
   }
-  const preferred = wanted.port ?? (listener === 'transport' ? CLIENT_RELAY_PORT : undefined);
+  const preferred = wanted.port ?? (listener === 'transport' ? RELAY_CLIENT_DEFAULT_PORT : undefined);
   let m = mappings.find((x) => x.frontPort === preferred);
   if (!m) {
     if (wanted.port !== undefined) notePort(run, 'mismatch', initiator, hop, linkId, setting, mappings.map((x) => x.frontPort), relays, dialTarget);
@@ -99,7 +104,7 @@ export const relayTransport: Handler = (run, link, initiator, hop) => {
   const relay = client ? initiator.env?.teleportRelay : initiator.kind === 'tbot' ? initiator.relayServer : undefined;
   const field = client ? 'env.teleportRelay' : 'relayServer';
   const hp = relay === undefined ? undefined : parseHostPort(relay);
-  const wanted = hp === undefined ? {} : { host: hp.host, port: hp.port ?? CLIENT_RELAY_PORT };
+  const wanted = hp === undefined ? {} : { host: hp.host, port: hp.port ?? RELAY_CLIENT_DEFAULT_PORT };
   const settings = relay !== undefined ? [`nodes[${initiator.id}].${field}`] : client ? [`nodes[${initiator.id}].tools`] : [];
   dialRelay(run, initiator, hop, 'transport', 'relay-transport', link.id, linkCause(link, client ? 'tsh --relay' : 'tbot ssh-multiplexer relay_server'), settings, wanted, client ? 'TELEPORT_RELAY' : 'ssh-multiplexer relay_server');
   if (hop.kind === 'relay') monitorFlows(run, link, initiator, hop);
@@ -122,16 +127,8 @@ export const relayJoin: Handler = (run, link, relay, listener) => {
 
 /** Relays of one cluster and relay group dial each other on the peer port (every ordered pair). */
 export function relayPeering(run: Run): void {
-  const groups = new Map<string, NodeOfKind<'relay'>[]>();
-  for (const node of run.ctx.sortedNodes) {
-    if (node.kind !== 'relay') continue;
-    const key = `${clusterIdOf(run.ctx, node) ?? ''}|${node.relayGroup}`;
-    const list = groups.get(key);
-    if (list) list.push(node);
-    else groups.set(key, [node]);
-  }
   const template = flowTemplate('relay-peer');
-  for (const relays of groups.values()) {
+  for (const relays of relayGroups(run.ctx).values()) {
     for (const from of relays) {
       for (const to of relays) {
         if (from === to) continue;
