@@ -3,7 +3,7 @@
  * the kinds and settings at its two ends, in both orientations. Unmatched pairs are refused with
  * the first matching entry of `catalog/refusals.ts`.
  */
-import { AGENT_SERVICES, GENERIC_REFUSAL, KIND_INFO, LINK_REFUSALS, RELATIONS, resourceSpec } from '../catalog/index.ts';
+import { AGENT_SERVICES, GENERIC_REFUSAL, KIND_INFO, LINK_REFUSALS, RELATIONS, resourceSpec, usesProxy } from '../catalog/index.ts';
 import type { RefusalCondition, RefusalSpec, RelationCondition, RelationSpec } from '../catalog/index.ts';
 import type { PlanNode } from '../schema/index.ts';
 import { clusterIdOf, clusterOf } from './context.ts';
@@ -88,7 +88,7 @@ function refusalHolds(ctx: Ctx, when: RefusalCondition, a: PlanNode, b: PlanNode
     case 'agent-lacks-ssh':
       return a.kind === 'agent' && !a.services.includes('ssh');
     case 'client-monitoring-only':
-      return a.kind === 'client' && a.tools.every((t) => t === 'monitoring');
+      return a.kind === 'client' && !a.tools.some(usesProxy);
     case 'lb-fronts-other': {
       const lb = ctx.lbs.get(b.id);
       const via = joiner === undefined ? undefined : effectiveJoinVia(ctx, joiner);

@@ -47,5 +47,5 @@ export const clientEntry: Handler = (run: Run, link: Link, initiator: PlanNode, 
   if (initiator.kind !== 'client' || !entry) return;
   reachAsClient(run, initiator, entry, [link.id], linkCause(link, `tools ${initiator.tools.join(', ')}`));
   if (listener.kind === 'proxy') monitorFlows(run, link, initiator, listener);
-  else if (initiator.tools.every((t) => t === 'monitoring')) run.obs.monitorViaLb.push({ client: initiator.id, node: listener.id, link: link.id });
+  else if (!initiator.tools.some(usesProxy)) run.obs.monitorViaLb.push({ client: initiator.id, node: listener.id, link: link.id });
 };

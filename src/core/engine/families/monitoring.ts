@@ -3,7 +3,7 @@
  * scrapes `metrics_service` (M1, default 3081) and probes `diag_addr` (M2) of the Teleport nodes it
  * is linked to. Endpoints bound to loopback cannot be reached from another host: no rule, a finding.
  */
-import { MONITOR_ENDPOINTS, flowTemplate } from '../../catalog/index.ts';
+import { MONITOR_ENDPOINTS, flowTemplate, usesProxy } from '../../catalog/index.ts';
 import { isTeleportNode } from '../../schema/index.ts';
 import type { Link, PlanNode } from '../../schema/index.ts';
 import { isLoopbackHost, isUnspecifiedHost, joinHostPort, parseHostPort } from '../addr.ts';
@@ -36,7 +36,7 @@ export function monitorFlows(run: Run, link: Link, client: PlanNode, node: PlanN
   const endpoints = monitorEndpoints(node);
   if (endpoints.length === 0) {
     // A client that also reaches the Proxy (or, with tsh, the relay) through this link is there for that: no gap to report.
-    const other = node.kind === 'proxy' ? client.tools.some((t) => t !== 'monitoring') : node.kind === 'relay' ? client.tools.includes('tsh') : false;
+    const other = node.kind === 'proxy' ? client.tools.some(usesProxy) : node.kind === 'relay' ? client.tools.includes('tsh') : false;
     if (!other) run.obs.monitorGaps.push({ client: client.id, node: node.id, link: link.id });
     return;
   }
