@@ -2,6 +2,7 @@
  * "What breaks": every access path of the plan (client → target per tool, tbot → Proxy), traced with
  * and without a rule, a port or a link; the paths that worked before and do not after depend on it.
  */
+import { usesProxy } from '../catalog/index.ts';
 import { derive as coreDerive } from '../engine/index.ts';
 import type { DeriveResult } from '../engine/index.ts';
 import type { ClientToolName, Plan, PlanNode } from '../schema/index.ts';
@@ -48,9 +49,9 @@ export interface WhatBreaks {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Client tools that make access paths (every tool but monitoring). */
+/** Client tools that make access paths: the ones that go through the Proxy (every tool but monitoring). */
 export function isAccessTool(tool: ClientToolName): tool is Exclude<ClientToolName, 'monitoring'> {
-  return tool !== 'monitoring';
+  return usesProxy(tool);
 }
 
 function toolTargets(g: FlowGraph, tool: AccessTool, nodes: readonly PlanNode[]): string[] {
