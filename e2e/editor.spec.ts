@@ -160,6 +160,29 @@ test.describe('canvas editor', () => {
     await expect(page.locator('.pl-node')).toHaveCount(nodes);
   });
 
+  test('zoomed far out, cards keep their name and colour only; zooming in brings the details back', async ({ app, page }) => {
+    const auth = app.node('auth');
+    await expect(auth.locator('.pl-node__kind')).toBeVisible();
+    const zoomOut = page.locator('.react-flow__controls-zoomout');
+    const canvas = page.getByTestId('canvas');
+    for (let i = 0; i < 12 && !(await canvas.evaluate((el) => el.classList.contains('is-far'))); i++) await zoomOut.click();
+    await expect(canvas).toHaveClass(/is-far/);
+    await expect(auth.locator('.pl-node__kind')).toBeHidden();
+    await expect(auth.locator('.pl-node__icon')).toBeHidden();
+    await expect(auth.locator('.pl-node__name')).toBeVisible();
+    // Still a node to select and drag.
+    const start = await app.boxOf(auth);
+    await app.drag(auth, { x: 40, y: 30 }, { x: start.width / 2, y: start.height / 2 });
+    const moved = await app.boxOf(auth);
+    expect(Math.abs(moved.x - start.x - 40)).toBeLessThan(3);
+    await expect(app.inspector.getByTestId('field.name')).toHaveValue('Auth');
+    const zoomIn = page.locator('.react-flow__controls-zoomin');
+    for (let i = 0; i < 12 && (await canvas.evaluate((el) => el.classList.contains('is-far'))); i++) await zoomIn.click();
+    await expect(auth.locator('.pl-node__kind')).toBeVisible();
+    await expect(auth.locator('.pl-node__icon')).toBeVisible();
+    expect(app.problems).toEqual([]);
+  });
+
   test('the plan and the view survive a reload', async ({ app, page }) => {
     await app.paletteItem('tbot').click();
     await expect(app.node('tbot-2')).toBeVisible();

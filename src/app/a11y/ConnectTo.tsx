@@ -3,10 +3,11 @@
  * drag, so keyboard and screen-reader users pick the other end from a list. The link goes through
  * `connectNodes`, exactly like a drag: the engine's `checkLink` decides, and a refusal says why.
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { checkLink } from '../../core/engine/index.ts';
 import type { Plan, PlanNode } from '../../core/schema/index.ts';
 import { connectNodes } from '../commands.ts';
+import { useTopologyPlan } from '../store/derived.ts';
 import { useAppStore } from '../store/index.ts';
 import './a11y.css';
 
@@ -23,14 +24,17 @@ function unlinked(plan: Plan, nodeId: string): PlanNode[] {
   return plan.nodes.filter((n) => !linked.has(n.id)).sort((a, b) => collator.compare(a.name, b.name));
 }
 
-export function ConnectTo({ node, plan }: { node: PlanNode; plan: Plan }) {
+/** Keyed on the node id, and reading the plan's topology: dragging the node does not re-render the list. */
+export const ConnectTo = memo(function ConnectTo({ nodeId }: { nodeId: string }) {
   const id = useId();
-  const others = unlinked(plan, node.id);
+  const plan = useTopologyPlan();
+  const node = plan.nodes.find((n) => n.id === nodeId);
+  const others = node ? unlinked(plan, node.id) : [];
   const [target, setTarget] = useState('');
   // The button stays enabled (aria-disabled only) so that it keeps the focus after a link is made.
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const chosen = others.find((n) => n.id === target);
-  if (others.length === 0) return null;
+  if (!node || others.length === 0) return null;
 
   const connect = () => {
     if (!chosen) {
@@ -68,4 +72,4 @@ export function ConnectTo({ node, plan }: { node: PlanNode; plan: Plan }) {
       </p>
     </div>
   );
-}
+});

@@ -23,10 +23,19 @@ import { paletteItem } from '../../core/catalog/kinds.ts';
 
 const initialView = useAppStore.getState().view;
 
+/** Below this zoom only active edge labels show. */
+const ZOOMED_OUT = 0.45;
+/**
+ * Below this zoom (text under 4 px) cards draw less: name and family colour only, no icon, kind line,
+ * detail line or connection handles. Thousands of fewer boxes to paint and hit-test keep dragging in a
+ * 500-node plan within one frame.
+ */
+const FAR = 0.3;
+
 /**
  * Edge labels live in flow coordinates and shrink with the zoom; below 100% they are scaled back up so
  * they stay readable, and when zoomed far out only the active ones show. Written as CSS on the wrapper,
- * so zooming re-renders no edge.
+ * so zooming re-renders no edge or card.
  */
 function ZoomStyle({ target }: { target: RefObject<HTMLDivElement | null> }) {
   const zoom = useStore((s) => s.transform[2]);
@@ -34,7 +43,8 @@ function ZoomStyle({ target }: { target: RefObject<HTMLDivElement | null> }) {
     const el = target.current;
     if (!el) return;
     el.style.setProperty('--pl-label-scale', String(Math.min(1.35, Math.max(1, 0.9 / zoom))));
-    el.classList.toggle('is-zoomed-out', zoom < 0.45);
+    el.classList.toggle('is-zoomed-out', zoom < ZOOMED_OUT);
+    el.classList.toggle('is-far', zoom < FAR);
   }, [zoom, target]);
   return null;
 }

@@ -76,6 +76,8 @@ function cached<T>(cache: Cache<T>, id: string, deps: unknown[], make: () => T):
 export function createAdapter() {
   const nodeCache: Cache<FlowNode> = new Map();
   const edgeCache: Cache<LinkFlowEdge> = new Map();
+  let lastNodes: FlowNode[] = [];
+  let lastEdges: LinkFlowEdge[] = [];
 
   function toNodes(input: AdapterInput): FlowNode[] {
     const { plan, selection, measured, findings, highlight } = input;
@@ -124,7 +126,7 @@ export function createAdapter() {
       }));
     });
     prune(nodeCache, plan.zones.length + plan.nodes.length, [...plan.zones, ...plan.nodes]);
-    return [...zones, ...nodes];
+    return (lastNodes = same(lastNodes, [...zones, ...nodes]));
   }
 
   function toEdges(input: AdapterInput): LinkFlowEdge[] {
@@ -164,10 +166,20 @@ export function createAdapter() {
         ariaLabel: `Link ${g.source} – ${g.target}, removed`,
       }),
     );
-    return ghosts.length > 0 ? [...edges, ...ghosts] : edges;
+    return (lastEdges = same(lastEdges, ghosts.length > 0 ? [...edges, ...ghosts] : edges));
   }
 
   return { toNodes, toEdges };
+}
+
+/**
+ * The previous list when it holds the very same objects: React Flow then skips its whole update (a drag
+ * changes the plan on every frame, but no edge, so the edges list must not change either).
+ */
+function same<T>(prior: T[], next: T[]): T[] {
+  if (prior.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (prior[i] !== next[i]) return next;
+  return prior;
 }
 
 function prune<T>(cache: Cache<T>, size: number, live: readonly { id: string }[]): void {

@@ -80,8 +80,28 @@ export function deriveRuns(): number {
   return runs;
 }
 
+/** The engine's result for the current plan; re-renders only when the result changes (not on a drag). */
 export function useDerived(): DeriveResult {
-  return derivedFor(useAppStore((s) => s.plan));
+  return useAppStore((s) => derivedFor(s.plan));
+}
+
+let stable: Plan | null = null;
+
+/**
+ * The plan as of its last change other than geometry: the same object while only positions and sizes
+ * change. For views that show no geometry (the rules table, "Connect to…"), so that a drag does not
+ * re-render them on every frame. Read-only: edits must start from the store's plan (`editPlan`).
+ */
+export function topologyPlan(plan: Plan): Plan {
+  const prior = stable;
+  if (prior === plan) return plan;
+  if (prior && prior.name === plan.name && prior.description === plan.description && prior.assertions === plan.assertions && topologyKey(prior) === topologyKey(plan)) return prior;
+  return (stable = plan);
+}
+
+/** `topologyPlan` of the store's plan, as a hook. */
+export function useTopologyPlan(): Plan {
+  return useAppStore((s) => topologyPlan(s.plan));
 }
 
 export interface NodeFindings {

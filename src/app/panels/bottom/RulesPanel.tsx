@@ -5,8 +5,8 @@
 import { useMemo, useState } from 'react';
 import { rulesByHost, rulesByZonePair } from '../../../core/engine/index.ts';
 import type { Rule } from '../../../core/engine/index.ts';
-import { useDerived } from '../../store/derived.ts';
-import { useAppStore, useShallow } from '../../store/index.ts';
+import { useDerived, useTopologyPlan } from '../../store/derived.ts';
+import { useAppStore } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { RuleBreaksButton } from '../../explain/actions.tsx';
 import { nameIn, portText } from '../../explain/names.ts';
@@ -23,7 +23,9 @@ interface Group {
 }
 
 export function RulesPanel() {
-  const { plan, highlight } = useAppStore(useShallow((s) => ({ plan: s.plan, highlight: s.highlight })));
+  // Names and zones only: a drag (positions) must not rebuild the table.
+  const plan = useTopologyPlan();
+  const highlight = useAppStore((s) => s.highlight);
   const derived = useDerived();
   const { rules } = derived;
   const [query, setQuery] = useState('');

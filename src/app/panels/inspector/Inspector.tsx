@@ -200,7 +200,7 @@ function NodeInspector({ node, plan }: { node: PlanNode; plan: Plan }) {
             );
           })}
         </ul>
-        <ConnectTo node={node} plan={plan} />
+        <ConnectTo nodeId={node.id} />
       </section>
       {findings.length > 0 ? (
         <section className="pl-inspector__section" aria-label="Findings for this node">
