@@ -3,13 +3,13 @@ import { Suspense, lazy } from 'react';
 import { useDerived } from '../../store/derived.ts';
 import { useAppStore, useShallow } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
-import { FindingsPanel } from './FindingsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
 import { useBottomHeight } from './resize.ts';
 import { ASSERTION_CODE } from '../../../core/assertions/index.ts';
 import type { BottomTab } from '../../store/uiSlice.ts';
 
-// The explain tabs (trace, diff, assertions) load when first opened: they are not needed for first paint.
+// The tabs other than Rules (findings, trace, diff, assertions) load when first opened: first paint shows Rules.
+const FindingsPanel = lazy(() => import('./FindingsPanel.tsx').then((m) => ({ default: m.FindingsPanel })));
 const ExplainTab = lazy(() => import('../../explain/ExplainTab.tsx').then((m) => ({ default: m.ExplainTab })));
 
 export function BottomPanel() {
@@ -63,7 +63,7 @@ export function BottomPanel() {
       </div>
       {open ? (
         <div className="pl-bottom__body" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'rules' ? <RulesPanel /> : tab === 'findings' ? <FindingsPanel /> : <Suspense fallback={<p className="pl-empty">Loading…</p>}><ExplainTab tab={tab} /></Suspense>}
+          {tab === 'rules' ? <RulesPanel /> : <Suspense fallback={<p className="pl-empty">Loading…</p>}>{tab === 'findings' ? <FindingsPanel /> : <ExplainTab tab={tab} />}</Suspense>}
         </div>
       ) : null}
     </section>
