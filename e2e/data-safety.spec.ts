@@ -124,11 +124,16 @@ test('New plan while the storage is full keeps the current plan on screen and sa
     button?.click();
   });
   await expect(app.toasts.filter({ hasText: 'was not opened' }).first()).toBeVisible();
-  // The plan with the unsaved edit is back, not an empty one.
+  // The plan with the unsaved edit is back, not an empty one, and so is its undo history.
   await expect(app.node('tbot-2')).toBeVisible();
   await expect(app.node('auth')).toBeVisible();
   const storage = page.getByTestId('dialog.storage-error');
   if (await storage.isVisible()) await page.getByTestId('storage-error.close').click();
+  await expect(page.getByTestId('toolbar.undo')).toBeEnabled();
+  await app.undo();
+  await expect(app.node('tbot-2')).toBeHidden();
+  await app.redo();
+  await expect(app.node('tbot-2')).toBeVisible();
 
   await freeStorage(page);
   await app.paletteItem('windows-host').click();

@@ -63,6 +63,8 @@ async function switchTo(plan: Plan, done: string): Promise<void> {
   }
   const previousId = useLibrary.getState().currentId;
   const previous = withView(app().plan, app().view);
+  // Its undo history, given back with it if the switch fails.
+  const { pastStates, futureStates } = useAppStore.temporal.getState();
   flush(); // queues the current plan's save under its own record
   const record = makeRecord(plan);
   session.switching = true;
@@ -89,6 +91,7 @@ async function switchTo(plan: Plan, done: string): Promise<void> {
     // The previous plan is still the open record: put it back on screen, never save over it.
     if (useLibrary.getState().currentId === previousId) {
       loadIntoStore(previous);
+      useAppStore.temporal.setState({ pastStates, futureStates });
       // Its last edits may not be saved (full storage, conflict): keep them counted as unsaved.
       session.savedPlan = null;
       if (outcome === 'conflict') app().openDialog('conflict');
