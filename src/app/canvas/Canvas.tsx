@@ -39,6 +39,8 @@ const FAR = 0.3;
  */
 function ZoomStyle({ target }: { target: RefObject<HTMLDivElement | null> }) {
   const zoom = useStore((s) => s.transform[2]);
+  // React Flow marks no element while a connection is dragged: handles show through this class.
+  const connecting = useStore((s) => s.connection.inProgress);
   useEffect(() => {
     const el = target.current;
     if (!el) return;
@@ -46,6 +48,9 @@ function ZoomStyle({ target }: { target: RefObject<HTMLDivElement | null> }) {
     el.classList.toggle('is-zoomed-out', zoom < ZOOMED_OUT);
     el.classList.toggle('is-far', zoom < FAR);
   }, [zoom, target]);
+  useEffect(() => {
+    target.current?.classList.toggle('is-connecting', connecting);
+  }, [connecting, target]);
   return null;
 }
 

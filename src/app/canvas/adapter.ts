@@ -62,6 +62,8 @@ export interface AdapterInput {
  */
 export const Z = { zone: 0, edge: 1, activeEdge: 2, node: 3 } as const;
 
+const NO_GHOSTS: NonNullable<Highlight['ghosts']> = [];
+
 type Cache<T> = Map<string, { deps: unknown[]; value: T }>;
 
 function cached<T>(cache: Cache<T>, id: string, deps: unknown[], make: () => T): T {
@@ -78,6 +80,7 @@ export function createAdapter() {
   const edgeCache: Cache<LinkFlowEdge> = new Map();
   let lastNodes: FlowNode[] = [];
   let lastEdges: LinkFlowEdge[] = [];
+  let lastGhosts: { list: NonNullable<Highlight['ghosts']>; edges: LinkFlowEdge[] } = { list: NO_GHOSTS, edges: [] };
 
   function toNodes(input: AdapterInput): FlowNode[] {
     const { plan, selection, measured, findings, highlight } = input;
@@ -153,7 +156,14 @@ export function createAdapter() {
       });
     });
     prune(edgeCache, plan.links.length, plan.links);
-    const ghosts = (highlight?.ghosts ?? []).map(
+    const ghosts = ghostEdges(highlight?.ghosts ?? NO_GHOSTS);
+    return (lastEdges = same(lastEdges, ghosts.length > 0 ? [...edges, ...ghosts] : edges));
+  }
+
+  /** Ghost links as edges, rebuilt only when the list of ghosts changes (so a drag keeps the same ones). */
+  function ghostEdges(list: NonNullable<Highlight['ghosts']>): LinkFlowEdge[] {
+    if (list === lastGhosts.list) return lastGhosts.edges;
+    const edges = list.map(
       (g): LinkFlowEdge => ({
         id: GHOST_PREFIX + g.id,
         type: 'link',
@@ -166,7 +176,8 @@ export function createAdapter() {
         ariaLabel: `Link ${g.source} – ${g.target}, removed`,
       }),
     );
-    return (lastEdges = same(lastEdges, ghosts.length > 0 ? [...edges, ...ghosts] : edges));
+    lastGhosts = { list, edges };
+    return edges;
   }
 
   return { toNodes, toEdges };

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { Viewport } from '@xyflow/react';
 import type { Plan } from '../../core/schema/index.ts';
 import { canvasApi } from '../commands.ts';
+import { resetGestures } from '../store/history.ts';
 import { useAppStore } from '../store/index.ts';
 import { savePlan } from '../store/persistence.ts';
 import type { LibraryDb, PlanRecord, PlanSummary } from './db.ts';
@@ -134,6 +135,7 @@ export function readWorking(id: string): WorkingCopy | null {
 export function loadIntoStore(plan: Plan, options: { keepView?: boolean } = {}): void {
   const temporal = useAppStore.temporal.getState();
   const bare = withoutView(plan);
+  resetGestures();
   temporal.pause();
   useAppStore.getState().replacePlan(bare);
   if (!options.keepView && plan.view) useAppStore.getState().setView(plan.view);

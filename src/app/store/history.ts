@@ -30,6 +30,15 @@ export function endGesture(): void {
   }
 }
 
+/**
+ * Forget any gesture under way: a plan loaded as the open document (library switch, conflict choice)
+ * starts a new history, and a gesture begun on the plan it replaces must not push that plan onto it.
+ */
+export function resetGestures(): void {
+  depth = 0;
+  before = null;
+}
+
 /** True while a gesture is under way (undo is refused then: it would fight the gesture). */
 export function inGesture(): boolean {
   return depth > 0;
