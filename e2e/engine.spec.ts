@@ -37,6 +37,32 @@ test.describe('with the requirements engine', () => {
     await expect(page.locator('.pl-node.is-highlighted')).toHaveCount(2);
   });
 
+  test('turning on the Kubernetes attestor of a tbot adds the kubelet rule; a TCP Workload API is a finding', async ({ app, page }) => {
+    await app.select(app.node('tbot'));
+    const attestor = app.inspector.getByTestId('field.workloadApi.kubernetesAttestor');
+    await attestor.scrollIntoViewIfNeeded();
+    await attestor.check();
+    await app.showTab('rules');
+    const kubelet = app.ruleRows.filter({ hasText: 'kubelet (node of CI tbot)' });
+    await expect(kubelet).toHaveCount(1);
+    await expect(kubelet.getByTestId('rules.port')).toHaveText('10250');
+    const port = app.inspector.getByTestId('field.workloadApi.kubeletSecurePort');
+    await port.fill('10443');
+    await port.blur();
+    await expect(kubelet.getByTestId('rules.port')).toHaveText('10443');
+    const listen = app.inspector.getByTestId('field.workloadApi.listen');
+    await listen.fill('tcp://0.0.0.0:4040');
+    await listen.blur();
+    await app.showTab('findings');
+    await expect(app.findingRows.and(page.locator('[data-code="PL-WORKLOAD-TCP"]'))).toHaveCount(1);
+    await expect(app.findingRows.and(page.locator('[data-code="PL-KUBELET-ZONE"]'))).toHaveCount(1);
+    await attestor.uncheck();
+    await expect(app.findingRows.and(page.locator('[data-code="PL-KUBELET-ZONE"]'))).toHaveCount(0);
+    await app.showTab('rules');
+    await expect(kubelet).toHaveCount(0);
+    expect(app.problems).toEqual([]);
+  });
+
   test('a link the engine cannot give a meaning to is refused, with the reason', async ({ app, page }) => {
     const edges = page.locator('[data-testid^="edge."][data-from]');
     const before = await edges.count();

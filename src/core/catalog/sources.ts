@@ -54,6 +54,8 @@ const RAW = {
   // S24 and later, D24 and later: not in the reference; read in Teleport's source and docs for Portolan.
   S24: ['lib/service/relay.go', 'Relay Service: listeners, peer address, join as RoleRelay'],
   S25: ['examples/chart/teleport-relay/templates/_config.tpl', 'Relay Helm chart: listener ports, proxy_server'],
+  S26: ['lib/tbot/workloadidentity/workloadattest/kubernetes.go', 'Kubernetes workload attestor: kubelet ports (defaultSecurePort 10250), TELEPORT_NODE_NAME'],
+  S27: ['lib/tbot/services/workloadidentity/workload_api.go', 'Workload API: callers over TCP are not attested'],
   D1: ['docs/pages/reference/deployment/networking.mdx', 'Networking reference'],
   D2: ['docs/pages/reference/architecture/tls-routing.mdx', 'TLS routing architecture'],
   D3: ['docs/pages/zero-trust-access/management/operations/tls-routing.mdx', 'TLS routing migration'],

@@ -1,6 +1,6 @@
 /**
  * `derive(plan)`: classify every link, let the family of its relation emit flows, run the
- * generators that depend on settings alone (peering, ACME, Cloud tenant), merge flows into rules,
+ * generators that depend on settings alone (peering, ACME, Cloud tenant, workload attestation), merge flows into rules,
  * and run the checks.
  */
 import { evaluateAssertions } from '../assertions/evaluate.ts';
@@ -18,6 +18,7 @@ import { forwardProxyEgress, tenantFlows, usesForwardProxy } from './families/ne
 import { acmeFlows, proxyKubeApi, proxyOpenssh } from './families/proxy-egress.ts';
 import { agentResource, authBackend } from './families/resources.ts';
 import { trustAuth, trustProxy } from './families/trust.ts';
+import { workloadAttestation } from './families/workload.ts';
 import { buildLinkInfos } from './link-info.ts';
 import { emptyObservations } from './observations.ts';
 import { classify } from './relations.ts';
@@ -74,6 +75,7 @@ export function derive(plan: Plan): DeriveResult {
   relayPeering(run);
   acmeFlows(run);
   tenantFlows(run);
+  workloadAttestation(run);
   const flows = sink.finish();
   const rules = buildRules(ctx, flows);
   const infos = buildLinkInfos(links, classes, sink.linkFlows);

@@ -1,8 +1,9 @@
 /**
  * Rule endpoints: plan nodes, plus synthetic endpoints that are not nodes (the Teleport Cloud tenant
- * `cloud-tenant:<clusterId>`, the ACME CA `external:acme-ca`). Names, zones and addresses for both.
+ * `cloud-tenant:<clusterId>`, the ACME CA `external:acme-ca`, the kubelet of a tbot's node
+ * `kubelet:<tbotId>`). Names, zones and addresses for both.
  */
-import { ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, INTERNET_CIDR } from '../catalog/index.ts';
+import { ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, INTERNET_CIDR, KUBELET_PREFIX } from '../catalog/index.ts';
 import type { Plan } from '../schema/index.ts';
 import { parseHostPort } from './addr.ts';
 import type { Ctx } from './context.ts';
@@ -27,7 +28,16 @@ export function tenantAddress(plan: Plan, clusterId: string): { host: string; po
 export function nodeLabel(plan: Plan, id: string): string {
   if (id.startsWith(CLOUD_TENANT_PREFIX)) return `Teleport Cloud tenant ${tenantAddress(plan, id.slice(CLOUD_TENANT_PREFIX.length)).host}`;
   if (id === ACME_CA_ID) return 'ACME certificate authority';
+  if (id.startsWith(KUBELET_PREFIX)) {
+    const tbot = id.slice(KUBELET_PREFIX.length);
+    return `kubelet (node of ${plan.nodes.find((n) => n.id === tbot)?.name ?? tbot})`;
+  }
   return plan.nodes.find((n) => n.id === id)?.name ?? id;
+}
+
+/** Id of the endpoint "kubelet of the node this tbot runs on". */
+export function kubeletId(tbotId: string): string {
+  return KUBELET_PREFIX + tbotId;
 }
 
 /** Fast name lookup with the context's indexes. */
@@ -35,10 +45,16 @@ export function nameOf(ctx: Ctx, id: string): string {
   return ctx.nodes.get(id)?.name ?? nodeLabel(ctx.plan, id);
 }
 
-/** Zone of an endpoint (the ACME CA sits in the plan's internet zone when there is one). */
+/**
+ * Zone of an endpoint (the ACME CA sits in the plan's internet zone when there is one; a kubelet in the
+ * zone of its tbot, whose pod runs on that node).
+ */
 export function zoneOf(ctx: Ctx, id: string): string | undefined {
   if (id === ACME_CA_ID) return ctx.internetZone?.id;
-  return ctx.nodes.get(id)?.zone;
+  const node = ctx.nodes.get(id);
+  if (node) return node.zone;
+  if (id.startsWith(KUBELET_PREFIX)) return ctx.nodes.get(id.slice(KUBELET_PREFIX.length))?.zone;
+  return undefined;
 }
 
 const addressCache = new WeakMap<Ctx, Map<string, string>>();
@@ -61,6 +77,12 @@ export function addressOf(ctx: Ctx, id: string): string {
 function computeAddress(ctx: Ctx, id: string): string {
   if (id.startsWith(CLOUD_TENANT_PREFIX)) return tenantAddress(ctx.plan, id.slice(CLOUD_TENANT_PREFIX.length)).host;
   if (id === ACME_CA_ID) return ctx.internetZone && ctx.internetZone.cidrs.length > 0 ? ctx.internetZone.cidrs.join(' ') : INTERNET_CIDR;
+  if (id.startsWith(KUBELET_PREFIX)) {
+    // The node's address is not in the plan: the CIDRs of the tbot's zone (its node network), else any.
+    const tbot = ctx.nodes.get(id.slice(KUBELET_PREFIX.length));
+    const zone = tbot?.zone === undefined ? undefined : ctx.zones.get(tbot.zone);
+    return zone && zone.cidrs.length > 0 ? zone.cidrs.join(' ') : 'any';
+  }
   const node = ctx.nodes.get(id);
   const first = node?.addresses[0];
   if (first !== undefined) {

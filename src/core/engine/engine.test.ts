@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../examples/example-plan.ts';
 import { checkLink, derive, nodeLabel, rulesByHost, rulesByZonePair } from './index.ts';
-import { plan, ruleKeys } from './__fixtures__/build.ts';
+import { ZONES, plan, ruleKeys } from './__fixtures__/build.ts';
 import type { NodeInput } from './__fixtures__/build.ts';
 import { SCENARIOS } from './__fixtures__/scenarios.ts';
 
@@ -409,5 +409,48 @@ describe('Relay Service: mixed cases', () => {
     const f = r.findings.find((x) => x.links.includes('db--relay-lb'));
     expect(f?.code).toBe('PL-LINK-MEANINGLESS');
     expect(f?.message).toContain('fronts Relay Services');
+  });
+});
+
+describe('tbot Workload API and the Kubernetes attestor (reference §2.5 T5)', () => {
+  const zones = [...ZONES, { id: 'k8s', name: 'Cluster nodes', kind: 'kubernetes' as const, cidrs: ['10.20.0.0/16'] }];
+  const auth: NodeInput = { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp' };
+  const proxy: NodeInput = { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], addresses: ['10.0.1.11'], zone: 'dmz' };
+  const tbot = (workloadApi?: Record<string, unknown>, zone = 'k8s'): NodeInput => ({ id: 'bot', name: 'Workload bot', kind: 'tbot', zone, ...(workloadApi ? { workloadApi } : {}) }) as NodeInput;
+  const planWith = (bot: NodeInput) => plan([{ id: 'main', name: 'teleport.example.com' }], [auth, proxy, bot], [['proxy', 'auth'], ['bot', 'proxy']], zones);
+  const derived = (bot: NodeInput) => derive(planWith(bot));
+
+  it.each([
+    ['attestor off: no kubelet rule', { listen: 'unix:///opt/machine-id/workload.sock', kubeletSecurePort: 10250 }, []],
+    ['secure port by default (10250)', { kubernetesAttestor: true }, ['bot>kubelet:bot:10250/tcp']],
+    ['secure_port set', { kubernetesAttestor: true, kubeletSecurePort: 10443 }, ['bot>kubelet:bot:10443/tcp']],
+    ['read_only_port set', { kubernetesAttestor: true, kubeletReadOnlyPort: 10255 }, ['bot>kubelet:bot:10255/tcp']],
+  ] as const)('%s', (_name, api, expected) => {
+    const r = derived(tbot(api));
+    expect(ruleKeys(r.rules).filter((k) => k.includes('kubelet'))).toEqual(expected);
+  });
+
+  it('the kubelet rule explains itself: the node of the tbot, its zone and addresses, the setting, the read-only caveat', () => {
+    const r = derived(tbot({ kubernetesAttestor: true, kubeletReadOnlyPort: 10255 }));
+    const rule = r.rules.find((x) => x.destination === 'kubelet:bot');
+    expect(rule).toMatchObject({ sourceZone: 'k8s', destinationZone: 'k8s', destinationAddress: '10.20.0.0/16', sameZone: true, longLived: false });
+    expect(rule?.purposes[0]).toBe('Workload bot asks the kubelet of its Kubernetes node which pod is calling its Workload API (GET /pods, Kubernetes workload attestation)');
+    expect(rule?.notes.join(' ')).toContain('plain HTTP without authentication');
+    expect(rule?.notes.join(' ')).toContain('TELEPORT_NODE_NAME');
+    expect(r.flows.find((f) => f.to === 'kubelet:bot')?.settings).toEqual(['nodes[bot].workloadApi']);
+    expect(nodeLabel(planWith(tbot()), 'kubelet:bot')).toBe('kubelet (node of Workload bot)');
+  });
+
+  it('findings: a TCP listener is not attested, the attestor outside a Kubernetes zone cannot work', () => {
+    const codes = (bot: NodeInput) => derived(bot).findings.map((f) => f.code);
+    expect(codes(tbot({ listen: 'tcp://0.0.0.0:4040' }))).toContain('PL-WORKLOAD-TCP');
+    expect(codes(tbot({ listen: 'unix:///run/workload.sock' }))).not.toContain('PL-WORKLOAD-TCP');
+    expect(codes(tbot({ kubernetesAttestor: true }, 'private'))).toContain('PL-KUBELET-ZONE');
+    expect(codes(tbot({ kubernetesAttestor: true }))).not.toContain('PL-KUBELET-ZONE');
+  });
+
+  it('the schema refuses both kubelet ports and a listen address that is neither a socket nor host:port', () => {
+    expect(() => derived(tbot({ kubernetesAttestor: true, kubeletSecurePort: 10250, kubeletReadOnlyPort: 10255 }))).toThrow(/secure port or its read-only port, not both/);
+    expect(() => derived(tbot({ listen: 'tcp://0.0.0.0' }))).toThrow(/unix:\/\/\/path\/to\/socket or tcp:\/\/host:port/);
   });
 });

@@ -90,6 +90,9 @@ function generate(seed: number): Plan {
     if (maybe(0.2)) n.diagAddr = pick(['0.0.0.0:3000', '127.0.0.1:3000', '10.9.0.1:3000']);
     if (n.kind !== 'tbot' && maybe(0.2)) n.metricsListenAddr = '0.0.0.0:3081';
     if (n.kind === 'agent' && maybe(0.3)) n.relayServer = pick(['relay.example.com:3042', 'relay.example.com:443', 'relay.example.com']);
+    if (n.kind === 'tbot' && maybe(0.3)) {
+      n.workloadApi = { listen: pick(['unix:///opt/machine-id/workload.sock', 'tcp://0.0.0.0:4040']), kubernetesAttestor: maybe(0.7), ...(maybe(0.3) ? pick([{ kubeletSecurePort: 10250 }, { kubeletReadOnlyPort: 10255 }]) : {}) };
+    }
   }
   for (const n of nodes) if (n.kind === 'app' && (n.uri as string).startsWith('tcp://tcp.internal') && maybe(0.5)) n.tcpPorts = [{ port: 5000 }, { port: 6000, endPort: pick([6000, 6010]) }];
   for (const n of nodes) if (n.kind === 'client' && maybe(0.3)) n.env = { ...(n.env as object | undefined), teleportRelay: pick(['relay.example.com', 'relay.example.com:3042']) };

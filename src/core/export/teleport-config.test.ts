@@ -86,6 +86,22 @@ describe('monitoring settings in teleport.yaml', () => {
   });
 });
 
+describe('Workload API in tbot.yaml', () => {
+  it('names the workload-identity-api service, its listen address and the kubelet port, and says the selector is missing', () => {
+    const base = scenario('1.');
+    type Api = { listen: string; kubernetesAttestor: boolean; kubeletSecurePort?: number; kubeletReadOnlyPort?: number };
+    const bot = (workloadApi: Api) => ({ id: 'bot', name: 'Bot', kind: 'tbot' as const, joinVia: 'proxy' as const, addresses: [], position: { x: 0, y: 0 }, workloadApi });
+    const text = (workloadApi: Api) => {
+      const plan = { ...base.plan, nodes: [...base.plan.nodes, bot(workloadApi)] };
+      return runExport('teleport-config', { ...base, plan, result: derive(plan) }, { host: 'bot' });
+    };
+    expect(text({ listen: 'unix:///opt/machine-id/workload.sock', kubernetesAttestor: true, kubeletSecurePort: 10250 })).toContain(
+      '# Workload API: add a workload-identity-api service with listen: unix:///opt/machine-id/workload.sock, attestors.kubernetes: enabled: true, kubelet.secure_port: 10250, and its selector (not in the plan).',
+    );
+    expect(text({ listen: 'tcp://0.0.0.0:4040', kubernetesAttestor: false, kubeletReadOnlyPort: 10255 })).toContain('with listen: tcp://0.0.0.0:4040, and its selector');
+  });
+});
+
 describe('Relay Service in teleport.yaml', () => {
   it('writes relay_service for a relay (joining through the Proxy) and relay_server for an SSH agent', () => {
     const base = scenario('1.');

@@ -96,13 +96,23 @@ function relayService(node: NodeOfKind<'relay'>) {
   };
 }
 
+/** The Workload API service as comment lines: tbot refuses it without a selector, which the plan does not hold. */
+function workloadApiNotes(node: NodeOfKind<'tbot'>): string[] {
+  const api = node.workloadApi;
+  if (!api) return [];
+  const kubelet = !api.kubernetesAttestor
+    ? ''
+    : `, attestors.kubernetes: enabled: true${api.kubeletReadOnlyPort !== undefined ? `, kubelet.read_only_port: ${api.kubeletReadOnlyPort}` : api.kubeletSecurePort !== undefined ? `, kubelet.secure_port: ${api.kubeletSecurePort}` : ''}`;
+  return [`Workload API: add a workload-identity-api service with listen: ${api.listen}${kubelet}, and its selector (not in the plan).`];
+}
+
 function teleportYaml(plan: Plan, result: DeriveResult, node: TeleportNode): string {
   const cluster = clusterOf(plan, node);
   if (!cluster) return `${lineComment('The plan has no cluster.')}\n`;
   const header = [`Portolan: teleport.yaml for ${node.name} (${node.id}), cluster ${cluster.name}, plan ${plan.name}.`, ...UNKNOWN];
   if (node.kind === 'tbot') {
     const { keys, notes } = joinKeys(node, { ...cluster, configVersion: 'v3' }, result);
-    return yamlStream([yamlDocument({ version: 'v2', ...keys, ...(node.diagAddr ? { diag_addr: node.diagAddr } : {}) }, [`Portolan: tbot.yaml for ${node.name} (${node.id}), cluster ${cluster.name}.`, ...notes, 'Not in the plan: onboarding (join method and token), storage, outputs and services.', ...(node.relayServer ? [`SSH through a Relay Service: give the ssh-multiplexer service relay_server: ${node.relayServer}`] : [])])]);
+    return yamlStream([yamlDocument({ version: 'v2', ...keys, ...(node.diagAddr ? { diag_addr: node.diagAddr } : {}) }, [`Portolan: tbot.yaml for ${node.name} (${node.id}), cluster ${cluster.name}.`, ...notes, 'Not in the plan: onboarding (join method and token), storage, outputs and services.', ...(node.relayServer ? [`SSH through a Relay Service: give the ssh-multiplexer service relay_server: ${node.relayServer}`] : []), ...workloadApiNotes(node)])]);
   }
   const teleport: Record<string, unknown> = {};
   const notes: string[] = [];

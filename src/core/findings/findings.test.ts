@@ -63,6 +63,11 @@ const leaf = all(
 const prom = all(add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], addresses: ['10.0.10.9'], zone: 'private' }), link('prom', 'agent'));
 const relayNode = (id = 'relay', fields: Record<string, unknown> = {}): Mut => all(add({ id, name: `Relay ${id}`, kind: 'relay', publicHostnames: ['relay.example.com'], zone: 'private', ...fields }), link(id, 'lb'));
 const relayLb = (fields: Record<string, unknown> = {}): Mut => all(add({ id: 'relay-lb', name: 'Relay LB', kind: 'load-balancer', mappings: [{ frontPort: 3042, targetPort: 3042 }], idleTimeoutSeconds: 350, zone: 'private', ...fields }), link('relay-lb', 'relay'));
+const bot = (workloadApi: Record<string, unknown>, zone = 'k8s'): Mut => all(
+  (p) => void p.zones?.push({ id: 'k8s', name: 'Cluster nodes', kind: 'kubernetes', cidrs: ['10.20.0.0/16'] }),
+  add({ id: 'bot', name: 'Workload bot', kind: 'tbot', zone, workloadApi }),
+  link('bot', 'lb'),
+);
 const cloudCluster = cluster({ deployment: 'cloud', cloudTenant: 'example.teleport.sh:443' });
 const cloudOnly = all(cloudCluster, remove('lb'), remove('proxy-1'), remove('auth'));
 
@@ -118,6 +123,8 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-APP-PORTS-URI', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000', tcpPorts: [{ port: 5000, endPort: 5010 }] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000, endPort: 5010 }] })],
   ['PL-APP-PORTS-VERSION', all(cluster({ teleportVersion: 16 }), set('agent', { services: ['ssh', 'app'] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000 }] }), link('agent', 'app')), all(set('agent', { services: ['ssh', 'app'] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000 }] }), link('agent', 'app'))],
   ['PL-RELAY-VERSION', all(relayNode(), cluster({ teleportVersion: 17 })), relayNode()],
+  ['PL-WORKLOAD-TCP', bot({ listen: 'tcp://0.0.0.0:4040' }), bot({ listen: 'unix:///opt/machine-id/workload.sock' })],
+  ['PL-KUBELET-ZONE', bot({ kubernetesAttestor: true }, 'private'), bot({ kubernetesAttestor: true })],
   ['PL-RELAY-NO-HOSTNAMES', relayNode('relay', { publicHostnames: [] }), relayNode()],
   ['PL-RELAY-NO-SERVER', all(relayNode(), link('agent', 'relay')), all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:3042' }))],
   ['PL-RELAY-LB-TLS', all(relayNode(), relayLb({ tlsTermination: true })), all(relayNode(), relayLb())],

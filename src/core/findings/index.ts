@@ -9,6 +9,7 @@ import { clusterShape, paths, refusedLinks } from './plan-checks.ts';
 import { relays } from './relay-checks.ts';
 import { acme, advertisedPorts, proxyAddresses } from './proxy-checks.ts';
 import { internetExposure } from './rule-checks.ts';
+import { workloadApi } from './workload-checks.ts';
 import { createFindingSink } from './sink.ts';
 import type { Finding } from '../engine/types.ts';
 
@@ -16,7 +17,7 @@ import type { Finding } from '../engine/types.ts';
 export const CHECKS: readonly Check[] = [
   clusterShape, paths, refusedLinks, proxyAddresses, advertisedPorts, acme, lbKinds, lbMappings,
   peering, trust, agents, resources, proxyUrls, noProxyTypes, forwardUse, internetExposure,
-  monitoring, relays,
+  monitoring, relays, workloadApi,
 ];
 
 /** Run the checks. */

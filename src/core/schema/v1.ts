@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { formatPath } from './path.ts';
-import { Address, AgentEnv, Cidr, ClientEnv, HostPort, Id, Name, Notes, Port, Position, ProxyEnv, Size } from './common.ts';
+import { Address, AgentEnv, Cidr, ClientEnv, HostPort, Id, Name, Notes, Port, Position, ProxyEnv, Size, isHostPort } from './common.ts';
 
 export const FORMAT_TYPE = 'portolan-plan';
 
@@ -176,6 +176,39 @@ export const AgentNodeV1 = z.object({
   relayServer: HostPort.optional(),
 });
 
+/** `listen` of tbot's Workload API: `unix:///path` or `tcp://host:port` (a bare `host:port` is TCP too). */
+const WorkloadListen = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((v) => /^unix:\/\/\/?\S+$/.test(v) || isTcpListen(v), { message: 'expected unix:///path/to/socket or tcp://host:port' });
+
+function isTcpListen(v: string): boolean {
+  const rest = v.replace(/^tcp:\/\//, '');
+  return /:\d{1,5}$/.test(rest) && isHostPort(rest);
+}
+
+/**
+ * tbot's Workload API service (`workload-identity-api`, also `spiffe-workload-api`; reference §2.5 T5):
+ * workloads ask it for SPIFFE credentials on `listen`, and the Kubernetes attestor asks the kubelet of
+ * the node which pod is calling. Added to v1 as an optional field.
+ */
+export const WorkloadApi = z
+  .object({
+    /** `listen` (Teleport has no default: the docs' example socket). */
+    listen: WorkloadListen.default('unix:///opt/machine-id/workload.sock'),
+    /** `attestors.kubernetes.enabled`: ask the kubelet of the node which pod is calling. */
+    kubernetesAttestor: z.boolean().default(false),
+    /** `attestors.kubernetes.kubelet.secure_port` (HTTPS with the pod's service-account token; 10250 when no port is set). */
+    kubeletSecurePort: Port.optional(),
+    /** `attestors.kubernetes.kubelet.read_only_port` (plain HTTP, no authentication). */
+    kubeletReadOnlyPort: Port.optional(),
+  })
+  .refine((w) => w.kubeletSecurePort === undefined || w.kubeletReadOnlyPort === undefined, {
+    message: 'set the kubelet secure port or its read-only port, not both (tbot refuses the config)',
+    path: ['kubeletReadOnlyPort'],
+  });
+
 export const TbotNodeV1 = z.object({
   ...teleportBase,
   kind: z.literal('tbot'),
@@ -188,6 +221,7 @@ export const TbotNodeV1 = z.object({
    * 443 assumed when omitted, as for tsh). Added to v1 as an optional field.
    */
   relayServer: HostPort.optional(),
+  workloadApi: WorkloadApi.optional(),
 });
 
 /**

@@ -95,6 +95,11 @@ const LABELS: Record<string, string> = {
   transportListenAddr: 'Transport listen address',
   transportProxyProtocol: 'Transport PROXY protocol',
   tunnelProxyProtocol: 'Tunnel PROXY protocol',
+  workloadApi: 'Workload API',
+  listen: 'Listen',
+  kubernetesAttestor: 'Kubernetes attestor',
+  kubeletSecurePort: 'Kubelet secure port',
+  kubeletReadOnlyPort: 'Kubelet read-only port',
 };
 
 /** teleport.yaml key for fields named after one (shown as a hint). */
@@ -134,6 +139,11 @@ const YAML_KEYS: Record<string, string> = {
   transportListenAddr: 'transport_listen_addr',
   transportProxyProtocol: 'transport_proxy_protocol',
   tunnelProxyProtocol: 'tunnel_proxy_protocol',
+  workloadApi: 'workload-identity-api service',
+  listen: 'listen',
+  kubernetesAttestor: 'attestors.kubernetes.enabled',
+  kubeletSecurePort: 'kubelet.secure_port',
+  kubeletReadOnlyPort: 'kubelet.read_only_port',
 };
 
 export function labelFor(key: string): string {

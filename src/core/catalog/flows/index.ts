@@ -7,6 +7,7 @@ import { NETWORK_FLOWS } from './network.ts';
 import { RELAY_FLOWS } from './relay.ts';
 import { RESOURCE_FLOWS } from './resources.ts';
 import { TRUST_FLOWS } from './trust.ts';
+import { WORKLOAD_FLOWS } from './workload.ts';
 import type { FlowTemplate } from './types.ts';
 
 /** All templates in one list (each family lives in its own file). */
@@ -19,6 +20,7 @@ export const ALL_FLOW_TEMPLATES: readonly FlowTemplate[] = [
   ...NETWORK_FLOWS,
   ...MONITORING_FLOWS,
   ...RELAY_FLOWS,
+  ...WORKLOAD_FLOWS,
 ];
 
 /** Templates by id. */

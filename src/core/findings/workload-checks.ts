@@ -1,0 +1,16 @@
+/** tbot's Workload API (reference §2.5 T5): PL-WORKLOAD-TCP, PL-KUBELET-ZONE. */
+import type { Check } from './input.ts';
+
+export const workloadApi: Check = ({ ctx, out }) => {
+  for (const node of ctx.sortedNodes) {
+    if (node.kind !== 'tbot' || !node.workloadApi) continue;
+    const { listen, kubernetesAttestor } = node.workloadApi;
+    // Only a unix socket tells tbot which process calls (Teleport's workload_api.go): TCP callers are not attested.
+    if (!listen.startsWith('unix://')) out.add({ code: 'PL-WORKLOAD-TCP', subjects: [node.id], nodes: [node.id], params: { tbot: node.name, listen } });
+    if (!kubernetesAttestor) continue;
+    const zone = node.zone === undefined ? undefined : ctx.zones.get(node.zone);
+    if (zone?.kind !== 'kubernetes') {
+      out.add({ code: 'PL-KUBELET-ZONE', subjects: [node.id], nodes: [node.id], params: { tbot: node.name, where: zone ? `in zone ${zone.name} (kind ${zone.kind})` : 'in no zone' } });
+    }
+  }
+};
