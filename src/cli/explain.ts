@@ -3,6 +3,7 @@
  * plan(s) through the same door as every command (`load`, passed in by main.ts) and print text.
  */
 import { CLOUD_TENANT_PREFIX } from '../core/catalog/index.ts';
+import { nodeLabel } from '../core/engine/index.ts';
 import type { DeriveResult } from '../core/engine/index.ts';
 import { diffMarkdown, diffPlans, diffText, ticketCsv } from '../core/diff/index.ts';
 import { alignTable, findHost, plainText } from '../core/export/index.ts';
@@ -38,7 +39,7 @@ function nodeArg(plan: Plan, label: string, option: string, value: string | unde
 
 /** The trace as text: a header, one aligned line per hop with its rule id, then the verdict. */
 export function traceText(plan: Plan, t: Trace): string {
-  const name = (id: string) => plan.nodes.find((n) => n.id === id)?.name ?? id;
+  const name = (id: string) => nodeLabel(plan, id);
   const lines = [`${name(t.from)} → ${name(t.to)} with ${t.tool}:`];
   if (t.hops.length > 0) {
     const rows = t.hops.map((h, i) => [

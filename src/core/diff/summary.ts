@@ -7,6 +7,7 @@
 import { markdownCell } from '../export/markdown.ts';
 import { portText } from '../export/model.ts';
 import { plainText } from '../export/text.ts';
+import { nodeLabel } from '../engine/index.ts';
 import type { Rule } from '../engine/index.ts';
 import type { Plan } from '../schema/index.ts';
 import type { PlanDiff } from './types.ts';
@@ -27,9 +28,10 @@ export function diffCounts(d: PlanDiff): string {
   return parts.length > 0 ? parts.join('; ') : 'no changes';
 }
 
+/** Node names, and the engine's labels for synthetic endpoints (Cloud tenant, ACME CA, kubelet). */
 function names(plan: Plan): (id: string) => string {
   const map = new Map(plan.nodes.map((n) => [n.id, n.name]));
-  return (id) => map.get(id) ?? id;
+  return (id) => map.get(id) ?? nodeLabel(plan, id);
 }
 
 function ruleLine(r: Rule, name: (id: string) => string): string {

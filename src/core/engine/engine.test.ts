@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../examples/example-plan.ts';
 import { checkLink, derive, nodeLabel, rulesByHost, rulesByZonePair } from './index.ts';
+import { PlanSchema } from '../schema/index.ts';
 import { ZONES, plan, ruleKeys } from './__fixtures__/build.ts';
 import type { NodeInput } from './__fixtures__/build.ts';
 import { SCENARIOS } from './__fixtures__/scenarios.ts';
@@ -416,7 +417,8 @@ describe('tbot Workload API and the Kubernetes attestor (reference §2.5 T5)', (
   const zones = [...ZONES, { id: 'k8s', name: 'Cluster nodes', kind: 'kubernetes' as const, cidrs: ['10.20.0.0/16'] }];
   const auth: NodeInput = { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp' };
   const proxy: NodeInput = { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], addresses: ['10.0.1.11'], zone: 'dmz' };
-  const tbot = (workloadApi?: Record<string, unknown>, zone = 'k8s'): NodeInput => ({ id: 'bot', name: 'Workload bot', kind: 'tbot', zone, ...(workloadApi ? { workloadApi } : {}) }) as NodeInput;
+  const tbot = (workloadApi?: Record<string, unknown>, zone: string | null = 'k8s'): NodeInput => ({ id: 'bot', name: 'Workload bot', kind: 'tbot', ...(zone ? { zone } : {}), ...(workloadApi ? { workloadApi } : {}) }) as NodeInput;
+  const planInput = (bot: NodeInput) => ({ type: 'portolan-plan', version: 1, name: 'test', clusters: [{ id: 'main', name: 'teleport.example.com' }], zones, nodes: [auth, proxy, bot], links: [{ id: 'p-a', source: 'proxy', target: 'auth' }, { id: 'b-p', source: 'bot', target: 'proxy' }] });
   const planWith = (bot: NodeInput) => plan([{ id: 'main', name: 'teleport.example.com' }], [auth, proxy, bot], [['proxy', 'auth'], ['bot', 'proxy']], zones);
   const derived = (bot: NodeInput) => derive(planWith(bot));
 
@@ -449,8 +451,20 @@ describe('tbot Workload API and the Kubernetes attestor (reference §2.5 T5)', (
     expect(codes(tbot({ kubernetesAttestor: true }))).not.toContain('PL-KUBELET-ZONE');
   });
 
-  it('the schema refuses both kubelet ports and a listen address that is neither a socket nor host:port', () => {
-    expect(() => derived(tbot({ kubernetesAttestor: true, kubeletSecurePort: 10250, kubeletReadOnlyPort: 10255 }))).toThrow(/secure port or its read-only port, not both/);
-    expect(() => derived(tbot({ listen: 'tcp://0.0.0.0' }))).toThrow(/unix:\/\/\/path\/to\/socket or tcp:\/\/host:port/);
+  it('the schema refuses both kubelet ports (on the read-only port field) and listen addresses tbot cannot use', () => {
+    const issue = (api: Record<string, unknown>) => PlanSchema.safeParse(planInput(tbot(api))).error?.issues[0];
+    expect(issue({ kubernetesAttestor: true, kubeletSecurePort: 10250, kubeletReadOnlyPort: 10255 })).toMatchObject({ path: ['nodes', 2, 'workloadApi', 'kubeletReadOnlyPort'], message: expect.stringMatching(/secure port or its read-only port, not both/) });
+    for (const bad of ['tcp://0.0.0.0', '0.0.0.0:4040', 'localhost:4040', 'unix://relative.sock', 'unix:///', 'tcp://fe80::1', 'tcp://fe80::1:4040']) {
+      expect(issue({ listen: bad })?.message, bad).toBe('expected unix:///path/to/socket or tcp://host:port');
+    }
+    for (const good of ['unix:///opt/machine-id/workload.sock', 'tcp://0.0.0.0:4040', 'tcp://[::1]:4040', 'tcp://localhost:4040']) expect(issue({ listen: good }), good).toBeUndefined();
+  });
+
+  it('a tbot in no zone: the kubelet rule goes to any address; an empty Workload API (no listen, attestor off) is nothing', () => {
+    const r = derived(tbot({ kubernetesAttestor: true }, null));
+    expect(r.rules.find((x) => x.destination === 'kubelet:bot')).toMatchObject({ destinationAddress: 'any', sameZone: false });
+    const empty = derived(tbot({}));
+    expect(empty.flows.filter((f) => f.from === 'bot').map((f) => f.catalog)).toEqual(['tbot-web']);
+    expect(empty.findings.map((f) => f.code).filter((c) => c.startsWith('PL-WORKLOAD') || c.startsWith('PL-KUBELET'))).toEqual([]);
   });
 });

@@ -126,7 +126,7 @@ describe('properties over generated plans', () => {
     expect(Math.max(...rules)).toBeGreaterThan(10);
     // Relay, monitoring and port-range flows occur in the generated plans.
     const catalogs = new Set(SEEDS.slice(0, 100).flatMap((s) => derive(generate(s)).flows.map((f) => (f.portEnd === undefined ? f.catalog : `${f.catalog}:range`))));
-    for (const c of ['relay-tunnel', 'relay-transport', 'relay-peer', 'relay-join', 'monitor-metrics', 'monitor-diag', 'agent-app:range']) expect(catalogs, c).toContain(c);
+    for (const c of ['relay-tunnel', 'relay-transport', 'relay-peer', 'relay-join', 'monitor-metrics', 'monitor-diag', 'agent-app:range', 'tbot-kubelet']) expect(catalogs, c).toContain(c);
   });
 
   it.each(SEEDS)('seed %i: order-independent, unique ids, every rule and flow traceable', (seed) => {

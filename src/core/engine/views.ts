@@ -48,8 +48,13 @@ export function rulesByHost(result: DeriveResult, plan: Plan): HostView[] {
     views.set(n.id, v);
   }
   for (const r of result.rules as Rule[]) {
-    view(r.source).outbound.push(r);
-    view(r.destination).inbound.push(r);
+    const from = view(r.source);
+    const to = view(r.destination);
+    // A synthetic endpoint (ACME CA, kubelet) has the zone the engine gave it in its rules.
+    if (from.zone === undefined && r.sourceZone !== undefined) from.zone = r.sourceZone;
+    if (to.zone === undefined && r.destinationZone !== undefined) to.zone = r.destinationZone;
+    from.outbound.push(r);
+    to.inbound.push(r);
   }
   return [...views.values()].sort((a, b) => cmp(a.id, b.id));
 }

@@ -4,6 +4,8 @@ import { examplePlan } from '../examples/example-plan.ts';
 import { jsonExport } from './json.ts';
 import type { RulesDocument } from './json.ts';
 import { sampleResult } from './__fixtures__/sample-result.ts';
+import { kubeletCase } from './__fixtures__/plans.ts';
+import { rulesByHost } from '../engine/index.ts';
 
 describe('JSON export', () => {
   it('matches the golden files', async () => {
@@ -34,6 +36,15 @@ describe('JSON export', () => {
     const tenant = doc.rules.find((r) => r.destination.id === 'cloud-tenant:main');
     expect(tenant?.destination).toMatchObject({ kind: 'cloud-tenant', zone: null, zoneName: null });
     expect(doc.findings.map((f) => f.id)).toEqual(['L-B1:lb', 'PL-CLIENT-NO-PATH:users', 'PL-LB-MISSING-PORT:lb']);
+  });
+
+  it('marks the kubelet of a tbot\'s node as such, in the tbot\'s zone (also in the per-host view)', () => {
+    const { plan, result } = kubeletCase();
+    const doc = JSON.parse(jsonExport(plan, result)) as RulesDocument;
+    const rule = doc.rules.find((r) => r.destination.id === 'kubelet:tbot');
+    expect(rule?.destination).toMatchObject({ kind: 'kubelet', name: 'kubelet (node of CI tbot)', zone: 'ci', address: '10.20.0.0/16' });
+    expect(rule).toMatchObject({ port: 10250, protocol: 'tcp', initiator: 'tbot' });
+    expect(rulesByHost(result, plan).find((v) => v.id === 'kubelet:tbot')).toMatchObject({ zone: 'ci', inbound: [{ id: 'tbot-to-kubelet:tbot-10250-tcp' }] });
   });
 
   it('has the same key order whatever order the engine filled the objects in', () => {

@@ -5,12 +5,16 @@
  * a plan node (a Teleport Cloud tenant, the ACME CA): the engine gives those ids with a `:` in them,
  * which a plan id can never contain, and they get a readable name here.
  */
-import { CLOUD_TENANT_PREFIX } from '../catalog/index.ts';
+import { CLOUD_TENANT_PREFIX, KUBELET_PREFIX } from '../catalog/index.ts';
 import { nodeLabel } from '../engine/index.ts';
 import type { DeriveResult, Finding, Rule } from '../engine/index.ts';
 import type { Plan } from '../schema/index.ts';
 
-export type EndpointKind = 'node' | 'cloud-tenant' | 'external';
+/**
+ * `node`: a plan node; `cloud-tenant`: a Teleport Cloud tenant; `kubelet`: the kubelet of the Kubernetes
+ * node a tbot runs on (inside the tbot's zone); `external`: anything else outside the plan (the ACME CA).
+ */
+export type EndpointKind = 'node' | 'cloud-tenant' | 'kubelet' | 'external';
 
 /** One end of a rule, as exports show it. */
 export interface Endpoint {
@@ -51,7 +55,7 @@ export function endpointName(plan: Plan, id: string): string {
 }
 
 function endpointKind(id: string): EndpointKind {
-  return id.startsWith(CLOUD_TENANT_PREFIX) ? 'cloud-tenant' : 'external';
+  return id.startsWith(CLOUD_TENANT_PREFIX) ? 'cloud-tenant' : id.startsWith(KUBELET_PREFIX) ? 'kubelet' : 'external';
 }
 
 /** Resolves ids to names with lookups built once per export (plans can hold thousands of nodes). */

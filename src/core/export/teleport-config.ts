@@ -99,11 +99,12 @@ function relayService(node: NodeOfKind<'relay'>) {
 /** The Workload API service as comment lines: tbot refuses it without a selector, which the plan does not hold. */
 function workloadApiNotes(node: NodeOfKind<'tbot'>): string[] {
   const api = node.workloadApi;
-  if (!api) return [];
+  if (!api || (api.listen === undefined && !api.kubernetesAttestor)) return [];
   const kubelet = !api.kubernetesAttestor
     ? ''
     : `, attestors.kubernetes: enabled: true${api.kubeletReadOnlyPort !== undefined ? `, kubelet.read_only_port: ${api.kubeletReadOnlyPort}` : api.kubeletSecurePort !== undefined ? `, kubelet.secure_port: ${api.kubeletSecurePort}` : ''}`;
-  return [`Workload API: add a workload-identity-api service with listen: ${api.listen}${kubelet}, and its selector (not in the plan).`];
+  const listen = api.listen ?? 'unix:///opt/machine-id/workload.sock (none in the plan; tbot requires one)';
+  return [`Workload API: add a workload-identity-api service with listen: ${listen}${kubelet}, and its selector (not in the plan).`];
 }
 
 function teleportYaml(plan: Plan, result: DeriveResult, node: TeleportNode): string {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allCases, goldenOf, hostileCase, runExport, scenarioCases } from './__fixtures__/plans.ts';
+import { allCases, goldenOf, hostileCase, kubeletCase, runExport, scenarioCases } from './__fixtures__/plans.ts';
 import type { Case } from './__fixtures__/plans.ts';
 import { awsDescription } from './terraform.ts';
 
@@ -77,6 +77,11 @@ describe('Terraform (AWS security groups) export', () => {
     const text = runExport('terraform', allCases()[0] as Case);
     expect(text).toMatch(/"proxy-1-to-auth-3025-tcp" = \{\n\s+security_group\s+= "control-plane"\n\s+referenced_security_group = "dmz"/);
     expect(text).toMatch(/"users-to-lb-443-tcp" = \{\n\s+security_group\s+= "dmz"\n\s+referenced_security_group = null\n\s+cidr_ipv4\s+= "0.0.0.0\/0"/);
+  });
+
+  it('lets the kubelet rule of a tbot into the group of the tbot\'s zone (the kubelet runs on a node there)', () => {
+    const text = runExport('terraform', kubeletCase());
+    expect(text).toMatch(/"tbot-to-kubelet:tbot-10250-tcp" = \{\n\s+security_group\s+= "ci"\n\s+referenced_security_group = "ci"/);
   });
 
   it('keeps descriptions in the AWS character set', () => {

@@ -43,7 +43,12 @@ function groupsOf(plan: Plan): { groups: Group[]; groupOf: (e: Endpoint) => stri
     ...[...zones.values()].map((z) => ({ key: z.id, name: `portolan-${z.id}`, description: awsDescription(`Portolan zone ${z.name}`) })),
     ...[...unzoned].map((id) => ({ key: `host-${id}`, name: `portolan-host-${id}`, description: awsDescription(`Portolan host ${plan.nodes.find((n) => n.id === id)?.name ?? id} (no zone)`) })),
   ].sort((a, b) => compareText(a.key, b.key));
-  const groupOf = (e: Endpoint) => (e.kind !== 'node' ? undefined : e.zoneId !== undefined ? (zones.has(e.zoneId) ? e.zoneId : undefined) : unzoned.has(e.id) ? `host-${e.id}` : undefined);
+  // A kubelet sits on a node of its tbot's zone: that zone's group takes its inbound rule.
+  const groupOf = (e: Endpoint) => {
+    if (e.kind === 'kubelet') return e.zoneId !== undefined && zones.has(e.zoneId) ? e.zoneId : undefined;
+    if (e.kind !== 'node') return undefined;
+    return e.zoneId !== undefined ? (zones.has(e.zoneId) ? e.zoneId : undefined) : unzoned.has(e.id) ? `host-${e.id}` : undefined;
+  };
   return { groups, groupOf };
 }
 

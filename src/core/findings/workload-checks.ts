@@ -6,7 +6,7 @@ export const workloadApi: Check = ({ ctx, out }) => {
     if (node.kind !== 'tbot' || !node.workloadApi) continue;
     const { listen, kubernetesAttestor } = node.workloadApi;
     // Only a unix socket tells tbot which process calls (Teleport's workload_api.go): TCP callers are not attested.
-    if (!listen.startsWith('unix://')) out.add({ code: 'PL-WORKLOAD-TCP', subjects: [node.id], nodes: [node.id], params: { tbot: node.name, listen } });
+    if (listen !== undefined && listen.startsWith('tcp://')) out.add({ code: 'PL-WORKLOAD-TCP', subjects: [node.id], nodes: [node.id], params: { tbot: node.name, listen } });
     if (!kubernetesAttestor) continue;
     const zone = node.zone === undefined ? undefined : ctx.zones.get(node.zone);
     if (zone?.kind !== 'kubernetes') {

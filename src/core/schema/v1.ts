@@ -176,16 +176,19 @@ export const AgentNodeV1 = z.object({
   relayServer: HostPort.optional(),
 });
 
-/** `listen` of tbot's Workload API: `unix:///path` or `tcp://host:port` (a bare `host:port` is TCP too). */
+/**
+ * `listen` of tbot's Workload API: `unix:///absolute/path` or `tcp://host:port` (tbot parses it as a URL;
+ * an IPv6 host goes in brackets).
+ */
 const WorkloadListen = z
   .string()
   .trim()
   .max(300)
-  .refine((v) => /^unix:\/\/\/?\S+$/.test(v) || isTcpListen(v), { message: 'expected unix:///path/to/socket or tcp://host:port' });
+  .refine((v) => /^unix:\/\/\/\S+$/.test(v) || isTcpListen(v), { message: 'expected unix:///path/to/socket or tcp://host:port' });
 
 function isTcpListen(v: string): boolean {
-  const rest = v.replace(/^tcp:\/\//, '');
-  return /:\d{1,5}$/.test(rest) && isHostPort(rest);
+  const m = /^tcp:\/\/(\[[^\]]+\]|[^:/\s]+):(\d{1,5})$/.exec(v);
+  return m !== null && isHostPort(`${m[1]}:${m[2]}`);
 }
 
 /**
@@ -195,8 +198,8 @@ function isTcpListen(v: string): boolean {
  */
 export const WorkloadApi = z
   .object({
-    /** `listen` (Teleport has no default: the docs' example socket). */
-    listen: WorkloadListen.default('unix:///opt/machine-id/workload.sock'),
+    /** `listen` (required by tbot, no default; the docs use unix:///opt/machine-id/workload.sock). Clearing it removes the service. */
+    listen: WorkloadListen.optional(),
     /** `attestors.kubernetes.enabled`: ask the kubelet of the node which pod is calling. */
     kubernetesAttestor: z.boolean().default(false),
     /** `attestors.kubernetes.kubelet.secure_port` (HTTPS with the pod's service-account token; 10250 when no port is set). */

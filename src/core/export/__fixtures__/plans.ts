@@ -49,6 +49,13 @@ export function dualStackCase(): Case {
   return make('dual stack', PlanSchema.parse(input));
 }
 
+/** The example plan whose CI tbot runs the Kubernetes workload attestor (a rule to `kubelet:tbot`). */
+export function kubeletCase(): Case {
+  const input = JSON.parse(JSON.stringify(examplePlan())) as { nodes: { id: string; workloadApi?: unknown }[] };
+  for (const n of input.nodes) if (n.id === 'tbot') n.workloadApi = { listen: 'unix:///opt/machine-id/workload.sock', kubernetesAttestor: true };
+  return make('kubelet', PlanSchema.parse(input));
+}
+
 /** All cases the tool checks run on. */
 export const allCases = (): Case[] => [make('example', examplePlan()), ...scenarioCases(), ...templateCases(), hostileCase(), dualStackCase()];
 
