@@ -37,7 +37,7 @@ test.describe('with the requirements engine', () => {
     await expect(page.locator('.pl-node.is-highlighted')).toHaveCount(2);
   });
 
-  test('turning on the Kubernetes attestor of a tbot adds the kubelet rule; a TCP Workload API is a finding', async ({ app, page }) => {
+  test('the attestors of a tbot add the kubelet and registry rules; a TCP Workload API and an OSS Sigstore attestor are findings', async ({ app, page }) => {
     await app.select(app.node('tbot'));
     const attestor = app.inspector.getByTestId('field.workloadApi.kubernetesAttestor');
     await attestor.scrollIntoViewIfNeeded();
@@ -60,6 +60,13 @@ test.describe('with the requirements engine', () => {
     await expect(app.findingRows.and(page.locator('[data-code="PL-KUBELET-ZONE"]'))).toHaveCount(0);
     await app.showTab('rules');
     await expect(kubelet).toHaveCount(0);
+    // The Sigstore attestor reads image signatures from the registries on 443; it needs Enterprise.
+    await app.inspector.getByTestId('field.workloadApi.sigstoreAttestor').check();
+    const registries = app.ruleRows.filter({ hasText: 'container registries (for CI tbot)' });
+    await expect(registries).toHaveCount(1);
+    await expect(registries.getByTestId('rules.port')).toHaveText('443');
+    await app.showTab('findings');
+    await expect(app.findingRows.and(page.locator('[data-code="PL-SIGSTORE-CLUSTER"]'))).toHaveCount(1);
     expect(app.problems).toEqual([]);
   });
 

@@ -6,7 +6,6 @@
 import { Suspense, lazy, useEffect } from 'react';
 import './travel.css';
 import { FilesHost } from '../files/FilesHost.tsx';
-import { LibraryNotices } from '../library/LibraryNotices.tsx';
 import { startLibrary } from '../library/session.ts';
 import { useAppStore } from '../store/index.ts';
 import { IncomingDialogs } from './IncomingDialogs.tsx';
@@ -20,6 +19,8 @@ const TemplatesDialog = lazy(() => import('../templates/TemplatesDialog.tsx').th
 const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 const ImportDialog = lazy(() => import('../import/ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
 const PlansDialog = lazy(() => import('../library/PlansDialog.tsx').then((m) => ({ default: m.PlansDialog })));
+// The library's notices (storage full, a change from another tab, undo delete) load right after first paint.
+const LibraryNotices = lazy(() => import('../library/LibraryNotices.tsx').then((m) => ({ default: m.LibraryNotices })));
 
 export function TravelHost() {
   const dialog = useAppStore((s) => s.dialog);
@@ -39,7 +40,9 @@ export function TravelHost() {
         {dialog === 'import' && <ImportDialog />}
         {dialog === 'share' && <ShareDialog />}
       </Suspense>
-      <LibraryNotices />
+      <Suspense fallback={null}>
+        <LibraryNotices />
+      </Suspense>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AGENT_RESOURCES, AGENT_SERVICES, ALL_FINDINGS, ALL_FLOW_TEMPLATES, CLIENT_TOOLS, DATABASE_ENGINES, FALLBACK_TEMPLATES,
-  FLOW_TEMPLATES, PROXY_LISTENERS, RELATIONS, SOURCES, flowTemplate,
+  FINDING_TITLES, FLOW_TEMPLATES, PROXY_LISTENERS, RELATIONS, SOURCES, flowTemplate,
 } from './index.ts';
 
 const URL_RE = /^https:\/\/(goteleport\.com\/docs\/|github\.com\/(gravitational\/teleport|golang\/net)\/)/;
@@ -28,6 +28,9 @@ describe('catalog integrity', () => {
 
   it('finding codes are unique, with docs URLs and no unknown severity', () => {
     expect(new Set(ALL_FINDINGS.map((f) => f.code)).size).toBe(ALL_FINDINGS.length);
+    // Every code has a short title, and no title is left without its code.
+    expect(Object.keys(FINDING_TITLES).sort()).toEqual(ALL_FINDINGS.map((f) => f.code).sort());
+    for (const title of Object.values(FINDING_TITLES)) expect(title).toMatch(/^\S.{3,80}$/);
     for (const f of ALL_FINDINGS) {
       expect(f.docs, f.code).toMatch(URL_RE);
       expect(['error', 'warning', 'info']).toContain(f.severity);

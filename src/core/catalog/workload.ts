@@ -26,6 +26,27 @@ export const KUBELET = {
   sources: ['S26', 'D13'] as readonly SourceKey[],
 } as const;
 
+/**
+ * Synthetic endpoint id of the container registries a tbot's Sigstore attestor reads:
+ * `oci-registries:<tbot id>` (per tbot, because each may allow its own private prefixes).
+ */
+export const OCI_REGISTRIES_PREFIX = 'oci-registries:';
+
+/**
+ * Sigstore attestor facts (lib/tbot/workloadidentity/workloadattest/sigstore*.go [S28]): tbot reads
+ * manifests, layers and referrers of the caller's image from its registry (and `additional_registries`)
+ * over HTTPS; an SSRF guard refuses private, loopback and link-local addresses unless
+ * `allowed_private_network_prefixes` lists them (any port is allowed). Signatures are verified by the
+ * Auth Service; tbot calls no Rekor or TUF service. Enterprise only, Teleport 17.5+.
+ */
+export const SIGSTORE = {
+  registryPort: 443,
+  sinceMajor: 17,
+  since: '17.5',
+  docs: sourceUrl('D13'),
+  sources: ['S28', 'D13'] as readonly SourceKey[],
+} as const;
+
 /** Workload API facts. */
 export const WORKLOAD_API = {
   docs: sourceUrl('D13'),

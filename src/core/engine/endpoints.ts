@@ -1,9 +1,10 @@
 /**
  * Rule endpoints: plan nodes, plus synthetic endpoints that are not nodes (the Teleport Cloud tenant
  * `cloud-tenant:<clusterId>`, the ACME CA `external:acme-ca`, the kubelet of a tbot's node
- * `kubelet:<tbotId>`). Names, zones and addresses for both.
+ * `kubelet:<tbotId>`, the container registries a tbot's Sigstore attestor reads
+ * `oci-registries:<tbotId>`). Names, zones and addresses for both.
  */
-import { ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, INTERNET_CIDR, KUBELET_PREFIX } from '../catalog/index.ts';
+import { ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, INTERNET_CIDR, KUBELET_PREFIX, OCI_REGISTRIES_PREFIX } from '../catalog/index.ts';
 import type { Plan } from '../schema/index.ts';
 import { parseHostPort } from './addr.ts';
 import type { Ctx } from './context.ts';
@@ -32,12 +33,21 @@ export function nodeLabel(plan: Plan, id: string): string {
     const tbot = id.slice(KUBELET_PREFIX.length);
     return `kubelet (node of ${plan.nodes.find((n) => n.id === tbot)?.name ?? tbot})`;
   }
+  if (id.startsWith(OCI_REGISTRIES_PREFIX)) {
+    const tbot = id.slice(OCI_REGISTRIES_PREFIX.length);
+    return `container registries (for ${plan.nodes.find((n) => n.id === tbot)?.name ?? tbot})`;
+  }
   return plan.nodes.find((n) => n.id === id)?.name ?? id;
 }
 
 /** Id of the endpoint "kubelet of the node this tbot runs on". */
 export function kubeletId(tbotId: string): string {
   return KUBELET_PREFIX + tbotId;
+}
+
+/** Id of the endpoint "container registries this tbot's Sigstore attestor reads". */
+export function ociRegistriesId(tbotId: string): string {
+  return OCI_REGISTRIES_PREFIX + tbotId;
 }
 
 /** Fast name lookup with the context's indexes. */
@@ -50,7 +60,7 @@ export function nameOf(ctx: Ctx, id: string): string {
  * zone of its tbot, whose pod runs on that node).
  */
 export function zoneOf(ctx: Ctx, id: string): string | undefined {
-  if (id === ACME_CA_ID) return ctx.internetZone?.id;
+  if (id === ACME_CA_ID || id.startsWith(OCI_REGISTRIES_PREFIX)) return ctx.internetZone?.id;
   const node = ctx.nodes.get(id);
   if (node) return node.zone;
   if (id.startsWith(KUBELET_PREFIX)) return ctx.nodes.get(id.slice(KUBELET_PREFIX.length))?.zone;
@@ -74,9 +84,20 @@ export function addressOf(ctx: Ctx, id: string): string {
   return a;
 }
 
+/** The plan's internet zone CIDRs, else 0.0.0.0/0. */
+function internetAddress(ctx: Ctx): string {
+  return ctx.internetZone && ctx.internetZone.cidrs.length > 0 ? ctx.internetZone.cidrs.join(' ') : INTERNET_CIDR;
+}
+
 function computeAddress(ctx: Ctx, id: string): string {
   if (id.startsWith(CLOUD_TENANT_PREFIX)) return tenantAddress(ctx.plan, id.slice(CLOUD_TENANT_PREFIX.length)).host;
-  if (id === ACME_CA_ID) return ctx.internetZone && ctx.internetZone.cidrs.length > 0 ? ctx.internetZone.cidrs.join(' ') : INTERNET_CIDR;
+  if (id === ACME_CA_ID) return internetAddress(ctx);
+  if (id.startsWith(OCI_REGISTRIES_PREFIX)) {
+    // Public registries, plus the private networks the attestor is allowed to dial.
+    const tbot = ctx.nodes.get(id.slice(OCI_REGISTRIES_PREFIX.length));
+    const prefixes = tbot?.kind === 'tbot' ? (tbot.workloadApi?.sigstorePrivatePrefixes ?? []) : [];
+    return [internetAddress(ctx), ...prefixes].join(' ');
+  }
   if (id.startsWith(KUBELET_PREFIX)) {
     // The node's address is not in the plan: the CIDRs of the tbot's zone (its node network), else any.
     const tbot = ctx.nodes.get(id.slice(KUBELET_PREFIX.length));

@@ -460,6 +460,15 @@ describe('tbot Workload API and the Kubernetes attestor (reference §2.5 T5)', (
     for (const good of ['unix:///opt/machine-id/workload.sock', 'tcp://0.0.0.0:4040', 'tcp://[::1]:4040', 'tcp://localhost:4040']) expect(issue({ listen: good }), good).toBeUndefined();
   });
 
+  it('the Sigstore attestor reads registries on 443: public addresses, plus the private prefixes it may dial', () => {
+    const r = derived(tbot({ sigstoreAttestor: true, sigstorePrivatePrefixes: ['10.50.0.0/16'] }));
+    const rule = r.rules.find((x) => x.destination === 'oci-registries:bot');
+    expect(rule).toMatchObject({ port: 443, protocol: 'tcp', destinationZone: 'internet', destinationAddress: '0.0.0.0/0 10.50.0.0/16', sameZone: false });
+    expect(rule?.notes.join(' ')).toContain('allowed_private_network_prefixes');
+    expect(nodeLabel(planWith(tbot()), 'oci-registries:bot')).toBe('container registries (for Workload bot)');
+    expect(ruleKeys(derived(tbot({ sigstoreAttestor: false })).rules).filter((k) => k.includes('oci'))).toEqual([]);
+  });
+
   it('a tbot in no zone: the kubelet rule goes to any address; an empty Workload API (no listen, attestor off) is nothing', () => {
     const r = derived(tbot({ kubernetesAttestor: true }, null));
     expect(r.rules.find((x) => x.destination === 'kubelet:bot')).toMatchObject({ destinationAddress: 'any', sameZone: false });

@@ -91,7 +91,7 @@ function generate(seed: number): Plan {
     if (n.kind !== 'tbot' && maybe(0.2)) n.metricsListenAddr = '0.0.0.0:3081';
     if (n.kind === 'agent' && maybe(0.3)) n.relayServer = pick(['relay.example.com:3042', 'relay.example.com:443', 'relay.example.com']);
     if (n.kind === 'tbot' && maybe(0.3)) {
-      n.workloadApi = { listen: pick(['unix:///opt/machine-id/workload.sock', 'tcp://0.0.0.0:4040']), kubernetesAttestor: maybe(0.7), ...(maybe(0.3) ? pick([{ kubeletSecurePort: 10250 }, { kubeletReadOnlyPort: 10255 }]) : {}) };
+      n.workloadApi = { listen: pick(['unix:///opt/machine-id/workload.sock', 'tcp://0.0.0.0:4040']), kubernetesAttestor: maybe(0.7), sigstoreAttestor: maybe(0.4), sigstorePrivatePrefixes: maybe(0.5) ? ['10.50.0.0/16'] : [], ...(maybe(0.3) ? pick([{ kubeletSecurePort: 10250 }, { kubeletReadOnlyPort: 10255 }]) : {}) };
     }
   }
   for (const n of nodes) if (n.kind === 'app' && (n.uri as string).startsWith('tcp://tcp.internal') && maybe(0.5)) n.tcpPorts = [{ port: 5000 }, { port: 6000, endPort: pick([6000, 6010]) }];
@@ -126,7 +126,7 @@ describe('properties over generated plans', () => {
     expect(Math.max(...rules)).toBeGreaterThan(10);
     // Relay, monitoring and port-range flows occur in the generated plans.
     const catalogs = new Set(SEEDS.slice(0, 100).flatMap((s) => derive(generate(s)).flows.map((f) => (f.portEnd === undefined ? f.catalog : `${f.catalog}:range`))));
-    for (const c of ['relay-tunnel', 'relay-transport', 'relay-peer', 'relay-join', 'monitor-metrics', 'monitor-diag', 'agent-app:range', 'tbot-kubelet']) expect(catalogs, c).toContain(c);
+    for (const c of ['relay-tunnel', 'relay-transport', 'relay-peer', 'relay-join', 'monitor-metrics', 'monitor-diag', 'agent-app:range', 'tbot-kubelet', 'tbot-oci-registry']) expect(catalogs, c).toContain(c);
   });
 
   it.each(SEEDS)('seed %i: order-independent, unique ids, every rule and flow traceable', (seed) => {

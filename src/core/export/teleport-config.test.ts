@@ -89,16 +89,20 @@ describe('monitoring settings in teleport.yaml', () => {
 describe('Workload API in tbot.yaml', () => {
   it('names the workload-identity-api service, its listen address and the kubelet port, and says the selector is missing', () => {
     const base = scenario('1.');
-    type Api = { listen: string; kubernetesAttestor: boolean; kubeletSecurePort?: number; kubeletReadOnlyPort?: number };
+    type Api = { listen?: string; kubernetesAttestor: boolean; kubeletSecurePort?: number; kubeletReadOnlyPort?: number; sigstoreAttestor: boolean; sigstorePrivatePrefixes: string[] };
     const bot = (workloadApi: Api) => ({ id: 'bot', name: 'Bot', kind: 'tbot' as const, joinVia: 'proxy' as const, addresses: [], position: { x: 0, y: 0 }, workloadApi });
     const text = (workloadApi: Api) => {
       const plan = { ...base.plan, nodes: [...base.plan.nodes, bot(workloadApi)] };
       return runExport('teleport-config', { ...base, plan, result: derive(plan) }, { host: 'bot' });
     };
-    expect(text({ listen: 'unix:///opt/machine-id/workload.sock', kubernetesAttestor: true, kubeletSecurePort: 10250 })).toContain(
+    expect(text({ listen: 'unix:///opt/machine-id/workload.sock', kubernetesAttestor: true, kubeletSecurePort: 10250, sigstoreAttestor: false, sigstorePrivatePrefixes: [] })).toContain(
       '# Workload API: add a workload-identity-api service with listen: unix:///opt/machine-id/workload.sock, attestors.kubernetes: enabled: true, kubelet.secure_port: 10250, and its selector (not in the plan).',
     );
-    expect(text({ listen: 'tcp://0.0.0.0:4040', kubernetesAttestor: false, kubeletReadOnlyPort: 10255 })).toContain('with listen: tcp://0.0.0.0:4040, and its selector');
+    expect(text({ listen: 'tcp://0.0.0.0:4040', kubernetesAttestor: false, kubeletReadOnlyPort: 10255, sigstoreAttestor: false, sigstorePrivatePrefixes: [] })).toContain('with listen: tcp://0.0.0.0:4040, and its selector');
+    expect(text({ kubernetesAttestor: false, sigstoreAttestor: true, sigstorePrivatePrefixes: ['10.50.0.0/16'] })).toContain(
+      'listen: unix:///opt/machine-id/workload.sock (none in the plan; tbot requires one), attestors.sigstore: enabled: true (allowed_private_network_prefixes: 10.50.0.0/16), and its selector',
+    );
+    expect(text({ kubernetesAttestor: false, sigstoreAttestor: false, sigstorePrivatePrefixes: [] })).not.toContain('Workload API');
   });
 });
 

@@ -99,12 +99,14 @@ function relayService(node: NodeOfKind<'relay'>) {
 /** The Workload API service as comment lines: tbot refuses it without a selector, which the plan does not hold. */
 function workloadApiNotes(node: NodeOfKind<'tbot'>): string[] {
   const api = node.workloadApi;
-  if (!api || (api.listen === undefined && !api.kubernetesAttestor)) return [];
+  if (!api || (api.listen === undefined && !api.kubernetesAttestor && !api.sigstoreAttestor)) return [];
+  const prefixes = api.sigstorePrivatePrefixes.length > 0 ? ` (allowed_private_network_prefixes: ${api.sigstorePrivatePrefixes.join(', ')})` : '';
+  const sigstore = api.sigstoreAttestor ? `, attestors.sigstore: enabled: true${prefixes}` : '';
   const kubelet = !api.kubernetesAttestor
     ? ''
     : `, attestors.kubernetes: enabled: true${api.kubeletReadOnlyPort !== undefined ? `, kubelet.read_only_port: ${api.kubeletReadOnlyPort}` : api.kubeletSecurePort !== undefined ? `, kubelet.secure_port: ${api.kubeletSecurePort}` : ''}`;
   const listen = api.listen ?? 'unix:///opt/machine-id/workload.sock (none in the plan; tbot requires one)';
-  return [`Workload API: add a workload-identity-api service with listen: ${listen}${kubelet}, and its selector (not in the plan).`];
+  return [`Workload API: add a workload-identity-api service with listen: ${listen}${kubelet}${sigstore}, and its selector (not in the plan).`];
 }
 
 function teleportYaml(plan: Plan, result: DeriveResult, node: TeleportNode): string {

@@ -1,10 +1,17 @@
-/** tbot's Workload API (reference §2.5 T5): PL-WORKLOAD-TCP, PL-KUBELET-ZONE. */
+/** tbot's Workload API (reference §2.5 T5): PL-WORKLOAD-TCP, PL-KUBELET-ZONE, PL-SIGSTORE-CLUSTER. */
+import { SIGSTORE } from '../catalog/index.ts';
+import { clusterOf } from '../engine/context.ts';
 import type { Check } from './input.ts';
 
 export const workloadApi: Check = ({ ctx, out }) => {
   for (const node of ctx.sortedNodes) {
     if (node.kind !== 'tbot' || !node.workloadApi) continue;
-    const { listen, kubernetesAttestor } = node.workloadApi;
+    const { listen, kubernetesAttestor, sigstoreAttestor } = node.workloadApi;
+    const cluster = clusterOf(ctx, node);
+    if (sigstoreAttestor && cluster && (cluster.edition !== 'enterprise' || cluster.teleportVersion < SIGSTORE.sinceMajor)) {
+      const has = `Teleport ${cluster.edition === 'enterprise' ? 'Enterprise' : 'Community Edition'} ${cluster.teleportVersion}`;
+      out.add({ code: 'PL-SIGSTORE-CLUSTER', subjects: [node.id], nodes: [node.id], params: { tbot: node.name, cluster: cluster.name, has, since: SIGSTORE.since } });
+    }
     // Only a unix socket tells tbot which process calls (Teleport's workload_api.go): TCP callers are not attested.
     if (listen !== undefined && listen.startsWith('tcp://')) out.add({ code: 'PL-WORKLOAD-TCP', subjects: [node.id], nodes: [node.id], params: { tbot: node.name, listen } });
     if (!kubernetesAttestor) continue;

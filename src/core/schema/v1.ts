@@ -206,6 +206,10 @@ export const WorkloadApi = z
     kubeletSecurePort: Port.optional(),
     /** `attestors.kubernetes.kubelet.read_only_port` (plain HTTP, no authentication). */
     kubeletReadOnlyPort: Port.optional(),
+    /** `attestors.sigstore.enabled` (Enterprise): fetch the callers' image signatures from their registries. */
+    sigstoreAttestor: z.boolean().default(false),
+    /** `attestors.sigstore.allowed_private_network_prefixes`: private registry networks tbot may dial. */
+    sigstorePrivatePrefixes: z.array(Cidr).max(64).default([]),
   })
   .refine((w) => w.kubeletSecurePort === undefined || w.kubeletReadOnlyPort === undefined, {
     message: 'set the kubelet secure port or its read-only port, not both (tbot refuses the config)',

@@ -100,6 +100,8 @@ const LABELS: Record<string, string> = {
   kubernetesAttestor: 'Kubernetes attestor',
   kubeletSecurePort: 'Kubelet secure port',
   kubeletReadOnlyPort: 'Kubelet read-only port',
+  sigstoreAttestor: 'Sigstore attestor',
+  sigstorePrivatePrefixes: 'Private registry networks',
 };
 
 /** teleport.yaml key for fields named after one (shown as a hint). */
@@ -144,6 +146,8 @@ const YAML_KEYS: Record<string, string> = {
   kubernetesAttestor: 'attestors.kubernetes.enabled',
   kubeletSecurePort: 'kubelet.secure_port',
   kubeletReadOnlyPort: 'kubelet.read_only_port',
+  sigstoreAttestor: 'attestors.sigstore.enabled',
+  sigstorePrivatePrefixes: 'allowed_private_network_prefixes',
 };
 
 export function labelFor(key: string): string {

@@ -1,11 +1,12 @@
 /**
  * tbot's Workload API (reference §2.5 T5): with the Kubernetes attestor on, tbot asks the kubelet of the
- * node it runs on which pod is calling. Settings alone cause the flow (no plan link): the kubelet is the
- * synthetic endpoint `kubelet:<tbot id>`.
+ * node it runs on which pod is calling; with the Sigstore attestor on, it reads the callers' image
+ * signatures from their registries. Settings alone cause the flows (no plan link): the ends are the
+ * synthetic endpoints `kubelet:<tbot id>` and `oci-registries:<tbot id>`.
  */
-import { KUBELET, flowTemplate } from '../../catalog/index.ts';
+import { KUBELET, SIGSTORE, flowTemplate } from '../../catalog/index.ts';
 import type { NodeOfKind } from '../../schema/index.ts';
-import { kubeletId } from '../endpoints.ts';
+import { kubeletId, ociRegistriesId } from '../endpoints.ts';
 import type { Run } from '../run.ts';
 
 type WorkloadApi = NonNullable<NodeOfKind<'tbot'>['workloadApi']>;
@@ -15,12 +16,21 @@ export function kubeletPort(api: WorkloadApi): { port: number; readOnly: boolean
   return api.kubeletReadOnlyPort === undefined ? { port: api.kubeletSecurePort ?? KUBELET.securePort, readOnly: false } : { port: api.kubeletReadOnlyPort, readOnly: true };
 }
 
-/** tbot → kubelet of its node, for every tbot with the Kubernetes attestor on. */
+/** tbot → kubelet of its node (Kubernetes attestor) and → container registries (Sigstore attestor). */
 export function workloadAttestation(run: Run): void {
   const { ctx, sink } = run;
   for (const node of ctx.sortedNodes) {
-    if (node.kind !== 'tbot' || !node.workloadApi?.kubernetesAttestor) continue;
-    const { port, readOnly } = kubeletPort(node.workloadApi);
+    if (node.kind !== 'tbot' || !node.workloadApi) continue;
+    const api = node.workloadApi;
+    if (api.sigstoreAttestor) {
+      sink.add({
+        from: node.id, to: ociRegistriesId(node.id), port: SIGSTORE.registryPort, template: flowTemplate('tbot-oci-registry'),
+        cause: `tbot ${node.id} attests its Workload API callers with the Sigstore attestor (attestors.sigstore)`,
+        links: [], settings: [`nodes[${node.id}].workloadApi`],
+      });
+    }
+    if (!api.kubernetesAttestor) continue;
+    const { port, readOnly } = kubeletPort(api);
     sink.add({
       from: node.id, to: kubeletId(node.id), port, template: flowTemplate('tbot-kubelet'),
       cause: `tbot ${node.id} attests its Workload API callers with the Kubernetes attestor (attestors.kubernetes)`,
