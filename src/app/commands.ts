@@ -20,6 +20,8 @@ export interface CanvasApi {
   visibleCenter: () => XY;
   /** The live viewport (pan and zoom). */
   getViewport: () => Viewport;
+  /** Pan and zoom to a saved viewport. */
+  setViewport: (view: Viewport) => void;
 }
 
 export const canvasApi: { current: CanvasApi | null } = { current: null };

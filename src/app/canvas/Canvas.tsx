@@ -95,6 +95,7 @@ export function Canvas() {
         return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
       },
       getViewport: () => flow.getViewport(),
+      setViewport: (view) => void flow.setViewport(view),
     };
     return () => {
       canvasApi.current = null;

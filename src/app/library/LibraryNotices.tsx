@@ -1,14 +1,12 @@
 /** What the library has to tell: Undo after a deletion, a conflict with another tab, a failed save. */
 import { whenReallyClosed } from '../share/dialogClose.ts';
-import { useEffect } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import { UiIcon } from '../canvas/icons.tsx';
 import { Dialog } from '../dialogs/Dialog.tsx';
 import { savePlanFile } from '../files/files.ts';
 import { TravelIcon } from '../share/icons.tsx';
 import { useAppStore } from '../store/index.ts';
 import { dismissDeleted, keepMineAsCopy, loadTheirs, undoDelete } from './actions.ts';
-import { session, useLibrary } from './state.ts';
+import { useLibrary } from './state.ts';
 
 function closer(name: 'conflict' | 'storage-error') {
   return () => {
@@ -17,13 +15,6 @@ function closer(name: 'conflict' | 'storage-error') {
 }
 
 export function LibraryNotices() {
-  const flow = useReactFlow();
-  useEffect(() => {
-    session.setViewport = (view) => void flow.setViewport(view);
-    return () => {
-      session.setViewport = null;
-    };
-  }, [flow]);
   const dialog = useAppStore((s) => s.dialog);
   const { conflict, storageError, deleted } = useLibrary();
   return (

@@ -54,8 +54,6 @@ export const session = {
    * is saved, so edits made meanwhile never land in the previous plan's record.
    */
   switching: false,
-  /** Lent by a component inside the React Flow provider (see `LibraryHost`). */
-  setViewport: null as ((view: Viewport) => void) | null,
 };
 
 /** Id of the plan opened last (in any tab): it comes back on start. */
@@ -149,7 +147,7 @@ export function loadIntoStore(plan: Plan, options: { keepView?: boolean } = {}):
   if (options.keepView) return;
   const view = plan.view;
   setTimeout(() => {
-    if (view && session.setViewport) session.setViewport(view);
+    if (view && canvasApi.current) canvasApi.current.setViewport(view);
     else canvasApi.current?.fitView();
   }, 50);
 }

@@ -126,6 +126,7 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-WORKLOAD-TCP', bot({ listen: 'tcp://0.0.0.0:4040' }), bot({ listen: 'unix:///opt/machine-id/workload.sock' })],
   ['PL-KUBELET-ZONE', bot({ kubernetesAttestor: true }, 'private'), bot({ kubernetesAttestor: true })],
   ['PL-SIGSTORE-CLUSTER', bot({ sigstoreAttestor: true }), all(cluster({ edition: 'enterprise' }), bot({ sigstoreAttestor: true }))],
+  ['PL-SIGSTORE-CLUSTER', all(cluster({ edition: 'enterprise', teleportVersion: 16 }), bot({ sigstoreAttestor: true })), all(cloudCluster, bot({ sigstoreAttestor: true }))],
   ['PL-RELAY-NO-HOSTNAMES', relayNode('relay', { publicHostnames: [] }), relayNode()],
   ['PL-RELAY-NO-SERVER', all(relayNode(), link('agent', 'relay')), all(relayNode(), link('agent', 'relay'), set('agent', { relayServer: 'relay.example.com:3042' }))],
   ['PL-RELAY-LB-TLS', all(relayNode(), relayLb({ tlsTermination: true })), all(relayNode(), relayLb())],

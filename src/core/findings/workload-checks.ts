@@ -8,8 +8,10 @@ export const workloadApi: Check = ({ ctx, out }) => {
     if (node.kind !== 'tbot' || !node.workloadApi) continue;
     const { listen, kubernetesAttestor, sigstoreAttestor } = node.workloadApi;
     const cluster = clusterOf(ctx, node);
-    if (sigstoreAttestor && cluster && (cluster.edition !== 'enterprise' || cluster.teleportVersion < SIGSTORE.sinceMajor)) {
-      const has = `Teleport ${cluster.edition === 'enterprise' ? 'Enterprise' : 'Community Edition'} ${cluster.teleportVersion}`;
+    // Teleport Cloud is Enterprise whatever the edition field says.
+    const enterprise = cluster !== undefined && (cluster.edition === 'enterprise' || cluster.deployment === 'cloud');
+    if (sigstoreAttestor && cluster && (!enterprise || cluster.teleportVersion < SIGSTORE.sinceMajor)) {
+      const has = `Teleport ${enterprise ? 'Enterprise' : 'Community Edition'} ${cluster.teleportVersion}`;
       out.add({ code: 'PL-SIGSTORE-CLUSTER', subjects: [node.id], nodes: [node.id], params: { tbot: node.name, cluster: cluster.name, has, since: SIGSTORE.since } });
     }
     // Only a unix socket tells tbot which process calls (Teleport's workload_api.go): TCP callers are not attested.
