@@ -33,6 +33,12 @@ export const KUBELET = {
 export const OCI_REGISTRIES_PREFIX = 'oci-registries:';
 
 /**
+ * Synthetic endpoint id of the private registry networks a tbot's Sigstore attestor may dial
+ * (`allowed_private_network_prefixes`): `private-registries:<tbot id>`, in the plan zone that holds them.
+ */
+export const PRIVATE_REGISTRIES_PREFIX = 'private-registries:';
+
+/**
  * Sigstore attestor facts (lib/tbot/workloadidentity/workloadattest/sigstore*.go [S28]): tbot reads
  * manifests, layers and referrers of the caller's image from its registry (and `additional_registries`)
  * over HTTPS; an SSRF guard refuses private, loopback and link-local addresses unless

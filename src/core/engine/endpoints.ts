@@ -1,12 +1,13 @@
 /**
  * Rule endpoints: plan nodes, plus synthetic endpoints that are not nodes (the Teleport Cloud tenant
  * `cloud-tenant:<clusterId>`, the ACME CA `external:acme-ca`, the kubelet of a tbot's node
- * `kubelet:<tbotId>`, the container registries a tbot's Sigstore attestor reads
- * `oci-registries:<tbotId>`). Names, zones and addresses for both.
+ * `kubelet:<tbotId>`, the public container registries a tbot's Sigstore attestor reads
+ * `oci-registries:<tbotId>` and the private ones it may dial `private-registries:<tbotId>`). Names,
+ * zones and addresses for both.
  */
-import { ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, INTERNET_CIDR, KUBELET_PREFIX, OCI_REGISTRIES_PREFIX } from '../catalog/index.ts';
+import { ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, INTERNET_CIDR, KUBELET_PREFIX, OCI_REGISTRIES_PREFIX, PRIVATE_REGISTRIES_PREFIX } from '../catalog/index.ts';
 import type { Plan } from '../schema/index.ts';
-import { parseHostPort } from './addr.ts';
+import { cidrContains, parseCidr, parseHostPort } from './addr.ts';
 import type { Ctx } from './context.ts';
 
 /** Id of the Teleport Cloud tenant endpoint of a cluster. */
@@ -37,6 +38,10 @@ export function nodeLabel(plan: Plan, id: string): string {
     const tbot = id.slice(OCI_REGISTRIES_PREFIX.length);
     return `container registries (for ${plan.nodes.find((n) => n.id === tbot)?.name ?? tbot})`;
   }
+  if (id.startsWith(PRIVATE_REGISTRIES_PREFIX)) {
+    const tbot = id.slice(PRIVATE_REGISTRIES_PREFIX.length);
+    return `private container registries (for ${plan.nodes.find((n) => n.id === tbot)?.name ?? tbot})`;
+  }
   return plan.nodes.find((n) => n.id === id)?.name ?? id;
 }
 
@@ -45,9 +50,34 @@ export function kubeletId(tbotId: string): string {
   return KUBELET_PREFIX + tbotId;
 }
 
-/** Id of the endpoint "container registries this tbot's Sigstore attestor reads". */
+/** Id of the endpoint "public container registries this tbot's Sigstore attestor reads". */
 export function ociRegistriesId(tbotId: string): string {
   return OCI_REGISTRIES_PREFIX + tbotId;
+}
+
+/** Id of the endpoint "private registry networks this tbot's Sigstore attestor may dial". */
+export function privateRegistriesId(tbotId: string): string {
+  return PRIVATE_REGISTRIES_PREFIX + tbotId;
+}
+
+/** `allowed_private_network_prefixes` of the tbot behind a `private-registries:` id. */
+function privatePrefixes(ctx: Ctx, id: string): readonly string[] {
+  const tbot = ctx.nodes.get(id.slice(PRIVATE_REGISTRIES_PREFIX.length));
+  return tbot?.kind === 'tbot' ? (tbot.workloadApi?.sigstorePrivatePrefixes ?? []) : [];
+}
+
+/** The plan zone whose CIDR holds the network of `prefix` most narrowly (longest match; the first on ties). */
+function zoneHolding(ctx: Ctx, prefix: string): string | undefined {
+  const net = parseCidr(prefix);
+  if (!net) return undefined;
+  let best: { zone: string; bits: number } | undefined;
+  for (const zone of ctx.plan.zones) {
+    for (const c of zone.cidrs) {
+      const cidr = parseCidr(c);
+      if (cidr && cidr.bits <= net.bits && cidrContains(cidr, net.bytes) && (!best || cidr.bits > best.bits)) best = { zone: zone.id, bits: cidr.bits };
+    }
+  }
+  return best?.zone;
 }
 
 /** Fast name lookup with the context's indexes. */
@@ -63,6 +93,10 @@ export function zoneOf(ctx: Ctx, id: string): string | undefined {
   if (id === ACME_CA_ID || id.startsWith(OCI_REGISTRIES_PREFIX)) return ctx.internetZone?.id;
   const node = ctx.nodes.get(id);
   if (node) return node.zone;
+  if (id.startsWith(PRIVATE_REGISTRIES_PREFIX)) {
+    const first = privatePrefixes(ctx, id)[0];
+    return first === undefined ? undefined : zoneHolding(ctx, first);
+  }
   if (id.startsWith(KUBELET_PREFIX)) return ctx.nodes.get(id.slice(KUBELET_PREFIX.length))?.zone;
   return undefined;
 }
@@ -92,12 +126,8 @@ function internetAddress(ctx: Ctx): string {
 function computeAddress(ctx: Ctx, id: string): string {
   if (id.startsWith(CLOUD_TENANT_PREFIX)) return tenantAddress(ctx.plan, id.slice(CLOUD_TENANT_PREFIX.length)).host;
   if (id === ACME_CA_ID) return internetAddress(ctx);
-  if (id.startsWith(OCI_REGISTRIES_PREFIX)) {
-    // Public registries, plus the private networks the attestor is allowed to dial.
-    const tbot = ctx.nodes.get(id.slice(OCI_REGISTRIES_PREFIX.length));
-    const prefixes = tbot?.kind === 'tbot' ? (tbot.workloadApi?.sigstorePrivatePrefixes ?? []) : [];
-    return [internetAddress(ctx), ...prefixes].join(' ');
-  }
+  if (id.startsWith(OCI_REGISTRIES_PREFIX)) return internetAddress(ctx);
+  if (id.startsWith(PRIVATE_REGISTRIES_PREFIX)) return privatePrefixes(ctx, id).join(' ') || 'any';
   if (id.startsWith(KUBELET_PREFIX)) {
     // The node's address is not in the plan: the CIDRs of the tbot's zone (its node network), else any.
     const tbot = ctx.nodes.get(id.slice(KUBELET_PREFIX.length));

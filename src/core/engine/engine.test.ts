@@ -460,11 +460,18 @@ describe('tbot Workload API and the Kubernetes attestor (reference §2.5 T5)', (
     for (const good of ['unix:///opt/machine-id/workload.sock', 'tcp://0.0.0.0:4040', 'tcp://[::1]:4040', 'tcp://localhost:4040']) expect(issue({ listen: good }), good).toBeUndefined();
   });
 
-  it('the Sigstore attestor reads registries on 443: public addresses, plus the private prefixes it may dial', () => {
-    const r = derived(tbot({ sigstoreAttestor: true, sigstorePrivatePrefixes: ['10.50.0.0/16'] }));
+  it('the Sigstore attestor reads registries on 443: public ones, and private ones only in the prefixes it may dial', () => {
+    const r = derived(tbot({ sigstoreAttestor: true, sigstorePrivatePrefixes: ['10.0.10.128/25'] }));
     const rule = r.rules.find((x) => x.destination === 'oci-registries:bot');
-    expect(rule).toMatchObject({ port: 443, protocol: 'tcp', destinationZone: 'internet', destinationAddress: '0.0.0.0/0 10.50.0.0/16', sameZone: false });
+    expect(rule).toMatchObject({ port: 443, protocol: 'tcp', destinationZone: 'internet', destinationAddress: '0.0.0.0/0', sameZone: false });
     expect(rule?.notes.join(' ')).toContain('allowed_private_network_prefixes');
+    // The private prefix sits in zone Private (10.0.10.0/24): a rule of its own, in that zone.
+    const inside = r.rules.find((x) => x.destination === 'private-registries:bot');
+    expect(inside).toMatchObject({ port: 443, destinationZone: 'private', destinationAddress: '10.0.10.128/25' });
+    expect(inside?.notes.join(' ')).toContain('Private registries in 10.0.10.128/25');
+    expect(nodeLabel(planWith(tbot()), 'private-registries:bot')).toBe('private container registries (for Workload bot)');
+    expect(r.rules.some((x) => x.destination === 'private-registries:bot' && x.destinationZone === 'internet')).toBe(false);
+    expect(derived(tbot({ sigstoreAttestor: true })).rules.some((x) => x.destination === 'private-registries:bot')).toBe(false);
     expect(nodeLabel(planWith(tbot()), 'oci-registries:bot')).toBe('container registries (for Workload bot)');
     expect(ruleKeys(derived(tbot({ sigstoreAttestor: false })).rules).filter((k) => k.includes('oci'))).toEqual([]);
   });

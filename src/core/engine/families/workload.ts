@@ -6,7 +6,7 @@
  */
 import { KUBELET, SIGSTORE, flowTemplate } from '../../catalog/index.ts';
 import type { NodeOfKind } from '../../schema/index.ts';
-import { kubeletId, ociRegistriesId } from '../endpoints.ts';
+import { kubeletId, ociRegistriesId, privateRegistriesId } from '../endpoints.ts';
 import type { Run } from '../run.ts';
 
 type WorkloadApi = NonNullable<NodeOfKind<'tbot'>['workloadApi']>;
@@ -23,11 +23,16 @@ export function workloadAttestation(run: Run): void {
     if (node.kind !== 'tbot' || !node.workloadApi) continue;
     const api = node.workloadApi;
     if (api.sigstoreAttestor) {
-      sink.add({
-        from: node.id, to: ociRegistriesId(node.id), port: SIGSTORE.registryPort, template: flowTemplate('tbot-oci-registry'),
-        cause: `tbot ${node.id} attests its Workload API callers with the Sigstore attestor (attestors.sigstore)`,
-        links: [], settings: [`nodes[${node.id}].workloadApi`],
-      });
+      const cause = `tbot ${node.id} attests its Workload API callers with the Sigstore attestor (attestors.sigstore)`;
+      const settings = [`nodes[${node.id}].workloadApi`];
+      sink.add({ from: node.id, to: ociRegistriesId(node.id), port: SIGSTORE.registryPort, template: flowTemplate('tbot-oci-registry'), cause, links: [], settings });
+      // Private registries only in the networks tbot's SSRF guard is told to allow.
+      if (api.sigstorePrivatePrefixes.length > 0) {
+        sink.add({
+          from: node.id, to: privateRegistriesId(node.id), port: SIGSTORE.registryPort, template: flowTemplate('tbot-oci-registry'), cause, links: [], settings,
+          note: `Private registries in ${api.sigstorePrivatePrefixes.join(', ')} (allowed_private_network_prefixes).`,
+        });
+      }
     }
     if (!api.kubernetesAttestor) continue;
     const { port, readOnly } = kubeletPort(api);
