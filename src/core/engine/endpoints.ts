@@ -23,26 +23,94 @@ export function tenantAddress(plan: Plan, clusterId: string): { host: string; po
   return { host: cluster?.name ?? clusterId, port: CLOUD.tenantPort, known: false };
 }
 
+/** A plan node's name, else its id. */
+const nodeName = (plan: Plan, id: string): string => plan.nodes.find((n) => n.id === id)?.name ?? id;
+
+/** `allowed_private_network_prefixes` of a tbot. */
+function privatePrefixes(ctx: Ctx, tbotId: string): readonly string[] {
+  const tbot = ctx.nodes.get(tbotId);
+  return tbot?.kind === 'tbot' ? (tbot.workloadApi?.sigstorePrivatePrefixes ?? []) : [];
+}
+
+/** The plan zone whose CIDR holds the network of `prefix` most narrowly (longest match; the first on ties). */
+function zoneHolding(ctx: Ctx, prefix: string | undefined): string | undefined {
+  const net = prefix === undefined ? undefined : parseCidr(prefix);
+  if (!net) return undefined;
+  let best: { zone: string; bits: number } | undefined;
+  for (const zone of ctx.plan.zones) {
+    for (const c of zone.cidrs) {
+      const cidr = parseCidr(c);
+      if (cidr && cidr.bits <= net.bits && cidrContains(cidr, net.bytes) && (!best || cidr.bits > best.bits)) best = { zone: zone.id, bits: cidr.bits };
+    }
+  }
+  return best?.zone;
+}
+
+/** The plan's internet zone CIDRs, else 0.0.0.0/0. */
+function internetAddress(ctx: Ctx): string {
+  return ctx.internetZone && ctx.internetZone.cidrs.length > 0 ? ctx.internetZone.cidrs.join(' ') : INTERNET_CIDR;
+}
+
+/** A zone's CIDRs, else `any`. */
+function zoneAddress(ctx: Ctx, zoneId: string | undefined): string {
+  const zone = zoneId === undefined ? undefined : ctx.zones.get(zoneId);
+  return zone && zone.cidrs.length > 0 ? zone.cidrs.join(' ') : 'any';
+}
+
+/** One kind of synthetic endpoint: how an id with its prefix is named, placed in a zone and addressed. */
+interface SyntheticKind {
+  /** Id prefix; the rest of the id is a cluster or tbot id. A whole id when `exact`. */
+  prefix: string;
+  exact?: boolean;
+  label(plan: Plan, rest: string): string;
+  zone(ctx: Ctx, rest: string): string | undefined;
+  address(ctx: Ctx, rest: string): string;
+}
+
+const SYNTHETIC: readonly SyntheticKind[] = [
+  {
+    prefix: CLOUD_TENANT_PREFIX,
+    label: (plan, cluster) => `Teleport Cloud tenant ${tenantAddress(plan, cluster).host}`,
+    zone: () => undefined,
+    address: (ctx, cluster) => tenantAddress(ctx.plan, cluster).host,
+  },
+  // The ACME CA and public registries sit in the plan's internet zone when there is one.
+  { prefix: ACME_CA_ID, exact: true, label: () => 'ACME certificate authority', zone: (ctx) => ctx.internetZone?.id, address: internetAddress },
+  {
+    prefix: OCI_REGISTRIES_PREFIX,
+    label: (plan, tbot) => `container registries (for ${nodeName(plan, tbot)})`,
+    zone: (ctx) => ctx.internetZone?.id,
+    address: internetAddress,
+  },
+  {
+    prefix: PRIVATE_REGISTRIES_PREFIX,
+    label: (plan, tbot) => `private container registries (for ${nodeName(plan, tbot)})`,
+    zone: (ctx, tbot) => zoneHolding(ctx, privatePrefixes(ctx, tbot)[0]),
+    address: (ctx, tbot) => privatePrefixes(ctx, tbot).join(' ') || 'any',
+  },
+  // The kubelet runs on the node of the tbot's pod: its zone, and (the node's address is not in the plan) its CIDRs.
+  {
+    prefix: KUBELET_PREFIX,
+    label: (plan, tbot) => `kubelet (node of ${nodeName(plan, tbot)})`,
+    zone: (ctx, tbot) => ctx.nodes.get(tbot)?.zone,
+    address: (ctx, tbot) => zoneAddress(ctx, ctx.nodes.get(tbot)?.zone),
+  },
+];
+
+/** The synthetic kind of an id and the rest of the id, or undefined for a node id (plan ids have no `:`). */
+function synthetic(id: string): { kind: SyntheticKind; rest: string } | undefined {
+  if (!id.includes(':')) return undefined;
+  for (const kind of SYNTHETIC) if (kind.exact ? id === kind.prefix : id.startsWith(kind.prefix)) return { kind, rest: id.slice(kind.prefix.length) };
+  return undefined;
+}
+
 /**
  * Display name of a rule endpoint: the node's name, or a description of a synthetic endpoint
  * ("Teleport Cloud tenant example.teleport.sh", "ACME certificate authority"). Falls back to the id.
  */
 export function nodeLabel(plan: Plan, id: string): string {
-  if (id.startsWith(CLOUD_TENANT_PREFIX)) return `Teleport Cloud tenant ${tenantAddress(plan, id.slice(CLOUD_TENANT_PREFIX.length)).host}`;
-  if (id === ACME_CA_ID) return 'ACME certificate authority';
-  if (id.startsWith(KUBELET_PREFIX)) {
-    const tbot = id.slice(KUBELET_PREFIX.length);
-    return `kubelet (node of ${plan.nodes.find((n) => n.id === tbot)?.name ?? tbot})`;
-  }
-  if (id.startsWith(OCI_REGISTRIES_PREFIX)) {
-    const tbot = id.slice(OCI_REGISTRIES_PREFIX.length);
-    return `container registries (for ${plan.nodes.find((n) => n.id === tbot)?.name ?? tbot})`;
-  }
-  if (id.startsWith(PRIVATE_REGISTRIES_PREFIX)) {
-    const tbot = id.slice(PRIVATE_REGISTRIES_PREFIX.length);
-    return `private container registries (for ${plan.nodes.find((n) => n.id === tbot)?.name ?? tbot})`;
-  }
-  return plan.nodes.find((n) => n.id === id)?.name ?? id;
+  const s = synthetic(id);
+  return s ? s.kind.label(plan, s.rest) : nodeName(plan, id);
 }
 
 /** Id of the endpoint "kubelet of the node this tbot runs on". */
@@ -60,45 +128,17 @@ export function privateRegistriesId(tbotId: string): string {
   return PRIVATE_REGISTRIES_PREFIX + tbotId;
 }
 
-/** `allowed_private_network_prefixes` of the tbot behind a `private-registries:` id. */
-function privatePrefixes(ctx: Ctx, id: string): readonly string[] {
-  const tbot = ctx.nodes.get(id.slice(PRIVATE_REGISTRIES_PREFIX.length));
-  return tbot?.kind === 'tbot' ? (tbot.workloadApi?.sigstorePrivatePrefixes ?? []) : [];
-}
-
-/** The plan zone whose CIDR holds the network of `prefix` most narrowly (longest match; the first on ties). */
-function zoneHolding(ctx: Ctx, prefix: string): string | undefined {
-  const net = parseCidr(prefix);
-  if (!net) return undefined;
-  let best: { zone: string; bits: number } | undefined;
-  for (const zone of ctx.plan.zones) {
-    for (const c of zone.cidrs) {
-      const cidr = parseCidr(c);
-      if (cidr && cidr.bits <= net.bits && cidrContains(cidr, net.bytes) && (!best || cidr.bits > best.bits)) best = { zone: zone.id, bits: cidr.bits };
-    }
-  }
-  return best?.zone;
-}
-
 /** Fast name lookup with the context's indexes. */
 export function nameOf(ctx: Ctx, id: string): string {
   return ctx.nodes.get(id)?.name ?? nodeLabel(ctx.plan, id);
 }
 
-/**
- * Zone of an endpoint (the ACME CA sits in the plan's internet zone when there is one; a kubelet in the
- * zone of its tbot, whose pod runs on that node).
- */
+/** Zone of an endpoint: a node's zone, or the zone its synthetic kind gives it. */
 export function zoneOf(ctx: Ctx, id: string): string | undefined {
-  if (id === ACME_CA_ID || id.startsWith(OCI_REGISTRIES_PREFIX)) return ctx.internetZone?.id;
   const node = ctx.nodes.get(id);
   if (node) return node.zone;
-  if (id.startsWith(PRIVATE_REGISTRIES_PREFIX)) {
-    const first = privatePrefixes(ctx, id)[0];
-    return first === undefined ? undefined : zoneHolding(ctx, first);
-  }
-  if (id.startsWith(KUBELET_PREFIX)) return ctx.nodes.get(id.slice(KUBELET_PREFIX.length))?.zone;
-  return undefined;
+  const s = synthetic(id);
+  return s?.kind.zone(ctx, s.rest);
 }
 
 const addressCache = new WeakMap<Ctx, Map<string, string>>();
@@ -118,29 +158,14 @@ export function addressOf(ctx: Ctx, id: string): string {
   return a;
 }
 
-/** The plan's internet zone CIDRs, else 0.0.0.0/0. */
-function internetAddress(ctx: Ctx): string {
-  return ctx.internetZone && ctx.internetZone.cidrs.length > 0 ? ctx.internetZone.cidrs.join(' ') : INTERNET_CIDR;
-}
-
 function computeAddress(ctx: Ctx, id: string): string {
-  if (id.startsWith(CLOUD_TENANT_PREFIX)) return tenantAddress(ctx.plan, id.slice(CLOUD_TENANT_PREFIX.length)).host;
-  if (id === ACME_CA_ID) return internetAddress(ctx);
-  if (id.startsWith(OCI_REGISTRIES_PREFIX)) return internetAddress(ctx);
-  if (id.startsWith(PRIVATE_REGISTRIES_PREFIX)) return privatePrefixes(ctx, id).join(' ') || 'any';
-  if (id.startsWith(KUBELET_PREFIX)) {
-    // The node's address is not in the plan: the CIDRs of the tbot's zone (its node network), else any.
-    const tbot = ctx.nodes.get(id.slice(KUBELET_PREFIX.length));
-    const zone = tbot?.zone === undefined ? undefined : ctx.zones.get(tbot.zone);
-    return zone && zone.cidrs.length > 0 ? zone.cidrs.join(' ') : 'any';
-  }
+  const s = synthetic(id);
+  if (s) return s.kind.address(ctx, s.rest);
   const node = ctx.nodes.get(id);
   const first = node?.addresses[0];
   if (first !== undefined) {
     if (first.includes('/')) return first;
     return parseHostPort(first)?.host ?? first;
   }
-  const zone = node?.zone === undefined ? undefined : ctx.zones.get(node.zone);
-  if (zone && zone.cidrs.length > 0) return zone.cidrs.join(' ');
-  return 'any';
+  return zoneAddress(ctx, node?.zone);
 }
