@@ -1,6 +1,8 @@
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { allCases, goldenOf, hostileCase, runExport, templateCases } from './__fixtures__/plans.ts';
+import { allCases, goldenOf, hostileCase, kubeletCase, runExport, templateCases } from './__fixtures__/plans.ts';
+import { PlanSchema } from '../schema/index.ts';
+import { derive } from '../engine/index.ts';
 import type { Case } from './__fixtures__/plans.ts';
 
 /** Parse a multi-document YAML stream strictly (no errors, no warnings). */
@@ -24,6 +26,22 @@ type Policy = {
 };
 
 describe('Kubernetes NetworkPolicy export', () => {
+  it('gives a tbot pod its own policy: its chart labels, egress to the Proxy, the kubelet of its node and the registries', () => {
+    const base = kubeletCase();
+    const input = JSON.parse(JSON.stringify(base.plan)) as { nodes: Record<string, unknown>[] };
+    for (const n of input.nodes) if (n.id === 'tbot') Object.assign(n, { runtime: 'kubernetes', namespace: 'workloads', workloadApi: { listen: 'unix:///run/workload.sock', kubernetesAttestor: true, sigstoreAttestor: true } });
+    const plan = PlanSchema.parse(input);
+    const text = runExport('k8s-netpol', { name: 'tbot pod', plan, result: derive(plan) }, { host: 'tbot' });
+    const [p] = parse(text) as unknown as Policy[];
+    expect(p?.metadata).toMatchObject({ name: 'portolan-tbot', namespace: 'workloads', annotations: { 'portolan/tbot': 'CI tbot' } });
+    expect(p?.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'tbot', 'app.kubernetes.io/instance': 'tbot' });
+    expect(p?.spec.ingress).toEqual([]);
+    const egress = p?.spec.egress.map((e) => `${(e.to ?? []).map((t) => t.ipBlock?.cidr ?? 'dns').join(',') || 'any'}:${e.ports.map((x) => x.port).join(',')}`);
+    expect(egress).toEqual(['dns:53,53', '10.20.0.0/16:10250', 'any:443', '0.0.0.0/0:443']);
+    expect(text).toContain('tbot CI tbot (tbot).');
+    expect(text).toContain('No inbound rule: tbot dials out');
+  });
+
   it('matches the golden file', async () => {
     await expect(goldenOf('k8s-netpol', [k8sCase(), hostileCase()])).toMatchFileSnapshot('__golden__/kubernetes-db-desktop.netpol.yaml');
   });
@@ -60,7 +78,7 @@ describe('Kubernetes NetworkPolicy export', () => {
   it('narrows to one agent, and says so when a plan has none', () => {
     expect(parse(runExport('k8s-netpol', k8sCase(), { host: 'db-agent' }))).toHaveLength(1);
     const example = allCases()[0] as Case;
-    expect(runExport('k8s-netpol', example)).toMatch(/^# Portolan: no agent with runtime: kubernetes/);
+    expect(runExport('k8s-netpol', example)).toMatch(/^# Portolan: no agent or tbot with runtime: kubernetes/);
     expect(parse(runExport('k8s-netpol', example))).toEqual([]);
   });
 

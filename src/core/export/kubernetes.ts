@@ -1,9 +1,11 @@
 /**
- * Kubernetes NetworkPolicy (`k8s-netpol`): one policy per agent with `runtime: kubernetes`.
+ * Kubernetes NetworkPolicy (`k8s-netpol`): one policy per agent or tbot with `runtime: kubernetes`.
  *
  * Assumption (stated in the output): the agent runs from the `teleport-kube-agent` Helm chart with
  * the agent id as release name, so its pods carry `app.kubernetes.io/name: teleport-kube-agent` and
- * `app.kubernetes.io/instance: <agent id>`. Both policy types are set: Ingress holds only the rules
+ * `app.kubernetes.io/instance: <agent id>`; a tbot from the `tbot` chart likewise
+ * (`app.kubernetes.io/name: tbot`, `app.kubernetes.io/instance: <tbot id>`, in the chart's
+ * `tbot.selectorLabels`). Both policy types are set: Ingress holds only the rules
  * the plan needs (none in tunnel mode: agents dial out, so all inbound is denied), Egress allows
  * DNS to kube-dns (an egress policy otherwise breaks name resolution) and each outbound rule on its
  * exact port, to an `ipBlock` when the peer address is an IP or CIDR. NetworkPolicy cannot match
@@ -20,6 +22,11 @@ import { commentAt, yamlDocument, yamlStream } from './yaml-doc.ts';
 
 /** Pod labels the policies select (teleport-kube-agent chart, release name = agent id). */
 export const AGENT_POD_LABELS = (agentId: string) => ({ 'app.kubernetes.io/name': 'teleport-kube-agent', 'app.kubernetes.io/instance': agentId });
+
+/** Pod labels of a tbot from the `tbot` Helm chart (release name = tbot id). */
+export const TBOT_POD_LABELS = (tbotId: string) => ({ 'app.kubernetes.io/name': 'tbot', 'app.kubernetes.io/instance': tbotId });
+
+type PodNode = NodeOfKind<'agent'> | NodeOfKind<'tbot'>;
 
 interface Peer {
   blocks: { ipBlock: { cidr: string } }[];
@@ -45,7 +52,7 @@ function policyRule(entry: HostEntry, side: 'to' | 'from') {
   return restricted ? { [side]: peer.blocks, ports: portsOf(entry) } : { ports: portsOf(entry) };
 }
 
-function policy(plan: Plan, result: DeriveResult, agent: NodeOfKind<'agent'>) {
+function policy(plan: Plan, result: DeriveResult, agent: PodNode) {
   const entries = hostEntries(plan, result, agent.id);
   const inbound = entries.filter((e) => e.direction === 'in');
   const outbound = entries.filter((e) => e.direction === 'out');
@@ -54,7 +61,7 @@ function policy(plan: Plan, result: DeriveResult, agent: NodeOfKind<'agent'>) {
     name: `portolan-${agent.id}`,
     ...(agent.namespace ? { namespace: agent.namespace } : {}),
     labels: { 'app.kubernetes.io/managed-by': 'portolan' },
-    annotations: { 'portolan/agent': agent.name, ...(unresolved.length > 0 ? { 'portolan/unresolved': unresolved.join(' ') } : {}) },
+    annotations: { [agent.kind === 'tbot' ? 'portolan/tbot' : 'portolan/agent']: agent.name, ...(unresolved.length > 0 ? { 'portolan/unresolved': unresolved.join(' ') } : {}) },
   };
   const dns = {
     to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
@@ -66,19 +73,25 @@ function policy(plan: Plan, result: DeriveResult, agent: NodeOfKind<'agent'>) {
       kind: 'NetworkPolicy',
       metadata,
       spec: {
-        podSelector: { matchLabels: AGENT_POD_LABELS(agent.id) },
+        podSelector: { matchLabels: agent.kind === 'tbot' ? TBOT_POD_LABELS(agent.id) : AGENT_POD_LABELS(agent.id) },
         policyTypes: ['Ingress', 'Egress'],
         ingress: inbound.map((e) => policyRule(e, 'from')),
         egress: [dns, ...outbound.map((e) => policyRule(e, 'to'))],
       },
     },
-    [
-      `Agent ${agent.name} (${agent.id}), services: ${agent.services.join(', ')}.`,
-      `Selects the pods of the teleport-kube-agent Helm release "${agent.id}" (assumed release name = agent id).`,
-      ...(agent.namespace ? [] : ['No namespace in the plan: apply it in the agent\'s namespace (kubectl -n <namespace> apply -f ...).']),
-    ],
+    agent.kind === 'tbot'
+      ? [
+          `tbot ${agent.name} (${agent.id}).`,
+          `Selects the pods of the tbot Helm release "${agent.id}" (assumed release name = tbot id; a Workload API DaemonSet of your own needs these labels).`,
+          ...(agent.namespace ? [] : ['No namespace in the plan: apply it in the tbot\'s namespace (kubectl -n <namespace> apply -f ...).']),
+        ]
+      : [
+          `Agent ${agent.name} (${agent.id}), services: ${agent.services.join(', ')}.`,
+          `Selects the pods of the teleport-kube-agent Helm release "${agent.id}" (assumed release name = agent id).`,
+          ...(agent.namespace ? [] : ['No namespace in the plan: apply it in the agent\'s namespace (kubectl -n <namespace> apply -f ...).']),
+        ],
   );
-  if (inbound.length === 0) commentAt(doc, ['spec', 'ingress'], ['No inbound rule: the agent dials out (reverse tunnel), so all inbound traffic is denied.']);
+  if (inbound.length === 0) commentAt(doc, ['spec', 'ingress'], [agent.kind === 'tbot' ? 'No inbound rule: tbot dials out, so all inbound traffic is denied.' : 'No inbound rule: the agent dials out (reverse tunnel), so all inbound traffic is denied.']);
   commentAt(doc, ['spec', 'egress', 0], ['DNS to kube-dns: without it the egress rules would break name resolution.']);
   outbound.forEach((e, i) => {
     const names = peerOf(e).names;
@@ -89,11 +102,11 @@ function policy(plan: Plan, result: DeriveResult, agent: NodeOfKind<'agent'>) {
   return doc;
 }
 
-/** NetworkPolicies for every Kubernetes agent (or the one `agentId`), as a multi-document YAML. */
-export function kubernetesExport(plan: Plan, result: DeriveResult, agentId?: string): string {
-  const agents = plan.nodes
-    .filter((n): n is NodeOfKind<'agent'> => n.kind === 'agent' && n.runtime === 'kubernetes' && (agentId === undefined || n.id === agentId))
+/** NetworkPolicies for every Kubernetes agent and tbot (or the one `hostId`), as a multi-document YAML. */
+export function kubernetesExport(plan: Plan, result: DeriveResult, hostId?: string): string {
+  const pods = plan.nodes
+    .filter((n): n is PodNode => (n.kind === 'agent' || n.kind === 'tbot') && n.runtime === 'kubernetes' && (hostId === undefined || n.id === hostId))
     .sort((a, b) => compareText(a.id, b.id));
-  if (agents.length === 0) return `# Portolan: no agent with runtime: kubernetes${agentId ? ` and id ${agentId}` : ''} in this plan, so no NetworkPolicy.\n`;
-  return yamlStream(agents.map((a) => policy(plan, result, a)));
+  if (pods.length === 0) return `# Portolan: no agent or tbot with runtime: kubernetes${hostId ? ` and id ${hostId}` : ''} in this plan, so no NetworkPolicy.\n`;
+  return yamlStream(pods.map((a) => policy(plan, result, a)));
 }

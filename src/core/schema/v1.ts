@@ -229,6 +229,12 @@ export const TbotNodeV1 = z.object({
    */
   relayServer: HostPort.optional(),
   workloadApi: WorkloadApi.optional(),
+  /**
+   * Where tbot runs (absent: on a host): as a pod, it gets a NetworkPolicy export. Added to v1 as
+   * optional fields.
+   */
+  runtime: z.enum(['host', 'kubernetes']).optional(),
+  namespace: z.string().max(63).optional(),
 });
 
 /**
