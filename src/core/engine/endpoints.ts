@@ -32,18 +32,28 @@ function privatePrefixes(ctx: Ctx, tbotId: string): readonly string[] {
   return tbot?.kind === 'tbot' ? (tbot.workloadApi?.sigstorePrivatePrefixes ?? []) : [];
 }
 
-/** The plan zone whose CIDR holds the network of `prefix` most narrowly (longest match; the first on ties). */
-function zoneHolding(ctx: Ctx, prefix: string | undefined): string | undefined {
-  const net = prefix === undefined ? undefined : parseCidr(prefix);
+/**
+ * The plan zone (not of kind internet) whose CIDR holds the network of `prefix` most narrowly: longest
+ * match, the first on ties; undefined when no such zone holds it.
+ */
+function zoneHolding(ctx: Ctx, prefix: string): string | undefined {
+  const net = parseCidr(prefix);
   if (!net) return undefined;
   let best: { zone: string; bits: number } | undefined;
   for (const zone of ctx.plan.zones) {
+    if (zone.kind === 'internet') continue;
     for (const c of zone.cidrs) {
       const cidr = parseCidr(c);
       if (cidr && cidr.bits <= net.bits && cidrContains(cidr, net.bytes) && (!best || cidr.bits > best.bits)) best = { zone: zone.id, bits: cidr.bits };
     }
   }
   return best?.zone;
+}
+
+/** The zone that holds every private registry prefix of a tbot, when they all fall in one. */
+function privateRegistriesZone(ctx: Ctx, tbot: string): string | undefined {
+  const zones = new Set(privatePrefixes(ctx, tbot).map((p) => zoneHolding(ctx, p)));
+  return zones.size === 1 ? [...zones][0] : undefined;
 }
 
 /** The plan's internet zone CIDRs, else 0.0.0.0/0. */
@@ -85,7 +95,7 @@ const SYNTHETIC: readonly SyntheticKind[] = [
   {
     prefix: PRIVATE_REGISTRIES_PREFIX,
     label: (plan, tbot) => `private container registries (for ${nodeName(plan, tbot)})`,
-    zone: (ctx, tbot) => zoneHolding(ctx, privatePrefixes(ctx, tbot)[0]),
+    zone: privateRegistriesZone,
     address: (ctx, tbot) => privatePrefixes(ctx, tbot).join(' ') || 'any',
   },
   // The kubelet runs on the node of the tbot's pod: its zone, and (the node's address is not in the plan) its CIDRs.

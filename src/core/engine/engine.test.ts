@@ -472,6 +472,11 @@ describe('tbot Workload API and the Kubernetes attestor (reference §2.5 T5)', (
     expect(nodeLabel(planWith(tbot()), 'private-registries:bot')).toBe('private container registries (for Workload bot)');
     expect(r.rules.some((x) => x.destination === 'private-registries:bot' && x.destinationZone === 'internet')).toBe(false);
     expect(derived(tbot({ sigstoreAttestor: true })).rules.some((x) => x.destination === 'private-registries:bot')).toBe(false);
+    // A prefix no zone holds (the internet zone does not count), or prefixes in two zones: no zone.
+    const zoneFor = (prefixes: string[]) => derived(tbot({ sigstoreAttestor: true, sigstorePrivatePrefixes: prefixes })).rules.find((x) => x.destination === 'private-registries:bot')?.destinationZone;
+    expect(zoneFor(['10.50.0.0/16'])).toBeUndefined();
+    expect(zoneFor(['10.0.10.128/25', '10.0.2.0/25'])).toBeUndefined();
+    expect(zoneFor(['10.0.10.128/25', '10.0.10.0/26'])).toBe('private');
     expect(nodeLabel(planWith(tbot()), 'oci-registries:bot')).toBe('container registries (for Workload bot)');
     expect(ruleKeys(derived(tbot({ sigstoreAttestor: false })).rules).filter((k) => k.includes('oci'))).toEqual([]);
   });

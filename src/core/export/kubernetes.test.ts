@@ -40,6 +40,13 @@ describe('Kubernetes NetworkPolicy export', () => {
     expect(egress).toEqual(['dns:53,53', '10.20.0.0/16:10250', 'any:443', '0.0.0.0/0:443']);
     expect(text).toContain('tbot CI tbot (tbot).');
     expect(text).toContain('No inbound rule: tbot dials out');
+    // A Workload API on TCP is open on its port (callers are not in the plan), with a warning.
+    for (const n of input.nodes) if (n.id === 'tbot') Object.assign(n, { workloadApi: { listen: 'tcp://0.0.0.0:4040' } });
+    const tcpPlan = PlanSchema.parse(input);
+    const tcp = runExport('k8s-netpol', { name: 'tbot tcp', plan: tcpPlan, result: derive(tcpPlan) }, { host: 'tbot' });
+    expect((parse(tcp) as unknown as Policy[])[0]?.spec.ingress).toEqual([{ ports: [{ protocol: 'TCP', port: 4040 }] }]);
+    expect(tcp).toContain('callers over TCP are not attested (PL-WORKLOAD-TCP)');
+    expect(tcp).not.toContain('No inbound rule');
   });
 
   it('matches the golden file', async () => {

@@ -55,6 +55,9 @@ function policyRule(entry: HostEntry, side: 'to' | 'from') {
 function policy(plan: Plan, result: DeriveResult, agent: PodNode) {
   const entries = hostEntries(plan, result, agent.id);
   const inbound = entries.filter((e) => e.direction === 'in');
+  // A tbot's Workload API on TCP is called by workloads the plan does not draw: open its port, flagged.
+  const workloadListen = agent.kind === 'tbot' ? agent.workloadApi?.listen : undefined;
+  const workloadPort = workloadListen === undefined ? undefined : /^tcp:\/\/.*:(\d+)$/.exec(workloadListen)?.[1];
   const outbound = entries.filter((e) => e.direction === 'out');
   const unresolved = [...new Set(entries.flatMap((e) => peerOf(e).names))].sort(compareText);
   const metadata = {
@@ -75,7 +78,7 @@ function policy(plan: Plan, result: DeriveResult, agent: PodNode) {
       spec: {
         podSelector: { matchLabels: agent.kind === 'tbot' ? TBOT_POD_LABELS(agent.id) : AGENT_POD_LABELS(agent.id) },
         policyTypes: ['Ingress', 'Egress'],
-        ingress: inbound.map((e) => policyRule(e, 'from')),
+        ingress: [...inbound.map((e) => policyRule(e, 'from')), ...(workloadPort ? [{ ports: [{ protocol: 'TCP', port: Number(workloadPort) }] }] : [])],
         egress: [dns, ...outbound.map((e) => policyRule(e, 'to'))],
       },
     },
@@ -91,7 +94,13 @@ function policy(plan: Plan, result: DeriveResult, agent: PodNode) {
           ...(agent.namespace ? [] : ['No namespace in the plan: apply it in the agent\'s namespace (kubectl -n <namespace> apply -f ...).']),
         ],
   );
-  if (inbound.length === 0) commentAt(doc, ['spec', 'ingress'], [agent.kind === 'tbot' ? 'No inbound rule: tbot dials out, so all inbound traffic is denied.' : 'No inbound rule: the agent dials out (reverse tunnel), so all inbound traffic is denied.']);
+  if (inbound.length === 0 && !workloadPort) commentAt(doc, ['spec', 'ingress'], [agent.kind === 'tbot' ? 'No inbound rule: tbot dials out, so all inbound traffic is denied.' : 'No inbound rule: the agent dials out (reverse tunnel), so all inbound traffic is denied.']);
+  if (workloadPort) {
+    commentAt(doc, ['spec', 'ingress', inbound.length], [
+      `Workload API on ${workloadListen}: callers over TCP are not attested (PL-WORKLOAD-TCP).`,
+      'Add a from: with the pods that call it; as written, any pod or address may.',
+    ]);
+  }
   commentAt(doc, ['spec', 'egress', 0], ['DNS to kube-dns: without it the egress rules would break name resolution.']);
   outbound.forEach((e, i) => {
     const names = peerOf(e).names;

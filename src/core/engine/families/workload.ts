@@ -2,7 +2,7 @@
  * tbot's Workload API (reference §2.5 T5): with the Kubernetes attestor on, tbot asks the kubelet of the
  * node it runs on which pod is calling; with the Sigstore attestor on, it reads the callers' image
  * signatures from their registries. Settings alone cause the flows (no plan link): the ends are the
- * synthetic endpoints `kubelet:<tbot id>` and `oci-registries:<tbot id>`.
+ * synthetic endpoints `kubelet:<tbot id>`, `oci-registries:<tbot id>` and `private-registries:<tbot id>`.
  */
 import { KUBELET, SIGSTORE, flowTemplate } from '../../catalog/index.ts';
 import type { NodeOfKind } from '../../schema/index.ts';
