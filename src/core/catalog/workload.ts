@@ -55,6 +55,8 @@ export const SIGSTORE = {
 
 /** Workload API facts. */
 export const WORKLOAD_API = {
+  /** The docs' example `listen` (tbot has no default). */
+  exampleListen: 'unix:///opt/machine-id/workload.sock',
   docs: sourceUrl('D13'),
   sources: ['S27', 'D13'] as readonly SourceKey[],
 } as const;

@@ -13,6 +13,7 @@
  * `portolan/unresolved` annotation, so a reviewer can tighten it (or use an FQDN-aware CNI policy).
  */
 import type { DeriveResult } from '../engine/index.ts';
+import { workloadTcpPort } from '../engine/families/workload.ts';
 import type { NodeOfKind, Plan } from '../schema/index.ts';
 import { compareText } from './model.ts';
 import { parseNetAddress, withPrefixLength } from './netaddr.ts';
@@ -57,7 +58,7 @@ function policy(plan: Plan, result: DeriveResult, agent: PodNode) {
   const inbound = entries.filter((e) => e.direction === 'in');
   // A tbot's Workload API on TCP is called by workloads the plan does not draw: open its port, flagged.
   const workloadListen = agent.kind === 'tbot' ? agent.workloadApi?.listen : undefined;
-  const workloadPort = workloadListen === undefined ? undefined : /^tcp:\/\/.*:(\d+)$/.exec(workloadListen)?.[1];
+  const workloadPort = workloadTcpPort(workloadListen);
   const outbound = entries.filter((e) => e.direction === 'out');
   const unresolved = [...new Set(entries.flatMap((e) => peerOf(e).names))].sort(compareText);
   const metadata = {
@@ -78,7 +79,7 @@ function policy(plan: Plan, result: DeriveResult, agent: PodNode) {
       spec: {
         podSelector: { matchLabels: agent.kind === 'tbot' ? TBOT_POD_LABELS(agent.id) : AGENT_POD_LABELS(agent.id) },
         policyTypes: ['Ingress', 'Egress'],
-        ingress: [...inbound.map((e) => policyRule(e, 'from')), ...(workloadPort ? [{ ports: [{ protocol: 'TCP', port: Number(workloadPort) }] }] : [])],
+        ingress: [...inbound.map((e) => policyRule(e, 'from')), ...(workloadPort !== undefined ? [{ ports: [{ protocol: 'TCP', port: workloadPort }] }] : [])],
         egress: [dns, ...outbound.map((e) => policyRule(e, 'to'))],
       },
     },
@@ -94,8 +95,8 @@ function policy(plan: Plan, result: DeriveResult, agent: PodNode) {
           ...(agent.namespace ? [] : ['No namespace in the plan: apply it in the agent\'s namespace (kubectl -n <namespace> apply -f ...).']),
         ],
   );
-  if (inbound.length === 0 && !workloadPort) commentAt(doc, ['spec', 'ingress'], [agent.kind === 'tbot' ? 'No inbound rule: tbot dials out, so all inbound traffic is denied.' : 'No inbound rule: the agent dials out (reverse tunnel), so all inbound traffic is denied.']);
-  if (workloadPort) {
+  if (inbound.length === 0 && workloadPort === undefined) commentAt(doc, ['spec', 'ingress'], [agent.kind === 'tbot' ? 'No inbound rule: tbot dials out, so all inbound traffic is denied.' : 'No inbound rule: the agent dials out (reverse tunnel), so all inbound traffic is denied.']);
+  if (workloadPort !== undefined) {
     commentAt(doc, ['spec', 'ingress', inbound.length], [
       `Workload API on ${workloadListen}: callers over TCP are not attested (PL-WORKLOAD-TCP).`,
       'Add a from: with the pods that call it; as written, any pod or address may.',

@@ -137,7 +137,7 @@ export const EXPORTERS: readonly Exporter[] = [
   {
     id: 'k8s-netpol',
     label: 'Kubernetes NetworkPolicy',
-    description: 'A NetworkPolicy per agent or tbot running in Kubernetes: egress to DNS, the Proxy and its resources (a tbot: its attestors\' kubelet and registries) on their ports; no inbound.',
+    description: 'A NetworkPolicy per agent or tbot running in Kubernetes: egress to DNS, the Proxy and its resources (a tbot: its attestors\' kubelet and registries) on their ports; inbound only where the plan needs it.',
     fileExtension: 'yaml',
     mimeType: 'application/yaml',
     perHost: false,

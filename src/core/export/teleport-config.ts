@@ -8,6 +8,7 @@
  * services with listen addresses where they listen; a tbot gets a tbot.yaml (`version: v2`).
  * Comments name what Portolan cannot know (join tokens, data dirs, certificates).
  */
+import { WORKLOAD_API } from '../catalog/index.ts';
 import { joinHostPort } from '../engine/addr.ts';
 import type { DeriveResult } from '../engine/index.ts';
 import { buildProxyInfo } from '../engine/proxy-listeners.ts';
@@ -105,7 +106,7 @@ function workloadApiNotes(node: NodeOfKind<'tbot'>): string[] {
   const kubelet = !api.kubernetesAttestor
     ? ''
     : `, attestors.kubernetes: enabled: true${api.kubeletReadOnlyPort !== undefined ? `, kubelet.read_only_port: ${api.kubeletReadOnlyPort}` : api.kubeletSecurePort !== undefined ? `, kubelet.secure_port: ${api.kubeletSecurePort}` : ''}`;
-  const listen = api.listen ?? 'unix:///opt/machine-id/workload.sock (none in the plan; tbot requires one)';
+  const listen = api.listen ?? `${WORKLOAD_API.exampleListen} (none in the plan; tbot requires one)`;
   return [`Workload API: add a workload-identity-api service with listen: ${listen}${kubelet}${sigstore}, and its selector (not in the plan).`];
 }
 

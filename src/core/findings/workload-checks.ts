@@ -1,6 +1,7 @@
 /** tbot's Workload API (reference §2.5 T5): PL-WORKLOAD-TCP, PL-KUBELET-ZONE, PL-SIGSTORE-CLUSTER. */
 import { SIGSTORE } from '../catalog/index.ts';
 import { clusterOf } from '../engine/context.ts';
+import { workloadTcpPort } from '../engine/families/workload.ts';
 import type { Check } from './input.ts';
 
 export const workloadApi: Check = ({ ctx, out }) => {
@@ -15,7 +16,7 @@ export const workloadApi: Check = ({ ctx, out }) => {
       out.add({ code: 'PL-SIGSTORE-CLUSTER', subjects: [node.id], nodes: [node.id], params: { tbot: node.name, cluster: cluster.name, has, since: SIGSTORE.since } });
     }
     // Only a unix socket tells tbot which process calls (Teleport's workload_api.go): TCP callers are not attested.
-    if (listen !== undefined && listen.startsWith('tcp://')) out.add({ code: 'PL-WORKLOAD-TCP', subjects: [node.id], nodes: [node.id], params: { tbot: node.name, listen } });
+    if (listen !== undefined && workloadTcpPort(listen) !== undefined) out.add({ code: 'PL-WORKLOAD-TCP', subjects: [node.id], nodes: [node.id], params: { tbot: node.name, listen } });
     if (!kubernetesAttestor) continue;
     const zone = node.zone === undefined ? undefined : ctx.zones.get(node.zone);
     if (zone?.kind !== 'kubernetes') {

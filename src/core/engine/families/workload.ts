@@ -16,6 +16,12 @@ export function kubeletPort(api: WorkloadApi): { port: number; readOnly: boolean
   return api.kubeletReadOnlyPort === undefined ? { port: api.kubeletSecurePort ?? KUBELET.securePort, readOnly: false } : { port: api.kubeletReadOnlyPort, readOnly: true };
 }
 
+/** The TCP port of a Workload API `listen` (`tcp://host:port`); undefined for a unix socket or no listen. */
+export function workloadTcpPort(listen: string | undefined): number | undefined {
+  const port = listen === undefined ? undefined : /^tcp:\/\/.*:(\d+)$/.exec(listen)?.[1];
+  return port === undefined ? undefined : Number(port);
+}
+
 /** tbot → kubelet of its node (Kubernetes attestor) and → container registries (Sigstore attestor). */
 export function workloadAttestation(run: Run): void {
   const { ctx, sink } = run;
