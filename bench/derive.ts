@@ -3,7 +3,7 @@
  * of an HA control plane (Proxies behind an L4 LB, Auth), users, and many agents, each linked to the
  * LB and to the resource it serves. Deterministic: same plans every run.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { derive } from '../src/core/engine/index.ts';
 import { PlanSchema } from '../src/core/schema/index.ts';
 import type { Plan } from '../src/core/schema/index.ts';

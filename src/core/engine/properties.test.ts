@@ -3,7 +3,7 @@
  * and traceability of every rule and flow.
  */
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { FLOW_TEMPLATES } from '../catalog/index.ts';
 import { PlanSchema } from '../schema/index.ts';
 import type { Plan } from '../schema/index.ts';

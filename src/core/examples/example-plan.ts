@@ -5,7 +5,7 @@
  */
 import { PlanSchema } from '../schema/index.ts';
 import type { Plan } from '../schema/index.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 const EXAMPLE: z.input<typeof PlanSchema> = {
   type: 'portolan-plan',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ALL_FINDINGS } from '../catalog/index.ts';
 import { derive } from '../engine/index.ts';
 import { PlanSchema } from '../schema/index.ts';

@@ -2,83 +2,84 @@
  * The parts of teleport.yaml (`lib/config/fileconf.go`) the import reads. Lenient: unknown keys are
  * allowed (there are many), every field is optional, and each checked field says what it expects.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isHostPort } from '../schema/index.ts';
 
 const str = z.string({ error: 'expected a string' });
-const addr = str.refine((s) => isHostPort(s.trim()), { message: 'expected host:port, e.g. teleport.example.com:443 or 0.0.0.0:3080' });
+const addr = str.check(z.refine((s) => isHostPort(s.trim()), { message: 'expected host:port, e.g. teleport.example.com:443 or 0.0.0.0:3080' }));
 /** `public_addr` and friends: one address or a list. */
 const addrList = z.union([addr, z.array(addr)], { error: 'expected host:port or a list of host:port' });
-const section = <T extends z.core.$ZodLooseShape>(shape: T) => z.looseObject(shape, { error: 'expected a section (a YAML mapping)' }).nullable().optional();
+const section = <T extends z.core.$ZodLooseShape>(shape: T) => z.optional(z.nullable(z.looseObject(shape, { error: 'expected a section (a YAML mapping)' })));
 
 /**
  * Teleport's yes/no flags (`enabled: "yes"`, `enabled: true`). Parsed like Go's `strconv.ParseBool`
  * plus yes/no, which is what Teleport accepts.
  */
-export const Flag = z
-  .union([z.boolean(), z.string(), z.number()])
-  .transform((v, ctx) => {
+export const Flag = z.pipe(
+  z.union([z.boolean(), z.string(), z.number()]),
+  z.transform((v, ctx) => {
     if (typeof v === 'boolean') return v;
     const text = String(v).trim().toLowerCase();
     if (['yes', 'y', 'true', 't', '1', 'on'].includes(text)) return true;
     if (['no', 'n', 'false', 'f', '0', 'off'].includes(text)) return false;
-    ctx.addIssue({ code: 'custom', message: 'expected yes or no' });
+    ctx.issues.push({ code: 'custom', message: 'expected yes or no', input: v });
     return z.NEVER;
-  });
+  }),
+);
 
-const flag = Flag.optional();
-const hostList = z.array(str, { error: 'expected a list of IP addresses or CIDRs' }).nullable().optional();
+const flag = z.optional(Flag);
+const hostList = z.optional(z.nullable(z.array(str, { error: 'expected a list of IP addresses or CIDRs' })));
 
 export const TeleportYamlSchema = z.looseObject(
   {
-    version: z.enum(['v1', 'v2', 'v3'], { error: 'expected v1, v2 or v3' }).optional(),
+    version: z.optional(z.enum(['v1', 'v2', 'v3'], { error: 'expected v1, v2 or v3' })),
     teleport: section({
-      nodename: str.optional(),
-      advertise_ip: str.optional(),
-      auth_server: addr.optional(),
-      auth_servers: addrList.optional(),
-      proxy_server: addr.optional(),
+      nodename: z.optional(str),
+      advertise_ip: z.optional(str),
+      auth_server: z.optional(addr),
+      auth_servers: z.optional(addrList),
+      proxy_server: z.optional(addr),
     }),
     auth_service: section({
       enabled: flag,
-      listen_addr: addr.optional(),
-      public_addr: addrList.optional(),
-      cluster_name: str.optional(),
-      proxy_listener_mode: z.enum(['multiplex', 'separate'], { error: 'expected multiplex or separate' }).optional(),
+      listen_addr: z.optional(addr),
+      public_addr: z.optional(addrList),
+      cluster_name: z.optional(str),
+      proxy_listener_mode: z.optional(z.enum(['multiplex', 'separate'], { error: 'expected multiplex or separate' })),
       tunnel_strategy: section({
-        type: z.enum(['agent_mesh', 'proxy_peering'], { error: 'expected agent_mesh or proxy_peering' }).optional(),
-        agent_connection_count: z.number({ error: 'expected a number' }).int({ error: 'expected a whole number' }).min(1).max(16).optional(),
+        type: z.optional(z.enum(['agent_mesh', 'proxy_peering'], { error: 'expected agent_mesh or proxy_peering' })),
+        agent_connection_count: z.optional(z.number({ error: 'expected a number' }).check(z.int({ error: 'expected a whole number' }), z.minimum(1), z.maximum(16))),
       }),
     }),
     proxy_service: section({
       enabled: flag,
-      web_listen_addr: addr.optional(),
-      public_addr: addrList.optional(),
-      listen_addr: addr.optional(),
-      ssh_public_addr: addrList.optional(),
-      tunnel_listen_addr: addr.optional(),
-      tunnel_public_addr: addrList.optional(),
-      kube_listen_addr: addr.optional(),
-      kube_public_addr: addrList.optional(),
-      mysql_listen_addr: addr.optional(),
-      mysql_public_addr: addrList.optional(),
-      postgres_listen_addr: addr.optional(),
-      postgres_public_addr: addrList.optional(),
-      mongo_listen_addr: addr.optional(),
-      mongo_public_addr: addrList.optional(),
-      peer_listen_addr: addr.optional(),
-      peer_public_addr: addr.optional(),
-      acme: section({ enabled: flag, email: str.optional() }),
-      proxy_protocol: z.union([z.enum(['on', 'off']), z.boolean()], { error: 'expected on or off' }).optional(),
+      web_listen_addr: z.optional(addr),
+      public_addr: z.optional(addrList),
+      listen_addr: z.optional(addr),
+      ssh_public_addr: z.optional(addrList),
+      tunnel_listen_addr: z.optional(addr),
+      tunnel_public_addr: z.optional(addrList),
+      kube_listen_addr: z.optional(addr),
+      kube_public_addr: z.optional(addrList),
+      mysql_listen_addr: z.optional(addr),
+      mysql_public_addr: z.optional(addrList),
+      postgres_listen_addr: z.optional(addr),
+      postgres_public_addr: z.optional(addrList),
+      mongo_listen_addr: z.optional(addr),
+      mongo_public_addr: z.optional(addrList),
+      peer_listen_addr: z.optional(addr),
+      peer_public_addr: z.optional(addr),
+      acme: section({ enabled: flag, email: z.optional(str) }),
+      proxy_protocol: z.optional(z.union([z.enum(['on', 'off']), z.boolean()], { error: 'expected on or off' })),
       trust_x_forwarded_for: flag,
       /** Legacy (pre-v2) Kubernetes proxy settings. */
-      kubernetes: section({ enabled: flag, listen_addr: addr.optional(), public_addr: addrList.optional() }),
+      kubernetes: section({ enabled: flag, listen_addr: z.optional(addr), public_addr: z.optional(addrList) }),
     }),
-    ssh_service: section({ enabled: flag, listen_addr: addr.optional(), force_listen: flag }),
-    kubernetes_service: section({ enabled: flag, listen_addr: addr.optional() }),
+    ssh_service: section({ enabled: flag, listen_addr: z.optional(addr), force_listen: flag }),
+    kubernetes_service: section({ enabled: flag, listen_addr: z.optional(addr) }),
     db_service: section({ enabled: flag }),
     app_service: section({ enabled: flag, allowed_hosts: hostList, denied_hosts: hostList }),
-    windows_desktop_service: section({ enabled: flag, listen_addr: addr.optional(), ldap: section({ addr: str.optional() }) }),
+    windows_desktop_service: section({ enabled: flag, listen_addr: z.optional(addr), ldap: section({ addr: z.optional(str) }) }),
     discovery_service: section({ enabled: flag }),
   },
   { error: 'expected a YAML mapping' },

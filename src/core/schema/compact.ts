@@ -3,7 +3,7 @@
  * `parsePlan(compactPlan(p))` gives `p` again. Used for share links, where every byte counts
  * (a Proxy node carries eight default lists, for instance).
  */
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Plan } from './types.ts';
 import { PlanV1Shape } from './v1.ts';
 
@@ -17,32 +17,50 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+type Schema = z.core.$ZodType;
+type Shape = Record<string, Schema>;
+
+/** The parts of a schema definition this walk reads (zod's `def`, common to every zod flavour). */
+interface Def {
+  type: string;
+  innerType?: Schema;
+  defaultValue?: unknown;
+  element?: Schema;
+  shape?: Shape;
+  discriminator?: string;
+  options?: Schema[];
+  values?: unknown[];
+}
+
+const defOf = (schema: Schema): Def => schema._zod.def as unknown as Def;
+
 /** Remove optional/default wrappers to reach the schema that describes the value's shape. */
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: Schema): Schema {
   let s = schema;
   for (;;) {
-    if (s instanceof z.ZodDefault || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+    const def = defOf(s);
+    if ((def.type === 'default' || def.type === 'optional') && def.innerType) s = def.innerType;
     else return s;
   }
 }
 
-function compactValue(value: unknown, schema: z.ZodType): unknown {
-  const s = unwrap(schema);
-  if (s instanceof z.ZodArray && Array.isArray(value)) {
-    return value.map((item) => compactValue(item, s.element as z.ZodType));
+function compactValue(value: unknown, schema: Schema): unknown {
+  const def = defOf(unwrap(schema));
+  if (def.type === 'array' && def.element && Array.isArray(value)) {
+    const element = def.element;
+    return value.map((item) => compactValue(item, element));
   }
-  if (s instanceof z.ZodDiscriminatedUnion && typeof value === 'object' && value !== null) {
-    const key = s.def.discriminator;
+  if (def.type === 'union' && def.discriminator !== undefined && typeof value === 'object' && value !== null) {
+    const key = def.discriminator;
     const tag = (value as Record<string, unknown>)[key];
-    const option = (s.options as z.ZodType[]).find((o) => {
-      const shape = (unwrap(o) as z.ZodObject).shape as Record<string, z.ZodType>;
-      const lit = shape[key];
-      return lit instanceof z.ZodLiteral && lit.values.has(tag as never);
+    const option = (def.options ?? []).find((o) => {
+      const lit = defOf(unwrap(o)).shape?.[key];
+      return lit !== undefined && defOf(lit).type === 'literal' && (defOf(lit).values ?? []).includes(tag);
     });
     return option ? compactValue(value, option) : value;
   }
-  if (s instanceof z.ZodObject && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const shape = s.shape as Record<string, z.ZodType>;
+  if (def.type === 'object' && def.shape && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const shape = def.shape;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       const field = shape[k];
@@ -51,7 +69,8 @@ function compactValue(value: unknown, schema: z.ZodType): unknown {
         out[k] = v;
         continue;
       }
-      if (field instanceof z.ZodDefault && deepEqual(v, field.def.defaultValue)) continue;
+      const fieldDef = defOf(field);
+      if (fieldDef.type === 'default' && deepEqual(v, fieldDef.defaultValue)) continue;
       out[k] = compactValue(v, field);
     }
     return out;

@@ -4,7 +4,7 @@
  * decode (caller) → envelope check → version check → migrate → validate → report.
  * Never throws: every failure is a `PlanError` with a message that says what is wrong and where.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { CURRENT_VERSION, upgrade } from './migrate.ts';
 import type { Plan } from './types.ts';
 import { formatPath } from './path.ts';
@@ -50,7 +50,7 @@ function fail(kind: PlanErrorKind, message: string, issues: PlanIssue[] = []): P
   return { ok: false, error: { kind, message, issues } };
 }
 
-function toIssues(error: z.ZodError): PlanIssue[] {
+function toIssues(error: z.core.$ZodError): PlanIssue[] {
   return error.issues.map((issue) => {
     let message = issue.message;
     if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {

@@ -2,7 +2,7 @@
  * The current plan types. Everything outside `src/core/schema` imports plan types from here, never
  * from a versioned file, so that a new format version only changes this file and the migrations.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type {
   AgentService,
   AssertionV1,

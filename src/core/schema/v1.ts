@@ -7,9 +7,9 @@
  * reader of teleport.yaml recognises them: `publicAddr` = `public_addr`, `webListenAddr` =
  * `web_listen_addr`, and so on.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatPath } from './path.ts';
-import { Address, AgentEnv, Cidr, ClientEnv, HostPort, Id, Name, Notes, Port, Position, ProxyEnv, Size, isHostPort } from './common.ts';
+import { Address, AgentEnv, Cidr, ClientEnv, HostPort, Id, Name, Notes, Port, Position, ProxyEnv, Size, between, checkedText, isHostPort, whole } from './common.ts';
 
 export const FORMAT_TYPE = 'portolan-plan';
 
@@ -30,23 +30,23 @@ export const ClusterV1 = z.object({
   id: Id,
   /** `cluster_name`. */
   name: Name,
-  deployment: Deployment.default('self-hosted'),
+  deployment: z._default(Deployment, 'self-hosted'),
   /** Teleport major version running the cluster. */
-  teleportVersion: z.number().int().min(8, { message: 'expected a Teleport major version from 8 to 99' }).max(99, { message: 'expected a Teleport major version from 8 to 99' }).default(18),
+  teleportVersion: z._default(whole(8, 99, 'expected a Teleport major version from 8 to 99'), 18),
   /** `version:` of the teleport.yaml files. A file without `version:` is v1. */
-  configVersion: ConfigVersion.default('v3'),
+  configVersion: z._default(ConfigVersion, 'v3'),
   /** `auth_service.proxy_listener_mode` (a cluster setting, not a Proxy one). */
-  proxyListenerMode: ListenerMode.default('multiplex'),
+  proxyListenerMode: z._default(ListenerMode, 'multiplex'),
   /** `auth_service.tunnel_strategy.type`. */
-  tunnelStrategy: TunnelStrategy.default('agent_mesh'),
-  edition: Edition.default('oss'),
+  tunnelStrategy: z._default(TunnelStrategy, 'agent_mesh'),
+  edition: z._default(Edition, 'oss'),
   /** Teleport Cloud tenant address, e.g. `example.teleport.sh:443`. */
-  cloudTenant: HostPort.optional(),
+  cloudTenant: z.optional(HostPort),
   /** This cluster is a leaf that trusts the cluster with this id (a trusted cluster relation). */
-  trustedRoot: Id.optional(),
+  trustedRoot: z.optional(Id),
   /** `tunnel_strategy.agent_connection_count` with proxy peering. */
-  agentConnectionCount: z.number().int().min(1).max(16).optional(),
-  notes: Notes.optional(),
+  agentConnectionCount: z.optional(whole(1, 16)),
+  notes: z.optional(Notes),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -57,11 +57,11 @@ export const ZoneKind = z.enum(['internet', 'dmz', 'private', 'cloud', 'on-prem'
 export const ZoneV1 = z.object({
   id: Id,
   name: Name,
-  kind: ZoneKind.default('private'),
-  cidrs: z.array(Cidr).max(64).default([]),
-  position: Position.default({ x: 0, y: 0 }),
-  size: Size.default({ width: 480, height: 320 }),
-  notes: Notes.optional(),
+  kind: z._default(ZoneKind, 'private'),
+  cidrs: z._default(z.array(Cidr).check(z.maxLength(64)), []),
+  position: z._default(Position, { x: 0, y: 0 }),
+  size: z._default(Size, { width: 480, height: 320 }),
+  notes: z.optional(Notes),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -71,40 +71,40 @@ const nodeBase = {
   id: Id,
   name: Name,
   /** The zone the node sits in; none means "outside every zone". */
-  zone: Id.optional(),
+  zone: z.optional(Id),
   /** Hostnames, IPs, host:port or CIDRs the node is known by (first one is used in rules). */
-  addresses: z.array(Address).max(32).default([]),
-  position: Position.default({ x: 0, y: 0 }),
-  notes: Notes.optional(),
+  addresses: z._default(z.array(Address).check(z.maxLength(32)), []),
+  position: z._default(Position, { x: 0, y: 0 }),
+  notes: z.optional(Notes),
 };
 
 /** Nodes that run Teleport belong to one cluster (the first cluster when omitted). */
-const teleportBase = { ...nodeBase, cluster: Id.optional() };
+const teleportBase = { ...nodeBase, cluster: z.optional(Id) };
 
 /**
  * `teleport.diag_addr` (tbot: `diag_addr`): the diagnostic endpoint (`/metrics`, `/healthz`,
  * `/readyz`), disabled unless set (reference §2.9 M2). Added to v1 as an optional field.
  */
-const diagAddr = HostPort.optional();
+const diagAddr = z.optional(HostPort);
 
 /**
  * `metrics_service.listen_addr` of a Teleport process with `metrics_service` enabled (default port
  * 3081, reference §2.9 M1); absent = not enabled. Added to v1 as an optional field.
  */
-const metricsListenAddr = HostPort.optional();
+const metricsListenAddr = z.optional(HostPort);
 
 export const AuthNodeV1 = z.object({
   ...teleportBase,
   kind: z.literal('auth'),
   /** `auth_service.listen_addr`. */
-  listenAddr: HostPort.default('0.0.0.0:3025'),
+  listenAddr: z._default(HostPort, '0.0.0.0:3025'),
   /** `auth_service.public_addr`. */
-  publicAddr: z.array(HostPort).max(8).default([]),
+  publicAddr: z._default(z.array(HostPort).check(z.maxLength(8)), []),
   /**
    * HTTPS_PROXY / HTTP_PROXY / NO_PROXY of the Auth process: a leaf cluster's Auth validates the trust
    * on the root Proxy over HTTPS, which honours them. Added to v1 as an optional field.
    */
-  env: ProxyEnv.optional(),
+  env: z.optional(ProxyEnv),
   metricsListenAddr,
   diagAddr,
 });
@@ -114,28 +114,28 @@ export const ProxyProtocolSetting = z.enum(['on', 'off', 'unspecified']);
 export const ProxyNodeV1 = z.object({
   ...teleportBase,
   kind: z.literal('proxy'),
-  publicAddr: z.array(HostPort).max(8).default([]),
-  webListenAddr: HostPort.default('0.0.0.0:3080'),
+  publicAddr: z._default(z.array(HostPort).check(z.maxLength(8)), []),
+  webListenAddr: z._default(HostPort, '0.0.0.0:3080'),
   /** `listen_addr`: the SSH proxy listener (3023). */
-  sshListenAddr: HostPort.optional(),
-  sshPublicAddr: z.array(HostPort).max(8).default([]),
-  tunnelListenAddr: HostPort.optional(),
-  tunnelPublicAddr: z.array(HostPort).max(8).default([]),
-  kubeListenAddr: HostPort.optional(),
-  kubePublicAddr: z.array(HostPort).max(8).default([]),
-  mysqlListenAddr: HostPort.optional(),
-  mysqlPublicAddr: z.array(HostPort).max(8).default([]),
-  postgresListenAddr: HostPort.optional(),
-  postgresPublicAddr: z.array(HostPort).max(8).default([]),
-  mongoListenAddr: HostPort.optional(),
-  mongoPublicAddr: z.array(HostPort).max(8).default([]),
-  peerListenAddr: HostPort.optional(),
-  peerPublicAddr: HostPort.optional(),
+  sshListenAddr: z.optional(HostPort),
+  sshPublicAddr: z._default(z.array(HostPort).check(z.maxLength(8)), []),
+  tunnelListenAddr: z.optional(HostPort),
+  tunnelPublicAddr: z._default(z.array(HostPort).check(z.maxLength(8)), []),
+  kubeListenAddr: z.optional(HostPort),
+  kubePublicAddr: z._default(z.array(HostPort).check(z.maxLength(8)), []),
+  mysqlListenAddr: z.optional(HostPort),
+  mysqlPublicAddr: z._default(z.array(HostPort).check(z.maxLength(8)), []),
+  postgresListenAddr: z.optional(HostPort),
+  postgresPublicAddr: z._default(z.array(HostPort).check(z.maxLength(8)), []),
+  mongoListenAddr: z.optional(HostPort),
+  mongoPublicAddr: z._default(z.array(HostPort).check(z.maxLength(8)), []),
+  peerListenAddr: z.optional(HostPort),
+  peerPublicAddr: z.optional(HostPort),
   /** `acme.enabled`. */
-  acme: z.boolean().default(false),
-  proxyProtocol: ProxyProtocolSetting.default('unspecified'),
-  trustXForwardedFor: z.boolean().default(false),
-  env: ProxyEnv.optional(),
+  acme: z._default(z.boolean(), false),
+  proxyProtocol: z._default(ProxyProtocolSetting, 'unspecified'),
+  trustXForwardedFor: z._default(z.boolean(), false),
+  env: z.optional(ProxyEnv),
   metricsListenAddr,
   diagAddr,
 });
@@ -148,43 +148,38 @@ export const AgentNodeV1 = z.object({
   kind: z.literal('agent'),
   services: z
     .array(AgentService)
-    .min(1, { message: 'an agent runs at least one service' })
-    .refine((s) => new Set(s).size === s.length, { message: 'each service at most once' }),
+    .check(z.minLength(1, { message: 'an agent runs at least one service' }), z.refine((s) => new Set(s).size === s.length, { message: 'each service at most once' })),
   /** v3 `proxy_server` (via the Proxy) or `auth_server` (directly to Auth). */
-  joinVia: JoinVia.default('proxy'),
+  joinVia: z._default(JoinVia, 'proxy'),
   /** Where the agent runs: on a host, or as a pod in a Kubernetes cluster (NetworkPolicy exports). */
-  runtime: z.enum(['host', 'kubernetes']).default('host'),
-  namespace: z.string().max(63).optional(),
-  env: AgentEnv.optional(),
+  runtime: z._default(z.enum(['host', 'kubernetes']), 'host'),
+  namespace: z.optional(z.string().check(z.maxLength(63))),
+  env: z.optional(AgentEnv),
   /** `ssh_service.listen_addr` / `force_listen`. */
-  sshListenAddr: HostPort.optional(),
-  sshForceListen: z.boolean().default(false),
+  sshListenAddr: z.optional(HostPort),
+  sshForceListen: z._default(z.boolean(), false),
   /** `kubernetes_service.listen_addr`. */
-  kubeListenAddr: HostPort.optional(),
+  kubeListenAddr: z.optional(HostPort),
   /** `windows_desktop_service.listen_addr`. */
-  desktopListenAddr: HostPort.optional(),
+  desktopListenAddr: z.optional(HostPort),
   /** The Desktop Service uses Active Directory hosts or LDAP discovery (then `ldap.addr` is required). */
-  desktopUsesAd: z.boolean().default(false),
+  desktopUsesAd: z._default(z.boolean(), false),
   /** `app_service` `allowed_hosts` / `denied_hosts` in use. */
-  appHostFilters: z.boolean().default(false),
+  appHostFilters: z._default(z.boolean(), false),
   metricsListenAddr,
   diagAddr,
   /**
    * `teleport.relay_server` (host:port, the relay load balancer's tunnel address): the SSH Service also
    * opens tunnels to the Relay Service (Teleport 18.3+). Added to v1 as an optional field.
    */
-  relayServer: HostPort.optional(),
+  relayServer: z.optional(HostPort),
 });
 
 /**
  * `listen` of tbot's Workload API: `unix:///absolute/path` or `tcp://host:port` (tbot parses it as a URL;
  * an IPv6 host goes in brackets).
  */
-const WorkloadListen = z
-  .string()
-  .trim()
-  .max(300)
-  .refine((v) => /^unix:\/\/\/\S+$/.test(v) || isTcpListen(v), { message: 'expected unix:///path/to/socket or tcp://host:port' });
+const WorkloadListen = checkedText(300, (v) => /^unix:\/\/\/\S+$/.test(v) || isTcpListen(v), 'expected unix:///path/to/socket or tcp://host:port');
 
 function isTcpListen(v: string): boolean {
   const m = /^tcp:\/\/(\[[^\]]+\]|[^:/\s]+):(\d{1,5})$/.exec(v);
@@ -199,42 +194,44 @@ function isTcpListen(v: string): boolean {
 export const WorkloadApi = z
   .object({
     /** `listen` (required by tbot, no default; the docs use unix:///opt/machine-id/workload.sock). Clearing it removes the service. */
-    listen: WorkloadListen.optional(),
+    listen: z.optional(WorkloadListen),
     /** `attestors.kubernetes.enabled`: ask the kubelet of the node which pod is calling. */
-    kubernetesAttestor: z.boolean().default(false),
+    kubernetesAttestor: z._default(z.boolean(), false),
     /** `attestors.kubernetes.kubelet.secure_port` (HTTPS with the pod's service-account token; 10250 when no port is set). */
-    kubeletSecurePort: Port.optional(),
+    kubeletSecurePort: z.optional(Port),
     /** `attestors.kubernetes.kubelet.read_only_port` (plain HTTP, no authentication). */
-    kubeletReadOnlyPort: Port.optional(),
+    kubeletReadOnlyPort: z.optional(Port),
     /** `attestors.sigstore.enabled` (Enterprise): fetch the callers' image signatures from their registries. */
-    sigstoreAttestor: z.boolean().default(false),
+    sigstoreAttestor: z._default(z.boolean(), false),
     /** `attestors.sigstore.allowed_private_network_prefixes`: private registry networks tbot may dial. */
-    sigstorePrivatePrefixes: z.array(Cidr).max(64).default([]),
+    sigstorePrivatePrefixes: z._default(z.array(Cidr).check(z.maxLength(64)), []),
   })
-  .refine((w) => w.kubeletSecurePort === undefined || w.kubeletReadOnlyPort === undefined, {
-    message: 'set the kubelet secure port or its read-only port, not both (tbot refuses the config)',
-    path: ['kubeletReadOnlyPort'],
-  });
+  .check(
+    z.refine((w) => w.kubeletSecurePort === undefined || w.kubeletReadOnlyPort === undefined, {
+      message: 'set the kubelet secure port or its read-only port, not both (tbot refuses the config)',
+      path: ['kubeletReadOnlyPort'],
+    }),
+  );
 
 export const TbotNodeV1 = z.object({
   ...teleportBase,
   kind: z.literal('tbot'),
   /** `proxy_server` (recommended) or `auth_server`. */
-  joinVia: JoinVia.default('proxy'),
-  env: ProxyEnv.optional(),
+  joinVia: z._default(JoinVia, 'proxy'),
+  env: z.optional(ProxyEnv),
   diagAddr,
   /**
    * `relay_server` of tbot's `ssh-multiplexer` service: SSH through a Relay Service (host[:port]; port
    * 443 assumed when omitted, as for tsh). Added to v1 as an optional field.
    */
-  relayServer: HostPort.optional(),
-  workloadApi: WorkloadApi.optional(),
+  relayServer: z.optional(HostPort),
+  workloadApi: z.optional(WorkloadApi),
   /**
    * Where tbot runs (absent: on a host): as a pod, it gets a NetworkPolicy export. Added to v1 as
    * optional fields.
    */
-  runtime: z.enum(['host', 'kubernetes']).optional(),
-  namespace: z.string().max(63).optional(),
+  runtime: z.optional(z.enum(['host', 'kubernetes'])),
+  namespace: z.optional(z.string().check(z.maxLength(63))),
 });
 
 /**
@@ -247,22 +244,22 @@ export const RelayNodeV1 = z.object({
   ...teleportBase,
   kind: z.literal('relay'),
   /** `relay_group`: relays of one group peer with each other and share agents' tunnels. */
-  relayGroup: z.string().trim().min(1, { message: 'a relay belongs to a relay group' }).max(128).default('default'),
+  relayGroup: z._default(z.string().check(z.trim(), z.minLength(1, { message: 'a relay belongs to a relay group' }), z.maxLength(128)), 'default'),
   /** `target_connection_count`: how many relays of the group each agent keeps a tunnel to. */
-  targetConnectionCount: z.number().int().min(1).max(16).default(1),
+  targetConnectionCount: z._default(whole(1, 16), 1),
   /** `public_hostnames`: names clients and agents use for this relay (required by Teleport). */
-  publicHostnames: z.array(z.string().trim().min(1).max(253)).max(16).default([]),
+  publicHostnames: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(253))).check(z.maxLength(16)), []),
   /** `transport_listen_addr`: clients (tsh --relay, tbot ssh-multiplexer). */
-  transportListenAddr: HostPort.default('0.0.0.0:3040'),
-  transportProxyProtocol: z.boolean().default(false),
+  transportListenAddr: z._default(HostPort, '0.0.0.0:3040'),
+  transportProxyProtocol: z._default(z.boolean(), false),
   /** `peer_listen_addr`: the other relays of the group. */
-  peerListenAddr: HostPort.default('0.0.0.0:3041'),
+  peerListenAddr: z._default(HostPort, '0.0.0.0:3041'),
   /** `peer_public_addr` (default: the host's first private IP with the peer port). */
-  peerPublicAddr: HostPort.optional(),
+  peerPublicAddr: z.optional(HostPort),
   /** `tunnel_listen_addr`: agents' relay tunnels. */
-  tunnelListenAddr: HostPort.default('0.0.0.0:3042'),
-  tunnelProxyProtocol: z.boolean().default(false),
-  env: ProxyEnv.optional(),
+  tunnelListenAddr: z._default(HostPort, '0.0.0.0:3042'),
+  tunnelProxyProtocol: z._default(z.boolean(), false),
+  env: z.optional(ProxyEnv),
   metricsListenAddr,
   diagAddr,
 });
@@ -273,8 +270,8 @@ export const ClientTool = z.enum(['browser', 'tsh', 'kubectl', 'database', 'rdp'
 export const ClientNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('client'),
-  tools: z.array(ClientTool).min(1, { message: 'a client uses at least one tool' }),
-  env: ClientEnv.optional(),
+  tools: z.array(ClientTool).check(z.minLength(1, { message: 'a client uses at least one tool' })),
+  env: z.optional(ClientEnv),
 });
 
 export const PortMapping = z.object({
@@ -285,31 +282,31 @@ export const PortMapping = z.object({
 export const LoadBalancerNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('load-balancer'),
-  layer: z.enum(['l4', 'l7']).default('l4'),
+  layer: z._default(z.enum(['l4', 'l7']), 'l4'),
   /** The LB terminates TLS (ACM certificate, ALB, ingress). */
-  tlsTermination: z.boolean().default(false),
-  mappings: z.array(PortMapping).min(1, { message: 'a load balancer forwards at least one port' }).max(32).default([{ frontPort: 443, targetPort: 3080 }]),
-  idleTimeoutSeconds: z.number().int().min(1).max(86400).optional(),
+  tlsTermination: z._default(z.boolean(), false),
+  mappings: z._default(z.array(PortMapping).check(z.minLength(1, { message: 'a load balancer forwards at least one port' }), z.maxLength(32)), [{ frontPort: 443, targetPort: 3080 }]),
+  idleTimeoutSeconds: z.optional(whole(1, 86400)),
   /** The LB sends PROXY protocol headers to its backends. */
-  sendsProxyProtocol: z.boolean().default(false),
+  sendsProxyProtocol: z._default(z.boolean(), false),
 });
 
 export const HttpProxyNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('http-proxy'),
-  port: Port.default(3128),
+  port: z._default(Port, 3128),
 });
 
 export const OpensshHostNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('openssh-host'),
-  sshPort: Port.default(22),
+  sshPort: z._default(Port, 22),
 });
 
 export const KubeApiNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('kube-api'),
-  port: Port.default(443),
+  port: z._default(Port, 443),
 });
 
 export const DatabaseEngine = z.enum([
@@ -335,22 +332,22 @@ export const DatabaseNodeV1 = z.object({
   kind: z.literal('database'),
   engine: DatabaseEngine,
   /** The port in the database URI. Omitted: the engine's usual port is assumed (and flagged where Teleport requires one). */
-  port: Port.optional(),
+  port: z.optional(Port),
 });
 
 export const WindowsHostNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('windows-host'),
-  rdpPort: Port.default(3389),
+  rdpPort: z._default(Port, 3389),
 });
 
 export const DomainControllerNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('domain-controller'),
   /** `ldap.addr` port: LDAPS 636 by default (reference §7 Q4). */
-  ldapPort: Port.default(636),
+  ldapPort: z._default(Port, 636),
   /** Kerberos KDC port: 88 assumed (not stated in Teleport's source). */
-  kdcPort: Port.default(88),
+  kdcPort: z._default(Port, 88),
 });
 
 /** One entry of an app's `tcp_ports`: a port, or an inclusive range `port`–`endPort`. */
@@ -358,33 +355,27 @@ export const AppPortRange = z
   .object({
     port: Port,
     /** `end_port`: inclusive end of the range; absent for a single port. */
-    endPort: Port.optional(),
+    endPort: z.optional(Port),
   })
-  .refine((r) => r.endPort === undefined || r.endPort >= r.port, { message: 'the end port must not be below the port', path: ['endPort'] });
+  .check(z.refine((r) => r.endPort === undefined || r.endPort >= r.port, { message: 'the end port must not be below the port', path: ['endPort'] }));
 
 export const AppNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('app'),
   /** `uri` of the application: http(s)://host[:port], tcp://host:port, or tcp://host with `tcpPorts`. */
-  uri: z
-    .string()
-    .trim()
-    .max(500)
-    .refine((s) => /^(https?|tcp):\/\/[^/\s:]+(:\d{1,5})?(\/\S*)?$/.test(s), {
-      message: 'expected http(s)://host[:port][/path] or tcp://host:port',
-    }),
+  uri: checkedText(500, (s) => /^(https?|tcp):\/\/[^/\s:]+(:\d{1,5})?(\/\S*)?$/.test(s), 'expected http(s)://host[:port][/path] or tcp://host:port'),
   /**
    * `tcp_ports` of a multi-port TCP app (Teleport 17.1+; the URI is then `tcp://host` without a port).
    * Added to v1 as an optional field.
    */
-  tcpPorts: z.array(AppPortRange).max(32).optional(),
+  tcpPorts: z.optional(z.array(AppPortRange).check(z.maxLength(32))),
 });
 
 export const CloudApiNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('cloud-api'),
-  provider: z.enum(['aws', 'gcp', 'azure', 'other']).default('aws'),
-  port: Port.default(443),
+  provider: z._default(z.enum(['aws', 'gcp', 'azure', 'other']), 'aws'),
+  port: z._default(Port, 443),
 });
 
 export const NodeV1 = z.discriminatedUnion('kind', [
@@ -413,25 +404,25 @@ export const LinkV1 = z.object({
   id: Id,
   source: Id,
   target: Id,
-  notes: Notes.optional(),
+  notes: z.optional(Notes),
 });
 
 export const ViewV1 = z.object({
-  x: z.number().finite(),
-  y: z.number().finite(),
-  zoom: z.number().finite().min(0.01).max(10),
+  x: z.number(),
+  y: z.number(),
+  zoom: between(0.01, 10),
 });
 
 // ---------------------------------------------------------------------------------------------
 // Assertions: statements about the plan, checked on every edit (violations become findings)
 
-const assertionBase = { id: Id, description: Notes.optional() };
+const assertionBase = { id: Id, description: z.optional(Notes) };
 
 export const AssertionV1 = z.discriminatedUnion('type', [
   /** Nothing from another zone may reach this zone ("nothing inbound to zone Private"). */
   z.object({ ...assertionBase, type: z.literal('no-inbound'), zone: Id }),
   /** Rules from this zone may only use these ports ("only 443 reachable from Internet"). */
-  z.object({ ...assertionBase, type: z.literal('only-ports-from'), zone: Id, ports: z.array(Port).min(1).max(64) }),
+  z.object({ ...assertionBase, type: z.literal('only-ports-from'), zone: Id, ports: z.array(Port).check(z.minLength(1), z.maxLength(64)) }),
   /** No rule at all from one zone to another. */
   z.object({ ...assertionBase, type: z.literal('no-traffic'), fromZone: Id, toZone: Id }),
   /** Nothing in this zone may open connections to other zones (egress lock-down). */
@@ -445,18 +436,18 @@ export const PlanV1Shape = z.object({
   type: z.literal(FORMAT_TYPE),
   version: z.literal(1),
   name: Name,
-  description: Notes.optional(),
-  clusters: z.array(ClusterV1).min(1, { message: 'a plan has at least one cluster' }).max(16),
-  zones: z.array(ZoneV1).max(500).default([]),
-  nodes: z.array(NodeV1).max(20000).default([]),
-  links: z.array(LinkV1).max(50000).default([]),
+  description: z.optional(Notes),
+  clusters: z.array(ClusterV1).check(z.minLength(1, { message: 'a plan has at least one cluster' }), z.maxLength(16)),
+  zones: z._default(z.array(ZoneV1).check(z.maxLength(500)), []),
+  nodes: z._default(z.array(NodeV1).check(z.maxLength(20000)), []),
+  links: z._default(z.array(LinkV1).check(z.maxLength(50000)), []),
   /** Added after the first release of v1 as an optional list: older v1 files parse unchanged. */
-  assertions: z.array(AssertionV1).max(200).default([]),
-  view: ViewV1.optional(),
+  assertions: z._default(z.array(AssertionV1).check(z.maxLength(200)), []),
+  view: z.optional(ViewV1),
 });
 
 /** Cross-references: ids unique, every reference points at something of the right kind. */
-export const PlanV1 = PlanV1Shape.superRefine((plan, ctx) => {
+export const PlanV1 = PlanV1Shape.check(z.superRefine((plan, ctx) => {
   const seen = new Map<string, string>();
   const claim = (id: string, path: (string | number)[]) => {
     const prior = seen.get(id);
@@ -493,7 +484,7 @@ export const PlanV1 = PlanV1Shape.superRefine((plan, ctx) => {
     if (!nodeIds.has(l.target)) ctx.addIssue({ code: 'custom', path: ['links', i, 'target'], message: `no node with id "${l.target}"` });
     if (l.source === l.target) ctx.addIssue({ code: 'custom', path: ['links', i, 'target'], message: 'a link cannot connect a node to itself' });
   });
-});
+}));
 
 export type PlanV1 = z.output<typeof PlanV1>;
 export type PlanV1Input = z.input<typeof PlanV1>;

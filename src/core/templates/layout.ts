@@ -3,7 +3,7 @@
  * control plane, private services) and rows, and zones fitted around their member nodes.
  */
 import type { PlanSchema } from '../schema/index.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** A plan as written in TypeScript, before defaults are applied. */
 export type PlanInput = z.input<typeof PlanSchema>;

@@ -4,7 +4,7 @@
  * value is committed at once. Typing in one field is one undo step (a gesture from focus to blur).
  */
 import { useId, useState } from 'react';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { beginGesture, endGesture } from '../../store/history.ts';
 import type { FieldSpec } from './fields.ts';
@@ -49,7 +49,7 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: Path): string {
 
 export interface EntityFormProps<T> {
   value: T;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   fields: FieldSpec[];
   onCommit: (next: T) => void;
   /** Test id prefix for the fields (`field.<key>`). */

@@ -1,6 +1,6 @@
 /** The inspector: the selected node, zone or link, or (with nothing selected) the plan and its clusters. */
 import { useState } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { KIND_INFO } from '../../../core/catalog/kinds.ts';
 import { ClusterSchema, LinkSchema, NodeSchema, PlanSchema, ZoneSchema } from '../../../core/schema/index.ts';
 import type { Cluster, Link, Plan, PlanNode, Zone } from '../../../core/schema/index.ts';
@@ -15,11 +15,11 @@ import { LinkExplainActions, NodeExplainActions } from '../../explain/actions.ts
 import { EntityForm } from './EntityForm.tsx';
 import { describeObject, describeShape, nodeFields } from './fields.ts';
 
-const nodeSchema = NodeSchema as unknown as z.ZodType<PlanNode>;
+const nodeSchema = NodeSchema as unknown as z.ZodMiniType<PlanNode>;
 const zoneFields = describeObject(ZoneSchema);
 const linkFields = describeObject(LinkSchema);
 const clusterFields = describeObject(ClusterSchema).filter((f) => f.key !== 'trustedRoot');
-const planShape = (PlanSchema as unknown as { shape: { name: z.ZodType<string>; description: z.ZodType<string | undefined> } }).shape;
+const planShape = (PlanSchema as unknown as { shape: { name: z.ZodMiniType<string>; description: z.ZodMiniType<string | undefined> } }).shape;
 const PlanMetaSchema = z.object({ name: planShape.name, description: planShape.description });
 const planMetaFields = describeShape(PlanMetaSchema.shape);
 
@@ -224,7 +224,7 @@ function ZoneInspector({ zone, plan }: { zone: Zone; plan: Plan }) {
   return (
     <div className="pl-inspector__body">
       <Header icon={zone.kind === 'internet' ? 'internet' : 'zone'} kind="Network zone" title={zone.name} />
-      <EntityForm value={zone} schema={ZoneSchema as unknown as z.ZodType<Zone>} fields={zoneFields} onCommit={(next) => edit((p) => replaceZone(p, next))} />
+      <EntityForm value={zone} schema={ZoneSchema as unknown as z.ZodMiniType<Zone>} fields={zoneFields} onCommit={(next) => edit((p) => replaceZone(p, next))} />
       <IdField id={zone.id} plan={plan} />
       <section className="pl-inspector__section" aria-label="Members">
         <h3>Members ({members.length})</h3>
@@ -283,7 +283,7 @@ function LinkInspector({ link, plan }: { link: Link; plan: Plan }) {
           </ul>
         </section>
       ) : null}
-      <EntityForm value={link} schema={LinkSchema as unknown as z.ZodType<Link>} fields={linkFields} onCommit={(next) => edit((p) => replaceLink(p, next))} />
+      <EntityForm value={link} schema={LinkSchema as unknown as z.ZodMiniType<Link>} fields={linkFields} onCommit={(next) => edit((p) => replaceLink(p, next))} />
       <div className="pl-inspector__actions">
         <LinkExplainActions link={link} />
         <button type="button" className="pl-btn pl-btn--danger" onClick={deleteSelection} data-testid="inspector.delete">
@@ -312,7 +312,7 @@ function PlanInspector({ plan }: { plan: Plan }) {
       <p className="pl-inspector__hint">Select a node, zone or link to edit it. These settings apply to the whole plan.</p>
       <EntityForm
         value={meta}
-        schema={PlanMetaSchema as unknown as z.ZodType<typeof meta>}
+        schema={PlanMetaSchema as unknown as z.ZodMiniType<typeof meta>}
         fields={planMetaFields}
         testPrefix="plan"
         onCommit={(next) => edit((p) => ({ ...p, name: next.name, description: next.description }))}
@@ -333,7 +333,7 @@ function ClusterSection({ cluster, plan }: { cluster: Cluster; plan: Plan }) {
       </h3>
       <EntityForm
         value={cluster}
-        schema={ClusterSchema as unknown as z.ZodType<Cluster>}
+        schema={ClusterSchema as unknown as z.ZodMiniType<Cluster>}
         fields={clusterFields}
         testPrefix={`cluster.${cluster.id}`}
         onCommit={(next) => edit((p) => replaceCluster(p, next))}

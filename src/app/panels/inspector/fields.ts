@@ -3,7 +3,7 @@
  * link and cluster gets an editor without a hand-written form per kind, and a new schema field shows up
  * by itself. Labels are UI text; values and their validity come from the schema.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { NodeSchema } from '../../../core/schema/index.ts';
 import type { NodeKind } from '../../../core/schema/index.ts';
 
@@ -163,19 +163,23 @@ const SKIP = new Set(['id', 'position', 'size', 'zone', 'cluster', 'source', 'ta
 
 interface Def {
   type: string;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  in?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodMiniType;
+  element?: z.ZodMiniType;
+  in?: z.ZodMiniType;
+  shape?: Record<string, z.ZodMiniType>;
   entries?: Record<string, string>;
+  /** Members of a (discriminated) union. */
+  options?: z.ZodMiniType[];
+  /** Values of a literal. */
+  values?: unknown[];
   checks?: { _zod?: { def?: { check?: string } } }[];
 }
 
-function defOf(schema: z.ZodType): Def {
+function defOf(schema: z.ZodMiniType): Def {
   return (schema as unknown as { def: Def }).def;
 }
 
-function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
+function unwrap(schema: z.ZodMiniType): { inner: z.ZodMiniType; optional: boolean } {
   let inner = schema;
   let optional = false;
   for (;;) {
@@ -191,15 +195,15 @@ function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
   }
 }
 
-function enumOptions(schema: z.ZodType): string[] {
-  return (schema as unknown as { options: string[] }).options;
+function enumOptions(schema: z.ZodMiniType): string[] {
+  return Object.values(defOf(schema).entries ?? {});
 }
 
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
-  return (schema as unknown as { shape: Record<string, z.ZodType> }).shape;
+function shapeOf(schema: z.ZodMiniType): Record<string, z.ZodMiniType> {
+  return (schema as unknown as { shape: Record<string, z.ZodMiniType> }).shape;
 }
 
-function fieldFor(key: string, schema: z.ZodType): FieldSpec | null {
+function fieldFor(key: string, schema: z.ZodMiniType): FieldSpec | null {
   const { inner, optional } = unwrap(schema);
   const def = defOf(inner);
   const label = labelFor(key);
@@ -227,7 +231,7 @@ function fieldFor(key: string, schema: z.ZodType): FieldSpec | null {
 }
 
 /** Schema order, except that notes always come last (they are the least used). */
-export function describeShape(shape: Record<string, z.ZodType>): FieldSpec[] {
+export function describeShape(shape: Record<string, z.ZodMiniType>): FieldSpec[] {
   const fields = Object.entries(shape)
     .filter(([key]) => !SKIP.has(key))
     .map(([key, schema]) => fieldFor(key, schema))
@@ -235,7 +239,7 @@ export function describeShape(shape: Record<string, z.ZodType>): FieldSpec[] {
   return [...fields.filter((f) => f.key !== 'notes'), ...fields.filter((f) => f.key === 'notes')];
 }
 
-export function describeObject(schema: z.ZodType): FieldSpec[] {
+export function describeObject(schema: z.ZodMiniType): FieldSpec[] {
   return describeShape(shapeOf(schema));
 }
 
@@ -245,8 +249,8 @@ const nodeFieldCache = new Map<NodeKind, FieldSpec[]>();
 export function nodeFields(kind: NodeKind): FieldSpec[] {
   let fields = nodeFieldCache.get(kind);
   if (!fields) {
-    const options = (NodeSchema as unknown as { options: z.ZodType[] }).options;
-    const member = options.find((o) => (defOf(shapeOf(o).kind!) as unknown as { values: string[] }).values[0] === kind);
+    const options = defOf(NodeSchema).options ?? [];
+    const member = options.find((o) => defOf(shapeOf(o).kind!).values?.[0] === kind);
     fields = member ? describeObject(member) : [];
     nodeFieldCache.set(kind, fields);
   }

@@ -1,5 +1,5 @@
 /** A tiny builder for test plans: inputs are validated with the real schema (defaults applied). */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { PlanSchema } from '../../schema/index.ts';
 import type { Plan } from '../../schema/index.ts';
 
