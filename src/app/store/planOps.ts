@@ -115,6 +115,7 @@ export function addFromPalette(plan: Plan, itemId: string, at: XY): Created {
         taken.add(id);
         nodes.push(
           NodeSchema.parse({
+            ...(base.target.type === 'node' ? base.target.preset : {}),
             kind,
             id,
             name: `${base.label} (${clusterId})`,

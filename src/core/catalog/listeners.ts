@@ -67,6 +67,17 @@ export const CONFIG_VERSIONS: Readonly<Record<'v1' | 'v2' | 'v3', ConfigVersionS
   v3: { defaultListeners: ['web'], sources: ['S5', 'I2'] },
 };
 
+/**
+ * Listeners Teleport's code opens on config v1 without a listen address (`applyDefaultProxyListenerAddresses`
+ * in lib/config/configuration.go, reference §5 L-C7 [S5][S6]): SSH 3023 and tunnel 3024 always, Kubernetes
+ * 3026 when the Kubernetes proxy is enabled. (MySQL is not among them in the code; see §6 Q3.)
+ */
+export const V1_LEGACY_LISTENERS: readonly { id: ProxyListenerId; condition?: string }[] = [
+  { id: 'ssh' },
+  { id: 'tunnel' },
+  { id: 'kube', condition: 'when the Kubernetes proxy is enabled' },
+];
+
 /** The dedicated listeners clients use in `separate` mode (in `multiplex` everything rides `web`). */
 export const SEPARATE_MODE_LISTENERS: readonly ProxyListenerId[] = ['ssh', 'tunnel', 'kube', 'mysql', 'postgres', 'mongo'];
 
@@ -99,6 +110,28 @@ export const AUTH_DEFAULT_PORT = PORTS.auth.port;
 
 /** Proxy peering listener default port. */
 export const PEER_DEFAULT_PORT = PORTS.proxyPeer.port;
+
+/** A public address Teleport accepts only with its listen address. */
+export interface PublicNeedsListen {
+  publicField: 'kubePublicAddr' | 'mysqlPublicAddr' | 'mongoPublicAddr' | 'peerPublicAddr';
+  listenField: 'kubeListenAddr' | 'mysqlListenAddr' | 'mongoListenAddr' | 'peerListenAddr';
+  /** teleport.yaml keys, as the startup error names them. */
+  publicKey: string;
+  listenKey: string;
+  defaultPort: number;
+}
+
+/**
+ * `<x>_public_addr` without `<x>_listen_addr` stops the Proxy at startup with "<x>_listen_addr must be
+ * set when <x>_public_addr is set" (reference §5 L-C8 [S5]; lib/config/configuration.go,
+ * applyProxyConfig). Postgres is not checked there: without its listener it rides the web port.
+ */
+export const PUBLIC_NEEDS_LISTEN: readonly PublicNeedsListen[] = [
+  { publicField: 'kubePublicAddr', listenField: 'kubeListenAddr', publicKey: 'kube_public_addr', listenKey: 'kube_listen_addr', defaultPort: PORTS.kube.port },
+  { publicField: 'mysqlPublicAddr', listenField: 'mysqlListenAddr', publicKey: 'mysql_public_addr', listenKey: 'mysql_listen_addr', defaultPort: PORTS.proxyMysql.port },
+  { publicField: 'mongoPublicAddr', listenField: 'mongoListenAddr', publicKey: 'mongo_public_addr', listenKey: 'mongo_listen_addr', defaultPort: PORTS.proxyMongo.port },
+  { publicField: 'peerPublicAddr', listenField: 'peerListenAddr', publicKey: 'peer_public_addr', listenKey: 'peer_listen_addr', defaultPort: PORTS.proxyPeer.port },
+];
 
 /**
  * Port of an agent's `TELEPORT_TUNNEL_PUBLIC_ADDR` without one: the agent parses it with the tunnel

@@ -1,11 +1,13 @@
-/** Agents and resources (§5 L-A1, L-A3, L-A4, L-A5, L-A8, L-A9, L-C2) and app URIs. */
+/** Agents and resources (§5 L-A1, L-A3…L-A9, L-C2) and app URIs. */
 import { AGENT_SERVICES, APP_TCP_PORTS_SINCE, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS } from '../catalog/index.ts';
 import { parseHostPort } from '../engine/addr.ts';
-import { clusterOf, neighbours } from '../engine/context.ts';
+import { clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
+import { isIpLiteral } from '../schema/index.ts';
 import { effectiveJoinVia, hasProxyEnv } from '../engine/relations.ts';
+import type { NodeOfKind } from '../schema/index.ts';
 import type { Check } from './input.ts';
 
-/** L-A1, L-A3, L-A4, L-A5, L-A9, L-C2. */
+/** L-A1, L-A3, L-A4, L-A5, L-A6, L-A9, L-C2. */
 export const agents: Check = (input) => {
   const { ctx, out } = input;
   for (const node of ctx.sortedNodes) {
@@ -26,6 +28,9 @@ export const agents: Check = (input) => {
     if (has('desktop') && node.desktopUsesAd) {
       const dcs = neighbours(ctx, node.id).filter((n) => n.kind === 'domain-controller');
       if (dcs.length === 0) at('L-A5', { agent: node.name });
+      // A domain controller node with several addresses stands for an HA endpoint (several DCs behind one name).
+      const dc = dcs.length === 1 ? dcs[0] : undefined;
+      if (dc && dc.addresses.length <= 1) out.add({ subjects: [node.id, dc.id], nodes: [node.id, dc.id], code: 'L-A6', params: { agent: node.name, dc: dc.name } });
     }
     if (via === 'auth' && cluster?.configVersion === 'v3') {
       const never = node.services.filter((s) => s === 'app' || s === 'database');
@@ -34,7 +39,7 @@ export const agents: Check = (input) => {
   }
 };
 
-/** L-A8 (database without required port), PL-APP-NO-PORT (tcp:// app without port), PL-APP-PORTS-URI and PL-APP-PORTS-VERSION (tcp_ports). */
+/** L-A7 (SQL Server host), L-A8 (database without required port), PL-APP-NO-PORT (tcp:// app without port), PL-APP-PORTS-URI and PL-APP-PORTS-VERSION (tcp_ports). */
 export const resources: Check = (input) => {
   const { ctx, out } = input;
   for (const node of ctx.sortedNodes) {
@@ -42,6 +47,7 @@ export const resources: Check = (input) => {
       const spec = DATABASE_ENGINES[node.engine];
       if (spec.portRequired) out.add({ code: 'L-A8', subjects: [node.id], nodes: [node.id], params: { db: node.name, engine: spec.label, port: spec.defaultPort } });
     }
+    if (node.kind === 'database' && node.engine === 'sqlserver') sqlServerHost(input, node);
     if (node.kind !== 'app') continue;
     const ranges = (node.tcpPorts ?? []).length > 0;
     const tcp = node.uri.startsWith('tcp://');
@@ -60,3 +66,16 @@ export const resources: Check = (input) => {
     }
   }
 };
+
+/**
+ * L-A7: Teleport reaches SQL Server with Kerberos, so the URI host must be `computer.domain`, not an IP
+ * address or a bare host name. (A missing port, the rule's third case, is L-A8.) The node's first
+ * address stands for the URI host; a CIDR or no address says nothing about it.
+ */
+function sqlServerHost(input: Parameters<Check>[0], node: NodeOfKind<'database'>): void {
+  const address = node.addresses[0];
+  if (address === undefined || address.includes('/')) return;
+  const host = hostOfAddress(address);
+  const problem = isIpLiteral(host) ? 'is an IP address' : host.includes('.') ? undefined : 'has no domain';
+  if (problem) input.out.add({ code: 'L-A7', subjects: [node.id], nodes: [node.id], params: { db: node.name, address, problem } });
+}

@@ -1,10 +1,14 @@
-/** Cluster-level checks: proxy peering (L-R1, L-R2, PL-PEER-ZONES) and trust (L-X1). */
+/** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1). */
 import { PEER_DEFAULT_PORT } from '../catalog/index.ts';
+import { isUnspecifiedHost, joinHostPort, parseHostPort } from '../engine/addr.ts';
+import { hostOfAddress } from '../engine/context.ts';
+import type { Ctx } from '../engine/context.ts';
 import type { Check } from './input.ts';
 import { namesOf } from './input.ts';
 import { listNames } from './sink.ts';
+import type { FindingSink } from './sink.ts';
 
-/** L-R1, L-R2, PL-PEER-ZONES. */
+/** L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES. */
 export const peering: Check = (input) => {
   const { ctx, out } = input;
   for (const c of ctx.plan.clusters) {
@@ -18,6 +22,10 @@ export const peering: Check = (input) => {
       const port = [...new Set(proxies.map((id) => ctx.proxies.get(id)?.peerPort ?? PEER_DEFAULT_PORT))].join(', ');
       out.add({ code: 'PL-PEER-ZONES', subjects: [c.id], nodes: proxies, params: { cluster: c.name, zones: listNames(zones.map((z) => ctx.zones.get(z)?.name ?? z)), port } });
     }
+    if (c.edition === 'oss') continue;
+    const count = c.agentConnectionCount ?? 1;
+    if (count === 1 && proxies.length > 1) out.add({ code: 'L-R5', subjects: [c.id], nodes: proxies, params: { cluster: c.name, count } });
+    for (const id of proxies) guessedPeerAddress(input.ctx, id, out);
   }
 };
 
@@ -31,3 +39,21 @@ export const trust: Check = (input) => {
     out.add({ code: 'L-X1', subjects: [c.id], nodes: auths, params: { cluster: c.name, root: ctx.clusters.get(c.trustedRoot)?.name ?? c.trustedRoot, auths: listNames(namesOf(input, auths)) } });
   }
 };
+
+/**
+ * L-R4: without peer_public_addr, a Proxy listening for peers on 0.0.0.0 advertises a private IP it picks
+ * among its interfaces. Several addresses on the node are the plan's sign of several interfaces.
+ */
+function guessedPeerAddress(ctx: Ctx, id: string, out: FindingSink): void {
+  const p = ctx.proxies.get(id)?.node;
+  if (!p || p.peerPublicAddr !== undefined || p.addresses.length < 2) return;
+  const listen = p.peerListenAddr ?? `0.0.0.0:${PEER_DEFAULT_PORT}`;
+  const hp = parseHostPort(listen);
+  if (hp && !isUnspecifiedHost(hp.host)) return;
+  const port = hp?.port ?? PEER_DEFAULT_PORT;
+  const host = hostOfAddress(p.addresses.find((a) => !a.includes('/')) ?? 'proxy.internal.example.com');
+  out.add({
+    code: 'L-R4', subjects: [id], nodes: [id],
+    params: { proxy: p.name, listen, addresses: listNames(p.addresses, p.addresses.length), example: joinHostPort(host, port) },
+  });
+}

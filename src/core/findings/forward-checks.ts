@@ -1,4 +1,4 @@
-/** HTTP CONNECT forward proxies (§5 L-H2…L-H5) and Portolan's forward-proxy checks. */
+/** HTTP CONNECT forward proxies (§5 L-H2…L-H6) and Portolan's forward-proxy checks. */
 import { FORWARD_PROXY, SCHEME_PORTS } from '../catalog/index.ts';
 import type { Link, PlanNode } from '../schema/index.ts';
 import { cidrContains, ipBytes, isLoopbackHost, parseCidr, parseHostPort, parseProxyUrl } from '../engine/addr.ts';
@@ -11,7 +11,7 @@ function envOf(node: PlanNode) {
   return 'env' in node ? node.env : undefined;
 }
 
-/** L-H2, L-H4, PL-HTTP-PROXY-PORT, PL-HTTP-PROXY-UNKNOWN. */
+/** L-H2, L-H4, L-H6, PL-HTTP-PROXY-PORT, PL-HTTP-PROXY-UNKNOWN. */
 export const proxyUrls: Check = (input) => {
   const { ctx, obs, out } = input;
   for (const node of ctx.sortedNodes) {
@@ -29,6 +29,10 @@ export const proxyUrls: Check = (input) => {
       if (fwd && urlPort !== undefined && urlPort !== fwd.port) {
         out.add({ code: 'PL-HTTP-PROXY-PORT', subjects: [node.id, fwd.id], nodes: [node.id, fwd.id], params: { node: node.name, urlPort, proxy: fwd.name, port: fwd.port } });
       }
+    }
+    // Reverse tunnels (agents) take HTTPS_PROXY first (api/utils/proxy.go); only a difference is worth saying.
+    if (node.kind === 'agent' && env.httpsProxy && env.httpProxy && env.httpsProxy !== env.httpProxy) {
+      out.add({ code: 'L-H6', subjects: [node.id], nodes: [node.id], params: { node: node.name, https: env.httpsProxy, http: env.httpProxy } });
     }
     const unknown = obs.unknownForwardProxies.get(node.id);
     if (unknown !== undefined) out.add({ code: 'PL-HTTP-PROXY-UNKNOWN', subjects: [node.id], nodes: [node.id], params: { node: node.name, url: unknown } });

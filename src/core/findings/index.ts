@@ -7,7 +7,7 @@ import { lbKinds, lbMappings } from './lb-checks.ts';
 import { monitoring } from './monitor-checks.ts';
 import { clusterShape, paths, refusedLinks } from './plan-checks.ts';
 import { relays } from './relay-checks.ts';
-import { acme, advertisedPorts, proxyAddresses } from './proxy-checks.ts';
+import { acme, advertisedPorts, proxyAddresses, proxySettings } from './proxy-checks.ts';
 import { internetExposure } from './rule-checks.ts';
 import { workloadApi } from './workload-checks.ts';
 import { createFindingSink } from './sink.ts';
@@ -15,7 +15,7 @@ import type { Finding } from '../engine/types.ts';
 
 /** Every check, in a fixed order (the output is sorted anyway). */
 export const CHECKS: readonly Check[] = [
-  clusterShape, paths, refusedLinks, proxyAddresses, advertisedPorts, acme, lbKinds, lbMappings,
+  clusterShape, paths, refusedLinks, proxyAddresses, proxySettings, advertisedPorts, acme, lbKinds, lbMappings,
   peering, trust, agents, resources, proxyUrls, noProxyTypes, forwardUse, internetExposure,
   monitoring, relays, workloadApi,
 ];

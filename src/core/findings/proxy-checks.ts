@@ -1,5 +1,8 @@
-/** The Proxy's addresses and listeners (§5 L-P1…L-P4, L-T1, L-B6). */
-import { ACME } from '../catalog/index.ts';
+/** The Proxy's addresses, listeners and settings (§5 L-P1…L-P4, L-T1, L-B4, L-B5, L-B6, L-C7, L-C8; PL-PROXY-PROTOCOL). */
+import { ACME, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, V1_LEGACY_LISTENERS } from '../catalog/index.ts';
+import type { NodeOfKind } from '../schema/index.ts';
+import type { Ctx } from '../engine/context.ts';
+import type { ProxyInfo } from '../engine/proxy-listeners.ts';
 import type { Check } from './input.ts';
 import { namesOf } from './input.ts';
 import { listNames } from './sink.ts';
@@ -66,14 +69,69 @@ export const acme: Check = (input) => {
     const p = info.node;
     const web = info.listeners.get('web')?.port;
     const peers = ctx.proxiesByCluster.get(info.cluster.id) ?? [];
-    const fronts = [...ctx.lbs.entries()].filter(([, lb]) => lb.role === 'proxy' && lb.backends.some((b) => b.id === p.id));
+    const fronts = frontsOf(ctx, p.id);
     const problems: string[] = [];
     if (peers.length > 1) problems.push(`${info.cluster.name} has ${peers.length} Proxies (ACME works with a single one)`);
     if (fronts.length === 0 && web !== ACME.port) problems.push(`its web listener is on ${web}, not ${ACME.port}`);
-    for (const [id] of fronts) {
-      const lb = ctx.nodes.get(id);
-      if (lb?.kind === 'load-balancer' && !lb.mappings.some((m) => m.frontPort === ACME.port && m.targetPort === web)) problems.push(`${lb.name} does not forward ${ACME.port} → ${web}`);
+    for (const lb of fronts) {
+      if (!lb.mappings.some((m) => m.frontPort === ACME.port && m.targetPort === web)) problems.push(`${lb.name} does not forward ${ACME.port} → ${web}`);
     }
     if (problems.length > 0) out.add({ code: 'L-B6', subjects: [p.id], nodes: [p.id], params: { proxy: p.name, problem: problems.join('; ') } });
+  }
+};
+
+/** The load balancers in front of a Proxy (those that front Proxies and have it as a backend). */
+function frontsOf(ctx: Ctx, proxy: string): NodeOfKind<'load-balancer'>[] {
+  const out: NodeOfKind<'load-balancer'>[] = [];
+  for (const [id, lb] of ctx.lbs) {
+    if (lb.role === 'proxy' && lb.backends.some((b) => b.id === proxy)) out.push(ctx.nodes.get(id) as NodeOfKind<'load-balancer'>);
+  }
+  return out;
+}
+
+/** Listeners a v1 configuration opens although the Proxy does not configure them (L-C7). */
+function legacyListeners(info: ProxyInfo): string[] {
+  return V1_LEGACY_LISTENERS.filter((l) => info.node[PROXY_LISTENERS[l.id].listenField] === undefined).map((l) => {
+    const spec = PROXY_LISTENERS[l.id];
+    return `${spec.label} ${info.listeners.get(l.id)?.port ?? spec.defaultPort}${l.condition === undefined ? '' : ` (${l.condition})`}`;
+  });
+}
+
+/** L-C7, L-C8, L-B4, L-B5, PL-PROXY-PROTOCOL: the Proxy's own configuration. */
+export const proxySettings: Check = (input) => {
+  const { ctx, out } = input;
+  for (const info of ctx.proxies.values()) {
+    if (info.cluster.deployment === 'cloud') continue;
+    const p = info.node;
+    const at = (code: string, params: Record<string, string | number>, nodes: string[] = []) => out.add({ code, subjects: [p.id], nodes: [p.id, ...nodes], params });
+    const legacy = info.cluster.configVersion === 'v1' ? legacyListeners(info) : [];
+    if (legacy.length > 0) at('L-C7', { proxy: p.name, listeners: listNames(legacy, legacy.length) });
+    const lonely = PUBLIC_NEEDS_LISTEN.filter((x) => {
+      const pub = p[x.publicField];
+      return (Array.isArray(pub) ? pub.length > 0 : pub !== undefined) && p[x.listenField] === undefined;
+    });
+    if (lonely.length > 0) {
+      const first = lonely[0]!;
+      at('L-C8', { proxy: p.name, problems: listNames(lonely.map((x) => `${x.publicKey} without ${x.listenKey}`), lonely.length), example: `${first.listenKey}: 0.0.0.0:${first.defaultPort}` });
+    }
+    const fronts = frontsOf(ctx, p.id);
+    if (p.proxyProtocol === 'unspecified') {
+      const sender = fronts.find((lb) => lb.sendsProxyProtocol);
+      const why = sender ? `${sender.name} sends PROXY headers` : fronts.length === 0 ? 'nothing in front of it sends PROXY headers' : `${listNames(fronts.map((lb) => lb.name))} ${fronts.length === 1 ? 'sends' : 'send'} no PROXY headers`;
+      const advice = `proxy_protocol: ${sender ? 'on' : 'off'} (${why})`;
+      at('L-B4', { proxy: p.name, advice }, fronts.map((lb) => lb.id));
+    }
+    for (const lb of fronts) {
+      const mismatch = (lb.sendsProxyProtocol && p.proxyProtocol === 'off') || (!lb.sendsProxyProtocol && p.proxyProtocol === 'on');
+      if (!mismatch) continue;
+      out.add({
+        code: 'PL-PROXY-PROTOCOL', subjects: [p.id, lb.id], nodes: [p.id, lb.id],
+        params: { lb: lb.name, proxy: p.name, sends: lb.sendsProxyProtocol ? 'sends' : 'sends no', mode: p.proxyProtocol, want: lb.sendsProxyProtocol ? 'on' : 'off', toggle: lb.sendsProxyProtocol ? 'turn off' : 'turn on' },
+      });
+    }
+    if (p.trustXForwardedFor && !fronts.some((lb) => lb.layer === 'l7')) {
+      const front = fronts.length === 0 ? 'no load balancer is in front of it' : `${listNames(fronts.map((lb) => lb.name))} in front of it ${fronts.length === 1 ? 'is an L4 load balancer, which sets' : 'are L4 load balancers, which set'} no such header`;
+      at('L-B5', { proxy: p.name, front }, fronts.map((lb) => lb.id));
+    }
   }
 };

@@ -60,7 +60,7 @@ const PLAN: PlanInput = {
       position: at(2, 4),
     },
     { id: 'windows', name: 'Windows servers', kind: 'windows-host', rdpPort: 3389, addresses: ['10.20.5.0/24'], zone: 'datacenter', position: at(3, 4) },
-    { id: 'dc', name: 'Domain controller', kind: 'domain-controller', ldapPort: 636, kdcPort: 88, addresses: ['dc1.corp.example.com'], zone: 'datacenter', position: at(3, 5) },
+    { id: 'dc', name: 'Domain controller', kind: 'domain-controller', ldapPort: 636, kdcPort: 88, addresses: ['dc1.corp.example.com', 'dc2.corp.example.com'], zone: 'datacenter', position: at(3, 5) },
   ],
   links: [
     { id: 'db-agent-postgres', source: 'db-agent', target: 'postgres' },

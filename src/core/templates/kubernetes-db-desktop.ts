@@ -59,7 +59,7 @@ const PLAN: PlanInput = {
     podAgent('desktop-agent', 'Windows Desktop agent', ['desktop'], 5, { desktopUsesAd: true }),
     { id: 'postgres', name: 'Payments DB (Postgres)', kind: 'database', engine: 'postgres', port: 5432, addresses: ['payments-db.internal.example.com'], zone: 'data', position: at(6, 2) },
     { id: 'windows', name: 'Windows servers', kind: 'windows-host', rdpPort: 3389, addresses: ['10.0.30.0/24'], zone: 'windows-domain', position: at(6, 5) },
-    { id: 'dc', name: 'Domain controller', kind: 'domain-controller', ldapPort: 636, kdcPort: 88, addresses: ['dc1.corp.example.com'], zone: 'windows-domain', position: at(6, 6) },
+    { id: 'dc', name: 'Domain controller', kind: 'domain-controller', ldapPort: 636, kdcPort: 88, addresses: ['dc1.corp.example.com', 'dc2.corp.example.com'], zone: 'windows-domain', position: at(6, 6) },
   ],
   links: [
     { id: 'users-lb', source: 'users', target: 'lb' },
