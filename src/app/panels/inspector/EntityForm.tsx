@@ -178,7 +178,7 @@ function FieldEditor({ field, path, entity, attempt, testPrefix }: FieldProps) {
             data-testid={testId}
             aria-invalid={error ? true : undefined}
           >
-            {field.optional ? <option value="">—</option> : null}
+            {field.optional ? <option value="">{field.unset ?? '—'}</option> : null}
             {field.options.map((o) => (
               <option key={o} value={o}>
                 {o}

@@ -14,6 +14,11 @@ describe('inspector fields come from the schema', () => {
     if (options && field && 'options' in field) expect(field.options).toEqual(options);
   });
 
+  it("an optional enum says what leaving it empty means where that is one of its values (tbot runtime)", () => {
+    expect(nodeFields('tbot').find((f) => f.key === 'runtime')).toMatchObject({ type: 'enum', optional: true, unset: 'not set: on a host' });
+    expect(nodeFields('agent').find((f) => f.key === 'runtime')).not.toHaveProperty('unset');
+  });
+
   it('nested objects and lists of objects get their own fields', () => {
     const lb = nodeFields('load-balancer').find((f) => f.key === 'mappings');
     expect(lb?.type).toBe('object-list');

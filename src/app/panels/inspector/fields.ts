@@ -11,7 +11,8 @@ export type FieldSpec =
   | { type: 'text'; key: string; label: string; optional: boolean; multiline: boolean }
   | { type: 'number'; key: string; label: string; optional: boolean }
   | { type: 'boolean'; key: string; label: string }
-  | { type: 'enum'; key: string; label: string; optional: boolean; options: string[] }
+  /** `unset`: what leaving an optional enum empty means (shown as its empty choice). */
+  | { type: 'enum'; key: string; label: string; optional: boolean; options: string[]; unset?: string }
   | { type: 'enum-set'; key: string; label: string; options: string[] }
   | { type: 'text-list'; key: string; label: string }
   | { type: 'object'; key: string; label: string; optional: boolean; fields: FieldSpec[] }
@@ -158,6 +159,11 @@ export function yamlKeyFor(key: string): string | undefined {
   return YAML_KEYS[key];
 }
 
+/** What an optional enum means when it is not set, where that is one of its values (tbot `runtime`). */
+const UNSET_MEANS: Readonly<Record<string, string>> = {
+  runtime: 'not set: on a host',
+};
+
 /** Fields edited elsewhere (or never): identity, geometry, and references chosen from lists. */
 const SKIP = new Set(['id', 'position', 'size', 'zone', 'cluster', 'source', 'target']);
 
@@ -215,7 +221,7 @@ function fieldFor(key: string, schema: z.ZodMiniType): FieldSpec | null {
     case 'boolean':
       return { type: 'boolean', key, label };
     case 'enum':
-      return { type: 'enum', key, label, optional, options: enumOptions(inner) };
+      return { type: 'enum', key, label, optional, options: enumOptions(inner), ...(optional && UNSET_MEANS[key] !== undefined ? { unset: UNSET_MEANS[key] } : {}) };
     case 'array': {
       const element = unwrap(def.element!).inner;
       const elementType = defOf(element).type;
