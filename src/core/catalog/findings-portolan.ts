@@ -32,9 +32,9 @@ export const PORTOLAN_FINDINGS: readonly FindingSpec[] = [
   f('PL-RELAY-VERSION', 'error', '{relay} is a Relay Service, which needs Teleport {since} or later; {cluster} runs Teleport {version}.', 'Upgrade the cluster to Teleport {since} or later, or remove the relay.', ['D8']),
   f('PL-RELAY-NO-HOSTNAMES', 'error', '{relay} sets no public_hostnames: the Relay Service refuses to start without them.', 'Set public_hostnames to the names clients and agents use for the relay (its load balancer).', ['D8', 'S6']),
   f('PL-RELAY-NO-SERVER', 'warning', '{agent} is linked to {relay} but sets no teleport.relay_server: it opens no relay tunnel.', 'Set teleport.relay_server on {agent} to the relay tunnel address (host:port of the relay load balancer).', ['D8', 'D7']),
-  // Modes per Teleport's RFD 0146 "PROXY Protocol Defaults" (14.0): `on` rejects a connection without a PROXY
-  // header, `off` one with it.
-  f('PL-PROXY-PROTOCOL', 'error', '{lb} {sends} PROXY headers, but {proxy} has proxy_protocol: {mode}: the Proxy rejects every connection that comes through {lb}.', 'Give {proxy} proxy_protocol: {want}, or {toggle} PROXY protocol on {lb}.', ['D5', 'D6']),
+  // Modes per Teleport's RFD 0146 "PROXY Protocol Defaults" (14.0) and lib/multiplexer: `on` rejects a
+  // connection without a PROXY header, `off` one with it. The check words the mismatch (LB or direct callers).
+  f('PL-PROXY-PROTOCOL', 'error', '{problem}: Teleport rejects those connections.', '{fix}', ['D5', 'D6']),
   f('PL-RELAY-LB-TLS', 'error', '{lb} fronts Relay Services but {problem}: relay transport and tunnels are mTLS end to end.', 'Use an L4 TCP pass-through load balancer in front of the relays.', ['D8']),
   f('PL-MONITOR-VIA-LB', 'warning', '{client} monitors through {lb}: a load balancer would send each scrape to any one backend, so Portolan makes no monitoring rule for this link.', 'Link {client} to each Proxy (or Auth, agent, relay) it scrapes.', ['D7', 'S5']),
   f('PL-RELAY-SERVER-PORT', 'warning', '{node} dials {addr} ({setting}), but {hop} opens port {open} for {what}.', 'Set {setting} to port {open}, or forward that port to the relays\' listener.', ['D8', 'D7']),

@@ -69,14 +69,11 @@ export const CONFIG_VERSIONS: Readonly<Record<'v1' | 'v2' | 'v3', ConfigVersionS
 
 /**
  * Listeners Teleport's code opens on config v1 without a listen address (`applyDefaultProxyListenerAddresses`
- * in lib/config/configuration.go, reference §5 L-C7 [S5][S6]): SSH 3023 and tunnel 3024 always, Kubernetes
- * 3026 when the Kubernetes proxy is enabled. (MySQL is not among them in the code; see §6 Q3.)
+ * in lib/config/configuration.go, reference §5 L-C7 [S5][S6]): SSH 3023 and tunnel 3024. Kubernetes 3026
+ * opens too, but only with the legacy `kubernetes.enabled` flag, which the plan does not hold; MySQL is not
+ * among them in the code (§6 Q3).
  */
-export const V1_LEGACY_LISTENERS: readonly { id: ProxyListenerId; condition?: string }[] = [
-  { id: 'ssh' },
-  { id: 'tunnel' },
-  { id: 'kube', condition: 'when the Kubernetes proxy is enabled' },
-];
+export const V1_LEGACY_LISTENERS: readonly ProxyListenerId[] = ['ssh', 'tunnel'];
 
 /** The dedicated listeners clients use in `separate` mode (in `multiplex` everything rides `web`). */
 export const SEPARATE_MODE_LISTENERS: readonly ProxyListenerId[] = ['ssh', 'tunnel', 'kube', 'mysql', 'postgres', 'mongo'];

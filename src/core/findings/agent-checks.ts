@@ -28,9 +28,9 @@ export const agents: Check = (input) => {
     if (has('desktop') && node.desktopUsesAd) {
       const dcs = neighbours(ctx, node.id).filter((n) => n.kind === 'domain-controller');
       if (dcs.length === 0) at('L-A5', { agent: node.name });
-      // A domain controller node with several addresses stands for an HA endpoint (several DCs behind one name).
+      // A domain controller node with several addresses, or a CIDR, stands for several DCs behind one endpoint.
       const dc = dcs.length === 1 ? dcs[0] : undefined;
-      if (dc && dc.addresses.length <= 1) out.add({ subjects: [node.id, dc.id], nodes: [node.id, dc.id], code: 'L-A6', params: { agent: node.name, dc: dc.name } });
+      if (dc && dc.addresses.length <= 1 && !dc.addresses.some((a) => a.includes('/'))) out.add({ subjects: [node.id, dc.id], nodes: [node.id, dc.id], code: 'L-A6', params: { agent: node.name, dc: dc.name } });
     }
     if (via === 'auth' && cluster?.configVersion === 'v3') {
       const never = node.services.filter((s) => s === 'app' || s === 'database');
@@ -69,13 +69,13 @@ export const resources: Check = (input) => {
 
 /**
  * L-A7: Teleport reaches SQL Server with Kerberos, so the URI host must be `computer.domain`, not an IP
- * address or a bare host name. (A missing port, the rule's third case, is L-A8.) The node's first
- * address stands for the URI host; a CIDR or no address says nothing about it.
+ * address or a bare host name. (A missing port, the rule's third case, is L-A8.) The node's addresses
+ * stand for the URI host: one `computer.domain` name among them is enough; CIDRs say nothing about it.
  */
 function sqlServerHost(input: Parameters<Check>[0], node: NodeOfKind<'database'>): void {
-  const address = node.addresses[0];
-  if (address === undefined || address.includes('/')) return;
-  const host = hostOfAddress(address);
-  const problem = isIpLiteral(host) ? 'is an IP address' : host.includes('.') ? undefined : 'has no domain';
-  if (problem) input.out.add({ code: 'L-A7', subjects: [node.id], nodes: [node.id], params: { db: node.name, address, problem } });
+  const hosts = node.addresses.filter((a) => !a.includes('/')).map((a) => hostOfAddress(a).replace(/\.$/, ''));
+  const first = hosts[0];
+  if (first === undefined || hosts.some((h) => !isIpLiteral(h) && h.includes('.'))) return;
+  const problem = isIpLiteral(first) ? 'is an IP address' : 'has no domain';
+  input.out.add({ code: 'L-A7', subjects: [node.id], nodes: [node.id], params: { db: node.name, address: first, problem } });
 }

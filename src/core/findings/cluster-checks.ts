@@ -3,6 +3,7 @@ import { PEER_DEFAULT_PORT } from '../catalog/index.ts';
 import { isUnspecifiedHost, joinHostPort, parseHostPort } from '../engine/addr.ts';
 import { hostOfAddress } from '../engine/context.ts';
 import type { Ctx } from '../engine/context.ts';
+import { isIpLiteral } from '../schema/index.ts';
 import type { Check } from './input.ts';
 import { namesOf } from './input.ts';
 import { listNames } from './sink.ts';
@@ -42,18 +43,19 @@ export const trust: Check = (input) => {
 
 /**
  * L-R4: without peer_public_addr, a Proxy listening for peers on 0.0.0.0 advertises a private IP it picks
- * among its interfaces. Several addresses on the node are the plan's sign of several interfaces.
+ * among its interfaces. Two IP addresses or more on the node are the plan's sign of several interfaces.
  */
 function guessedPeerAddress(ctx: Ctx, id: string, out: FindingSink): void {
   const p = ctx.proxies.get(id)?.node;
-  if (!p || p.peerPublicAddr !== undefined || p.addresses.length < 2) return;
+  if (!p || p.peerPublicAddr !== undefined) return;
+  const ips = [...new Set(p.addresses.filter((a) => !a.includes('/')).map(hostOfAddress).filter(isIpLiteral))];
+  if (ips.length < 2) return;
   const listen = p.peerListenAddr ?? `0.0.0.0:${PEER_DEFAULT_PORT}`;
   const hp = parseHostPort(listen);
   if (hp && !isUnspecifiedHost(hp.host)) return;
   const port = hp?.port ?? PEER_DEFAULT_PORT;
-  const host = hostOfAddress(p.addresses.find((a) => !a.includes('/')) ?? 'proxy.internal.example.com');
   out.add({
     code: 'L-R4', subjects: [id], nodes: [id],
-    params: { proxy: p.name, listen, addresses: listNames(p.addresses, p.addresses.length), example: joinHostPort(host, port) },
+    params: { proxy: p.name, listen, addresses: listNames(ips, ips.length), example: joinHostPort(ips[0] ?? '', port) },
   });
 }

@@ -137,14 +137,21 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-RELAY-LISTEN-IP', relayNode('relay', { tunnelListenAddr: 'relay.internal:3042' }), relayNode('relay', { tunnelListenAddr: '10.0.10.40:3042' })],
   ['PL-MONITOR-VIA-LB', all(add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], zone: 'private' }), link('prom', 'lb')), all(add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], zone: 'private' }), link('prom', 'proxy-1'), set('proxy-1', { metricsListenAddr: '0.0.0.0:3081' }))],
   ['L-A12', relayNode('relay', { targetConnectionCount: 2 }), all(relayNode('relay', { targetConnectionCount: 2 }), relayNode('relay-2'))],
-  ['L-C7', cluster({ configVersion: 'v1' }), all(cluster({ configVersion: 'v1' }), set('proxy-1', { sshListenAddr: '0.0.0.0:3023', tunnelListenAddr: '0.0.0.0:3024', kubeListenAddr: '0.0.0.0:3026', mysqlListenAddr: '0.0.0.0:3036' }))],
+  ['L-C7', cluster({ configVersion: 'v1' }), all(cluster({ configVersion: 'v1' }), set('proxy-1', { sshListenAddr: '0.0.0.0:3023', tunnelListenAddr: '0.0.0.0:3024' }))],
   ['L-C8', set('proxy-1', { mysqlPublicAddr: ['db.example.com:3036'] }), set('proxy-1', { mysqlPublicAddr: ['db.example.com:3036'], mysqlListenAddr: '0.0.0.0:3036' })],
   ['L-C8', set('proxy-1', { peerPublicAddr: '10.0.1.11:3021' }), set('proxy-1', { peerPublicAddr: '10.0.1.11:3021', peerListenAddr: '0.0.0.0:3021' })],
   ['L-B4', set('proxy-1', { proxyProtocol: 'unspecified' }), set('proxy-1', { proxyProtocol: 'on' })],
   ['PL-PROXY-PROTOCOL', set('lb', { sendsProxyProtocol: true }), all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }))],
   ['PL-PROXY-PROTOCOL', set('proxy-1', { proxyProtocol: 'on' }), all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }))],
   ['L-B5', set('proxy-1', { trustXForwardedFor: true }), all(set('proxy-1', { trustXForwardedFor: true }), set('lb', { layer: 'l7' }))],
+  ['L-B5', all(set('proxy-1', { trustXForwardedFor: true }), set('lb', { layer: 'l7' }), link('users', 'proxy-1')), all(set('proxy-1', { trustXForwardedFor: true }), set('lb', { layer: 'l7' }))],
+  ['PL-PROXY-PROTOCOL', all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }), link('users', 'proxy-1')), all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }))],
+  ['L-R4', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { addresses: ['10.0.1.11', '192.168.5.11'] })), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { addresses: ['proxy-1.internal.example.com', '10.0.1.11', '10.0.1.0/24'] }))],
+  ['L-A6', all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses: ['10.0.10.51'] }), link('agent', 'dc')), all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses: ['10.0.10.48/29'] }), link('agent', 'dc'))],
+  ['L-A7', add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['10.0.10.60'] }), add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['10.0.10.60', 'sql01.corp.example.com.'] })],
+  ['L-H6', all(fwdNode, set('proxy-1', { env: { httpsProxy: 'http://proxy.corp.example.com:3128', httpProxy: 'http://other.corp.example.com:3128' } }), leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { env: { httpsProxy: 'http://proxy.corp.example.com:3128', httpProxy: 'http://other.corp.example.com:3128' } })), all(fwdNode, leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { env: { httpsProxy: 'proxy.corp.example.com:3128', httpProxy: 'http://proxy.corp.example.com:3128/' } }))],
   ['L-T5', set('lb', { tlsTermination: true }), set('lb', { tlsTermination: true, layer: 'l7' })],
+  ['L-T5', set('lb', { tlsTermination: true }), set('lb', { tlsTermination: true, tlsReencrypt: true })],
   ['L-R4', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { addresses: ['10.0.1.11', '192.168.5.11'] })), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { addresses: ['10.0.1.11', '192.168.5.11'], peerListenAddr: '0.0.0.0:3021', peerPublicAddr: '10.0.1.11:3021' }))],
   ['L-R5', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), twoProxies), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies)],
   ['L-A6', all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses: ['dc1.corp.example.com'] }), link('agent', 'dc')), all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses: ['10.0.10.51', '10.0.10.52'] }), link('agent', 'dc'))],
@@ -172,6 +179,24 @@ describe('findings', () => {
 
   it('every catalog code has a case', () => {
     expect(new Set(CASES.map(([c]) => c))).toEqual(new Set(ALL_FINDINGS.map((f) => f.code)));
+  });
+
+  it('the configuration lints word their case: who opens tunnels, disagreeing load balancers, one finding per load balancer', () => {
+    const of = (mut: Mut) => {
+      const p = base();
+      mut(p);
+      return derive(PlanSchema.parse(p)).findings;
+    };
+    const env = { httpsProxy: 'http://proxy.corp.example.com:3128', httpProxy: 'http://other.corp.example.com:3128' };
+    // The root Proxy opens no reverse tunnel; the leaf Proxy does.
+    expect(of(all(fwdNode, set('proxy-1', { env }), leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { env }))).filter((f) => f.code === 'L-H6').map((f) => f.id)).toEqual(['L-H6:leaf-proxy']);
+    // Two load balancers that disagree: L-B4 asks to make them agree first, rather than naming a mode.
+    const lb2 = all(add({ id: 'lb-2', name: 'Internal LB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 3080 }] }), link('lb-2', 'proxy-1'));
+    const b4 = of(all(lb2, set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'unspecified' }))).find((f) => f.code === 'L-B4');
+    expect(b4?.fix).toBe('Set one PROXY protocol setting on every path first: LB sends PROXY headers while Internal LB does not; then proxy_protocol to match.');
+    // One load balancer sending PROXY headers to two Proxies set to off: one finding that names both.
+    const pp = of(all(twoProxies, set('lb', { sendsProxyProtocol: true }), set('proxy-2', { proxyProtocol: 'off' }))).filter((f) => f.code === 'PL-PROXY-PROTOCOL');
+    expect(pp.map((f) => [f.id, f.message])).toEqual([['PL-PROXY-PROTOCOL:lb', 'LB sends PROXY headers, but Proxy 1 and Proxy 2 have proxy_protocol: off: Teleport rejects those connections.']]);
   });
 
   it('findings are well formed: id from code and subjects, message names nodes, docs link', () => {

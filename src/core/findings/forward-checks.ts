@@ -30,14 +30,27 @@ export const proxyUrls: Check = (input) => {
         out.add({ code: 'PL-HTTP-PROXY-PORT', subjects: [node.id, fwd.id], nodes: [node.id, fwd.id], params: { node: node.name, urlPort, proxy: fwd.name, port: fwd.port } });
       }
     }
-    // Reverse tunnels (agents) take HTTPS_PROXY first (api/utils/proxy.go); only a difference is worth saying.
-    if (node.kind === 'agent' && env.httpsProxy && env.httpProxy && env.httpsProxy !== env.httpProxy) {
+    // Reverse tunnels (agents, leaf Proxies) take HTTPS_PROXY first (api/utils/proxy.go); only a difference is worth saying.
+    if (opensTunnels(input, node) && env.httpsProxy && env.httpProxy && !sameProxy(env.httpsProxy, env.httpProxy)) {
       out.add({ code: 'L-H6', subjects: [node.id], nodes: [node.id], params: { node: node.name, https: env.httpsProxy, http: env.httpProxy } });
     }
     const unknown = obs.unknownForwardProxies.get(node.id);
     if (unknown !== undefined) out.add({ code: 'PL-HTTP-PROXY-UNKNOWN', subjects: [node.id], nodes: [node.id], params: { node: node.name, url: unknown } });
   }
 };
+
+/** Agents and the Proxies of a leaf cluster open reverse tunnels. */
+function opensTunnels(input: CheckInput, node: PlanNode): boolean {
+  return node.kind === 'agent' || (node.kind === 'proxy' && input.ctx.proxies.get(node.id)?.cluster.trustedRoot !== undefined);
+}
+
+/** Two proxy URLs that name the same forward proxy (scheme, host and port; `host:port` is http). */
+function sameProxy(a: string, b: string): boolean {
+  const x = parseProxyUrl(a);
+  const y = parseProxyUrl(b);
+  if (!x || !y) return a.trim() === b.trim();
+  return x.scheme === y.scheme && x.host.toLowerCase() === y.host.toLowerCase() && (x.port ?? SCHEME_PORTS[x.scheme]) === (y.port ?? SCHEME_PORTS[y.scheme]);
+}
 
 function destinationHosts(input: CheckInput, id: string): string[] {
   return (input.ctx.nodes.get(id)?.addresses ?? []).map(hostOfAddress);

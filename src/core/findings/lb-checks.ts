@@ -42,7 +42,7 @@ export const lbKinds: Check = (input) => {
         if (clients.length > 0) out.add({ code: 'L-T4', subjects: [id], nodes: [id, ...clients.map((c) => c.id)], params: { lb: lb.name, clients: listNames(clients.map((c) => c.name)) } });
       }
       if (cluster.proxyListenerMode === 'separate' && terminates) out.add({ code: 'L-T7', subjects: [id], nodes: [id], params: { lb: lb.name, cluster: cluster.name } });
-      if (lb.layer === 'l4' && lb.tlsTermination) {
+      if (lb.layer === 'l4' && lb.tlsTermination && !lb.tlsReencrypt) {
         out.add({ code: 'L-T5', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)], params: { lb: lb.name, proxies: listNames(info.backends.map((b) => b.name)) } });
       }
     }

@@ -2,8 +2,9 @@
 import { ACME, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, V1_LEGACY_LISTENERS } from '../catalog/index.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import type { Ctx } from '../engine/context.ts';
+import { nodeLabel } from '../engine/endpoints.ts';
 import type { ProxyInfo } from '../engine/proxy-listeners.ts';
-import type { Check } from './input.ts';
+import type { Check, CheckInput } from './input.ts';
 import { namesOf } from './input.ts';
 import { listNames } from './sink.ts';
 
@@ -91,15 +92,34 @@ function frontsOf(ctx: Ctx, proxy: string): NodeOfKind<'load-balancer'>[] {
 
 /** Listeners a v1 configuration opens although the Proxy does not configure them (L-C7). */
 function legacyListeners(info: ProxyInfo): string[] {
-  return V1_LEGACY_LISTENERS.filter((l) => info.node[PROXY_LISTENERS[l.id].listenField] === undefined).map((l) => {
-    const spec = PROXY_LISTENERS[l.id];
-    return `${spec.label} ${info.listeners.get(l.id)?.port ?? spec.defaultPort}${l.condition === undefined ? '' : ` (${l.condition})`}`;
-  });
+  return V1_LEGACY_LISTENERS.map((id) => PROXY_LISTENERS[id])
+    .filter((spec) => info.node[spec.listenField] === undefined)
+    .map((spec) => `${spec.label} ${info.listeners.get(spec.id)?.port ?? spec.defaultPort}`);
 }
 
-/** L-C7, L-C8, L-B4, L-B5, PL-PROXY-PROTOCOL: the Proxy's own configuration. */
+/**
+ * Nodes that reach a Proxy's listeners without a load balancer in between, per Proxy: the initiators
+ * of flows to one of its listener ports, other than load balancers (peering and monitoring use other ports).
+ */
+function directCallers(input: CheckInput): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const f of input.flows) {
+    const info = input.ctx.proxies.get(f.to);
+    if (!info || input.ctx.nodes.get(f.from)?.kind === 'load-balancer') continue;
+    if (![...info.listeners.values()].some((l) => l.port === f.port)) continue;
+    let set = out.get(f.to);
+    if (!set) out.set(f.to, (set = new Set()));
+    set.add(f.from);
+  }
+  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
+}
+
+const names = (nodes: readonly { name: string }[]) => listNames(nodes.map((n) => n.name));
+
+/** L-C7, L-C8, L-B4, L-B5: the Proxy's own configuration. */
 export const proxySettings: Check = (input) => {
   const { ctx, out } = input;
+  const direct = directCallers(input);
   for (const info of ctx.proxies.values()) {
     if (info.cluster.deployment === 'cloud') continue;
     const p = info.node;
@@ -115,23 +135,53 @@ export const proxySettings: Check = (input) => {
       at('L-C8', { proxy: p.name, problems: listNames(lonely.map((x) => `${x.publicKey} without ${x.listenKey}`), lonely.length), example: `${first.listenKey}: 0.0.0.0:${first.defaultPort}` });
     }
     const fronts = frontsOf(ctx, p.id);
+    // Callers may be synthetic endpoints (the ACME CA): named by the engine's label, with their ids.
+    const callers = (direct.get(p.id) ?? []).map((id) => ({ id, name: nodeLabel(ctx.plan, id) }));
+    const senders = fronts.filter((lb) => lb.sendsProxyProtocol);
+    const quiet = [...fronts.filter((lb) => !lb.sendsProxyProtocol), ...callers];
     if (p.proxyProtocol === 'unspecified') {
-      const sender = fronts.find((lb) => lb.sendsProxyProtocol);
-      const why = sender ? `${sender.name} sends PROXY headers` : fronts.length === 0 ? 'nothing in front of it sends PROXY headers' : `${listNames(fronts.map((lb) => lb.name))} ${fronts.length === 1 ? 'sends' : 'send'} no PROXY headers`;
-      const advice = `proxy_protocol: ${sender ? 'on' : 'off'} (${why})`;
+      const advice = senders.length === 0
+        ? `proxy_protocol: off (${fronts.length === 0 && callers.length === 0 ? 'nothing in front of it sends PROXY headers' : `${names(quiet)} ${quiet.length === 1 ? 'sends' : 'send'} no PROXY headers`})`
+        : quiet.length === 0
+          ? `proxy_protocol: on (${names(senders)} ${senders.length === 1 ? 'sends' : 'send'} PROXY headers)`
+          : `one PROXY protocol setting on every path first: ${names(senders)} ${senders.length === 1 ? 'sends' : 'send'} PROXY headers while ${names(quiet)} ${quiet.length === 1 ? 'does' : 'do'} not; then proxy_protocol to match`;
       at('L-B4', { proxy: p.name, advice }, fronts.map((lb) => lb.id));
     }
-    for (const lb of fronts) {
-      const mismatch = (lb.sendsProxyProtocol && p.proxyProtocol === 'off') || (!lb.sendsProxyProtocol && p.proxyProtocol === 'on');
-      if (!mismatch) continue;
-      out.add({
-        code: 'PL-PROXY-PROTOCOL', subjects: [p.id, lb.id], nodes: [p.id, lb.id],
-        params: { lb: lb.name, proxy: p.name, sends: lb.sendsProxyProtocol ? 'sends' : 'sends no', mode: p.proxyProtocol, want: lb.sendsProxyProtocol ? 'on' : 'off', toggle: lb.sendsProxyProtocol ? 'turn off' : 'turn on' },
-      });
+    if (p.proxyProtocol === 'on' && callers.length > 0) {
+      at('PL-PROXY-PROTOCOL', {
+        problem: `${p.name} has proxy_protocol: on, but ${names(callers)} ${callers.length === 1 ? 'connects' : 'connect'} to it directly, without PROXY headers`,
+        fix: `Route ${names(callers)} through a load balancer that sends PROXY headers, or set proxy_protocol: off on ${p.name}.`,
+      }, callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id));
     }
-    if (p.trustXForwardedFor && !fronts.some((lb) => lb.layer === 'l7')) {
-      const front = fronts.length === 0 ? 'no load balancer is in front of it' : `${listNames(fronts.map((lb) => lb.name))} in front of it ${fronts.length === 1 ? 'is an L4 load balancer, which sets' : 'are L4 load balancers, which set'} no such header`;
-      at('L-B5', { proxy: p.name, front }, fronts.map((lb) => lb.id));
+    const l4 = fronts.filter((lb) => lb.layer === 'l4');
+    if (p.trustXForwardedFor && (fronts.length === 0 || l4.length > 0 || callers.length > 0)) {
+      const parts = [
+        ...(fronts.length === 0 && callers.length === 0 ? ['no load balancer is in front of it'] : []),
+        ...(l4.length > 0 ? [`${names(l4)} in front of it ${l4.length === 1 ? 'is an L4 load balancer, which sets' : 'are L4 load balancers, which set'} no such header`] : []),
+        ...(callers.length > 0 ? [`${names(callers)} ${callers.length === 1 ? 'reaches' : 'reach'} it directly`] : []),
+      ];
+      at('L-B5', { proxy: p.name, front: parts.join(', and ') }, [...fronts.map((lb) => lb.id), ...callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id)]);
     }
   }
+  proxyProtocolBehindLbs(input);
 };
+
+/** PL-PROXY-PROTOCOL: a load balancer's PROXY headers and its Proxies' setting disagree (one finding per load balancer). */
+function proxyProtocolBehindLbs(input: CheckInput): void {
+  const { ctx, out } = input;
+  for (const [id, info] of ctx.lbs) {
+    if (info.role !== 'proxy') continue;
+    const lb = ctx.nodes.get(id) as NodeOfKind<'load-balancer'>;
+    const against = lb.sendsProxyProtocol ? 'off' : 'on';
+    const wrong = info.backends.filter((b) => b.kind === 'proxy' && b.proxyProtocol === against).sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (wrong.length === 0) continue;
+    const have = `${names(wrong)} ${wrong.length === 1 ? 'has' : 'have'} proxy_protocol: ${against}`;
+    out.add({
+      code: 'PL-PROXY-PROTOCOL', subjects: [id], nodes: [id, ...wrong.map((w) => w.id)],
+      params: {
+        problem: `${lb.name} ${lb.sendsProxyProtocol ? 'sends' : 'sends no'} PROXY headers, but ${have}`,
+        fix: `Turn ${lb.sendsProxyProtocol ? 'off' : 'on'} PROXY protocol on ${lb.name}, or set proxy_protocol: ${lb.sendsProxyProtocol ? 'on' : 'off'} on ${names(wrong)}.`,
+      },
+    });
+  }
+}

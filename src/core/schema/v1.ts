@@ -285,6 +285,11 @@ export const LoadBalancerNodeV1 = z.object({
   layer: z._default(z.enum(['l4', 'l7']), 'l4'),
   /** The LB terminates TLS (ACM certificate, ALB, ingress). */
   tlsTermination: z._default(z.boolean(), false),
+  /**
+   * With TLS termination, the LB opens a new TLS connection to its backends (e.g. an AWS NLB "TLS" target
+   * group). Added to v1 as an optional field.
+   */
+  tlsReencrypt: z._default(z.boolean(), false),
   mappings: z._default(z.array(PortMapping).check(z.minLength(1, { message: 'a load balancer forwards at least one port' }), z.maxLength(32)), [{ frontPort: 443, targetPort: 3080 }]),
   idleTimeoutSeconds: z.optional(whole(1, 86400)),
   /** The LB sends PROXY protocol headers to its backends. */

@@ -60,6 +60,7 @@ const LABELS: Record<string, string> = {
   tools: 'Tools',
   layer: 'Layer',
   tlsTermination: 'Terminates TLS',
+  tlsReencrypt: 'Re-encrypts to the backends',
   mappings: 'Port mappings',
   frontPort: 'Front port',
   targetPort: 'Target port',
