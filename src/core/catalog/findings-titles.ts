@@ -65,7 +65,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'PL-RELAY-NO-HOSTNAMES': 'Relay without public hostnames',
   'PL-RELAY-NO-SERVER': 'Agent linked to a relay without relay_server',
   'PL-RELAY-LB-TLS': 'Relay load balancer terminates TLS',
-  'PL-PROXY-PROTOCOL': 'PROXY protocol mismatch between load balancer and Proxy',
+  'PL-PROXY-PROTOCOL': 'PROXY protocol mismatch',
   'PL-MONITOR-VIA-LB': 'Monitoring through a load balancer',
   'PL-RELAY-SERVER-PORT': 'Relay address on a port that is not open',
   'PL-RELAY-SERVER-NO-PORT': 'relay_server without a port',

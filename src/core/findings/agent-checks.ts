@@ -1,6 +1,6 @@
 /** Agents and resources (§5 L-A1, L-A3…L-A9, L-C2) and app URIs. */
 import { AGENT_SERVICES, APP_TCP_PORTS_SINCE, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS } from '../catalog/index.ts';
-import { parseHostPort } from '../engine/addr.ts';
+import { parseCidr, parseHostPort } from '../engine/addr.ts';
 import { clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
 import { isIpLiteral } from '../schema/index.ts';
 import { effectiveJoinVia, hasProxyEnv } from '../engine/relations.ts';
@@ -30,7 +30,7 @@ export const agents: Check = (input) => {
       if (dcs.length === 0) at('L-A5', { agent: node.name });
       // A domain controller node with several addresses, or a CIDR, stands for several DCs behind one endpoint.
       const dc = dcs.length === 1 ? dcs[0] : undefined;
-      if (dc && dc.addresses.length <= 1 && !dc.addresses.some((a) => a.includes('/'))) out.add({ subjects: [node.id, dc.id], nodes: [node.id, dc.id], code: 'L-A6', params: { agent: node.name, dc: dc.name } });
+      if (dc && !severalHosts(dc.addresses)) out.add({ subjects: [node.id, dc.id], nodes: [node.id, dc.id], code: 'L-A6', params: { agent: node.name, dc: dc.name } });
     }
     if (via === 'auth' && cluster?.configVersion === 'v3') {
       const never = node.services.filter((s) => s === 'app' || s === 'database');
@@ -78,4 +78,11 @@ function sqlServerHost(input: Parameters<Check>[0], node: NodeOfKind<'database'>
   if (first === undefined || hosts.some((h) => !isIpLiteral(h) && h.includes('.'))) return;
   const problem = isIpLiteral(first) ? 'is an IP address' : 'has no domain';
   input.out.add({ code: 'L-A7', subjects: [node.id], nodes: [node.id], params: { db: node.name, address: first, problem } });
+}
+
+/** Several distinct addresses, or a CIDR wider than one host, stand for several hosts behind one endpoint. */
+function severalHosts(addresses: readonly string[]): boolean {
+  if (new Set(addresses.map((a) => a.trim().toLowerCase())).size > 1) return true;
+  const cidr = addresses[0] === undefined ? undefined : parseCidr(addresses[0]);
+  return cidr !== undefined && cidr.bits < (cidr.bytes.length === 4 ? 32 : 128);
 }

@@ -1,9 +1,8 @@
 /** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1). */
 import { PEER_DEFAULT_PORT } from '../catalog/index.ts';
-import { isUnspecifiedHost, joinHostPort, parseHostPort } from '../engine/addr.ts';
+import { cidrContains, ipBytes, isUnspecifiedHost, joinHostPort, ipv4ToNumber, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { hostOfAddress } from '../engine/context.ts';
 import type { Ctx } from '../engine/context.ts';
-import { isIpLiteral } from '../schema/index.ts';
 import type { Check } from './input.ts';
 import { namesOf } from './input.ts';
 import { listNames } from './sink.ts';
@@ -43,12 +42,12 @@ export const trust: Check = (input) => {
 
 /**
  * L-R4: without peer_public_addr, a Proxy listening for peers on 0.0.0.0 advertises a private IP it picks
- * among its interfaces. Two IP addresses or more on the node are the plan's sign of several interfaces.
+ * among its interfaces. Two IPv4 addresses or more on the node are the plan's sign of several interfaces.
  */
 function guessedPeerAddress(ctx: Ctx, id: string, out: FindingSink): void {
   const p = ctx.proxies.get(id)?.node;
   if (!p || p.peerPublicAddr !== undefined) return;
-  const ips = [...new Set(p.addresses.filter((a) => !a.includes('/')).map(hostOfAddress).filter(isIpLiteral))];
+  const ips = [...new Set(p.addresses.filter((a) => !a.includes('/')).map(hostOfAddress).filter((h) => ipv4ToNumber(h) !== undefined))];
   if (ips.length < 2) return;
   const listen = p.peerListenAddr ?? `0.0.0.0:${PEER_DEFAULT_PORT}`;
   const hp = parseHostPort(listen);
@@ -56,6 +55,18 @@ function guessedPeerAddress(ctx: Ctx, id: string, out: FindingSink): void {
   const port = hp?.port ?? PEER_DEFAULT_PORT;
   out.add({
     code: 'L-R4', subjects: [id], nodes: [id],
-    params: { proxy: p.name, listen, addresses: listNames(ips, ips.length), example: joinHostPort(ips[0] ?? '', port) },
+    params: { proxy: p.name, listen, addresses: listNames(ips, ips.length), example: joinHostPort(likelyGuess(ips), port) },
   });
+}
+
+/** Teleport's order of preference for the guessed address (reference §5 L-R4 [S8]). */
+const GUESS_ORDER = ['10.0.0.0/8', '192.168.0.0/16', '172.16.0.0/12'].map((c) => parseCidr(c)!);
+
+/** The address Teleport would most likely pick: the first in a preferred private range, else the first. */
+function likelyGuess(ips: readonly string[]): string {
+  for (const range of GUESS_ORDER) {
+    const hit = ips.find((ip) => cidrContains(range, ipBytes(ip) ?? []));
+    if (hit) return hit;
+  }
+  return ips[0] ?? '';
 }

@@ -197,6 +197,15 @@ describe('findings', () => {
     // One load balancer sending PROXY headers to two Proxies set to off: one finding that names both.
     const pp = of(all(twoProxies, set('lb', { sendsProxyProtocol: true }), set('proxy-2', { proxyProtocol: 'off' }))).filter((f) => f.code === 'PL-PROXY-PROTOCOL');
     expect(pp.map((f) => [f.id, f.message])).toEqual([['PL-PROXY-PROTOCOL:lb', 'LB sends PROXY headers, but Proxy 1 and Proxy 2 have proxy_protocol: off: Teleport rejects those connections.']]);
+    // Proxy 2 insists on PROXY headers: turning them off on the load balancer is not offered.
+    const mixed = of(all(twoProxies, set('lb', { sendsProxyProtocol: true }), set('proxy-2', { proxyProtocol: 'on' }))).find((f) => f.code === 'PL-PROXY-PROTOCOL');
+    expect(mixed?.fix).toBe('Give Proxy 1 proxy_protocol: on.');
+    // An agent joined directly to Auth opens no reverse tunnel: no L-H6.
+    expect(of(all(fwdNode, set('agent', { joinVia: 'auth', env }), link('agent', 'auth'))).map((f) => f.code)).not.toContain('L-H6');
+    // A /32 is one domain controller; a wider CIDR stands for several.
+    const dc = (addresses: string[]) => of(all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses }), link('agent', 'dc'))).map((f) => f.code);
+    expect(dc(['10.0.10.51/32'])).toContain('L-A6');
+    expect(dc(['10.0.10.48/29'])).not.toContain('L-A6');
   });
 
   it('findings are well formed: id from code and subjects, message names nodes, docs link', () => {

@@ -5,6 +5,7 @@ import { cidrContains, ipBytes, isLoopbackHost, parseCidr, parseHostPort, parseP
 import { hostOfAddress } from '../engine/context.ts';
 import { forwardNodeFor } from '../engine/forward.ts';
 import { parseNoProxy, unmatchableEntries } from '../engine/no-proxy.ts';
+import { effectiveJoinVia } from '../engine/relations.ts';
 import type { Check, CheckInput } from './input.ts';
 
 function envOf(node: PlanNode) {
@@ -39,9 +40,10 @@ export const proxyUrls: Check = (input) => {
   }
 };
 
-/** Agents and the Proxies of a leaf cluster open reverse tunnels. */
+/** Agents joined through the Proxy and the Proxies of a leaf cluster open reverse tunnels. */
 function opensTunnels(input: CheckInput, node: PlanNode): boolean {
-  return node.kind === 'agent' || (node.kind === 'proxy' && input.ctx.proxies.get(node.id)?.cluster.trustedRoot !== undefined);
+  if (node.kind === 'agent') return effectiveJoinVia(input.ctx, node) === 'proxy';
+  return node.kind === 'proxy' && input.ctx.proxies.get(node.id)?.cluster.trustedRoot !== undefined;
 }
 
 /** Two proxy URLs that name the same forward proxy (scheme, host and port; `host:port` is http). */

@@ -145,12 +145,14 @@ export const proxySettings: Check = (input) => {
         : quiet.length === 0
           ? `proxy_protocol: on (${names(senders)} ${senders.length === 1 ? 'sends' : 'send'} PROXY headers)`
           : `one PROXY protocol setting on every path first: ${names(senders)} ${senders.length === 1 ? 'sends' : 'send'} PROXY headers while ${names(quiet)} ${quiet.length === 1 ? 'does' : 'do'} not; then proxy_protocol to match`;
-      at('L-B4', { proxy: p.name, advice }, fronts.map((lb) => lb.id));
+      at('L-B4', { proxy: p.name, advice }, [...fronts.map((lb) => lb.id), ...callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id)]);
     }
     if (p.proxyProtocol === 'on' && callers.length > 0) {
       at('PL-PROXY-PROTOCOL', {
         problem: `${p.name} has proxy_protocol: on, but ${names(callers)} ${callers.length === 1 ? 'connects' : 'connect'} to it directly, without PROXY headers`,
-        fix: `Route ${names(callers)} through a load balancer that sends PROXY headers, or set proxy_protocol: off on ${p.name}.`,
+        fix: senders.length === 0
+          ? `Route ${names(callers)} through a load balancer that sends PROXY headers, or give ${p.name} proxy_protocol: off.`
+          : `Route ${names(callers)} through ${names(senders)}, which ${senders.length === 1 ? 'sends' : 'send'} PROXY headers.`,
       }, callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id));
     }
     const l4 = fronts.filter((lb) => lb.layer === 'l4');
@@ -163,24 +165,39 @@ export const proxySettings: Check = (input) => {
       at('L-B5', { proxy: p.name, front: parts.join(', and ') }, [...fronts.map((lb) => lb.id), ...callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id)]);
     }
   }
-  proxyProtocolBehindLbs(input);
+  proxyProtocolBehindLbs(input, direct);
 };
 
-/** PL-PROXY-PROTOCOL: a load balancer's PROXY headers and its Proxies' setting disagree (one finding per load balancer). */
-function proxyProtocolBehindLbs(input: CheckInput): void {
+/**
+ * PL-PROXY-PROTOCOL: a load balancer's PROXY headers and its Proxies' setting disagree (one finding per load
+ * balancer). The fix offers only the changes that break no other path: turning the load balancer's PROXY
+ * protocol over when none of its other Proxies insists on the current one, changing the Proxies when
+ * every other path into them agrees with this load balancer.
+ */
+function proxyProtocolBehindLbs(input: CheckInput, direct: Map<string, string[]>): void {
   const { ctx, out } = input;
   for (const [id, info] of ctx.lbs) {
     if (info.role !== 'proxy') continue;
     const lb = ctx.nodes.get(id) as NodeOfKind<'load-balancer'>;
-    const against = lb.sendsProxyProtocol ? 'off' : 'on';
-    const wrong = info.backends.filter((b) => b.kind === 'proxy' && b.proxyProtocol === against).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const sends = lb.sendsProxyProtocol;
+    const against = sends ? 'off' : 'on';
+    const proxies = info.backends.filter((b): b is NodeOfKind<'proxy'> => b.kind === 'proxy');
+    const wrong = proxies.filter((b) => b.proxyProtocol === against).sort((a, b) => (a.id < b.id ? -1 : 1));
     if (wrong.length === 0) continue;
-    const have = `${names(wrong)} ${wrong.length === 1 ? 'has' : 'have'} proxy_protocol: ${against}`;
+    const lbCanTurn = proxies.every((b) => b.proxyProtocol !== (sends ? 'on' : 'off'));
+    const proxiesCanTurn = wrong.every((w) => frontsOf(ctx, w.id).every((f) => f.sendsProxyProtocol === sends) && (sends ? (direct.get(w.id) ?? []).length === 0 : true));
+    const options = [
+      ...(lbCanTurn ? [`turn ${sends ? 'off' : 'on'} PROXY protocol on ${lb.name}`] : []),
+      ...(proxiesCanTurn ? [`give ${names(wrong)} proxy_protocol: ${sends ? 'on' : 'off'}`] : []),
+    ];
+    const fix = options.length > 0
+      ? `${options.join(', or ')}.`
+      : `make every path into ${names(wrong)} agree on PROXY headers (load balancers and direct callers), then set proxy_protocol to match.`;
     out.add({
       code: 'PL-PROXY-PROTOCOL', subjects: [id], nodes: [id, ...wrong.map((w) => w.id)],
       params: {
-        problem: `${lb.name} ${lb.sendsProxyProtocol ? 'sends' : 'sends no'} PROXY headers, but ${have}`,
-        fix: `Turn ${lb.sendsProxyProtocol ? 'off' : 'on'} PROXY protocol on ${lb.name}, or set proxy_protocol: ${lb.sendsProxyProtocol ? 'on' : 'off'} on ${names(wrong)}.`,
+        problem: `${lb.name} ${sends ? 'sends' : 'sends no'} PROXY headers, but ${names(wrong)} ${wrong.length === 1 ? 'has' : 'have'} proxy_protocol: ${against}`,
+        fix: fix.charAt(0).toUpperCase() + fix.slice(1),
       },
     });
   }
