@@ -200,6 +200,9 @@ describe('findings', () => {
     // Proxy 2 insists on PROXY headers: turning them off on the load balancer is not offered.
     const mixed = of(all(twoProxies, set('lb', { sendsProxyProtocol: true }), set('proxy-2', { proxyProtocol: 'on' }))).find((f) => f.code === 'PL-PROXY-PROTOCOL');
     expect(mixed?.fix).toBe('Give Proxy 1 proxy_protocol: on.');
+    // Users reach an 'on' Proxy directly while its load balancer sends PROXY headers: route them through it.
+    const direct = of(all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }), link('users', 'proxy-1'))).find((f) => f.code === 'PL-PROXY-PROTOCOL');
+    expect([direct?.message, direct?.fix]).toEqual(['Proxy 1 has proxy_protocol: on, but Users connects to it directly, without PROXY headers: Teleport rejects those connections.', 'Route Users through LB, which sends PROXY headers.']);
     // An agent joined directly to Auth opens no reverse tunnel: no L-H6.
     expect(of(all(fwdNode, set('agent', { joinVia: 'auth', env }), link('agent', 'auth'))).map((f) => f.code)).not.toContain('L-H6');
     // A /32 is one domain controller; a wider CIDR stands for several.

@@ -116,54 +116,77 @@ function directCallers(input: CheckInput): Map<string, string[]> {
 
 const names = (nodes: readonly { name: string }[]) => listNames(nodes.map((n) => n.name));
 
-/** L-C7, L-C8, L-B4, L-B5: the Proxy's own configuration. */
+/** "LB sends" / "LB and LB 2 send": names with the verb that agrees with them. */
+const they = (nodes: readonly { name: string }[], one: string, many: string) => `${names(nodes)} ${nodes.length === 1 ? one : many}`;
+
+type At = (code: string, params: Record<string, string | number>, nodes?: string[]) => void;
+
+/** L-C7 and L-C8: what the Proxy's own listen and public addresses make Teleport do. */
+function addressLints(info: ProxyInfo, at: At): void {
+  const p = info.node;
+  const legacy = info.cluster.configVersion === 'v1' ? legacyListeners(info) : [];
+  if (legacy.length > 0) at('L-C7', { proxy: p.name, listeners: listNames(legacy, legacy.length) });
+  const lonely = PUBLIC_NEEDS_LISTEN.filter((x) => {
+    const pub = p[x.publicField];
+    return (Array.isArray(pub) ? pub.length > 0 : pub !== undefined) && p[x.listenField] === undefined;
+  });
+  const first = lonely[0];
+  if (first) at('L-C8', { proxy: p.name, problems: listNames(lonely.map((x) => `${x.publicKey} without ${x.listenKey}`), lonely.length), example: `${first.listenKey}: 0.0.0.0:${first.defaultPort}` });
+}
+
+/** The ways into a Proxy: load balancers in front of it and nodes that reach it directly. */
+interface Paths {
+  fronts: NodeOfKind<'load-balancer'>[];
+  /** May include synthetic endpoints (the ACME CA), named by the engine's label. */
+  callers: { id: string; name: string }[];
+  /** Ids of the plan nodes among both, for the finding's node list. */
+  nodeIds: string[];
+}
+
+/** L-B4, PL-PROXY-PROTOCOL (direct callers) and L-B5: the Proxy's settings against the paths into it. */
+function pathLints(p: NodeOfKind<'proxy'>, { fronts, callers, nodeIds }: Paths, at: At): void {
+  const senders = fronts.filter((lb) => lb.sendsProxyProtocol);
+  const quiet = [...fronts.filter((lb) => !lb.sendsProxyProtocol), ...callers];
+  if (p.proxyProtocol === 'unspecified') {
+    const advice = senders.length === 0
+      ? `proxy_protocol: off (${quiet.length === 0 ? 'nothing in front of it sends PROXY headers' : `${they(quiet, 'sends', 'send')} no PROXY headers`})`
+      : quiet.length === 0
+        ? `proxy_protocol: on (${they(senders, 'sends', 'send')} PROXY headers)`
+        : `one PROXY protocol setting on every path first: ${they(senders, 'sends', 'send')} PROXY headers while ${they(quiet, 'does', 'do')} not; then proxy_protocol to match`;
+    at('L-B4', { proxy: p.name, advice }, nodeIds);
+  }
+  if (p.proxyProtocol === 'on' && callers.length > 0) {
+    at('PL-PROXY-PROTOCOL', {
+      problem: `${p.name} has proxy_protocol: on, but ${they(callers, 'connects', 'connect')} to it directly, without PROXY headers`,
+      fix: senders.length === 0
+        ? `Route ${names(callers)} through a load balancer that sends PROXY headers, or give ${p.name} proxy_protocol: off.`
+        : `Route ${names(callers)} through ${names(senders)}, which ${senders.length === 1 ? 'sends' : 'send'} PROXY headers.`,
+    }, nodeIds.filter((id) => callers.some((c) => c.id === id)));
+  }
+  const l4 = fronts.filter((lb) => lb.layer === 'l4');
+  if (p.trustXForwardedFor && (fronts.length === 0 || l4.length > 0 || callers.length > 0)) {
+    const parts = [
+      ...(fronts.length === 0 && callers.length === 0 ? ['no load balancer is in front of it'] : []),
+      ...(l4.length > 0 ? [`${names(l4)} in front of it ${l4.length === 1 ? 'is an L4 load balancer, which sets' : 'are L4 load balancers, which set'} no such header`] : []),
+      ...(callers.length > 0 ? [`${they(callers, 'reaches', 'reach')} it directly`] : []),
+    ];
+    at('L-B5', { proxy: p.name, front: parts.join(', and ') }, nodeIds);
+  }
+}
+
+/** L-C7, L-C8, L-B4, L-B5, PL-PROXY-PROTOCOL: the Proxy's own configuration. */
 export const proxySettings: Check = (input) => {
   const { ctx, out } = input;
   const direct = directCallers(input);
   for (const info of ctx.proxies.values()) {
     if (info.cluster.deployment === 'cloud') continue;
     const p = info.node;
-    const at = (code: string, params: Record<string, string | number>, nodes: string[] = []) => out.add({ code, subjects: [p.id], nodes: [p.id, ...nodes], params });
-    const legacy = info.cluster.configVersion === 'v1' ? legacyListeners(info) : [];
-    if (legacy.length > 0) at('L-C7', { proxy: p.name, listeners: listNames(legacy, legacy.length) });
-    const lonely = PUBLIC_NEEDS_LISTEN.filter((x) => {
-      const pub = p[x.publicField];
-      return (Array.isArray(pub) ? pub.length > 0 : pub !== undefined) && p[x.listenField] === undefined;
-    });
-    if (lonely.length > 0) {
-      const first = lonely[0]!;
-      at('L-C8', { proxy: p.name, problems: listNames(lonely.map((x) => `${x.publicKey} without ${x.listenKey}`), lonely.length), example: `${first.listenKey}: 0.0.0.0:${first.defaultPort}` });
-    }
+    const at: At = (code, params, nodes = []) => out.add({ code, subjects: [p.id], nodes: [p.id, ...nodes], params });
+    addressLints(info, at);
     const fronts = frontsOf(ctx, p.id);
-    // Callers may be synthetic endpoints (the ACME CA): named by the engine's label, with their ids.
     const callers = (direct.get(p.id) ?? []).map((id) => ({ id, name: nodeLabel(ctx.plan, id) }));
-    const senders = fronts.filter((lb) => lb.sendsProxyProtocol);
-    const quiet = [...fronts.filter((lb) => !lb.sendsProxyProtocol), ...callers];
-    if (p.proxyProtocol === 'unspecified') {
-      const advice = senders.length === 0
-        ? `proxy_protocol: off (${fronts.length === 0 && callers.length === 0 ? 'nothing in front of it sends PROXY headers' : `${names(quiet)} ${quiet.length === 1 ? 'sends' : 'send'} no PROXY headers`})`
-        : quiet.length === 0
-          ? `proxy_protocol: on (${names(senders)} ${senders.length === 1 ? 'sends' : 'send'} PROXY headers)`
-          : `one PROXY protocol setting on every path first: ${names(senders)} ${senders.length === 1 ? 'sends' : 'send'} PROXY headers while ${names(quiet)} ${quiet.length === 1 ? 'does' : 'do'} not; then proxy_protocol to match`;
-      at('L-B4', { proxy: p.name, advice }, [...fronts.map((lb) => lb.id), ...callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id)]);
-    }
-    if (p.proxyProtocol === 'on' && callers.length > 0) {
-      at('PL-PROXY-PROTOCOL', {
-        problem: `${p.name} has proxy_protocol: on, but ${names(callers)} ${callers.length === 1 ? 'connects' : 'connect'} to it directly, without PROXY headers`,
-        fix: senders.length === 0
-          ? `Route ${names(callers)} through a load balancer that sends PROXY headers, or give ${p.name} proxy_protocol: off.`
-          : `Route ${names(callers)} through ${names(senders)}, which ${senders.length === 1 ? 'sends' : 'send'} PROXY headers.`,
-      }, callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id));
-    }
-    const l4 = fronts.filter((lb) => lb.layer === 'l4');
-    if (p.trustXForwardedFor && (fronts.length === 0 || l4.length > 0 || callers.length > 0)) {
-      const parts = [
-        ...(fronts.length === 0 && callers.length === 0 ? ['no load balancer is in front of it'] : []),
-        ...(l4.length > 0 ? [`${names(l4)} in front of it ${l4.length === 1 ? 'is an L4 load balancer, which sets' : 'are L4 load balancers, which set'} no such header`] : []),
-        ...(callers.length > 0 ? [`${names(callers)} ${callers.length === 1 ? 'reaches' : 'reach'} it directly`] : []),
-      ];
-      at('L-B5', { proxy: p.name, front: parts.join(', and ') }, [...fronts.map((lb) => lb.id), ...callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id)]);
-    }
+    const nodeIds = [...fronts.map((lb) => lb.id), ...callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id)];
+    pathLints(p, { fronts, callers, nodeIds }, at);
   }
   proxyProtocolBehindLbs(input, direct);
 };
