@@ -19,7 +19,7 @@ export interface LbInfo {
   role: 'proxy' | 'auth' | 'relay' | 'none';
   /** Cluster of its backends. */
   cluster?: string;
-  /** Backend nodes (Proxies, Auths or Relays of `cluster`), sorted by id. */
+  /** Backend nodes (Proxies, Auths or Relays of `cluster`), in the order of their links' ids (deterministic, not sorted by node id). */
   backends: PlanNode[];
   /** Link id per backend id. */
   backendLinks: Map<string, string>;
