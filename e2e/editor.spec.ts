@@ -300,6 +300,21 @@ test.describe('canvas editor', () => {
     await expect(web).toHaveValue('0.0.0.0:3080');
   });
 
+  test('re-encryption is offered once a load balancer terminates TLS, and marking it clears L-T5', async ({ app, page }) => {
+    await app.select(app.node('lb'));
+    const reencrypt = app.inspector.getByTestId('field.tlsReencrypt');
+    await expect(reencrypt).toHaveCount(0);
+    await app.inspector.getByTestId('field.tlsTermination').check();
+    await app.showTab('findings');
+    const t5 = app.findingRows.and(page.locator('[data-code="L-T5"]'));
+    await expect(t5).toHaveCount(1);
+    await reencrypt.check();
+    await expect(t5).toHaveCount(0);
+    await app.inspector.getByTestId('field.tlsTermination').uncheck();
+    await expect(reencrypt).toHaveCount(0);
+    expect(app.problems).toEqual([]);
+  });
+
   test('a zone is resizable and its CIDRs are editable', async ({ app, page }) => {
     await app.select(app.zone('ci'));
     const cidrs = app.inspector.getByTestId('field.cidrs');

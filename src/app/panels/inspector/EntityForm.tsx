@@ -8,7 +8,7 @@ import type * as z from 'zod/mini';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { beginGesture, endGesture } from '../../store/history.ts';
 import type { FieldSpec } from './fields.ts';
-import { labelFor, yamlKeyFor } from './fields.ts';
+import { fieldShown, labelFor, yamlKeyFor } from './fields.ts';
 
 type Path = (string | number)[];
 type Entity = Record<string, unknown>;
@@ -70,7 +70,7 @@ export function EntityForm<T>({ value, schema, fields, onCommit, testPrefix = 'f
   };
   return (
     <div className="pl-form">
-      {fields.map((field) => (
+      {fields.filter((field) => fieldShown(field, value as Entity)).map((field) => (
         <FieldEditor key={field.key} field={field} path={[field.key]} entity={value as Entity} attempt={attempt} testPrefix={testPrefix} />
       ))}
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZoneSchema } from '../../../core/schema/index.ts';
-import { describeObject, nodeFields } from './fields.ts';
+import { describeObject, fieldShown, nodeFields } from './fields.ts';
 
 describe('inspector fields come from the schema', () => {
   it.each([
@@ -17,6 +17,13 @@ describe('inspector fields come from the schema', () => {
   it("an optional enum says what leaving it empty means where that is one of its values (tbot runtime)", () => {
     expect(nodeFields('tbot').find((f) => f.key === 'runtime')).toMatchObject({ type: 'enum', optional: true, unset: 'not set: on a host' });
     expect(nodeFields('agent').find((f) => f.key === 'runtime')).not.toHaveProperty('unset');
+  });
+
+  it('re-encryption is offered only while the load balancer terminates TLS', () => {
+    const field = nodeFields('load-balancer').find((f) => f.key === 'tlsReencrypt')!;
+    expect(fieldShown(field, { tlsTermination: false })).toBe(false);
+    expect(fieldShown(field, { tlsTermination: true })).toBe(true);
+    expect(fieldShown(nodeFields('load-balancer').find((f) => f.key === 'layer')!, {})).toBe(true);
   });
 
   it('nested objects and lists of objects get their own fields', () => {

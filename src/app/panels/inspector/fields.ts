@@ -160,6 +160,17 @@ export function yamlKeyFor(key: string): string | undefined {
   return YAML_KEYS[key];
 }
 
+/** Fields that only mean something while a boolean sibling is on: shown only then. */
+const SHOWN_WITH: Readonly<Record<string, string>> = {
+  tlsReencrypt: 'tlsTermination',
+};
+
+/** The field is shown for this entity (see `SHOWN_WITH`). */
+export function fieldShown(field: FieldSpec, entity: Readonly<Record<string, unknown>>): boolean {
+  const flag = SHOWN_WITH[field.key];
+  return flag === undefined || entity[flag] === true;
+}
+
 /** What an optional enum means when it is not set, where that is one of its values (tbot `runtime`). */
 const UNSET_MEANS: Readonly<Record<string, string>> = {
   runtime: 'not set: on a host',
