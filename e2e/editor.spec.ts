@@ -315,6 +315,21 @@ test.describe('canvas editor', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test("a forward proxy's CONNECT ports are edited as a list of numbers, checked as you type", async ({ app }) => {
+    await app.paletteItem('http-proxy').click();
+    await expect(app.node('http-proxy')).toBeVisible();
+    await app.select(app.node('http-proxy'));
+    const ports = app.inspector.getByTestId('field.connectPorts');
+    await ports.fill('443, x');
+    await expect(app.inspector.getByRole('alert')).toBeVisible();
+    await ports.fill('8443, 9443');
+    await expect(app.inspector.getByRole('alert')).toHaveCount(0);
+    await ports.blur();
+    await app.select(app.node('http-proxy'));
+    await expect(ports).toHaveValue('8443, 9443');
+    expect(app.problems).toEqual([]);
+  });
+
   test('a zone is resizable and its CIDRs are editable', async ({ app, page }) => {
     await app.select(app.zone('ci'));
     const cidrs = app.inspector.getByTestId('field.cidrs');

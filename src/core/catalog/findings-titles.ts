@@ -40,6 +40,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'L-A6': 'LDAP on a single domain controller',
   'L-A7': 'SQL Server host is not computer.domain',
   'L-H6': 'HTTPS_PROXY wins for reverse tunnels',
+  'L-H1': 'Forward proxy refuses the port',
   'PL-TUNNEL-ENV-PORT': 'TELEPORT_TUNNEL_PUBLIC_ADDR on a port that is not open',
   'PL-NO-AUTH': 'No Auth Service',
   'PL-NO-PROXY': 'No Proxy Service',

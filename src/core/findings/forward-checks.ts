@@ -1,4 +1,4 @@
-/** HTTP CONNECT forward proxies (§5 L-H2…L-H6) and Portolan's forward-proxy checks. */
+/** HTTP CONNECT forward proxies (§5 L-H1…L-H6) and Portolan's forward-proxy checks. */
 import { FORWARD_PROXY, SCHEME_PORTS } from '../catalog/index.ts';
 import type { Link, PlanNode } from '../schema/index.ts';
 import { cidrContains, ipBytes, isLoopbackHost, parseCidr, parseHostPort, parseProxyUrl } from '../engine/addr.ts';
@@ -7,6 +7,7 @@ import { forwardNodeFor } from '../engine/forward.ts';
 import { parseNoProxy, unmatchableEntries } from '../engine/no-proxy.ts';
 import { effectiveJoinVia } from '../engine/relations.ts';
 import type { Check, CheckInput } from './input.ts';
+import { listNames } from './sink.ts';
 
 function envOf(node: PlanNode) {
   return 'env' in node ? node.env : undefined;
@@ -101,3 +102,44 @@ export const forwardUse: Check = (input) => {
     }
   }
 };
+
+/**
+ * L-H1: a forward proxy whose `connectPorts` are known refuses CONNECT to any other port. The port is
+ * the one dialled (the flow's dial target), which is what the CONNECT request names.
+ */
+export const forwardPorts: Check = (input) => {
+  const { ctx, out } = input;
+  for (const fwd of ctx.sortedNodes) {
+    if (fwd.kind !== 'http-proxy' || fwd.connectPorts === undefined) continue;
+    const allowed = new Set(fwd.connectPorts);
+    const refused = new Map<number, { targets: Set<string>; initiators: Set<string> }>();
+    for (const f of input.flows) {
+      if (f.from !== fwd.id || f.dialTarget === undefined) continue;
+      const port = parseHostPort(f.dialTarget)?.port ?? f.port;
+      if (allowed.has(port)) continue;
+      let r = refused.get(port);
+      if (!r) refused.set(port, (r = { targets: new Set(), initiators: new Set() }));
+      r.targets.add(f.dialTarget);
+    }
+    if (refused.size === 0) continue;
+    const targets = new Set([...refused.values()].flatMap((r) => [...r.targets]));
+    const initiators = new Set<string>();
+    for (const f of input.flows) if (f.to === fwd.id && f.dialTarget !== undefined && targets.has(f.dialTarget)) initiators.add(f.from);
+    const names = [...initiators].sort().map((id) => ctx.nodes.get(id)?.name ?? id);
+    const ports = [...refused.keys()].sort((a, b) => a - b);
+    out.add({
+      code: 'L-H1', subjects: [fwd.id], nodes: [fwd.id, ...[...initiators].sort()],
+      params: {
+        proxy: fwd.name, allowed: allowedText(fwd.connectPorts),
+        initiators: listNames(names), go: names.length === 1 ? 'goes' : 'go', targets: listNames([...targets].sort()), ports: `port${ports.length === 1 ? '' : 's'} ${listNames(ports.map(String), ports.length)}`,
+      },
+    });
+  }
+};
+
+/** "only to port 443", "only to ports 443 or 8443", "to no port". */
+function allowedText(ports: readonly number[]): string {
+  if (ports.length === 0) return 'to no port';
+  const list = [...new Set(ports)].sort((a, b) => a - b).map(String);
+  return `only to port${list.length === 1 ? '' : 's'} ${list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`}`;
+}

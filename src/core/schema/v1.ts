@@ -300,6 +300,11 @@ export const HttpProxyNodeV1 = z.object({
   ...nodeBase,
   kind: z.literal('http-proxy'),
   port: z._default(Port, 3128),
+  /**
+   * Destination ports the forward proxy allows CONNECT to (Squid's default `SSL_ports`, for instance, is
+   * 443 alone); absent: not known, nothing is checked. Added to v1 as an optional field.
+   */
+  connectPorts: z.optional(z.array(Port).check(z.maxLength(64))),
 });
 
 export const OpensshHostNodeV1 = z.object({

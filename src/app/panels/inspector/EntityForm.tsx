@@ -121,10 +121,13 @@ function FieldEditor({ field, path, entity, attempt, testPrefix }: FieldProps) {
   switch (field.type) {
     case 'text':
     case 'number':
-    case 'text-list': {
+    case 'text-list':
+    case 'number-list': {
       const format = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : String(v));
       const parse = (text: string): unknown => {
-        if (field.type === 'text-list') return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+        const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+        if (field.type === 'text-list') return items;
+        if (field.type === 'number-list') return items.length === 0 && field.optional ? undefined : items.map(Number);
         if (text.trim() === '' && field.optional) return undefined;
         if (field.type === 'number') return text.trim() === '' ? Number.NaN : Number(text);
         return text;
@@ -137,7 +140,7 @@ function FieldEditor({ field, path, entity, attempt, testPrefix }: FieldProps) {
             value={format(value)}
             multiline={field.type === 'text' && field.multiline}
             inputMode={field.type === 'number' ? 'numeric' : undefined}
-            placeholder={field.type === 'text-list' ? 'comma-separated' : field.type === 'text' && field.optional ? 'optional' : undefined}
+            placeholder={field.type === 'text-list' || field.type === 'number-list' ? 'comma-separated' : field.type === 'text' && field.optional ? 'optional' : undefined}
             onText={(text) => {
               const err = attempt(path, parse(text));
               setError(err);

@@ -15,6 +15,8 @@ export type FieldSpec =
   | { type: 'enum'; key: string; label: string; optional: boolean; options: string[]; unset?: string }
   | { type: 'enum-set'; key: string; label: string; options: string[] }
   | { type: 'text-list'; key: string; label: string }
+  /** Comma-separated numbers (ports); empty leaves an optional list unset. */
+  | { type: 'number-list'; key: string; label: string; optional: boolean }
   | { type: 'object'; key: string; label: string; optional: boolean; fields: FieldSpec[] }
   | { type: 'object-list'; key: string; label: string; fields: FieldSpec[] };
 
@@ -61,6 +63,7 @@ const LABELS: Record<string, string> = {
   layer: 'Layer',
   tlsTermination: 'Terminates TLS',
   tlsReencrypt: 'Re-encrypts to the backends',
+  connectPorts: 'Ports it allows CONNECT to',
   mappings: 'Port mappings',
   frontPort: 'Front port',
   targetPort: 'Target port',
@@ -239,6 +242,7 @@ function fieldFor(key: string, schema: z.ZodMiniType): FieldSpec | null {
       const elementType = defOf(element).type;
       if (elementType === 'enum') return { type: 'enum-set', key, label, options: enumOptions(element) };
       if (elementType === 'object') return { type: 'object-list', key, label, fields: describeShape(shapeOf(element)) };
+      if (elementType === 'number') return { type: 'number-list', key, label, optional };
       return { type: 'text-list', key, label };
     }
     case 'object':
