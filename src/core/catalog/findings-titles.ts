@@ -32,6 +32,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'L-A12': 'Relay connection count above the relays of the group',
   'L-C7': 'Config v1 opens legacy listeners',
   'L-C8': 'Public address without its listener',
+  'L-B3': 'Sticky load balancer with agent mesh',
   'L-B4': 'proxy_protocol left unspecified',
   'L-B5': 'X-Forwarded-For trusted without an L7 load balancer',
   'L-T5': 'L4 load balancer terminating TLS',

@@ -140,6 +140,7 @@ const CASES: [string, Mut, Mut][] = [
   ['L-C7', cluster({ configVersion: 'v1' }), all(cluster({ configVersion: 'v1' }), set('proxy-1', { sshListenAddr: '0.0.0.0:3023', tunnelListenAddr: '0.0.0.0:3024' }))],
   ['L-C8', set('proxy-1', { mysqlPublicAddr: ['db.example.com:3036'] }), set('proxy-1', { mysqlPublicAddr: ['db.example.com:3036'], mysqlListenAddr: '0.0.0.0:3036' })],
   ['L-C8', set('proxy-1', { peerPublicAddr: '10.0.1.11:3021' }), set('proxy-1', { peerPublicAddr: '10.0.1.11:3021', peerListenAddr: '0.0.0.0:3021' })],
+  ['L-B3', all(twoProxies, set('lb', { sticky: true })), all(twoProxies, set('lb', { sticky: true }), cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }))],
   ['L-B4', set('proxy-1', { proxyProtocol: 'unspecified' }), set('proxy-1', { proxyProtocol: 'on' })],
   ['PL-PROXY-PROTOCOL', set('lb', { sendsProxyProtocol: true }), all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }))],
   ['PL-PROXY-PROTOCOL', set('proxy-1', { proxyProtocol: 'on' }), all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }))],

@@ -1,4 +1,4 @@
-/** Load balancers (§5 L-B1, L-B2, L-T3, L-T4, L-T5, L-T7) and Portolan's mapping checks. */
+/** Load balancers (§5 L-B1, L-B2, L-B3, L-T3, L-T4, L-T5, L-T7) and Portolan's mapping checks. */
 import { KEEPALIVE_IDLE_LIMIT_SECONDS } from '../catalog/index.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import { neighbours } from '../engine/context.ts';
@@ -10,7 +10,7 @@ import { listNames } from './sink.ts';
 /** TLS routing through L7 LB requires Teleport 13 (connection upgrade). */
 const L7_TLS_ROUTING_MIN_VERSION = 13;
 
-/** L-B1, L-T3, L-T4, L-T5, L-T7, L-B2. */
+/** L-B1, L-B3, L-T3, L-T4, L-T5, L-T7, L-B2. */
 export const lbKinds: Check = (input) => {
   const { ctx, out } = input;
   // LBs whose idle timeout is at or below the keep-alive interval, and whether they carry long-lived flows.
@@ -42,6 +42,10 @@ export const lbKinds: Check = (input) => {
         if (clients.length > 0) out.add({ code: 'L-T4', subjects: [id], nodes: [id, ...clients.map((c) => c.id)], params: { lb: lb.name, clients: listNames(clients.map((c) => c.name)) } });
       }
       if (cluster.proxyListenerMode === 'separate' && terminates) out.add({ code: 'L-T7', subjects: [id], nodes: [id], params: { lb: lb.name, cluster: cluster.name } });
+      // Agent mesh: agents reach each Proxy only through the shared address, relying on the LB to spread their dials.
+      if (lb.sticky && cluster.tunnelStrategy === 'agent_mesh' && info.backends.length > 1) {
+        out.add({ code: 'L-B3', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)], params: { lb: lb.name, cluster: cluster.name, proxies: listNames(info.backends.map((b) => b.name)) } });
+      }
       if (lb.layer === 'l4' && lb.tlsTermination && !lb.tlsReencrypt) {
         out.add({ code: 'L-T5', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)], params: { lb: lb.name, proxies: listNames(info.backends.map((b) => b.name)) } });
       }

@@ -294,6 +294,11 @@ export const LoadBalancerNodeV1 = z.object({
   idleTimeoutSeconds: z.optional(whole(1, 86400)),
   /** The LB sends PROXY protocol headers to its backends. */
   sendsProxyProtocol: z._default(z.boolean(), false),
+  /**
+   * Session affinity: the LB sends a client's new connections to the backend it used before (source-IP
+   * stickiness, affinity cookies). Added to v1 as an optional field.
+   */
+  sticky: z._default(z.boolean(), false),
 });
 
 export const HttpProxyNodeV1 = z.object({

@@ -64,6 +64,7 @@ const LABELS: Record<string, string> = {
   tlsTermination: 'Terminates TLS',
   tlsReencrypt: 'Re-encrypts to the backends',
   connectPorts: 'Ports it allows CONNECT to',
+  sticky: 'Sticky sessions (affinity)',
   mappings: 'Port mappings',
   frontPort: 'Front port',
   targetPort: 'Target port',
