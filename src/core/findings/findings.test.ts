@@ -205,6 +205,12 @@ describe('findings', () => {
     // Users reach an 'on' Proxy directly while its load balancer sends PROXY headers: route them through it.
     const direct = of(all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }), link('users', 'proxy-1'))).find((f) => f.code === 'PL-PROXY-PROTOCOL');
     expect([direct?.message, direct?.fix]).toEqual(['Proxy 1 has proxy_protocol: on, but Users connects to it directly, without PROXY headers: Teleport rejects those connections.', 'Route Users through LB, which sends PROXY headers.']);
+    // A sticky load balancer that carries no reverse tunnel is harmless: no L-B3.
+    expect(of(all(twoProxies, set('lb', { sticky: true }), unlink('agent-lb'))).map((f) => f.code)).not.toContain('L-B3');
+    // The Proxy's own Kubernetes API dial through a forward proxy is L-H3's business, not L-H1's.
+    const kube = of(all(fwdNode, (p) => Object.assign(node(p, 'fwd'), { connectPorts: [443] }), set('proxy-1', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }), add({ id: 'k8s', name: 'K8s API', kind: 'kube-api', port: 6443 }), link('proxy-1', 'k8s'))).map((f) => f.code);
+    expect(kube).toContain('L-H3');
+    expect(kube).not.toContain('L-H1');
     // An agent joined directly to Auth opens no reverse tunnel: no L-H6.
     expect(of(all(fwdNode, set('agent', { joinVia: 'auth', env }), link('agent', 'auth'))).map((f) => f.code)).not.toContain('L-H6');
     // A /32 is one domain controller; a wider CIDR stands for several.

@@ -105,24 +105,26 @@ export const forwardUse: Check = (input) => {
 
 /**
  * L-H1: a forward proxy whose `connectPorts` are known refuses CONNECT to any other port. The port is
- * the one dialled (the flow's dial target), which is what the CONNECT request names.
+ * the one dialled (the flow's dial target), which is what the CONNECT request names. Only tunnels to the
+ * cluster's entry points count (Proxies, load balancers, Relays, the Cloud tenant), as in §5; the
+ * Proxy's own Kubernetes API dial through a forward proxy is L-H3.
  */
 export const forwardPorts: Check = (input) => {
   const { ctx, out } = input;
   for (const fwd of ctx.sortedNodes) {
     if (fwd.kind !== 'http-proxy' || fwd.connectPorts === undefined) continue;
     const allowed = new Set(fwd.connectPorts);
-    const refused = new Map<number, { targets: Set<string>; initiators: Set<string> }>();
+    const refused = new Map<number, Set<string>>();
     for (const f of input.flows) {
-      if (f.from !== fwd.id || f.dialTarget === undefined) continue;
+      if (f.from !== fwd.id || f.dialTarget === undefined || !entersCluster(input, f.to)) continue;
       const port = parseHostPort(f.dialTarget)?.port ?? f.port;
       if (allowed.has(port)) continue;
-      let r = refused.get(port);
-      if (!r) refused.set(port, (r = { targets: new Set(), initiators: new Set() }));
-      r.targets.add(f.dialTarget);
+      let targets = refused.get(port);
+      if (!targets) refused.set(port, (targets = new Set()));
+      targets.add(f.dialTarget);
     }
     if (refused.size === 0) continue;
-    const targets = new Set([...refused.values()].flatMap((r) => [...r.targets]));
+    const targets = new Set([...refused.values()].flatMap((t) => [...t]));
     const initiators = new Set<string>();
     for (const f of input.flows) if (f.to === fwd.id && f.dialTarget !== undefined && targets.has(f.dialTarget)) initiators.add(f.from);
     const names = [...initiators].sort().map((id) => ctx.nodes.get(id)?.name ?? id);
@@ -142,4 +144,10 @@ function allowedText(ports: readonly number[]): string {
   if (ports.length === 0) return 'to no port';
   const list = [...new Set(ports)].sort((a, b) => a - b).map(String);
   return `only to port${list.length === 1 ? '' : 's'} ${list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`}`;
+}
+
+/** The endpoint is one of the cluster's entry points: a Proxy, a load balancer, a Relay or the Cloud tenant. */
+function entersCluster(input: CheckInput, id: string): boolean {
+  const kind = input.ctx.nodes.get(id)?.kind;
+  return kind === 'proxy' || kind === 'load-balancer' || kind === 'relay' || id.startsWith('cloud-tenant:');
 }

@@ -1,5 +1,5 @@
 /** Load balancers (§5 L-B1, L-B2, L-B3, L-T3, L-T4, L-T5, L-T7) and Portolan's mapping checks. */
-import { KEEPALIVE_IDLE_LIMIT_SECONDS } from '../catalog/index.ts';
+import { KEEPALIVE_IDLE_LIMIT_SECONDS, flowTemplate } from '../catalog/index.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import { neighbours } from '../engine/context.ts';
 import { backendPorts } from '../engine/families/load-balancers.ts';
@@ -19,6 +19,8 @@ export const lbKinds: Check = (input) => {
     return t !== undefined && t <= KEEPALIVE_IDLE_LIMIT_SECONDS;
   }));
   const longLived = new Set<string>();
+  // Load balancers that carry reverse tunnels (agents', leaf Proxies').
+  const tunnelsTo = new Set(input.flows.filter((f) => ctx.lbs.has(f.to) && flowTemplate(f.catalog).forwardProxy === 'tunnel').map((f) => f.to));
   if (shortIdle.size > 0) {
     for (const f of input.flows) {
       if (!f.longLived) continue;
@@ -43,8 +45,11 @@ export const lbKinds: Check = (input) => {
       }
       if (cluster.proxyListenerMode === 'separate' && terminates) out.add({ code: 'L-T7', subjects: [id], nodes: [id], params: { lb: lb.name, cluster: cluster.name } });
       // Agent mesh: agents reach each Proxy only through the shared address, relying on the LB to spread their dials.
-      if (lb.sticky && cluster.tunnelStrategy === 'agent_mesh' && info.backends.length > 1) {
-        out.add({ code: 'L-B3', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)], params: { lb: lb.name, cluster: cluster.name, proxies: listNames(info.backends.map((b) => b.name)) } });
+      if (lb.sticky && cluster.deployment !== 'cloud' && cluster.tunnelStrategy === 'agent_mesh' && info.backends.length > 1 && tunnelsTo.has(id)) {
+        // Proxy peering is no way out where it is not available: OSS, or trusted clusters (L-R1, L-R2).
+        const peering = cluster.edition !== 'oss' && !ctx.plan.clusters.some((c) => c.trustedRoot === cluster.id || c.id === cluster.trustedRoot);
+        const advice = `Turn session affinity off on ${lb.name} so that it spreads new connections${peering ? ', or switch the cluster to proxy peering' : ''}.`;
+        out.add({ code: 'L-B3', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)], params: { lb: lb.name, cluster: cluster.name, proxies: listNames(info.backends.map((b) => b.name)), advice } });
       }
       if (lb.layer === 'l4' && lb.tlsTermination && !lb.tlsReencrypt) {
         out.add({ code: 'L-T5', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)], params: { lb: lb.name, proxies: listNames(info.backends.map((b) => b.name)) } });

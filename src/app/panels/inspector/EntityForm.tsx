@@ -127,7 +127,8 @@ function FieldEditor({ field, path, entity, attempt, testPrefix }: FieldProps) {
       const parse = (text: string): unknown => {
         const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
         if (field.type === 'text-list') return items;
-        if (field.type === 'number-list') return items.length === 0 && field.optional ? undefined : items.map(Number);
+        // Digits only: Number() would also take 0x1bb or 1e3 without a word.
+        if (field.type === 'number-list') return items.length === 0 && field.optional ? undefined : items.map((x) => (/^\d+$/.test(x) ? Number(x) : Number.NaN));
         if (text.trim() === '' && field.optional) return undefined;
         if (field.type === 'number') return text.trim() === '' ? Number.NaN : Number(text);
         return text;
