@@ -5,7 +5,7 @@ import { clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
 import { isIpLiteral } from '../schema/index.ts';
 import { effectiveJoinVia, hasProxyEnv } from '../engine/relations.ts';
 import type { NodeOfKind } from '../schema/index.ts';
-import type { Check } from './input.ts';
+import type { Check, CheckInput } from './input.ts';
 
 /** L-A1, L-A3, L-A4, L-A5, L-A6, L-A9, L-C2. */
 export const agents: Check = (input) => {
@@ -72,7 +72,7 @@ export const resources: Check = (input) => {
  * address or a bare host name. (A missing port, the rule's third case, is L-A8.) The node's addresses
  * stand for the URI host: one `computer.domain` name among them is enough; CIDRs say nothing about it.
  */
-function sqlServerHost(input: Parameters<Check>[0], node: NodeOfKind<'database'>): void {
+function sqlServerHost(input: CheckInput, node: NodeOfKind<'database'>): void {
   const hosts = node.addresses.filter((a) => !a.includes('/')).map((a) => hostOfAddress(a).replace(/\.$/, ''));
   const first = hosts[0];
   if (first === undefined || hosts.some((h) => !isIpLiteral(h) && h.includes('.'))) return;

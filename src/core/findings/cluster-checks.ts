@@ -1,6 +1,6 @@
 /** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1). */
 import { PEER_DEFAULT_PORT } from '../catalog/index.ts';
-import { cidrContains, ipBytes, isUnspecifiedHost, joinHostPort, ipv4ToNumber, parseCidr, parseHostPort } from '../engine/addr.ts';
+import { cidrContains, ipBytes, ipv4ToNumber, isUnspecifiedHost, joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { hostOfAddress } from '../engine/context.ts';
 import type { Ctx } from '../engine/context.ts';
 import type { Check } from './input.ts';

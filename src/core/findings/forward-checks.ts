@@ -1,5 +1,5 @@
 /** HTTP CONNECT forward proxies (§5 L-H1…L-H6) and Portolan's forward-proxy checks. */
-import { FORWARD_PROXY, SCHEME_PORTS } from '../catalog/index.ts';
+import { CLOUD_TENANT_PREFIX, FORWARD_PROXY, SCHEME_PORTS } from '../catalog/index.ts';
 import type { Link, PlanNode } from '../schema/index.ts';
 import { cidrContains, ipBytes, isLoopbackHost, parseCidr, parseHostPort, parseProxyUrl } from '../engine/addr.ts';
 import { hostOfAddress } from '../engine/context.ts';
@@ -149,5 +149,5 @@ function allowedText(ports: readonly number[]): string {
 /** The endpoint is one of the cluster's entry points: a Proxy, a load balancer, a Relay or the Cloud tenant. */
 function entersCluster(input: CheckInput, id: string): boolean {
   const kind = input.ctx.nodes.get(id)?.kind;
-  return kind === 'proxy' || kind === 'load-balancer' || kind === 'relay' || id.startsWith('cloud-tenant:');
+  return kind === 'proxy' || kind === 'load-balancer' || kind === 'relay' || id.startsWith(CLOUD_TENANT_PREFIX);
 }
