@@ -320,6 +320,13 @@ test.describe('canvas editor', () => {
     await expect(app.node('http-proxy')).toBeVisible();
     await app.select(app.node('http-proxy'));
     const ports = app.inspector.getByTestId('field.connectPorts');
+    // Typed key by key, 70000 passes through a valid 7000: leaving the field on the invalid text keeps nothing of it.
+    await ports.pressSequentially('70000');
+    await expect(app.inspector.getByRole('alert')).toContainText('expected a port number');
+    await ports.blur();
+    await app.select(app.node('lb'));
+    await app.select(app.node('http-proxy'));
+    await expect(ports).toHaveValue('');
     await ports.fill('443, x');
     await expect(app.inspector.getByRole('alert')).toBeVisible();
     await ports.fill('8443, 9443');

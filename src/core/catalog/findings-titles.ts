@@ -9,7 +9,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'L-P4': 'Tunnel port forced on the public host',
   'L-T1': 'Separate mode without separate listeners',
   'L-T3': 'L7 load balancer in front of TLS routing on an old version',
-  'L-T4': 'L7 load balancer: native clients need local proxies',
+  'L-T4': 'TLS-terminating load balancer: native clients need local proxies',
   'L-T7': 'Separate mode behind a TLS-terminating load balancer',
   'L-B1': 'Auth load balancer must be L4',
   'L-B2': 'Idle timeout drops tunnels',

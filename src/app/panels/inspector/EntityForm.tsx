@@ -3,7 +3,7 @@
  * validated as you type with that schema (`safeParse`), the message is shown next to the field, and a valid
  * value is committed at once. Typing in one field is one undo step (a gesture from focus to blur).
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type * as z from 'zod/mini';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { beginGesture, endGesture } from '../../store/history.ts';
@@ -148,6 +148,7 @@ function FieldEditor({ field, path, entity, attempt, testPrefix }: FieldProps) {
               return err === null;
             }}
             onRevert={() => setError(null)}
+            onAbandon={(text) => attempt(path, parse(text))}
             describedBy={error ? errId : undefined}
             testId={testId}
           />
@@ -264,6 +265,12 @@ interface DraftInputProps {
   /** Returns true when the text was valid (and committed). */
   onText: (text: string) => boolean;
   onRevert: () => void;
+  /**
+   * Puts back the value the field had when it got focus, without touching the error shown: valid text is
+   * committed as it is typed, so leaving the field (or Escape) on an invalid text must undo what an
+   * intermediate keystroke saved (typing 70000 passes through a valid 7000).
+   */
+  onAbandon: (text: string) => void;
   describedBy: string | undefined;
   testId: string;
 }
@@ -272,9 +279,10 @@ interface DraftInputProps {
  * A text input that keeps what the user typed while it is invalid (instead of snapping back to the stored
  * value), and follows the stored value otherwise (undo, another view of the same field).
  */
-function DraftInput({ id, value, multiline, inputMode, placeholder, onText, onRevert, describedBy, testId }: DraftInputProps) {
+function DraftInput({ id, value, multiline, inputMode, placeholder, onText, onRevert, onAbandon, describedBy, testId }: DraftInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [valid, setValid] = useState(true);
+  const atFocus = useRef(value);
   const props = {
     id,
     value: draft ?? value,
@@ -284,14 +292,18 @@ function DraftInput({ id, value, multiline, inputMode, placeholder, onText, onRe
     'data-testid': testId,
     onFocus: () => {
       setDraft(value);
+      atFocus.current = value;
       beginGesture();
     },
     onBlur: () => {
+      // Within the gesture, so that undo sees no change at all.
+      if (!valid) onAbandon(atFocus.current);
       endGesture();
       if (valid) setDraft(null);
     },
     onKeyDown: (e: React.KeyboardEvent) => {
       if (e.key === 'Escape' && !valid) {
+        onAbandon(atFocus.current);
         setDraft(null);
         setValid(true);
         onRevert();

@@ -44,7 +44,8 @@ const LABELS: Record<string, string> = {
   peerPublicAddr: 'Peer public address',
   acme: 'ACME (Let’s Encrypt)',
   proxyProtocol: 'PROXY protocol',
-  trustXForwardedFor: 'Trust X-Forwarded-For',
+  // Non-breaking hyphens: the header name must not wrap at its hyphens next to the teleport.yaml key.
+  trustXForwardedFor: 'Trust X\u2011Forwarded\u2011For',
   env: 'Environment',
   httpsProxy: 'HTTPS_PROXY',
   httpProxy: 'HTTP_PROXY',
