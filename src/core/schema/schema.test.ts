@@ -114,6 +114,14 @@ describe('parse door edge cases', () => {
     if (!result.ok) expect(result.error.kind).toBe(kind);
   });
 
+  it("a forward proxy's CONNECT ports are listed once each", () => {
+    const plan = (connectPorts: number[]) => ({ type: 'portolan-plan', version: 1, name: 'x', clusters: [{ id: 'main', name: 'c' }], nodes: [{ id: 'fwd', name: 'Squid', kind: 'http-proxy', connectPorts }] });
+    expect(parsePlan(plan([443, 8443])).ok).toBe(true);
+    const twice = parsePlan(plan([443, 443]));
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.error.issues).toEqual([{ path: 'nodes[0].connectPorts', message: 'each port at most once' }]);
+  });
+
   it('refuses text over the size cap without parsing it', () => {
     const result = parsePlanText('x'.repeat(101), 100);
     expect(result.ok).toBe(false);

@@ -309,7 +309,7 @@ export const HttpProxyNodeV1 = z.object({
    * Destination ports the forward proxy allows CONNECT to (Squid's default `SSL_ports`, for instance, is
    * 443 alone); absent: not known, nothing is checked. Added to v1 as an optional field.
    */
-  connectPorts: z.optional(z.array(Port).check(z.maxLength(64))),
+  connectPorts: z.optional(z.array(Port).check(z.maxLength(64), z.refine((ps) => new Set(ps).size === ps.length, { message: 'each port at most once' }))),
 });
 
 export const OpensshHostNodeV1 = z.object({
