@@ -8,7 +8,7 @@ export { SOURCES, codeUrl, docUrl, sourceUrl } from './sources.ts';
 export type { Source, SourceKey } from './sources.ts';
 export { KEEPALIVE_IDLE_LIMIT_SECONDS, PORTS, SCHEME_PORTS, SENSITIVE_PORT_RANGE } from './ports.ts';
 export type { PortInfo } from './ports.ts';
-export { AGENT_SERVICES, AUTH_DEFAULT_PORT, CONFIG_VERSIONS, KUBE_SERVICE_PORTLESS_PORT, MONITOR_ENDPOINTS, PEER_DEFAULT_PORT, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, RELAY_CLIENT_DEFAULT_PORT, RELAY_LISTENERS, SEPARATE_MODE_LISTENERS, TUNNEL_ENV_DEFAULT_PORT, V1_LEGACY_LISTENERS } from './listeners.ts';
+export { AGENT_SERVICES, AUTH_DEFAULT_PORT, CONFIG_VERSIONS, KUBE_SERVICE_PORTLESS_PORT, MONITOR_ENDPOINTS, PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, RELAY_CLIENT_DEFAULT_PORT, RELAY_LISTENERS, SEPARATE_MODE_LISTENERS, TUNNEL_ENV_DEFAULT_PORT, V1_LEGACY_LISTENERS } from './listeners.ts';
 export type { AgentServiceSpec, ConfigVersionSpec, ProxyListenerId, ProxyListenerSpec } from './listeners.ts';
 export { CLIENT_TOOLS, FALLBACK_TEMPLATES, usesProxy } from './client-tools.ts';
 export type { ToolNeed, ToolSpec } from './client-tools.ts';

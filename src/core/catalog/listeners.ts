@@ -108,6 +108,12 @@ export const AUTH_DEFAULT_PORT = PORTS.auth.port;
 /** Proxy peering listener default port. */
 export const PEER_DEFAULT_PORT = PORTS.proxyPeer.port;
 
+/**
+ * Without `peer_public_addr`, a Proxy listening on 0.0.0.0 advertises a private IP of its host, preferring
+ * these ranges in this order (reference §5 L-R4 [S8]).
+ */
+export const PEER_ADDRESS_PREFERENCE: readonly string[] = ['10.0.0.0/8', '192.168.0.0/16', '172.16.0.0/12'];
+
 /** A public address Teleport accepts only with its listen address. */
 export interface PublicNeedsListen {
   publicField: 'kubePublicAddr' | 'mysqlPublicAddr' | 'mongoPublicAddr' | 'peerPublicAddr';

@@ -1,5 +1,5 @@
 /** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1). */
-import { PEER_DEFAULT_PORT } from '../catalog/index.ts';
+import { PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT } from '../catalog/index.ts';
 import { cidrContains, ipBytes, ipv4ToNumber, isUnspecifiedHost, joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { hostOfAddress } from '../engine/context.ts';
 import type { Ctx } from '../engine/context.ts';
@@ -59,8 +59,7 @@ function guessedPeerAddress(ctx: Ctx, id: string, out: FindingSink): void {
   });
 }
 
-/** Teleport's order of preference for the guessed address (reference §5 L-R4 [S8]). */
-const GUESS_ORDER = ['10.0.0.0/8', '192.168.0.0/16', '172.16.0.0/12'].map((c) => parseCidr(c)!);
+const GUESS_ORDER = PEER_ADDRESS_PREFERENCE.map((c) => parseCidr(c)!);
 
 /** The address Teleport would most likely pick: the first in a preferred private range, else the first. */
 function likelyGuess(ips: readonly string[]): string {

@@ -7,6 +7,7 @@ import { forwardNodeFor } from '../engine/forward.ts';
 import { parseNoProxy, unmatchableEntries } from '../engine/no-proxy.ts';
 import { effectiveJoinVia } from '../engine/relations.ts';
 import type { Check, CheckInput } from './input.ts';
+import { namesOf } from './input.ts';
 import { listNames } from './sink.ts';
 
 function envOf(node: PlanNode) {
@@ -127,7 +128,7 @@ export const forwardPorts: Check = (input) => {
     const targets = new Set([...refused.values()].flatMap((t) => [...t]));
     const initiators = new Set<string>();
     for (const f of input.flows) if (f.to === fwd.id && f.dialTarget !== undefined && targets.has(f.dialTarget)) initiators.add(f.from);
-    const names = [...initiators].sort().map((id) => ctx.nodes.get(id)?.name ?? id);
+    const names = namesOf(input, initiators);
     const ports = [...refused.keys()].sort((a, b) => a - b);
     out.add({
       code: 'L-H1', subjects: [fwd.id], nodes: [fwd.id, ...[...initiators].sort()],
