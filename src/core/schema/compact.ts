@@ -3,8 +3,9 @@
  * `parsePlan(compactPlan(p))` gives `p` again. Used for share links, where every byte counts
  * (a Proxy node carries eight default lists, for instance).
  */
-import type * as z from 'zod/mini';
 import type { Plan } from './types.ts';
+import { defOf, unwrap } from './introspect.ts';
+import type { Schema } from './introspect.ts';
 import { PlanV1Shape } from './v1.ts';
 
 function deepEqual(a: unknown, b: unknown): boolean {
@@ -17,35 +18,8 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-type Schema = z.core.$ZodType;
-type Shape = Record<string, Schema>;
-
-/** The parts of a schema definition this walk reads (zod's `def`, common to every zod flavour). */
-interface Def {
-  type: string;
-  innerType?: Schema;
-  defaultValue?: unknown;
-  element?: Schema;
-  shape?: Shape;
-  discriminator?: string;
-  options?: Schema[];
-  values?: unknown[];
-}
-
-const defOf = (schema: Schema): Def => schema._zod.def as unknown as Def;
-
-/** Remove optional/default wrappers to reach the schema that describes the value's shape. */
-function unwrap(schema: Schema): Schema {
-  let s = schema;
-  for (;;) {
-    const def = defOf(s);
-    if ((def.type === 'default' || def.type === 'optional') && def.innerType) s = def.innerType;
-    else return s;
-  }
-}
-
 function compactValue(value: unknown, schema: Schema): unknown {
-  const def = defOf(unwrap(schema));
+  const def = defOf(unwrap(schema).inner);
   if (def.type === 'array' && def.element && Array.isArray(value)) {
     const element = def.element;
     return value.map((item) => compactValue(item, element));
@@ -54,7 +28,7 @@ function compactValue(value: unknown, schema: Schema): unknown {
     const key = def.discriminator;
     const tag = (value as Record<string, unknown>)[key];
     const option = (def.options ?? []).find((o) => {
-      const lit = defOf(unwrap(o)).shape?.[key];
+      const lit = defOf(unwrap(o).inner).shape?.[key];
       return lit !== undefined && defOf(lit).type === 'literal' && (defOf(lit).values ?? []).includes(tag);
     });
     return option ? compactValue(value, option) : value;

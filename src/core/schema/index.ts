@@ -21,3 +21,5 @@ export type {
 } from './types.ts';
 export { planJsonSchema } from './json-schema.ts';
 export { isCidr, isHost, isHostPort, isIpLiteral } from './common.ts';
+export { defOf, unwrap } from './introspect.ts';
+export type { Schema, SchemaDef } from './introspect.ts';

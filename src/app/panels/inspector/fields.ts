@@ -3,8 +3,8 @@
  * link and cluster gets an editor without a hand-written form per kind, and a new schema field shows up
  * by itself. Labels are UI text; values and their validity come from the schema.
  */
-import type * as z from 'zod/mini';
-import { NodeSchema } from '../../../core/schema/index.ts';
+import { NodeSchema, defOf, unwrap } from '../../../core/schema/index.ts';
+import type { Schema } from '../../../core/schema/index.ts';
 import type { NodeKind } from '../../../core/schema/index.ts';
 
 export type FieldSpec =
@@ -184,49 +184,15 @@ const UNSET_MEANS: Readonly<Record<string, string>> = {
 /** Fields edited elsewhere (or never): identity, geometry, and references chosen from lists. */
 const SKIP = new Set(['id', 'position', 'size', 'zone', 'cluster', 'source', 'target']);
 
-interface Def {
-  type: string;
-  innerType?: z.ZodMiniType;
-  element?: z.ZodMiniType;
-  in?: z.ZodMiniType;
-  shape?: Record<string, z.ZodMiniType>;
-  entries?: Record<string, string>;
-  /** Members of a (discriminated) union. */
-  options?: z.ZodMiniType[];
-  /** Values of a literal. */
-  values?: unknown[];
-  checks?: { _zod?: { def?: { check?: string } } }[];
-}
-
-function defOf(schema: z.ZodMiniType): Def {
-  return (schema as unknown as { def: Def }).def;
-}
-
-function unwrap(schema: z.ZodMiniType): { inner: z.ZodMiniType; optional: boolean } {
-  let inner = schema;
-  let optional = false;
-  for (;;) {
-    const def = defOf(inner);
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') && def.innerType) {
-      if (def.type === 'optional') optional = true;
-      inner = def.innerType;
-    } else if (def.type === 'pipe' && def.in) {
-      inner = def.in;
-    } else {
-      return { inner, optional };
-    }
-  }
-}
-
-function enumOptions(schema: z.ZodMiniType): string[] {
+function enumOptions(schema: Schema): string[] {
   return Object.values(defOf(schema).entries ?? {});
 }
 
-function shapeOf(schema: z.ZodMiniType): Record<string, z.ZodMiniType> {
-  return (schema as unknown as { shape: Record<string, z.ZodMiniType> }).shape;
+function shapeOf(schema: Schema): Record<string, Schema> {
+  return defOf(schema).shape ?? {};
 }
 
-function fieldFor(key: string, schema: z.ZodMiniType): FieldSpec | null {
+function fieldFor(key: string, schema: Schema): FieldSpec | null {
   const { inner, optional } = unwrap(schema);
   const def = defOf(inner);
   const label = labelFor(key);
@@ -255,7 +221,7 @@ function fieldFor(key: string, schema: z.ZodMiniType): FieldSpec | null {
 }
 
 /** Schema order, except that notes always come last (they are the least used). */
-export function describeShape(shape: Record<string, z.ZodMiniType>): FieldSpec[] {
+export function describeShape(shape: Record<string, Schema>): FieldSpec[] {
   const fields = Object.entries(shape)
     .filter(([key]) => !SKIP.has(key))
     .map(([key, schema]) => fieldFor(key, schema))
@@ -263,7 +229,7 @@ export function describeShape(shape: Record<string, z.ZodMiniType>): FieldSpec[]
   return [...fields.filter((f) => f.key !== 'notes'), ...fields.filter((f) => f.key === 'notes')];
 }
 
-export function describeObject(schema: z.ZodMiniType): FieldSpec[] {
+export function describeObject(schema: Schema): FieldSpec[] {
   return describeShape(shapeOf(schema));
 }
 
