@@ -215,6 +215,29 @@ test.describe('canvas editor', () => {
     await expect(app.toasts.first()).toContainText('Added Proxy Service');
   });
 
+  test('nodes added by clicking the palette cover no other node and no link label', async ({ app, page }) => {
+    const cards = page.locator('.react-flow__node:not(.react-flow__node-zone)');
+    const before = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));
+    for (const id of ['proxy', 'tbot', 'ssh-agent', 'windows-host']) await app.paletteItem(id).click();
+    await expect(cards).toHaveCount(before.length + 4);
+    const boxes = await page.evaluate(() => {
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      };
+      const nodes = [...document.querySelectorAll('.react-flow__node:not(.react-flow__node-zone)')].map((el) => ({ id: el.getAttribute('data-id') ?? '', ...box(el) }));
+      const labels = [...document.querySelectorAll('.pl-edge-label')].map((el) => ({ id: el.getAttribute('data-testid') ?? '', ...box(el) }));
+      return { nodes, labels };
+    });
+    const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const added = boxes.nodes.filter((n) => !before.includes(n.id));
+    expect(added).toHaveLength(4);
+    for (const n of added) {
+      for (const other of [...boxes.nodes, ...boxes.labels]) if (other.id !== n.id) expect(overlap(n, other), `${n.id} covers ${other.id}`).toBe(false);
+    }
+  });
+
   test('New plan twice in a row opens two plans and leaves the first one untouched', async ({ app, page }) => {
     await page.getByTestId('toolbar.new').click();
     await page.getByTestId('toolbar.new').click();

@@ -11,6 +11,7 @@ import { DEFAULT_NODE_SIZE, DEFAULT_ZONE_SIZE, addFromPalette, addLink, copyElem
 import type { Clipboard, Size, XY } from './store/planOps.ts';
 import { useAppStore } from './store/index.ts';
 import { libraryUsable, openAsNew } from './library/actions.ts';
+import { freeSpot, nodeObstacles, zoneObstacles } from './layout/free-spot.ts';
 import { clipFromText, clipboardText } from './clipboard.ts';
 
 /** What the canvas lends to commands that need the viewport (set by `Canvas` on init). */
@@ -38,7 +39,8 @@ function nameOf(plan: Plan, id: string): string {
 
 /**
  * Add a palette item. `at` is the top-left corner in flow coordinates; without it (click or Enter in the
- * palette) the item goes in the middle of the visible canvas, nudged so that it does not cover another one.
+ * palette) the item goes to the free spot nearest to the middle of the visible canvas: a node covers no
+ * other node and no link label, a zone no other zone.
  */
 export function addPaletteItem(itemId: string, at?: XY): void {
   const item = paletteItem(itemId);
@@ -48,9 +50,8 @@ export function addPaletteItem(itemId: string, at?: XY): void {
   if (!pos) {
     const center = canvasApi.current?.visibleCenter() ?? { x: 200, y: 200 };
     const size = item.target.type === 'zone' ? DEFAULT_ZONE_SIZE : DEFAULT_NODE_SIZE;
-    pos = { x: center.x - size.width / 2, y: center.y - size.height / 2 };
-    const occupied = (p: XY) => [...plan.nodes, ...plan.zones].some((e) => Math.abs(e.position.x - p.x) < 12 && Math.abs(e.position.y - p.y) < 12);
-    for (let i = 0; i < 50 && occupied(pos); i++) pos = { x: pos.x + 24, y: pos.y + 24 };
+    const want = { x: center.x - size.width / 2, y: center.y - size.height / 2 };
+    pos = freeSpot(want, size, item.target.type === 'zone' ? zoneObstacles(plan) : nodeObstacles(plan, sizeOf));
   }
   const result = addFromPalette(plan, itemId, pos);
   if (result.created.length === 0) return;
