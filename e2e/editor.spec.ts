@@ -338,6 +338,24 @@ test.describe('canvas editor', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test("an agent's join address without a port dials 3080: L-C5 says so, and writing :443 clears it", async ({ app, page }) => {
+    await app.select(app.node('ssh-agent'));
+    const join = app.inspector.getByTestId('field.joinAddr');
+    await expect(app.inspector).toContainText('proxy_server / auth_server');
+    await join.fill('teleport.example.com');
+    await join.blur();
+    await app.showTab('findings');
+    const c5 = app.findingRows.and(page.locator('[data-code="L-C5"]'));
+    await expect(c5).toHaveCount(1);
+    await expect(c5).toContainText('so Teleport dials teleport.example.com:3080, but Proxy LB opens port 443 for joining');
+    await expect(c5).toContainText('Write the port: proxy_server: teleport.example.com:443.');
+    await join.fill('teleport.example.com:443');
+    await join.blur();
+    await expect(c5).toHaveCount(0);
+    await expect(page.getByTestId('findings.empty')).toBeVisible();
+    expect(app.problems).toEqual([]);
+  });
+
   test("a forward proxy's CONNECT ports are edited as a list of numbers, checked as you type", async ({ app }) => {
     await app.paletteItem('http-proxy').click();
     await expect(app.node('http-proxy')).toBeVisible();

@@ -144,6 +144,20 @@ export const PUBLIC_NEEDS_LISTEN: readonly PublicNeedsListen[] = [
 export const TUNNEL_ENV_DEFAULT_PORT = PORTS.proxyTunnel.port;
 
 /**
+ * Port Teleport dials for a join address written without one (`applyConfigVersion` in
+ * lib/config/configuration.go; reference §1 3080 row, §5 L-C5, S5): v3 `proxy_server` is parsed with
+ * `defaults.HTTPListenPort` (3080, not 443); v3 `auth_server` and v1/v2 `auth_servers` with
+ * `defaults.AuthListenPort` (3025), even when they point at a Proxy.
+ */
+export const JOIN_ADDR_DEFAULT_PORT = { proxyServer: PORTS.proxyWeb.port, authServer: PORTS.auth.port } as const;
+
+/**
+ * Ports that say a join address names the other service (reference §5 L-C4, S7): the Auth port in
+ * `proxy_server`, a Proxy web port in `auth_server`.
+ */
+export const JOIN_ADDR_SWAPPED_PORTS = { proxyServer: [PORTS.auth.port], authServer: [PORTS.proxyWeb.port, 443] } as const;
+
+/**
  * Relay Service listeners (reference §2.8): the plan field, its key under `relay_service`, and the
  * docs' example port (Teleport has no defaults: every listen address is required, IP:port).
  */

@@ -24,13 +24,18 @@ export interface PortMismatch {
 }
 
 /** An agent's `TELEPORT_TUNNEL_PUBLIC_ADDR` port is not the port its hop opens for reverse tunnels. */
-export interface TunnelEnvMismatch {
+/** An initiator's own address setting dials a port its hop does not open. */
+export interface OverrideMismatch {
+  /** `tunnel-env`: TELEPORT_TUNNEL_PUBLIC_ADDR; `join-addr`: the agent's proxy_server / auth_server. */
+  kind: 'tunnel-env' | 'join-addr';
   agent: string;
-  /** The Proxy or load balancer the tunnel goes to. */
+  /** The Proxy, load balancer, Auth or Cloud tenant dialled. */
   hop: string;
-  /** `host:port` from the variable. */
+  /** `host:port` dialled. */
   addr: string;
-  /** Port the hop opens for the tunnel. */
+  /** The setting has no port: Teleport's default port was dialled. */
+  portless: boolean;
+  /** Port the hop opens for this connection. */
   open: number;
   links: Set<string>;
 }
@@ -56,8 +61,8 @@ export interface MonitorLink {
 export interface Observations {
   missingPorts: Map<string, MissingPort>;
   portMismatches: Map<string, PortMismatch>;
-  /** `agent|hop` → the agent's tunnel address override that the hop does not open. */
-  tunnelEnvMismatches: Map<string, TunnelEnvMismatch>;
+  /** `kind|agent|hop` → an agent's own address setting whose port the hop does not open. */
+  overrideMismatches: Map<string, OverrideMismatch>;
   refusals: Refusal[];
   /** LB id → initiators and links that went through an LB without backends. */
   lbWithoutBackend: Map<string, { initiators: Set<string>; links: Set<string> }>;
@@ -108,7 +113,7 @@ export interface RelayPortProblem {
 /** Empty observations. */
 export function emptyObservations(): Observations {
   return {
-    missingPorts: new Map(), portMismatches: new Map(), tunnelEnvMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
+    missingPorts: new Map(), portMismatches: new Map(), overrideMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
     forcedTunnel: new Map(), unknownForwardProxies: new Map(), forwardProxyUsed: new Set(), proxiedTargets: new Map(),
     reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(), monitorGaps: [], monitorLoopback: [], relayWithoutServer: [], relayPorts: new Map(), relayLinkedAgents: new Set(), monitorViaLb: [],
   };

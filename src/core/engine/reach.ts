@@ -4,10 +4,11 @@
  * is actually open on the hop (the listener, or the LB front port that maps to it). A missing LB
  * mapping or an advertised port that differs from the open one is recorded for the findings.
  */
-import { TUNNEL_ENV_DEFAULT_PORT } from '../catalog/index.ts';
+import { JOIN_ADDR_DEFAULT_PORT, TUNNEL_ENV_DEFAULT_PORT } from '../catalog/index.ts';
 import type { FlowTemplate, ProxyListenerId } from '../catalog/index.ts';
 import type { NodeOfKind, PlanNode } from '../schema/index.ts';
 import { joinHostPort, parseHostPort } from './addr.ts';
+import { clusterOf } from './context.ts';
 import type { Ctx, LbInfo } from './context.ts';
 import { tenantAddress, tenantId } from './endpoints.ts';
 import { emitHop } from './hop.ts';
@@ -50,44 +51,82 @@ function resolveNeed(info: ProxyInfo, need: Need): { r: Resolved; template: Flow
   return undefined;
 }
 
-/** `TELEPORT_TUNNEL_PUBLIC_ADDR` of an agent: where its reverse tunnel goes instead (reference A2). */
-interface TunnelOverride {
+/**
+ * An address from the initiator's own config that replaces the advertised one for one need:
+ * `TELEPORT_TUNNEL_PUBLIC_ADDR` for the reverse tunnel (reference A2), the agent's join address
+ * (`proxy_server`, or v1/v2 `auth_servers`) for joining (reference A1, §5 L-C5).
+ */
+export interface AddressOverride {
+  use: ProxyListenerId;
+  kind: 'tunnel-env' | 'join-addr';
   host: string;
   port: number;
+  /** Written without a port: `port` is Teleport's default for the setting. */
+  portless: boolean;
+  /** `host:port` dialled. */
   text: string;
   setting: string;
 }
 
-function tunnelOverride(node: PlanNode): TunnelOverride | undefined {
-  if (node.kind !== 'agent') return undefined;
-  const value = node.env?.teleportTunnelPublicAddr;
-  const hp = value === undefined ? undefined : parseHostPort(value);
-  if (!hp) return undefined;
-  const port = hp.port ?? TUNNEL_ENV_DEFAULT_PORT;
-  return { host: hp.host, port, text: joinHostPort(hp.host, port), setting: `nodes[${node.id}].env` };
+const NO_OVERRIDES: readonly AddressOverride[] = [];
+
+/** The agent's overrides (none for most nodes: a shared empty list). */
+function overridesOf(ctx: Ctx, node: PlanNode): readonly AddressOverride[] {
+  if (node.kind !== 'agent') return NO_OVERRIDES;
+  const env = node.env?.teleportTunnelPublicAddr;
+  if (env === undefined && node.joinAddr === undefined) return NO_OVERRIDES;
+  const out: AddressOverride[] = [];
+  const tunnel = env === undefined ? undefined : parseHostPort(env);
+  if (tunnel) out.push(override('tunnel', 'tunnel-env', tunnel, TUNNEL_ENV_DEFAULT_PORT, `nodes[${node.id}].env`));
+  const join = joinOverride(ctx, node);
+  if (join) out.push(join);
+  return out;
 }
 
-/** The resolution of a need with the agent's override applied (only the tunnel need is overridden). */
-function overridden(r: Resolved, use: ProxyListenerId, o: TunnelOverride | undefined): Resolved {
-  if (!o || use !== 'tunnel') return r;
-  return { ...r, advertised: { host: o.host, port: o.port }, unspecified: false, via: 'TELEPORT_TUNNEL_PUBLIC_ADDR', field: 'env', dial: o.text, settings: [...r.settings, o.setting] };
+/**
+ * The agent's join address (`joinAddr`) as an override of the web need. Without a port, v3
+ * `proxy_server` dials the web port 3080; `auth_server` and v1/v2 `auth_servers` (which may name a
+ * Proxy) dial the Auth port 3025.
+ */
+export function joinOverride(ctx: Ctx, node: NodeOfKind<'agent'>): AddressOverride | undefined {
+  const join = node.joinAddr === undefined ? undefined : parseHostPort(node.joinAddr);
+  if (!join) return undefined;
+  const proxyServer = node.joinVia === 'proxy' && clusterOf(ctx, node)?.configVersion === 'v3';
+  return override('web', 'join-addr', join, proxyServer ? JOIN_ADDR_DEFAULT_PORT.proxyServer : JOIN_ADDR_DEFAULT_PORT.authServer, `nodes[${node.id}].joinAddr`);
 }
 
-/** The agent's override dials a port its hop does not open for tunnels (PL-TUNNEL-ENV-PORT). */
-function envMismatch(obs: Observations, o: TunnelOverride, agent: string, hop: string, open: number, links: readonly string[]): void {
-  const key = `${agent}|${hop}`;
-  let m = obs.tunnelEnvMismatches.get(key);
-  if (!m) obs.tunnelEnvMismatches.set(key, (m = { agent, hop, addr: o.text, open, links: new Set() }));
+function override(use: ProxyListenerId, kind: AddressOverride['kind'], hp: { host: string; port?: number }, defaultPort: number, setting: string): AddressOverride {
+  const port = hp.port ?? defaultPort;
+  return { use, kind, host: hp.host, port, portless: hp.port === undefined, text: joinHostPort(hp.host, port), setting };
+}
+
+function overrideFor(overrides: readonly AddressOverride[], use: ProxyListenerId): AddressOverride | undefined {
+  for (const o of overrides) if (o.use === use) return o;
+  return undefined;
+}
+
+/** The resolution of a need with the initiator's override for it applied. */
+function overridden(r: Resolved, o: AddressOverride | undefined): Resolved {
+  if (!o) return r;
+  const via = o.kind === 'tunnel-env' ? 'TELEPORT_TUNNEL_PUBLIC_ADDR' : 'the join address';
+  return { ...r, advertised: { host: o.host, port: o.port }, unspecified: false, via, field: o.kind === 'tunnel-env' ? 'env' : 'joinAddr', dial: o.text, settings: [...r.settings, o.setting] };
+}
+
+/** The initiator's own override dials a port its hop does not open (PL-TUNNEL-ENV-PORT, L-C5, PL-JOIN-ADDR-PORT). */
+export function overrideMismatch(obs: Observations, o: AddressOverride, initiator: string, hop: string, open: number, links: Iterable<string>): void {
+  const key = `${o.kind}|${initiator}|${hop}`;
+  let m = obs.overrideMismatches.get(key);
+  if (!m) obs.overrideMismatches.set(key, (m = { kind: o.kind, agent: initiator, hop, addr: o.text, portless: o.portless, open, links: new Set() }));
   for (const l of links) m.links.add(l);
 }
 
 /**
- * The port dialled (`r.advertised`) is not the port `hop` opens: L-P3 for an advertised address,
- * PL-TUNNEL-ENV-PORT when the agent's own TELEPORT_TUNNEL_PUBLIC_ADDR chose it.
+ * The port dialled (`r.advertised`) is not the port `hop` opens: L-P3 for an advertised address, an
+ * override mismatch when the initiator's own setting chose it.
  */
-function checkOpenPort(obs: Observations, q: ReachInput, need: Need, override: TunnelOverride | undefined, hop: string, proxy: string, what: string, r: Resolved, open: number): void {
+function checkOpenPort(obs: Observations, q: ReachInput, o: AddressOverride | undefined, hop: string, proxy: string, what: string, r: Resolved, open: number): void {
   if (r.advertised.port === open) return;
-  if (override && need.use === 'tunnel') envMismatch(obs, override, q.initiator.id, hop, open, q.links);
+  if (o) overrideMismatch(obs, o, q.initiator.id, hop, open, q.links);
   else mismatch(obs, hop, proxy, what, r, open, q.initiator.id, q.links);
 }
 
@@ -116,22 +155,27 @@ export function reachProxy(ctx: Ctx, sink: FlowSink, obs: Observations, q: Reach
     const t = tenantAddress(ctx.plan, e.cluster);
     const settings = q.settings;
     const more = t.known ? [`clusters[${e.cluster}].deployment`, `clusters[${e.cluster}].cloudTenant`] : [`clusters[${e.cluster}].deployment`];
+    const overrides = overridesOf(ctx, q.initiator);
     for (const need of q.needs) {
       if (need.ifExists) continue;
-      emitHop(ctx, sink, obs, { initiator: q.initiator, to: tenantId(e.cluster), port: t.port, template: need.template, dial: t, links: q.links, settings, moreSettings: more, cause: q.cause });
+      const o = overrideFor(overrides, need.use);
+      if (o && o.port !== t.port) overrideMismatch(obs, o, q.initiator.id, tenantId(e.cluster), t.port, q.links);
+      const dial = o ? { host: o.host, port: o.port } : t;
+      emitHop(ctx, sink, obs, { initiator: q.initiator, to: tenantId(e.cluster), port: t.port, template: need.template, dial, links: q.links, settings, moreSettings: o ? [...more, o.setting] : more, cause: q.cause });
     }
     return;
   }
-  const override = tunnelOverride(q.initiator);
+  const overrides = overridesOf(ctx, q.initiator);
   if (e.kind === 'proxy') {
     const info = ctx.proxies.get(e.node.id) as ProxyInfo;
     mark(obs.reachedProxies, info.node.id, q.initiator.id);
     for (const need of q.needs) {
       const got = resolveNeed(info, need);
       if (!got) continue;
-      const r = overridden(got.r, need.use, override);
+      const o = overrideFor(overrides, need.use);
+      const r = overridden(got.r, o);
       const open = r.listener?.port as number;
-      checkOpenPort(obs, q, need, override, info.node.id, info.node.id, got.template.label, r, open);
+      checkOpenPort(obs, q, o, info.node.id, info.node.id, got.template.label, r, open);
       emitHop(ctx, sink, obs, {
         initiator: q.initiator, to: info.node.id, port: open, template: got.template, dial: r.advertised, dialText: r.dial,
         links: q.links, settings: q.settings, moreSettings: r.settings, cause: q.cause,
@@ -139,7 +183,7 @@ export function reachProxy(ctx: Ctx, sink: FlowSink, obs: Observations, q: Reach
     }
     return;
   }
-  reachThroughLb(ctx, sink, obs, q, e.node, override);
+  reachThroughLb(ctx, sink, obs, q, e.node, overrides);
 }
 
 /** How one need is served through one LB: computed once per (LB, need), reused for every initiator. */
@@ -152,9 +196,9 @@ interface LbRoute {
 // Per derive (keyed by the context), per LB, per need object (needs are shared constants).
 const lbRoutes = new WeakMap<Ctx, Map<string, Map<Need, LbRoute>>>();
 
-function lbRoute(ctx: Ctx, lb: NodeOfKind<'load-balancer'>, backends: readonly ProxyInfo[], need: Need, override?: TunnelOverride): LbRoute {
-  // Routes are the same for every initiator, except one whose tunnel address is overridden (rare: not cached).
-  const personal = override !== undefined && need.use === 'tunnel';
+function lbRoute(ctx: Ctx, lb: NodeOfKind<'load-balancer'>, backends: readonly ProxyInfo[], need: Need, o: AddressOverride | undefined): LbRoute {
+  // Routes are the same for every initiator, except one whose address for this need is overridden (rare: not cached).
+  const personal = o !== undefined;
   let byLb = lbRoutes.get(ctx);
   if (!byLb) lbRoutes.set(ctx, (byLb = new Map()));
   let cache = byLb.get(lb.id);
@@ -166,7 +210,7 @@ function lbRoute(ctx: Ctx, lb: NodeOfKind<'load-balancer'>, backends: readonly P
   for (const b of backends) {
     const got = resolveNeed(b, need);
     if (!got) continue;
-    const r = overridden(got.r, need.use, override);
+    const r = overridden(got.r, o);
     const target = r.listener?.port as number;
     if (done.has(target)) continue;
     done.add(target);
@@ -180,7 +224,7 @@ function lbRoute(ctx: Ctx, lb: NodeOfKind<'load-balancer'>, backends: readonly P
   return route;
 }
 
-function reachThroughLb(ctx: Ctx, sink: FlowSink, obs: Observations, q: ReachInput, lb: NodeOfKind<'load-balancer'>, override: TunnelOverride | undefined): void {
+function reachThroughLb(ctx: Ctx, sink: FlowSink, obs: Observations, q: ReachInput, lb: NodeOfKind<'load-balancer'>, overrides: readonly AddressOverride[]): void {
   const info = ctx.lbs.get(lb.id);
   const backends = info?.role === 'proxy' ? info.backendInfos : [];
   if (backends.length === 0) {
@@ -193,11 +237,12 @@ function reachThroughLb(ctx: Ctx, sink: FlowSink, obs: Observations, q: ReachInp
   for (const b of backends) mark(obs.reachedProxies, b.node.id, q.initiator.id);
   const lbSetting = (info as LbInfo).mappingsSetting;
   for (const need of q.needs) {
-    const route = lbRoute(ctx, lb, backends, need, override);
+    const o = overrideFor(overrides, need.use);
+    const route = lbRoute(ctx, lb, backends, need, o);
     for (const proxy of route.forced) mark(obs.forcedTunnel, proxy, lb.id);
     for (const m of route.missing) recordMissing(obs, lb.id, m.port, backends, q, m.what);
     for (const h of route.hops) {
-      checkOpenPort(obs, q, need, override, lb.id, h.backend.node.id, h.template.label, h.r, h.front);
+      checkOpenPort(obs, q, o, lb.id, h.backend.node.id, h.template.label, h.r, h.front);
       emitHop(ctx, sink, obs, {
         initiator: q.initiator, to: lb.id, port: h.front, template: h.template, dial: h.r.advertised, dialText: h.r.dial,
         links: q.links, settings: q.settings, moreSettings: h.r.settings, lbSetting, cause: q.cause,

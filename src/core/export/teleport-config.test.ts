@@ -43,6 +43,14 @@ describe('teleport.yaml fragments', () => {
     expect(config(scenario('1.'), 'proxy').proxy_service).not.toHaveProperty('listen_addr');
   });
 
+  it("writes an agent's join address as the plan gives it, port-less or not", () => {
+    const c = scenario('1.');
+    for (const joinAddr of ['teleport.example.com', 'proxy.internal.example.com:3080']) {
+      const plan = { ...c.plan, nodes: c.plan.nodes.map((n) => (n.id === 'ssh-agent' && n.kind === 'agent' ? { ...n, joinAddr } : n)) };
+      expect(config({ ...c, plan, result: derive(plan) }, 'ssh-agent').teleport).toEqual({ proxy_server: joinAddr });
+    }
+  });
+
   it('joins a direct agent to Auth and opens its SSH listener', () => {
     const agent = config(scenario('3.'), 'ssh-agent');
     expect(agent.teleport).toEqual({ auth_server: '10.0.2.10:3025' });

@@ -4,7 +4,7 @@
  * (`listen_addr`, `public_addr`, `cluster_name`, `proxy_listener_mode`, `tunnel_strategy`); a Proxy
  * gets `proxy_service` with every listener the engine models as open for its config version (so a
  * v1 Proxy shows the 3023/3024/3026/3036 defaults explicitly) and `auth_server`; an agent gets
- * `proxy_server` or `auth_server` (`auth_servers` before config v3) from the address it dials and its
+ * `proxy_server` or `auth_server` (`auth_servers` before config v3) from its join address, else the address it dials, and its
  * services with listen addresses where they listen; a tbot gets a tbot.yaml (`version: v2`).
  * Comments name what Portolan cannot know (join tokens, data dirs, certificates).
  */
@@ -33,8 +33,10 @@ function clusterOf(plan: Plan, node: TeleportNode): Cluster | undefined {
 /** `auth_server: x` (v3) or `auth_servers: [x]` (v1/v2), or `proxy_server: x` (v3 only). */
 function joinKeys(node: TeleportNode, cluster: Cluster, result: DeriveResult): { keys: Record<string, unknown>; notes: string[] } {
   const target = joinTarget(node, result);
-  const address = target.address ?? (target.via === 'proxy' ? '<proxy public address>:443' : '<auth address>:3025');
-  const notes = target.address === undefined ? [`${node.name} is not linked to its ${target.via === 'proxy' ? 'Proxy' : 'Auth'} in the plan: fill in the address.`] : [];
+  // An agent's join address is written as the plan gives it (a port-less one stays port-less: findings L-C5).
+  const written = node.kind === 'agent' ? node.joinAddr : undefined;
+  const address = written ?? target.address ?? (target.via === 'proxy' ? '<proxy public address>:443' : '<auth address>:3025');
+  const notes = written === undefined && target.address === undefined ? [`${node.name} is not linked to its ${target.via === 'proxy' ? 'Proxy' : 'Auth'} in the plan: fill in the address.`] : [];
   if (cluster.configVersion !== 'v3') return { keys: { auth_servers: [address] }, notes: [...notes, `Config ${cluster.configVersion}: auth_servers may point at Auth (3025) or at the Proxy web address.`] };
   return { keys: { [target.via === 'proxy' ? 'proxy_server' : 'auth_server']: address }, notes };
 }

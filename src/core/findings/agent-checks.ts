@@ -1,7 +1,8 @@
 /** Agents and resources (§5 L-A1, L-A3…L-A9, L-C2) and app URIs. */
-import { AGENT_SERVICES, APP_TCP_PORTS_SINCE, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS } from '../catalog/index.ts';
-import { parseCidr, parseHostPort } from '../engine/addr.ts';
+import { AGENT_SERVICES, APP_TCP_PORTS_SINCE, DATABASE_ENGINES, JOIN_ADDR_SWAPPED_PORTS, KUBE_SERVICE_PORTLESS_PORT, PORTS } from '../catalog/index.ts';
+import { joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
+import { nameOf } from '../engine/endpoints.ts';
 import { isIpLiteral } from '../schema/index.ts';
 import { effectiveJoinVia, hasProxyEnv } from '../engine/relations.ts';
 import type { NodeOfKind } from '../schema/index.ts';
@@ -36,6 +37,52 @@ export const agents: Check = (input) => {
       const never = node.services.filter((s) => s === 'app' || s === 'database');
       if (never.length > 0) at('L-C2', { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and ') });
     }
+  }
+};
+
+/** The teleport.yaml key that holds an agent's join address. */
+function joinKey(agent: NodeOfKind<'agent'>, configVersion: string | undefined): 'proxy_server' | 'auth_server' | 'auth_servers' {
+  if (configVersion !== 'v3') return 'auth_servers';
+  return agent.joinVia === 'proxy' ? 'proxy_server' : 'auth_server';
+}
+
+/**
+ * L-C4 (a v3 join address on the other service's port), L-C5 (a join address without a port dials
+ * Teleport's default port, which its hop does not open) and PL-JOIN-ADDR-PORT (the same with a port
+ * written out). An agent with L-C4 gets no port finding as well: the key is the thing to fix.
+ */
+export const joinAddresses: Check = (input) => {
+  const { ctx, obs, out } = input;
+  const swapped = new Set<string>();
+  for (const node of ctx.sortedNodes) {
+    if (node.kind !== 'agent' || node.joinAddr === undefined) continue;
+    const version = clusterOf(ctx, node)?.configVersion;
+    const port = parseHostPort(node.joinAddr)?.port;
+    if (version !== 'v3' || port === undefined) continue;
+    const viaProxy = node.joinVia === 'proxy';
+    const ports: readonly number[] = viaProxy ? JOIN_ADDR_SWAPPED_PORTS.proxyServer : JOIN_ADDR_SWAPPED_PORTS.authServer;
+    if (!ports.includes(port)) continue;
+    swapped.add(node.id);
+    out.add({
+      code: 'L-C4', subjects: [node.id], nodes: [node.id],
+      params: {
+        agent: node.name, key: joinKey(node, version), addr: node.joinAddr,
+        portName: viaProxy ? 'the Auth port' : 'a Proxy web port', otherKey: viaProxy ? 'auth_server' : 'proxy_server',
+        expected: viaProxy ? 'Proxy web address (e.g. teleport.example.com:443)' : 'Auth address (e.g. auth.example.com:3025)',
+      },
+    });
+  }
+  for (const m of obs.overrideMismatches.values()) {
+    const agent = ctx.nodes.get(m.agent);
+    if (m.kind !== 'join-addr' || agent?.kind !== 'agent' || swapped.has(agent.id)) continue;
+    const hp = parseHostPort(m.addr);
+    out.add({
+      code: m.portless ? 'L-C5' : 'PL-JOIN-ADDR-PORT', subjects: [m.agent, m.hop], nodes: [m.agent, ...(ctx.nodes.has(m.hop) ? [m.hop] : [])], links: m.links,
+      params: {
+        agent: agent.name, key: joinKey(agent, clusterOf(ctx, agent)?.configVersion), written: agent.joinAddr ?? m.addr, addr: m.addr,
+        hop: nameOf(ctx, m.hop), open: m.open, port: hp?.port ?? m.open, fixed: joinHostPort(hp?.host ?? m.addr, m.open),
+      },
+    });
   }
 };
 

@@ -160,6 +160,12 @@ const CASES: [string, Mut, Mut][] = [
   ['L-A7', add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['10.0.10.60'] }), add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['sql01.corp.example.com'] })],
   ['L-A7', add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['sql01'] }), add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433 })],
   ['L-H6', all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128', httpProxy: 'http://other.corp.example.com:3128' } })), all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128', httpProxy: 'http://proxy.corp.example.com:3128' } }))],
+  ['L-C4', set('agent', { joinAddr: 'teleport.example.com:3025' }), set('agent', { joinAddr: 'teleport.example.com:443' })],
+  ['L-C4', all(set('agent', { joinVia: 'auth', joinAddr: 'auth.example.com:3080' }), unlink('agent-lb'), link('agent', 'auth')), all(set('agent', { joinVia: 'auth', joinAddr: 'auth.example.com:3025' }), unlink('agent-lb'), link('agent', 'auth'))],
+  ['L-C5', set('agent', { joinAddr: 'teleport.example.com' }), set('agent', { joinAddr: 'teleport.example.com:443' })],
+  ['L-C5', all(cloudOnly, set('agent', { joinAddr: 'example.teleport.sh' })), all(cloudOnly, set('agent', { joinAddr: 'example.teleport.sh:443' }))],
+  ['PL-JOIN-ADDR-PORT', set('agent', { joinAddr: 'teleport.example.com:8443' }), set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }, { frontPort: 8443, targetPort: 3080 }] })],
+  ['PL-JOIN-ADDR-PORT', all(set('agent', { joinVia: 'auth', joinAddr: 'auth.example.com:3026' }), unlink('agent-lb'), link('agent', 'auth')), all(set('agent', { joinVia: 'auth', joinAddr: 'auth.example.com' }), unlink('agent-lb'), link('agent', 'auth'))],
   ['PL-APP-NO-PORT', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal' }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000' })],
 ];
 
@@ -217,6 +223,37 @@ describe('findings', () => {
     const dc = (addresses: string[]) => of(all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses }), link('agent', 'dc'))).map((f) => f.code);
     expect(dc(['10.0.10.51/32'])).toContain('L-A6');
     expect(dc(['10.0.10.48/29'])).not.toContain('L-A6');
+  });
+
+  it('a join address is dialled as written: the port Teleport fills in, the rule on the open port, the fix with that port', () => {
+    const run = (mut: Mut) => {
+      const p = base();
+      mut(p);
+      return derive(PlanSchema.parse(p));
+    };
+    // proxy_server without a port: Teleport dials 3080, the load balancer opens 443 only.
+    const portless = run(set('agent', { joinAddr: 'teleport.example.com' }));
+    const c5 = portless.findings.find((f) => f.code === 'L-C5');
+    expect([c5?.id, c5?.message, c5?.fix, c5?.links]).toEqual([
+      'L-C5:agent+lb',
+      'Agent sets proxy_server: teleport.example.com without a port, so Teleport dials teleport.example.com:3080, but LB opens port 443 for joining.',
+      'Write the port: proxy_server: teleport.example.com:443.',
+      ['agent-lb'],
+    ]);
+    const join = portless.flows.find((f) => f.from === 'agent' && f.catalog === 'agent-join');
+    expect([join?.port, join?.dialTarget, join?.settings]).toEqual([443, 'teleport.example.com:3080', expect.arrayContaining(['nodes[agent].joinAddr'])]);
+    // The reverse tunnel still goes where the Proxy advertises it (the ping answer), not to the join address.
+    expect(portless.flows.find((f) => f.from === 'agent' && f.catalog === 'agent-reverse-tunnel')?.dialTarget).toBe('teleport.example.com:443');
+    // On config v1/v2 the same address sits in auth_servers, whose default port is Auth's 3025.
+    const v2 = run(all(cluster({ configVersion: 'v2' }), set('agent', { joinAddr: 'teleport.example.com' }))).findings.find((f) => f.code === 'L-C5');
+    expect(v2?.message).toBe('Agent sets auth_servers: teleport.example.com without a port, so Teleport dials teleport.example.com:3025, but LB opens port 443 for joining.');
+    // A swapped key is the thing to fix: L-C4 alone, not a port finding as well.
+    const swapped = run(set('agent', { joinAddr: 'teleport.example.com:3025' })).findings.filter((f) => f.nodes.includes('agent')).map((f) => [f.code, f.message]);
+    expect(swapped).toEqual([['L-C4', 'Agent sets proxy_server: teleport.example.com:3025, the Auth port: probably auth_server was meant.']]);
+    // A matching address changes nothing but the dial target, which the teleport.yaml export writes.
+    const ok = run(set('agent', { joinAddr: 'proxy.example.com:443' }));
+    expect(ok.findings).toEqual([]);
+    expect(ok.flows.find((f) => f.from === 'agent' && f.catalog === 'agent-join')?.dialTarget).toBe('proxy.example.com:443');
   });
 
   it('findings are well formed: id from code and subjects, message names nodes, docs link', () => {

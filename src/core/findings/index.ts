@@ -1,5 +1,5 @@
 /** Runs every check and returns findings sorted by id. */
-import { agents, resources } from './agent-checks.ts';
+import { agents, joinAddresses, resources } from './agent-checks.ts';
 import { peering, trust } from './cluster-checks.ts';
 import { forwardPorts, forwardUse, noProxyTypes, proxyUrls } from './forward-checks.ts';
 import type { Check, CheckInput } from './input.ts';
@@ -16,7 +16,7 @@ import type { Finding } from '../engine/types.ts';
 /** Every check, in a fixed order (the output is sorted anyway). */
 export const CHECKS: readonly Check[] = [
   clusterShape, paths, refusedLinks, proxyAddresses, proxySettings, advertisedPorts, acme, lbKinds, lbMappings,
-  peering, trust, agents, resources, proxyUrls, noProxyTypes, forwardUse, forwardPorts, internetExposure,
+  peering, trust, agents, joinAddresses, resources, proxyUrls, noProxyTypes, forwardUse, forwardPorts, internetExposure,
   monitoring, relays, workloadApi,
 ];
 

@@ -32,7 +32,7 @@ export const proxyAddresses: Check = (input) => {
   }
 };
 
-/** L-P3 (advertised port ≠ open port), PL-TUNNEL-ENV-PORT (an agent's override of it) and L-P4 (forced tunnel port through an LB). */
+/** L-P3 (advertised port ≠ open port), PL-TUNNEL-ENV-PORT (an agent's TELEPORT_TUNNEL_PUBLIC_ADDR override of it) and L-P4 (forced tunnel port through an LB). */
 export const advertisedPorts: Check = (input) => {
   const { ctx, obs, out } = input;
   for (const m of obs.portMismatches.values()) {
@@ -49,7 +49,8 @@ export const advertisedPorts: Check = (input) => {
       },
     });
   }
-  for (const m of obs.tunnelEnvMismatches.values()) {
+  for (const m of obs.overrideMismatches.values()) {
+    if (m.kind !== 'tunnel-env') continue; // join addresses: `joinAddresses` in agent-checks.ts
     out.add({
       code: 'PL-TUNNEL-ENV-PORT', subjects: [m.agent, m.hop], nodes: [m.agent, m.hop], links: m.links,
       params: { agent: ctx.nodes.get(m.agent)?.name ?? m.agent, addr: m.addr, hop: ctx.nodes.get(m.hop)?.name ?? m.hop, open: m.open },

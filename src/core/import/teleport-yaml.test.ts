@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../examples/example-plan.ts';
 import { PlanSchema, parsePlan } from '../schema/index.ts';
 import type { Plan, PlanNode } from '../schema/index.ts';
+import { derive } from '../engine/index.ts';
 import { previewYamlImport } from './index.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/import/yaml/${name}`, import.meta.url), 'utf8');
@@ -60,6 +61,7 @@ describe('previewYamlImport', () => {
     const agent = byId(result.plan, 'agent');
     expect(agent).toMatchObject({ kind: 'agent', name: 'app-host-1 (SSH, Database, Application)', services: ['ssh', 'database', 'app'], joinVia: 'proxy', appHostFilters: true });
     expect(result.plan.links.at(-1)).toEqual({ id: 'agent-lb', source: 'agent', target: 'lb' });
+    expect(agent).toMatchObject({ joinAddr: 'teleport.example.com:443' });
     // Disabled auth_service / proxy_service add nothing and leave the cluster settings alone.
     expect(result.plan.clusters).toEqual(plan.clusters);
     // Placed right of everything, overlapping nothing.
@@ -67,6 +69,15 @@ describe('previewYamlImport', () => {
     const rightmost = Math.max(...plan.zones.map((z) => z.position.x + z.size.width), ...plan.nodes.map((n) => n.position.x + 180));
     expect(agent.position.x).toBeGreaterThan(rightmost);
     expect(JSON.stringify(plan)).toBe(before);
+  });
+
+  it("keeps a port-less proxy_server as written, so the plan shows the 3080 Teleport dials (L-C5)", () => {
+    const yaml = 'version: v3\nteleport:\n  proxy_server: teleport.example.com\nssh_service:\n  enabled: true\n';
+    const result = ok(previewYamlImport(examplePlan(), yaml));
+    const agent = byId(result.plan, result.added[0]!);
+    expect(agent).toMatchObject({ kind: 'agent', joinVia: 'proxy', joinAddr: 'teleport.example.com' });
+    const c5 = derive(result.plan).findings.filter((f) => f.code === 'L-C5');
+    expect(c5.map((f) => f.message)).toEqual([`${agent.name} sets proxy_server: teleport.example.com without a port, so Teleport dials teleport.example.com:3080, but Proxy LB opens port 443 for joining.`]);
   });
 
   it('a v1 config without version joins through the Proxy its auth_servers points at', () => {

@@ -1,5 +1,5 @@
 /** teleport.yaml sections → plan nodes (Auth, Proxy, one Agent), with Teleport's defaults applied by the schema. */
-import { NodeSchema } from '../schema/index.ts';
+import { NodeSchema, isHostPort } from '../schema/index.ts';
 import type { AgentServiceName, NodeOfKind } from '../schema/index.ts';
 import { asList } from './addr.ts';
 import type { JoinDecision } from './yaml-join.ts';
@@ -86,6 +86,8 @@ export function agentNode(cfg: TeleportYaml, services: AgentServiceName[], join:
     name: agentName(labels, cfg.teleport?.nodename),
     services,
     joinVia: join.via,
+    // The join address as the file writes it: the engine dials it (a port-less one on Teleport's default port).
+    ...(join.target !== undefined && isHostPort(join.target) ? { joinAddr: join.target } : {}),
     ...(ssh?.listen_addr ? { sshListenAddr: ssh.listen_addr.trim() } : {}),
     sshForceListen: ssh?.force_listen === true,
     ...(kube?.listen_addr ? { kubeListenAddr: kube.listen_addr.trim() } : {}),

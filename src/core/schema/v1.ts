@@ -151,6 +151,13 @@ export const AgentNodeV1 = z.object({
     .check(z.minLength(1, { message: 'an agent runs at least one service' }), z.refine((s) => new Set(s).size === s.length, { message: 'each service at most once' })),
   /** v3 `proxy_server` (via the Proxy) or `auth_server` (directly to Auth). */
   joinVia: z._default(JoinVia, 'proxy'),
+  /**
+   * The join address as written in the agent's teleport.yaml: v3 `proxy_server` (joining via the Proxy)
+   * or `auth_server` (directly), v1/v2 `auth_servers[0]`. Absent: the address its Proxy advertises (or
+   * Auth's). Without a port Teleport dials 3080 for `proxy_server` and 3025 otherwise
+   * (`JOIN_ADDR_DEFAULT_PORT`). Added to v1 as an optional field.
+   */
+  joinAddr: z.optional(HostPort),
   /** Where the agent runs: on a host, or as a pod in a Kubernetes cluster (NetworkPolicy exports). */
   runtime: z._default(z.enum(['host', 'kubernetes']), 'host'),
   namespace: z.optional(z.string().check(z.maxLength(63))),

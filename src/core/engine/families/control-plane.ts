@@ -8,6 +8,7 @@ import type { Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
 import { parseHostPort } from '../addr.ts';
 import { linksBetween } from '../context.ts';
 import { emitHop } from '../hop.ts';
+import { joinOverride, overrideMismatch } from '../reach.ts';
 import { linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 
@@ -25,9 +26,14 @@ function authDialHost(auth: NodeOfKind<'auth'>): string {
 export function reachAuth(run: Run, initiator: PlanNode, listener: PlanNode, template: FlowTemplate, link: Link): void {
   const { ctx, sink, obs } = run;
   const cause = linkCause(link);
+  // The agent's own auth_server (or auth_servers) address, when the plan gives it.
+  const join = initiator.kind === 'agent' ? joinOverride(ctx, initiator) : undefined;
+  const more = join ? [join.setting] : undefined;
   if (listener.kind === 'auth') {
     const port = authPort(listener);
-    emitHop(ctx, sink, obs, { initiator, to: listener.id, port, template, dial: { host: authDialHost(listener), port }, links: [link.id], settings: [`nodes[${listener.id}].listenAddr`], cause });
+    if (join && join.port !== port) overrideMismatch(obs, join, initiator.id, listener.id, port, [link.id]);
+    const dial = join ? { host: join.host, port: join.port } : { host: authDialHost(listener), port };
+    emitHop(ctx, sink, obs, { initiator, to: listener.id, port, template, dial, links: [link.id], settings: [`nodes[${listener.id}].listenAddr`], moreSettings: more, cause });
     return;
   }
   if (listener.kind !== 'load-balancer') return;
@@ -43,7 +49,7 @@ export function reachAuth(run: Run, initiator: PlanNode, listener: PlanNode, tem
   const ports = [...new Set(auths.map(authPort))].sort((a, b) => a - b);
   for (const target of ports) {
     const candidates = listener.mappings.filter((m) => m.targetPort === target);
-    const mapping = candidates.find((m) => m.frontPort === target) ?? [...candidates].sort((a, b) => a.frontPort - b.frontPort)[0];
+    const mapping = candidates.find((m) => m.frontPort === (join?.port ?? target)) ?? [...candidates].sort((a, b) => a.frontPort - b.frontPort)[0];
     if (!mapping) {
       let m = obs.missingPorts.get(listener.id);
       if (!m) obs.missingPorts.set(listener.id, (m = { lb: listener.id, ports: new Set(), proxies: new Set(), initiators: new Set(), whats: new Set(), links: new Set() }));
@@ -54,10 +60,9 @@ export function reachAuth(run: Run, initiator: PlanNode, listener: PlanNode, tem
       m.links.add(link.id);
       continue;
     }
-    emitHop(ctx, sink, obs, {
-      initiator, to: listener.id, port: mapping.frontPort, template, dial: { host: parseHostPort(listener.addresses[0] ?? '')?.host ?? listener.name, port: mapping.frontPort },
-      links: [link.id], settings: [`nodes[${listener.id}].mappings`], cause,
-    });
+    if (join && join.port !== mapping.frontPort) overrideMismatch(obs, join, initiator.id, listener.id, mapping.frontPort, [link.id]);
+    const dial = join ? { host: join.host, port: join.port } : { host: parseHostPort(listener.addresses[0] ?? '')?.host ?? listener.name, port: mapping.frontPort };
+    emitHop(ctx, sink, obs, { initiator, to: listener.id, port: mapping.frontPort, template, dial, links: [link.id], settings: [`nodes[${listener.id}].mappings`], moreSettings: more, cause });
   }
 }
 
