@@ -130,6 +130,21 @@ function checkOpenPort(obs: Observations, q: ReachInput, o: AddressOverride | un
   else mismatch(obs, hop, proxy, what, r, open, q.initiator.id, q.links);
 }
 
+/** The Proxy serves tunnels on a listener of their own (separate mode), on `port`. */
+function tunnelListenerOn(info: ProxyInfo, port: number): boolean {
+  const l = info.resolve('tunnel').listener;
+  return l?.id === 'tunnel' && l.port === port;
+}
+
+/**
+ * In separate mode the tunnel listener also serves a minimal web API for joining (reference A1, A3):
+ * an agent whose join address names the port that carries tunnels on its hop joins there.
+ */
+function joinNeed(need: Need, o: AddressOverride | undefined, onTunnel: (port: number) => boolean): Need {
+  if (o?.kind !== 'join-addr' || need.use !== 'web' || !onTunnel(o.port)) return need;
+  return { ...need, use: 'tunnel' };
+}
+
 /** Remember up to this many initiators per proxy (messages name a few, then "and N more"). */
 const MARK_CAP = 16;
 
@@ -170,9 +185,9 @@ export function reachProxy(ctx: Ctx, sink: FlowSink, obs: Observations, q: Reach
     const info = ctx.proxies.get(e.node.id) as ProxyInfo;
     mark(obs.reachedProxies, info.node.id, q.initiator.id);
     for (const need of q.needs) {
-      const got = resolveNeed(info, need);
-      if (!got) continue;
       const o = overrideFor(overrides, need.use);
+      const got = resolveNeed(info, joinNeed(need, o, (port) => tunnelListenerOn(info, port)));
+      if (!got) continue;
       const r = overridden(got.r, o);
       const open = r.listener?.port as number;
       checkOpenPort(obs, q, o, info.node.id, info.node.id, got.template.label, r, open);
@@ -238,7 +253,8 @@ function reachThroughLb(ctx: Ctx, sink: FlowSink, obs: Observations, q: ReachInp
   const lbSetting = (info as LbInfo).mappingsSetting;
   for (const need of q.needs) {
     const o = overrideFor(overrides, need.use);
-    const route = lbRoute(ctx, lb, backends, need, o);
+    const onTunnel = (port: number) => lb.mappings.some((m) => m.frontPort === port && backends.some((b) => tunnelListenerOn(b, m.targetPort)));
+    const route = lbRoute(ctx, lb, backends, joinNeed(need, o, onTunnel), o);
     for (const proxy of route.forced) mark(obs.forcedTunnel, proxy, lb.id);
     for (const m of route.missing) recordMissing(obs, lb.id, m.port, backends, q, m.what);
     for (const h of route.hops) {

@@ -250,6 +250,13 @@ describe('findings', () => {
     // A swapped key is the thing to fix: L-C4 alone, not a port finding as well.
     const swapped = run(set('agent', { joinAddr: 'teleport.example.com:3025' })).findings.filter((f) => f.nodes.includes('agent')).map((f) => [f.code, f.message]);
     expect(swapped).toEqual([['L-C4', 'Agent sets proxy_server: teleport.example.com:3025, the Auth port: probably auth_server was meant.']]);
+    // In separate mode the tunnel listener serves a minimal web API: an agent pointed at it joins there.
+    const sep = run(all(separateV3, sepMappings, set('agent', { joinAddr: 'teleport.example.com:3024' })));
+    expect(sep.findings.filter((f) => f.nodes.includes('agent'))).toEqual([]);
+    expect(sep.flows.filter((f) => f.from === 'agent').map((f) => [f.catalog, f.port, f.dialTarget])).toEqual([
+      ['agent-join', 3024, 'teleport.example.com:3024'],
+      ['agent-reverse-tunnel', 3024, 'teleport.example.com:3024'],
+    ]);
     // A matching address changes nothing but the dial target, which the teleport.yaml export writes.
     const ok = run(set('agent', { joinAddr: 'proxy.example.com:443' }));
     expect(ok.findings).toEqual([]);
