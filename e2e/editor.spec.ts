@@ -356,6 +356,33 @@ test.describe('canvas editor', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test("a leaf cluster's trusted_cluster addresses sit under its root; a port-less tunnel address is an error", async ({ app, page }) => {
+    await page.getByTestId('toolbar.templates').click();
+    await page.getByTestId('templates.use.trusted-clusters').click();
+    await expect(app.node('leaf-proxy')).toBeVisible();
+    await app.pressShortcut('Escape');
+    const leaf = page.getByTestId('cluster.leaf');
+    const web = leaf.getByTestId('cluster.leaf.trustWebProxyAddr');
+    await expect(web).toHaveValue('root.example.com:443');
+    await expect(leaf).toContainText('trusted_cluster tunnel_addr');
+    // A root cluster has no trusted_cluster resource.
+    await expect(page.getByTestId('cluster.root.trustWebProxyAddr')).toHaveCount(0);
+    await web.fill('root.example.com');
+    await web.blur();
+    await app.showTab('findings');
+    const noPort = app.findingRows.and(page.locator('[data-code="PL-TRUST-TUNNEL-NO-PORT"]'));
+    await expect(noPort).toContainText('the reverse tunnel from Leaf Proxy dials it as written and cannot connect');
+    await leaf.getByTestId('cluster.leaf.trustTunnelAddr').fill('root.example.com:443');
+    await leaf.getByTestId('cluster.leaf.trustTunnelAddr').blur();
+    await expect(noPort).toHaveCount(0);
+    // Trusting no root any more drops the addresses with the trust.
+    await leaf.getByTestId('cluster.leaf.trustedRoot').selectOption('');
+    await expect(leaf.getByTestId('cluster.leaf.trustTunnelAddr')).toHaveCount(0);
+    await leaf.getByTestId('cluster.leaf.trustedRoot').selectOption('root');
+    await expect(leaf.getByTestId('cluster.leaf.trustTunnelAddr')).toHaveValue('');
+    expect(app.problems).toEqual([]);
+  });
+
   test("a forward proxy's CONNECT ports are edited as a list of numbers, checked as you type", async ({ app }) => {
     await app.paletteItem('http-proxy').click();
     await expect(app.node('http-proxy')).toBeVisible();

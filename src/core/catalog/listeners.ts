@@ -152,6 +152,14 @@ export const TUNNEL_ENV_DEFAULT_PORT = PORTS.proxyTunnel.port;
 export const JOIN_ADDR_DEFAULT_PORT = { proxyServer: PORTS.proxyWeb.port, authServer: PORTS.auth.port } as const;
 
 /**
+ * A leaf's `trusted_cluster` addresses (reference §2.3 P8/P9): `web_proxy_addr` is the host of an
+ * `https://` URL (`sendValidateRequestToProxy` in lib/auth/trustedcluster.go), so 443 without a port;
+ * `tunnel_addr` defaults to `web_proxy_addr` (`TrustedClusterV2.CheckAndSetDefaults` in api/types) and
+ * is dialled as written (`StaticResolver` in lib/reversetunnelclient): without a port the dial fails.
+ */
+export const TRUST_WEB_PROXY_DEFAULT_PORT = 443;
+
+/**
  * Ports that say a join address names the other service (reference §5 L-C4, S7): the Auth port in
  * `proxy_server`, a Proxy web port in `auth_server`.
  */

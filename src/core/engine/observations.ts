@@ -26,8 +26,8 @@ export interface PortMismatch {
 /** An agent's `TELEPORT_TUNNEL_PUBLIC_ADDR` port is not the port its hop opens for reverse tunnels. */
 /** An initiator's own address setting dials a port its hop does not open. */
 export interface OverrideMismatch {
-  /** `tunnel-env`: TELEPORT_TUNNEL_PUBLIC_ADDR; `join-addr`: the agent's proxy_server / auth_server. */
-  kind: 'tunnel-env' | 'join-addr';
+  /** `tunnel-env`: TELEPORT_TUNNEL_PUBLIC_ADDR; `join-addr`: the agent's proxy_server / auth_server; `trust-addr`: a leaf's trusted_cluster address. */
+  kind: 'tunnel-env' | 'join-addr' | 'trust-addr';
   agent: string;
   /** The Proxy, load balancer, Auth or Cloud tenant dialled. */
   hop: string;
@@ -37,6 +37,8 @@ export interface OverrideMismatch {
   portless: boolean;
   /** Port the hop opens for this connection. */
   open: number;
+  /** Plan path of the setting that gave the address. */
+  setting: string;
   links: Set<string>;
 }
 
@@ -63,6 +65,8 @@ export interface Observations {
   portMismatches: Map<string, PortMismatch>;
   /** `kind|agent|hop` → an agent's own address setting whose port the hop does not open. */
   overrideMismatches: Map<string, OverrideMismatch>;
+  /** Leaf cluster id → its trusted_cluster tunnel address without a port (the leaf Proxies cannot dial it). */
+  trustTunnelNoPort: Map<string, { addr: string; proxies: Set<string>; links: Set<string> }>;
   refusals: Refusal[];
   /** LB id → initiators and links that went through an LB without backends. */
   lbWithoutBackend: Map<string, { initiators: Set<string>; links: Set<string> }>;
@@ -113,7 +117,7 @@ export interface RelayPortProblem {
 /** Empty observations. */
 export function emptyObservations(): Observations {
   return {
-    missingPorts: new Map(), portMismatches: new Map(), overrideMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
+    missingPorts: new Map(), portMismatches: new Map(), overrideMismatches: new Map(), trustTunnelNoPort: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
     forcedTunnel: new Map(), unknownForwardProxies: new Map(), forwardProxyUsed: new Set(), proxiedTargets: new Map(),
     reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(), monitorGaps: [], monitorLoopback: [], relayWithoutServer: [], relayPorts: new Map(), relayLinkedAgents: new Set(), monitorViaLb: [],
   };

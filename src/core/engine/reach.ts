@@ -39,6 +39,8 @@ export interface ReachInput {
   links: readonly string[];
   settings: readonly string[];
   cause: string;
+  /** Addresses that replace the advertised ones (default: the initiator's own, see `overridesOf`). */
+  overrides?: readonly AddressOverride[];
 }
 
 function resolveNeed(info: ProxyInfo, need: Need): { r: Resolved; template: FlowTemplate } | undefined {
@@ -58,7 +60,8 @@ function resolveNeed(info: ProxyInfo, need: Need): { r: Resolved; template: Flow
  */
 export interface AddressOverride {
   use: ProxyListenerId;
-  kind: 'tunnel-env' | 'join-addr';
+  /** `trust-addr`: a leaf's `trusted_cluster` tunnel_addr / web_proxy_addr (set by the trust family). */
+  kind: 'tunnel-env' | 'join-addr' | 'trust-addr';
   host: string;
   port: number;
   /** Written without a port: `port` is Teleport's default for the setting. */
@@ -95,7 +98,7 @@ export function joinOverride(ctx: Ctx, node: NodeOfKind<'agent'>): AddressOverri
   return override('web', 'join-addr', join, proxyServer ? JOIN_ADDR_DEFAULT_PORT.proxyServer : JOIN_ADDR_DEFAULT_PORT.authServer, `nodes[${node.id}].joinAddr`);
 }
 
-function override(use: ProxyListenerId, kind: AddressOverride['kind'], hp: { host: string; port?: number }, defaultPort: number, setting: string): AddressOverride {
+export function override(use: ProxyListenerId, kind: AddressOverride['kind'], hp: { host: string; port?: number }, defaultPort: number, setting: string): AddressOverride {
   const port = hp.port ?? defaultPort;
   return { use, kind, host: hp.host, port, portless: hp.port === undefined, text: joinHostPort(hp.host, port), setting };
 }
@@ -105,18 +108,24 @@ function overrideFor(overrides: readonly AddressOverride[], use: ProxyListenerId
   return undefined;
 }
 
+const OVERRIDE_VIA: Record<AddressOverride['kind'], { via: string; field: string }> = {
+  'tunnel-env': { via: 'TELEPORT_TUNNEL_PUBLIC_ADDR', field: 'env' },
+  'join-addr': { via: 'the join address', field: 'joinAddr' },
+  'trust-addr': { via: 'the trusted_cluster address', field: 'trustedRoot' },
+};
+
 /** The resolution of a need with the initiator's override for it applied. */
 function overridden(r: Resolved, o: AddressOverride | undefined): Resolved {
   if (!o) return r;
-  const via = o.kind === 'tunnel-env' ? 'TELEPORT_TUNNEL_PUBLIC_ADDR' : 'the join address';
-  return { ...r, advertised: { host: o.host, port: o.port }, unspecified: false, via, field: o.kind === 'tunnel-env' ? 'env' : 'joinAddr', dial: o.text, settings: [...r.settings, o.setting] };
+  const via = OVERRIDE_VIA[o.kind];
+  return { ...r, advertised: { host: o.host, port: o.port }, unspecified: false, via: via.via, field: via.field, dial: o.text, settings: [...r.settings, o.setting] };
 }
 
 /** The initiator's own override dials a port its hop does not open (PL-TUNNEL-ENV-PORT, L-C5, PL-JOIN-ADDR-PORT). */
 export function overrideMismatch(obs: Observations, o: AddressOverride, initiator: string, hop: string, open: number, links: Iterable<string>): void {
   const key = `${o.kind}|${initiator}|${hop}`;
   let m = obs.overrideMismatches.get(key);
-  if (!m) obs.overrideMismatches.set(key, (m = { kind: o.kind, agent: initiator, hop, addr: o.text, portless: o.portless, open, links: new Set() }));
+  if (!m) obs.overrideMismatches.set(key, (m = { kind: o.kind, agent: initiator, hop, addr: o.text, portless: o.portless, open, setting: o.setting, links: new Set() }));
   for (const l of links) m.links.add(l);
 }
 
@@ -170,7 +179,7 @@ export function reachProxy(ctx: Ctx, sink: FlowSink, obs: Observations, q: Reach
     const t = tenantAddress(ctx.plan, e.cluster);
     const settings = q.settings;
     const more = t.known ? [`clusters[${e.cluster}].deployment`, `clusters[${e.cluster}].cloudTenant`] : [`clusters[${e.cluster}].deployment`];
-    const overrides = overridesOf(ctx, q.initiator);
+    const overrides = q.overrides ?? overridesOf(ctx, q.initiator);
     for (const need of q.needs) {
       if (need.ifExists) continue;
       const o = overrideFor(overrides, need.use);
@@ -180,7 +189,7 @@ export function reachProxy(ctx: Ctx, sink: FlowSink, obs: Observations, q: Reach
     }
     return;
   }
-  const overrides = overridesOf(ctx, q.initiator);
+  const overrides = q.overrides ?? overridesOf(ctx, q.initiator);
   if (e.kind === 'proxy') {
     const info = ctx.proxies.get(e.node.id) as ProxyInfo;
     mark(obs.reachedProxies, info.node.id, q.initiator.id);

@@ -1,7 +1,8 @@
-/** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1). */
-import { PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT } from '../catalog/index.ts';
+/** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1, L-X3, PL-TRUST-*). */
+import { PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, TRUST_WEB_PROXY_DEFAULT_PORT } from '../catalog/index.ts';
 import { cidrContains, ipBytes, ipv4ToNumber, isUnspecifiedHost, joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { hostOfAddress } from '../engine/context.ts';
+import { nameOf } from '../engine/endpoints.ts';
 import type { Ctx } from '../engine/context.ts';
 import type { Check } from './input.ts';
 import { namesOf } from './input.ts';
@@ -29,16 +30,56 @@ export const peering: Check = (input) => {
   }
 };
 
-/** L-X1: a leaf whose Auth has no path to the root Proxy. */
+/**
+ * L-X1 (a leaf whose Auth has no path to the root Proxy), L-X3 (TLS routing root, tunnel_addr off the
+ * root web port), PL-TRUST-TUNNEL-NO-PORT and PL-TRUST-ADDR-PORT (the leaf's trusted_cluster addresses:
+ * no port to dial, or a port its hop does not open).
+ */
 export const trust: Check = (input) => {
   const { ctx, obs, out } = input;
+  // A leaf with L-X3 gets no port finding for its tunnels as well: tunnel_addr is the thing to fix.
+  const offRouting = new Set<string>();
   for (const c of ctx.plan.clusters) {
-    if (c.trustedRoot === undefined || obs.leavesWithPath.has(c.id)) continue;
+    if (c.trustedRoot === undefined) continue;
+    const root = ctx.clusters.get(c.trustedRoot);
+    const rootName = root?.name ?? c.trustedRoot;
     const auths = (ctx.authsByCluster.get(c.id) ?? []).map((a) => a.id);
-    if (auths.length === 0) continue;
-    out.add({ code: 'L-X1', subjects: [c.id], nodes: auths, params: { cluster: c.name, root: ctx.clusters.get(c.trustedRoot)?.name ?? c.trustedRoot, auths: listNames(namesOf(input, auths)) } });
+    if (!obs.leavesWithPath.has(c.id) && auths.length > 0) out.add({ code: 'L-X1', subjects: [c.id], nodes: auths, params: { cluster: c.name, root: rootName, auths: listNames(namesOf(input, auths)) } });
+    const tunnel = c.trustTunnelAddr === undefined ? undefined : parseHostPort(c.trustTunnelAddr);
+    const web = c.trustWebProxyAddr === undefined ? undefined : parseHostPort(c.trustWebProxyAddr);
+    const multiplex = root?.deployment === 'cloud' || root?.proxyListenerMode === 'multiplex';
+    const webPort = web ? (web.port ?? TRUST_WEB_PROXY_DEFAULT_PORT) : rootWebPort(ctx, c.trustedRoot);
+    if (multiplex && tunnel?.port !== undefined && webPort !== undefined && tunnel.port !== webPort) {
+      const proxies = (ctx.proxiesByCluster.get(c.id) ?? []).map((p) => p.id);
+      offRouting.add(c.id);
+      out.add({ code: 'L-X3', subjects: [c.id], nodes: proxies, params: { cluster: c.name, root: rootName, tunnel: c.trustTunnelAddr ?? '', port: webPort } });
+    }
+  }
+  for (const [cluster, m] of obs.trustTunnelNoPort) {
+    const c = ctx.clusters.get(cluster);
+    const key = c?.trustTunnelAddr !== undefined ? 'tunnel_addr' : 'web_proxy_addr (which tunnel_addr defaults to)';
+    const proxies = [...m.proxies].sort();
+    out.add({ code: 'PL-TRUST-TUNNEL-NO-PORT', subjects: [cluster], nodes: proxies, links: m.links, params: { cluster: c?.name ?? cluster, key, addr: m.addr, proxies: listNames(namesOf(input, proxies)) } });
+  }
+  for (const m of obs.overrideMismatches.values()) {
+    const proxy = ctx.proxies.get(m.agent);
+    if (m.kind !== 'trust-addr' || (proxy && offRouting.has(proxy.cluster.id))) continue;
+    out.add({
+      code: 'PL-TRUST-ADDR-PORT', subjects: [m.agent, m.hop], nodes: [m.agent, ...(ctx.nodes.has(m.hop) ? [m.hop] : [])], links: m.links,
+      params: {
+        node: nameOf(ctx, m.agent), addr: m.addr, key: m.setting.endsWith('.trustTunnelAddr') ? 'tunnel_addr' : 'web_proxy_addr',
+        hop: nameOf(ctx, m.hop), open: m.open, what: proxy ? 'reverse tunnels' : 'the trust validation',
+        fixed: joinHostPort(parseHostPort(m.addr)?.host ?? m.addr, m.open),
+      },
+    });
   }
 };
+
+/** The web port the root's Proxies advertise (their first), when the root has Proxies in the plan. */
+function rootWebPort(ctx: Ctx, root: string): number | undefined {
+  const proxy = ctx.proxiesByCluster.get(root)?.[0];
+  return proxy === undefined ? undefined : ctx.proxies.get(proxy.id)?.resolve('web').advertised.port;
+}
 
 /**
  * L-R4: without peer_public_addr, a Proxy listening for peers on 0.0.0.0 advertises a private IP it picks

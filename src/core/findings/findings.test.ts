@@ -60,6 +60,7 @@ const leaf = all(
   add({ id: 'leaf-proxy', name: 'Leaf Proxy', kind: 'proxy', cluster: 'leaf', publicAddr: ['leaf.example.com:443'], zone: 'other' }),
   link('leaf-proxy', 'leaf-auth'),
 );
+const leafTrust = (fields: Record<string, unknown>): Mut => (p) => void Object.assign(p.clusters.find((c) => c.id === 'leaf') as object, fields);
 const prom = all(add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], addresses: ['10.0.10.9'], zone: 'private' }), link('prom', 'agent'));
 const relayNode = (id = 'relay', fields: Record<string, unknown> = {}): Mut => all(add({ id, name: `Relay ${id}`, kind: 'relay', publicHostnames: ['relay.example.com'], zone: 'private', ...fields }), link(id, 'lb'));
 const relayLb = (fields: Record<string, unknown> = {}): Mut => all(add({ id: 'relay-lb', name: 'Relay LB', kind: 'load-balancer', mappings: [{ frontPort: 3042, targetPort: 3042 }], idleTimeoutSeconds: 350, zone: 'private', ...fields }), link('relay-lb', 'relay'));
@@ -166,6 +167,9 @@ const CASES: [string, Mut, Mut][] = [
   ['L-C5', all(cloudOnly, set('agent', { joinAddr: 'example.teleport.sh' })), all(cloudOnly, set('agent', { joinAddr: 'example.teleport.sh:443' }))],
   ['PL-JOIN-ADDR-PORT', set('agent', { joinAddr: 'teleport.example.com:8443' }), set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }, { frontPort: 8443, targetPort: 3080 }] })],
   ['PL-JOIN-ADDR-PORT', all(set('agent', { joinVia: 'auth', joinAddr: 'auth.example.com:3026' }), unlink('agent-lb'), link('agent', 'auth')), all(set('agent', { joinVia: 'auth', joinAddr: 'auth.example.com' }), unlink('agent-lb'), link('agent', 'auth'))],
+  ['L-X3', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustTunnelAddr: 'teleport.example.com:3024' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustTunnelAddr: 'teleport.example.com:443' }))],
+  ['PL-TRUST-TUNNEL-NO-PORT', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com', trustTunnelAddr: 'teleport.example.com:443' }))],
+  ['PL-TRUST-ADDR-PORT', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com:3080' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com:443' }))],
   ['PL-APP-NO-PORT', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal' }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000' })],
 ];
 
@@ -261,6 +265,34 @@ describe('findings', () => {
     const ok = run(set('agent', { joinAddr: 'proxy.example.com:443' }));
     expect(ok.findings).toEqual([]);
     expect(ok.flows.find((f) => f.from === 'agent' && f.catalog === 'agent-join')?.dialTarget).toBe('proxy.example.com:443');
+  });
+
+  it("a leaf's trusted_cluster addresses are dialled as written: web_proxy_addr on 443 without a port, tunnel_addr (or web_proxy_addr) never without one", () => {
+    const run = (fields: Record<string, unknown>) => {
+      const p = base();
+      all(leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { proxyProtocol: 'off' }), leafTrust(fields))(p);
+      return derive(PlanSchema.parse(p));
+    };
+    const dials = (r: ReturnType<typeof run>) => r.flows.filter((f) => f.from.startsWith('leaf-') && f.to === 'lb').map((f) => [f.from, f.port, f.dialTarget]);
+    const portless = run({ trustWebProxyAddr: 'teleport.example.com' });
+    expect(dials(portless)).toEqual([['leaf-auth', 443, 'teleport.example.com:443'], ['leaf-proxy', 443, 'teleport.example.com:443']]);
+    expect(portless.findings.map((f) => [f.code, f.message, f.fix])).toEqual([[
+      'PL-TRUST-TUNNEL-NO-PORT',
+      "leaf.example.com's trusted_cluster web_proxy_addr (which tunnel_addr defaults to) is teleport.example.com, without a port: the reverse tunnel from Leaf Proxy dials it as written and cannot connect.",
+      'Write the port of the root tunnel address (the root web port in TLS routing mode, e.g. teleport.example.com:443).',
+    ]]);
+    const wrong = run({ trustWebProxyAddr: 'teleport.example.com:3080' });
+    expect(dials(wrong)).toEqual([['leaf-auth', 443, 'teleport.example.com:3080'], ['leaf-proxy', 443, 'teleport.example.com:3080']]);
+    expect(wrong.findings.map((f) => f.message)).toEqual([
+      'Leaf Auth dials teleport.example.com:3080 (web_proxy_addr of its trusted_cluster), but LB opens port 443 for the trust validation.',
+      'Leaf Proxy dials teleport.example.com:3080 (web_proxy_addr of its trusted_cluster), but LB opens port 443 for reverse tunnels.',
+    ]);
+    // L-X3 explains a tunnel_addr off the TLS routing port, without a port finding for the same tunnels.
+    const x3 = run({ trustWebProxyAddr: 'teleport.example.com:443', trustTunnelAddr: 'teleport.example.com:3024' });
+    expect(x3.findings.map((f) => [f.code, f.message])).toEqual([[
+      'L-X3', 'leaf.example.com points tunnel_addr at teleport.example.com:3024, but teleport.example.com uses TLS routing: it serves reverse tunnels on its web port (443), where web_proxy_addr points.',
+    ]]);
+    expect(run({ trustWebProxyAddr: 'teleport.example.com:443' }).findings).toEqual([]);
   });
 
   it('findings are well formed: id from code and subjects, message names nodes, docs link', () => {

@@ -44,6 +44,14 @@ export const ClusterV1 = z.object({
   cloudTenant: z.optional(HostPort),
   /** This cluster is a leaf that trusts the cluster with this id (a trusted cluster relation). */
   trustedRoot: z.optional(Id),
+  /**
+   * The leaf's `trusted_cluster` resource (reference §2.3 P8/P9), as written: `web_proxy_addr`, the root
+   * Proxy web address its Auth validates the trust against (https: 443 without a port), and `tunnel_addr`,
+   * where its Proxies open their reverse tunnel (empty: `web_proxy_addr`). Absent: the addresses the root
+   * Proxy advertises. Added to v1 as optional fields.
+   */
+  trustWebProxyAddr: z.optional(HostPort),
+  trustTunnelAddr: z.optional(HostPort),
   /** `tunnel_strategy.agent_connection_count` with proxy peering. */
   agentConnectionCount: z.optional(whole(1, 16)),
   notes: z.optional(Notes),

@@ -34,7 +34,8 @@ const PLAN: PlanInput = {
       tunnelStrategy: 'agent_mesh',
       edition: 'oss',
       trustedRoot: 'root',
-      notes: 'trusted_cluster resource: web_proxy_addr and tunnel_addr both root.example.com:443.',
+      // tunnel_addr left empty: it follows web_proxy_addr, the root web port that TLS routing serves tunnels on.
+      trustWebProxyAddr: 'root.example.com:443',
     },
   ],
   zones: [

@@ -18,7 +18,10 @@ import { describeObject, describeShape, nodeFields } from './fields.ts';
 const nodeSchema = NodeSchema as unknown as z.ZodMiniType<PlanNode>;
 const zoneFields = describeObject(ZoneSchema);
 const linkFields = describeObject(LinkSchema);
-const clusterFields = describeObject(ClusterSchema).filter((f) => f.key !== 'trustedRoot');
+/** A leaf's trusted_cluster addresses: edited below its root, while it has one. */
+const TRUST_ADDRESSES = new Set(['trustWebProxyAddr', 'trustTunnelAddr']);
+const clusterFields = describeObject(ClusterSchema).filter((f) => f.key !== 'trustedRoot' && !TRUST_ADDRESSES.has(f.key));
+const trustFields = describeObject(ClusterSchema).filter((f) => TRUST_ADDRESSES.has(f.key));
 const planShape = (PlanSchema as unknown as { shape: { name: z.ZodMiniType<string>; description: z.ZodMiniType<string | undefined> } }).shape;
 const PlanMetaSchema = z.object({ name: planShape.name, description: planShape.description });
 const planMetaFields = describeShape(PlanMetaSchema.shape);
@@ -348,8 +351,10 @@ function ClusterSection({ cluster, plan }: { cluster: Cluster; plan: Plan }) {
             value={cluster.trustedRoot ?? ''}
             data-testid={`cluster.${cluster.id}.trustedRoot`}
             onChange={(e) => {
-              const { trustedRoot: _t, ...rest } = cluster;
-              edit((p) => replaceCluster(p, e.target.value ? { ...rest, trustedRoot: e.target.value } : rest));
+              // A cluster that trusts no root has no trusted_cluster resource: its addresses go with it.
+              const { trustedRoot: _t, trustWebProxyAddr, trustTunnelAddr, ...rest } = cluster;
+              const addresses = { ...(trustWebProxyAddr === undefined ? {} : { trustWebProxyAddr }), ...(trustTunnelAddr === undefined ? {} : { trustTunnelAddr }) };
+              edit((p) => replaceCluster(p, e.target.value ? { ...rest, ...addresses, trustedRoot: e.target.value } : rest));
             }}
           >
             <option value="">(none: a root cluster)</option>
@@ -360,6 +365,15 @@ function ClusterSection({ cluster, plan }: { cluster: Cluster; plan: Plan }) {
             ))}
           </select>
         </div>
+      ) : null}
+      {cluster.trustedRoot !== undefined ? (
+        <EntityForm
+          value={cluster}
+          schema={ClusterSchema as unknown as z.ZodMiniType<Cluster>}
+          fields={trustFields}
+          testPrefix={`cluster.${cluster.id}`}
+          onCommit={(next) => edit((p) => replaceCluster(p, next))}
+        />
       ) : null}
     </section>
   );

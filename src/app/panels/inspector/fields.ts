@@ -55,6 +55,8 @@ const LABELS: Record<string, string> = {
   services: 'Services',
   joinVia: 'Joins via',
   joinAddr: 'Join address',
+  trustWebProxyAddr: 'Root web address',
+  trustTunnelAddr: 'Root tunnel address',
   runtime: 'Runs on',
   namespace: 'Namespace',
   sshForceListen: 'SSH force_listen',
@@ -139,6 +141,8 @@ const YAML_KEYS: Record<string, string> = {
   configVersion: 'version',
   joinVia: 'proxy_server / auth_server',
   joinAddr: 'proxy_server / auth_server',
+  trustWebProxyAddr: 'trusted_cluster web_proxy_addr',
+  trustTunnelAddr: 'trusted_cluster tunnel_addr',
   diagAddr: 'diag_addr',
   metricsListenAddr: 'metrics_service.listen_addr',
   tcpPorts: 'tcp_ports',
@@ -177,7 +181,6 @@ export function fieldShown(field: FieldSpec, entity: Readonly<Record<string, unk
   const flag = SHOWN_WITH[field.key];
   return flag === undefined || entity[flag] === true;
 }
-
 /** What an optional enum means when it is not set, where that is one of its values (tbot `runtime`). */
 const UNSET_MEANS: Readonly<Record<string, string>> = {
   runtime: 'not set: on a host',

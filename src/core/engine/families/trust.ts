@@ -3,20 +3,52 @@
  * address (web port in multiplex, 3024 in separate), and every leaf Auth calls the root Proxy web
  * address to validate the trust. A link from a leaf Proxy to the root's load balancer works the same.
  */
-import { flowTemplate } from '../../catalog/index.ts';
+import { TRUST_WEB_PROXY_DEFAULT_PORT, flowTemplate } from '../../catalog/index.ts';
 import type { PlanNode } from '../../schema/index.ts';
+import { parseHostPort } from '../addr.ts';
 import { clusterIdOf } from '../context.ts';
-import { reachProxy } from '../reach.ts';
-import type { Entry } from '../reach.ts';
+import { override, reachProxy } from '../reach.ts';
+import type { AddressOverride, Entry } from '../reach.ts';
 import { entryOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 
+const NONE: readonly AddressOverride[] = [];
+
+/** The leaf's `web_proxy_addr` (443 without a port: it is the host of an https URL), for its Auth's validation call. */
+function webProxyOverride(run: Run, leafCluster: string): readonly AddressOverride[] {
+  const text = run.ctx.clusters.get(leafCluster)?.trustWebProxyAddr;
+  const hp = text === undefined ? undefined : parseHostPort(text);
+  return hp ? [override('web', 'trust-addr', hp, TRUST_WEB_PROXY_DEFAULT_PORT, `clusters[${leafCluster}].trustWebProxyAddr`)] : NONE;
+}
+
+/**
+ * The leaf's `tunnel_addr` (else `web_proxy_addr`), for its Proxies' tunnels. Teleport dials it as
+ * written: without a port it cannot, which is recorded (PL-TRUST-TUNNEL-NO-PORT) and the flow keeps the
+ * address the root advertises.
+ */
+function tunnelOverride(run: Run, leafCluster: string, proxy: string, links: readonly string[]): readonly AddressOverride[] {
+  const c = run.ctx.clusters.get(leafCluster);
+  const field = c?.trustTunnelAddr !== undefined ? 'trustTunnelAddr' : 'trustWebProxyAddr';
+  const text = c?.[field];
+  const hp = text === undefined ? undefined : parseHostPort(text);
+  if (!hp || text === undefined) return NONE;
+  if (hp.port === undefined) {
+    let m = run.obs.trustTunnelNoPort.get(leafCluster);
+    if (!m) run.obs.trustTunnelNoPort.set(leafCluster, (m = { addr: text, proxies: new Set(), links: new Set() }));
+    m.proxies.add(proxy);
+    for (const l of links) m.links.add(l);
+    return NONE;
+  }
+  return [override('tunnel', 'trust-addr', hp, hp.port, `clusters[${leafCluster}].${field}`)];
+}
+
 function leafAuthsValidate(run: Run, leafCluster: string, entry: Entry, links: readonly string[], cause: string, only?: PlanNode): void {
   const auths = only ? [only] : (run.ctx.authsByCluster.get(leafCluster) ?? []);
+  const overrides = webProxyOverride(run, leafCluster);
   for (const auth of auths) {
     reachProxy(run.ctx, run.sink, run.obs, {
       initiator: auth, entry, needs: [{ use: 'web', template: flowTemplate('trust-leaf-auth-validate') }],
-      links, settings: [`clusters[${leafCluster}].trustedRoot`], cause,
+      links, settings: [`clusters[${leafCluster}].trustedRoot`], cause, overrides,
     });
   }
 }
@@ -29,7 +61,7 @@ export const trustProxy: Handler = (run, link, leafProxy, root) => {
   const cause = linkCause(link, `cluster ${leafCluster} trusts ${clusterIdOf(run.ctx, root) ?? 'the root'}`);
   reachProxy(run.ctx, run.sink, run.obs, {
     initiator: leafProxy, entry, needs: [{ use: 'tunnel', template: flowTemplate('trust-leaf-tunnel') }],
-    links: [link.id], settings: [`clusters[${leafCluster}].trustedRoot`], cause,
+    links: [link.id], settings: [`clusters[${leafCluster}].trustedRoot`], cause, overrides: tunnelOverride(run, leafCluster, leafProxy.id, [link.id]),
   });
   leafAuthsValidate(run, leafCluster, entry, [link.id], cause);
   run.obs.leavesWithPath.add(leafCluster);
