@@ -31,6 +31,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'L-C2': 'App/Database service joined directly to Auth',
   'L-A8': 'Database URI without port',
   'L-A12': 'Relay connection count above the relays of the group',
+  'L-B7': 'App access without subdomain DNS and certificate',
   'L-C4': 'Join address names the other service',
   'L-C5': 'Join address without a port',
   'L-C7': 'Config v1 opens legacy listeners',

@@ -60,6 +60,12 @@ const leaf = all(
   add({ id: 'leaf-proxy', name: 'Leaf Proxy', kind: 'proxy', cluster: 'leaf', publicAddr: ['leaf.example.com:443'], zone: 'other' }),
   link('leaf-proxy', 'leaf-auth'),
 );
+const webApp = all(
+  add({ id: 'app-agent', name: 'App agent', kind: 'agent', services: ['app'], zone: 'private' }),
+  add({ id: 'grafana', name: 'Grafana', kind: 'app', uri: 'http://grafana.internal:3000', zone: 'private' }),
+  link('app-agent', 'lb'),
+  link('app-agent', 'grafana'),
+);
 const leafTrust = (fields: Record<string, unknown>): Mut => (p) => void Object.assign(p.clusters.find((c) => c.id === 'leaf') as object, fields);
 const prom = all(add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], addresses: ['10.0.10.9'], zone: 'private' }), link('prom', 'agent'));
 const relayNode = (id = 'relay', fields: Record<string, unknown> = {}): Mut => all(add({ id, name: `Relay ${id}`, kind: 'relay', publicHostnames: ['relay.example.com'], zone: 'private', ...fields }), link(id, 'lb'));
@@ -170,6 +176,7 @@ const CASES: [string, Mut, Mut][] = [
   ['L-X3', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustTunnelAddr: 'teleport.example.com:3024' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustTunnelAddr: 'teleport.example.com:443' }))],
   ['PL-TRUST-TUNNEL-NO-PORT', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com', trustTunnelAddr: 'teleport.example.com:443' }))],
   ['PL-TRUST-ADDR-PORT', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com:3080' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com:443' }))],
+  ['L-B7', webApp, all(webApp, set('proxy-1', { appSubdomainDns: true }))],
   ['PL-APP-NO-PORT', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal' }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000' })],
 ];
 
@@ -223,6 +230,14 @@ describe('findings', () => {
     expect(kube).not.toContain('L-H1');
     // An agent joined directly to Auth opens no reverse tunnel: no L-H6.
     expect(of(all(fwdNode, set('agent', { joinVia: 'auth', env }), link('agent', 'auth'))).map((f) => f.code)).not.toContain('L-H6');
+    // L-B7 names the applications, an example subdomain, and the Proxies to mark; TCP apps and users without a browser need none.
+    const b7 = of(webApp).find((f) => f.code === 'L-B7');
+    expect([b7?.message, b7?.fix]).toEqual([
+      'Browsers reach Grafana at subdomains of teleport.example.com (e.g. grafana.teleport.example.com): those names need DNS records pointing at the Proxy entry point and a certificate that covers them.',
+      'Create a DNS record *.teleport.example.com (or one per application) and a certificate for those names (a wildcard, or one name per app), then mark Proxy 1 as having app subdomains in DNS.',
+    ]);
+    expect(of(all(webApp, set('grafana', { uri: 'tcp://grafana.internal:3000' }))).map((f) => f.code)).not.toContain('L-B7');
+    expect(of(all(webApp, set('users', { tools: ['tsh'] }))).map((f) => f.code)).not.toContain('L-B7');
     // A /32 is one domain controller; a wider CIDR stands for several.
     const dc = (addresses: string[]) => of(all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses }), link('agent', 'dc'))).map((f) => f.code);
     expect(dc(['10.0.10.51/32'])).toContain('L-A6');

@@ -1,5 +1,6 @@
 /** Runs every check and returns findings sorted by id. */
 import { agents, joinAddresses, resources } from './agent-checks.ts';
+import { appSubdomains } from './app-checks.ts';
 import { peering, trust } from './cluster-checks.ts';
 import { forwardPorts, forwardUse, noProxyTypes, proxyUrls } from './forward-checks.ts';
 import type { Check, CheckInput } from './input.ts';
@@ -17,7 +18,7 @@ import type { Finding } from '../engine/types.ts';
 export const CHECKS: readonly Check[] = [
   clusterShape, paths, refusedLinks, proxyAddresses, proxySettings, advertisedPorts, acme, lbKinds, lbMappings,
   peering, trust, agents, joinAddresses, resources, proxyUrls, noProxyTypes, forwardUse, forwardPorts, internetExposure,
-  monitoring, relays, workloadApi,
+  monitoring, relays, workloadApi, appSubdomains,
 ];
 
 /** Run the checks. */

@@ -143,6 +143,12 @@ export const ProxyNodeV1 = z.object({
   acme: z._default(z.boolean(), false),
   proxyProtocol: z._default(ProxyProtocolSetting, 'unspecified'),
   trustXForwardedFor: z._default(z.boolean(), false),
+  /**
+   * Application subdomains (`<app>.<public_addr host>`) resolve to this Proxy's entry point and its
+   * certificate covers them (a wildcard, or one name per app): browsers reach web apps there (reference
+   * §2.1 C1, §5 L-B7). Added to v1 as an optional field.
+   */
+  appSubdomainDns: z._default(z.boolean(), false),
   env: z.optional(ProxyEnv),
   metricsListenAddr,
   diagAddr,

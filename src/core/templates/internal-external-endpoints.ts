@@ -17,6 +17,8 @@ const proxy = (n: number, row: number) => ({
   publicAddr: ['teleport.example.com:443'],
   webListenAddr: '0.0.0.0:3080',
   proxyProtocol: 'off' as const,
+  // *.teleport.example.com resolves to the load balancer and the certificate covers it (app access).
+  appSubdomainDns: true,
   addresses: [`10.0.1.1${n}`],
   zone: 'dmz',
   position: at(2, row),
