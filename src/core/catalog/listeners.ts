@@ -143,13 +143,34 @@ export const PUBLIC_NEEDS_LISTEN: readonly PublicNeedsListen[] = [
  */
 export const TUNNEL_ENV_DEFAULT_PORT = PORTS.proxyTunnel.port;
 
+/** A teleport.yaml key that holds an agent's join address. */
+export interface JoinKeySpec {
+  key: 'proxy_server' | 'auth_server' | 'auth_servers';
+  /** Port Teleport dials when the address has none. */
+  defaultPort: number;
+  /** Ports that say the address names the other service (L-C4); v1/v2 `auth_servers` may name either. */
+  swappedPorts: readonly number[];
+  /** The key of the other service, offered by L-C4. */
+  other?: 'proxy_server' | 'auth_server';
+}
+
 /**
- * Port Teleport dials for a join address written without one (`applyConfigVersion` in
- * lib/config/configuration.go; reference §1 3080 row, §5 L-C5, S5): v3 `proxy_server` is parsed with
- * `defaults.HTTPListenPort` (3080, not 443); v3 `auth_server` and v1/v2 `auth_servers` with
- * `defaults.AuthListenPort` (3025), even when they point at a Proxy.
+ * The join address keys (`applyAuthOrProxyAddress` in lib/config/configuration.go; reference §1 3080
+ * row, §2.2 A1/A4, §5 L-C4…L-C6, S5, S7): v3 `proxy_server` is parsed with `defaults.HTTPListenPort`
+ * (3080, not 443); v3 `auth_server` and v1/v2 `auth_servers` with `defaults.AuthListenPort` (3025),
+ * even when `auth_servers` names a Proxy, which v1/v2 allow (the process then tunnels through it).
  */
-export const JOIN_ADDR_DEFAULT_PORT = { proxyServer: PORTS.proxyWeb.port, authServer: PORTS.auth.port } as const;
+export const JOIN_KEYS = {
+  proxyServer: { key: 'proxy_server', defaultPort: PORTS.proxyWeb.port, swappedPorts: [PORTS.auth.port], other: 'auth_server' },
+  authServer: { key: 'auth_server', defaultPort: PORTS.auth.port, swappedPorts: [PORTS.proxyWeb.port, 443], other: 'proxy_server' },
+  authServers: { key: 'auth_servers', defaultPort: PORTS.auth.port, swappedPorts: [] },
+} as const satisfies Record<string, JoinKeySpec>;
+
+/** The key an agent's join address goes in, by config version and the way it joins. */
+export function joinKeyOf(configVersion: string | undefined, joinVia: 'proxy' | 'auth'): JoinKeySpec {
+  if (configVersion !== 'v3') return JOIN_KEYS.authServers;
+  return joinVia === 'proxy' ? JOIN_KEYS.proxyServer : JOIN_KEYS.authServer;
+}
 
 /**
  * A leaf's `trusted_cluster` addresses (reference §2.3 P8/P9): `web_proxy_addr` is the host of an
@@ -158,12 +179,6 @@ export const JOIN_ADDR_DEFAULT_PORT = { proxyServer: PORTS.proxyWeb.port, authSe
  * is dialled as written (`StaticResolver` in lib/reversetunnelclient): without a port the dial fails.
  */
 export const TRUST_WEB_PROXY_DEFAULT_PORT = 443;
-
-/**
- * Ports that say a join address names the other service (reference §5 L-C4, S7): the Auth port in
- * `proxy_server`, a Proxy web port in `auth_server`.
- */
-export const JOIN_ADDR_SWAPPED_PORTS = { proxyServer: [PORTS.auth.port], authServer: [PORTS.proxyWeb.port, 443] } as const;
 
 /**
  * Relay Service listeners (reference §2.8): the plan field, its key under `relay_service`, and the

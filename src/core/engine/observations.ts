@@ -23,7 +23,6 @@ export interface PortMismatch {
   links: Set<string>;
 }
 
-/** An agent's `TELEPORT_TUNNEL_PUBLIC_ADDR` port is not the port its hop opens for reverse tunnels. */
 /** An initiator's own address setting dials a port its hop does not open. */
 export interface OverrideMismatch {
   /** `tunnel-env`: TELEPORT_TUNNEL_PUBLIC_ADDR; `join-addr`: the agent's proxy_server / auth_server; `trust-addr`: a leaf's trusted_cluster address. */
@@ -31,8 +30,10 @@ export interface OverrideMismatch {
   agent: string;
   /** The Proxy, load balancer, Auth or Cloud tenant dialled. */
   hop: string;
-  /** `host:port` dialled. */
+  /** `host:port` dialled, and its parts. */
   addr: string;
+  host: string;
+  port: number;
   /** The setting has no port: Teleport's default port was dialled. */
   portless: boolean;
   /** Port the hop opens for this connection. */

@@ -4,7 +4,7 @@
  * is actually open on the hop (the listener, or the LB front port that maps to it). A missing LB
  * mapping or an advertised port that differs from the open one is recorded for the findings.
  */
-import { JOIN_ADDR_DEFAULT_PORT, TUNNEL_ENV_DEFAULT_PORT } from '../catalog/index.ts';
+import { TUNNEL_ENV_DEFAULT_PORT, joinKeyOf } from '../catalog/index.ts';
 import type { FlowTemplate, ProxyListenerId } from '../catalog/index.ts';
 import type { NodeOfKind, PlanNode } from '../schema/index.ts';
 import { joinHostPort, parseHostPort } from './addr.ts';
@@ -87,15 +87,15 @@ function overridesOf(ctx: Ctx, node: PlanNode): readonly AddressOverride[] {
 }
 
 /**
- * The agent's join address (`joinAddr`) as an override of the web need. Without a port, v3
- * `proxy_server` dials the web port 3080; `auth_server` and v1/v2 `auth_servers` (which may name a
- * Proxy) dial the Auth port 3025.
+ * The agent's join address (`joinAddr`) as an override of the web need, on the default port of its
+ * key when it has none (`joinKeyOf`: 3080 for v3 `proxy_server`, 3025 for `auth_server` and v1/v2
+ * `auth_servers`, which may name a Proxy).
  */
 export function joinOverride(ctx: Ctx, node: NodeOfKind<'agent'>): AddressOverride | undefined {
   const join = node.joinAddr === undefined ? undefined : parseHostPort(node.joinAddr);
   if (!join) return undefined;
-  const proxyServer = node.joinVia === 'proxy' && clusterOf(ctx, node)?.configVersion === 'v3';
-  return override('web', 'join-addr', join, proxyServer ? JOIN_ADDR_DEFAULT_PORT.proxyServer : JOIN_ADDR_DEFAULT_PORT.authServer, `nodes[${node.id}].joinAddr`);
+  const spec = joinKeyOf(clusterOf(ctx, node)?.configVersion, node.joinVia);
+  return override('web', 'join-addr', join, spec.defaultPort, `nodes[${node.id}].joinAddr`);
 }
 
 export function override(use: ProxyListenerId, kind: AddressOverride['kind'], hp: { host: string; port?: number }, defaultPort: number, setting: string): AddressOverride {
@@ -125,7 +125,7 @@ function overridden(r: Resolved, o: AddressOverride | undefined): Resolved {
 export function overrideMismatch(obs: Observations, o: AddressOverride, initiator: string, hop: string, open: number, links: Iterable<string>): void {
   const key = `${o.kind}|${initiator}|${hop}`;
   let m = obs.overrideMismatches.get(key);
-  if (!m) obs.overrideMismatches.set(key, (m = { kind: o.kind, agent: initiator, hop, addr: o.text, portless: o.portless, open, setting: o.setting, links: new Set() }));
+  if (!m) obs.overrideMismatches.set(key, (m = { kind: o.kind, agent: initiator, hop, addr: o.text, host: o.host, port: o.port, portless: o.portless, open, setting: o.setting, links: new Set() }));
   for (const l of links) m.links.add(l);
 }
 

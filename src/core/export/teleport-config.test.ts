@@ -43,12 +43,14 @@ describe('teleport.yaml fragments', () => {
     expect(config(scenario('1.'), 'proxy').proxy_service).not.toHaveProperty('listen_addr');
   });
 
-  it("writes an agent's join address as the plan gives it, port-less or not", () => {
-    const c = scenario('1.');
-    for (const joinAddr of ['teleport.example.com', 'proxy.internal.example.com:3080']) {
+  it("writes an agent's join address as the plan gives it, port-less or not, under the key of its config version", () => {
+    const withJoin = (c: Case, joinAddr: string) => {
       const plan = { ...c.plan, nodes: c.plan.nodes.map((n) => (n.id === 'ssh-agent' && n.kind === 'agent' ? { ...n, joinAddr } : n)) };
-      expect(config({ ...c, plan, result: derive(plan) }, 'ssh-agent').teleport).toEqual({ proxy_server: joinAddr });
-    }
+      return config({ ...c, plan, result: derive(plan) }, 'ssh-agent').teleport;
+    };
+    for (const joinAddr of ['teleport.example.com', 'proxy.internal.example.com:3080']) expect(withJoin(scenario('1.'), joinAddr)).toEqual({ proxy_server: joinAddr });
+    expect(withJoin(scenario('3.'), 'auth.internal.example.com')).toEqual({ auth_server: 'auth.internal.example.com' });
+    expect(withJoin(scenario('2.'), 'teleport.example.com:3080')).toEqual({ auth_servers: ['teleport.example.com:3080'] });
   });
 
   it('joins a direct agent to Auth and opens its SSH listener', () => {

@@ -8,7 +8,7 @@
  * services with listen addresses where they listen; a tbot gets a tbot.yaml (`version: v2`).
  * Comments name what Portolan cannot know (join tokens, data dirs, certificates).
  */
-import { WORKLOAD_API } from '../catalog/index.ts';
+import { WORKLOAD_API, joinKeyOf } from '../catalog/index.ts';
 import { joinHostPort } from '../engine/addr.ts';
 import type { DeriveResult } from '../engine/index.ts';
 import { buildProxyInfo } from '../engine/proxy-listeners.ts';
@@ -37,8 +37,9 @@ function joinKeys(node: TeleportNode, cluster: Cluster, result: DeriveResult): {
   const written = node.kind === 'agent' ? node.joinAddr : undefined;
   const address = written ?? target.address ?? (target.via === 'proxy' ? '<proxy public address>:443' : '<auth address>:3025');
   const notes = written === undefined && target.address === undefined ? [`${node.name} is not linked to its ${target.via === 'proxy' ? 'Proxy' : 'Auth'} in the plan: fill in the address.`] : [];
-  if (cluster.configVersion !== 'v3') return { keys: { auth_servers: [address] }, notes: [...notes, `Config ${cluster.configVersion}: auth_servers may point at Auth (3025) or at the Proxy web address.`] };
-  return { keys: { [target.via === 'proxy' ? 'proxy_server' : 'auth_server']: address }, notes };
+  const { key } = joinKeyOf(cluster.configVersion, target.via);
+  if (key === 'auth_servers') return { keys: { auth_servers: [address] }, notes: [...notes, `Config ${cluster.configVersion}: auth_servers may point at Auth (3025) or at the Proxy web address.`] };
+  return { keys: { [key]: address }, notes };
 }
 
 function authService(node: NodeOfKind<'auth'>, cluster: Cluster) {

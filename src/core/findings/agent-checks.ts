@@ -1,5 +1,5 @@
 /** Agents and resources (§5 L-A1, L-A3…L-A9, L-C2) and app URIs. */
-import { AGENT_SERVICES, APP_TCP_PORTS_SINCE, DATABASE_ENGINES, JOIN_ADDR_SWAPPED_PORTS, KUBE_SERVICE_PORTLESS_PORT, PORTS } from '../catalog/index.ts';
+import { AGENT_SERVICES, APP_TCP_PORTS_SINCE, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS, joinKeyOf } from '../catalog/index.ts';
 import { joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
 import { nameOf } from '../engine/endpoints.ts';
@@ -7,6 +7,7 @@ import { isIpLiteral } from '../schema/index.ts';
 import { effectiveJoinVia, hasProxyEnv } from '../engine/relations.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import type { Check, CheckInput } from './input.ts';
+import { ifNode, planNodes } from './input.ts';
 
 /** L-A1, L-A3, L-A4, L-A5, L-A6, L-A9, L-C2. */
 export const agents: Check = (input) => {
@@ -40,47 +41,48 @@ export const agents: Check = (input) => {
   }
 };
 
-/** The teleport.yaml key that holds an agent's join address. */
-function joinKey(agent: NodeOfKind<'agent'>, configVersion: string | undefined): 'proxy_server' | 'auth_server' | 'auth_servers' {
-  if (configVersion !== 'v3') return 'auth_servers';
-  return agent.joinVia === 'proxy' ? 'proxy_server' : 'auth_server';
+/** `key: value` as teleport.yaml writes it (`auth_servers` is a list). */
+function yamlSetting(key: string, value: string): string {
+  return key === 'auth_servers' ? `${key}: [${value}]` : `${key}: ${value}`;
 }
 
 /**
- * L-C4 (a v3 join address on the other service's port), L-C5 (a join address without a port dials
- * Teleport's default port, which its hop does not open) and PL-JOIN-ADDR-PORT (the same with a port
- * written out). An agent with L-C4 gets no port finding as well: the key is the thing to fix.
+ * The agent's join address dials a port its hop does not open for joining: L-C4 when that port is the
+ * other service's (v3 `proxy_server` on 3025, `auth_server` on 3080/443: the key is what to fix), else
+ * L-C5 when the address has no port (Teleport's default was dialled), else PL-JOIN-ADDR-PORT. An agent
+ * joining a Cloud tenant's Auth directly is L-A3's business.
  */
 export const joinAddresses: Check = (input) => {
   const { ctx, obs, out } = input;
-  const swapped = new Set<string>();
-  for (const node of ctx.sortedNodes) {
-    if (node.kind !== 'agent' || node.joinAddr === undefined) continue;
-    const version = clusterOf(ctx, node)?.configVersion;
-    const port = parseHostPort(node.joinAddr)?.port;
-    if (version !== 'v3' || port === undefined) continue;
-    const viaProxy = node.joinVia === 'proxy';
-    const ports: readonly number[] = viaProxy ? JOIN_ADDR_SWAPPED_PORTS.proxyServer : JOIN_ADDR_SWAPPED_PORTS.authServer;
-    if (!ports.includes(port)) continue;
-    swapped.add(node.id);
-    out.add({
-      code: 'L-C4', subjects: [node.id], nodes: [node.id],
-      params: {
-        agent: node.name, key: joinKey(node, version), addr: node.joinAddr,
-        portName: viaProxy ? 'the Auth port' : 'a Proxy web port', otherKey: viaProxy ? 'auth_server' : 'proxy_server',
-        expected: viaProxy ? 'Proxy web address (e.g. teleport.example.com:443)' : 'Auth address (e.g. auth.example.com:3025)',
-      },
-    });
-  }
   for (const m of obs.overrideMismatches.values()) {
     const agent = ctx.nodes.get(m.agent);
-    if (m.kind !== 'join-addr' || agent?.kind !== 'agent' || swapped.has(agent.id)) continue;
-    const hp = parseHostPort(m.addr);
+    if (m.kind !== 'join-addr' || agent?.kind !== 'agent') continue;
+    const cluster = clusterOf(ctx, agent);
+    if (cluster?.deployment === 'cloud' && agent.joinVia === 'auth') continue;
+    const spec = joinKeyOf(cluster?.configVersion, agent.joinVia);
+    const hop = nameOf(ctx, m.hop);
+    const base = { subjects: [m.agent, m.hop], nodes: planNodes(input, m.agent, m.hop), links: m.links };
+    const fixedSetting = yamlSetting(spec.key, joinHostPort(m.host, m.open));
+    if (!m.portless && spec.swappedPorts.includes(m.port)) {
+      const viaProxy = spec.key === 'proxy_server';
+      // Joining Auth directly is no way out for App/Database services (L-C2) or on Cloud (L-A3).
+      const authOk = cluster?.deployment !== 'cloud' && !agent.services.some((x) => x === 'app' || x === 'database');
+      out.add({
+        code: 'L-C4', ...base,
+        params: {
+          agent: agent.name, setting: yamlSetting(spec.key, agent.joinAddr ?? m.addr), hop, open: m.open, key: spec.key, otherKey: spec.other ?? '',
+          portName: viaProxy ? 'the Auth port' : 'a Proxy web port',
+          expected: viaProxy ? 'Proxy web address (e.g. teleport.example.com:443)' : 'Auth address (e.g. auth.example.com:3025)',
+          alternative: viaProxy ? (authOk ? ', or make the agent join Auth directly (auth_server)' : '') : ', or make the agent join via the Proxy (proxy_server)',
+        },
+      });
+      continue;
+    }
     out.add({
-      code: m.portless ? 'L-C5' : 'PL-JOIN-ADDR-PORT', subjects: [m.agent, m.hop], nodes: [m.agent, ...(ctx.nodes.has(m.hop) ? [m.hop] : [])], links: m.links,
+      code: m.portless ? 'L-C5' : 'PL-JOIN-ADDR-PORT', ...base,
       params: {
-        agent: agent.name, key: joinKey(agent, clusterOf(ctx, agent)?.configVersion), written: agent.joinAddr ?? m.addr, addr: m.addr,
-        hop: nameOf(ctx, m.hop), open: m.open, port: hp?.port ?? m.open, fixed: joinHostPort(hp?.host ?? m.addr, m.open),
+        agent: agent.name, key: spec.key, setting: yamlSetting(spec.key, agent.joinAddr ?? m.addr), addr: m.addr, hop, open: m.open, fixedSetting,
+        orOpen: ifNode(input, m.hop, (name) => `, or open port ${m.port} on ${name}`),
       },
     });
   }

@@ -5,7 +5,7 @@ import { hostOfAddress } from '../engine/context.ts';
 import { nameOf } from '../engine/endpoints.ts';
 import type { Ctx } from '../engine/context.ts';
 import type { Check } from './input.ts';
-import { namesOf } from './input.ts';
+import { ifNode, namesOf, planNodes } from './input.ts';
 import { listNames } from './sink.ts';
 import type { FindingSink } from './sink.ts';
 
@@ -65,11 +65,11 @@ export const trust: Check = (input) => {
     const proxy = ctx.proxies.get(m.agent);
     if (m.kind !== 'trust-addr' || (proxy && offRouting.has(proxy.cluster.id))) continue;
     out.add({
-      code: 'PL-TRUST-ADDR-PORT', subjects: [m.agent, m.hop], nodes: [m.agent, ...(ctx.nodes.has(m.hop) ? [m.hop] : [])], links: m.links,
+      code: 'PL-TRUST-ADDR-PORT', subjects: [m.agent, m.hop], nodes: planNodes(input, m.agent, m.hop), links: m.links,
       params: {
         node: nameOf(ctx, m.agent), addr: m.addr, key: m.setting.endsWith('.trustTunnelAddr') ? 'tunnel_addr' : 'web_proxy_addr',
         hop: nameOf(ctx, m.hop), open: m.open, what: proxy ? 'reverse tunnels' : 'the trust validation',
-        fixed: joinHostPort(parseHostPort(m.addr)?.host ?? m.addr, m.open),
+        fixed: joinHostPort(m.host, m.open), orOpen: ifNode(input, m.hop, (name) => `, or open port ${m.port} on ${name}`),
       },
     });
   }

@@ -265,10 +265,12 @@ describe('findings', () => {
     expect(portless.flows.find((f) => f.from === 'agent' && f.catalog === 'agent-reverse-tunnel')?.dialTarget).toBe('teleport.example.com:443');
     // On config v1/v2 the same address sits in auth_servers, whose default port is Auth's 3025.
     const v2 = run(all(cluster({ configVersion: 'v2' }), set('agent', { joinAddr: 'teleport.example.com' }))).findings.find((f) => f.code === 'L-C5');
-    expect(v2?.message).toBe('Agent sets auth_servers: teleport.example.com without a port, so Teleport dials teleport.example.com:3025, but LB opens port 443 for joining.');
+    expect([v2?.message, v2?.fix]).toEqual(['Agent sets auth_servers: [teleport.example.com] without a port, so Teleport dials teleport.example.com:3025, but LB opens port 443 for joining.', 'Write the port: auth_servers: [teleport.example.com:443].']);
     // A swapped key is the thing to fix: L-C4 alone, not a port finding as well.
     const swapped = run(set('agent', { joinAddr: 'teleport.example.com:3025' })).findings.filter((f) => f.nodes.includes('agent')).map((f) => [f.code, f.message]);
-    expect(swapped).toEqual([['L-C4', 'Agent sets proxy_server: teleport.example.com:3025, the Auth port: probably auth_server was meant.']]);
+    expect(swapped).toEqual([['L-C4', 'Agent sets proxy_server: teleport.example.com:3025, the Auth port, and LB opens port 443 for joining: probably auth_server was meant.']]);
+    // A Database agent cannot join Auth directly (L-C2): L-C4 does not offer it.
+    expect(run(set('agent', { services: ['database'], joinAddr: 'teleport.example.com:3025' })).findings.find((f) => f.code === 'L-C4')?.fix).toBe('Point proxy_server at the Proxy web address (e.g. teleport.example.com:443).');
     // In separate mode the tunnel listener serves a minimal web API: an agent pointed at it joins there.
     const sep = run(all(separateV3, sepMappings, set('agent', { joinAddr: 'teleport.example.com:3024' })));
     expect(sep.findings.filter((f) => f.nodes.includes('agent'))).toEqual([]);
@@ -308,6 +310,55 @@ describe('findings', () => {
       'L-X3', 'leaf.example.com points tunnel_addr at teleport.example.com:3024, but teleport.example.com uses TLS routing: it serves reverse tunnels on its web port (443), where web_proxy_addr points.',
     ]]);
     expect(run({ trustWebProxyAddr: 'teleport.example.com:443' }).findings).toEqual([]);
+  });
+
+  it('a join address to Auth through its load balancer: the mapping it names, fixes that do not loop, Cloud left to L-A3', () => {
+    const run = (mappings: { frontPort: number; targetPort: number }[], joinAddr: string, more: Mut = none) => {
+      const p = base();
+      all(
+        add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', mappings, addresses: ['auth.example.com'], zone: 'private' }),
+        link('auth-lb', 'auth'), unlink('agent-lb'), link('agent', 'auth-lb'), set('agent', { joinVia: 'auth', joinAddr }), more,
+      )(p);
+      return derive(PlanSchema.parse(p));
+    };
+    const own = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.nodes.includes('agent')).map((f) => [f.code, f.message, f.fix]);
+    // An Auth load balancer that really opens 443: auth_server on 443 works, so no L-C4.
+    expect(own(run([{ frontPort: 443, targetPort: 3025 }], 'auth.example.com:443'))).toEqual([]);
+    // Without a port Teleport dials 3025; the fix writes 443, which (above) raises nothing: no loop.
+    expect(own(run([{ frontPort: 443, targetPort: 3025 }], 'auth.example.com'))).toEqual([[
+      'L-C5', 'Agent sets auth_server: auth.example.com without a port, so Teleport dials auth.example.com:3025, but Auth LB opens port 443 for joining.', 'Write the port: auth_server: auth.example.com:443.',
+    ]]);
+    // Two mappings to Auth: the one on the Auth port is offered, not the lowest front port.
+    const both = run([{ frontPort: 443, targetPort: 3025 }, { frontPort: 3025, targetPort: 3025 }], 'auth.example.com:8443');
+    expect(own(both)).toEqual([[
+      'PL-JOIN-ADDR-PORT', 'Agent joins through auth.example.com:8443 (auth_server), but Auth LB opens port 3025 for joining.', 'Write auth_server: auth.example.com:3025, or open port 8443 on Auth LB.',
+    ]]);
+    expect(both.flows.find((f) => f.from === 'agent' && f.to === 'auth-lb')?.dialTarget).toBe('auth.example.com:8443');
+    // On Cloud an agent cannot join Auth directly: L-A3 says so, and no port finding adds a second fix.
+    const cloud = derive(PlanSchema.parse((() => {
+      const p = base();
+      all(cloudOnly, set('agent', { joinVia: 'auth', joinAddr: 'example.teleport.sh' }))(p);
+      return p;
+    })()));
+    expect(cloud.findings.map((f) => f.code)).toEqual(['L-A3']);
+  });
+
+  it("one agent's own addresses never leak to another agent behind the same load balancer, nor reach a Cloud tenant's findings as a node", () => {
+    const joinDials = (order: 'first' | 'last') => {
+      const p = base();
+      const other = { id: 'agent-2', name: 'Agent 2', kind: 'agent', services: ['ssh'], zone: 'private' };
+      // Links are handled in id order: the other agent's link comes before or after the overriding one.
+      all(set('agent', { joinAddr: 'proxy.internal.example.com:443' }), add(other), (q) => void q.links?.push({ id: order === 'first' ? 'a-agent-2' : 'z-agent-2', source: 'agent-2', target: 'lb' }))(p);
+      return derive(PlanSchema.parse(p)).flows.filter((f) => f.catalog === 'agent-join').map((f) => [f.from, f.dialTarget]);
+    };
+    for (const order of ['first', 'last'] as const) {
+      expect(joinDials(order)).toEqual([['agent-2', 'teleport.example.com:443'], ['agent', 'proxy.internal.example.com:443']]);
+    }
+    const p = base();
+    all(cloudOnly, set('agent', { env: { teleportTunnelPublicAddr: 'example.teleport.sh' } }))(p);
+    const env = derive(PlanSchema.parse(p)).findings.find((f) => f.code === 'PL-TUNNEL-ENV-PORT');
+    expect([env?.nodes, env?.fix]).toEqual([['agent'], 'Set TELEPORT_TUNNEL_PUBLIC_ADDR to port 443.']);
+    expect(env?.message).toMatch(/^Agent opens its reverse tunnel to example\.teleport\.sh:3024 \(TELEPORT_TUNNEL_PUBLIC_ADDR\), but .*example\.teleport\.sh.* opens port 443 for reverse tunnels\.$/);
   });
 
   it('findings are well formed: id from code and subjects, message names nodes, docs link', () => {

@@ -23,3 +23,14 @@ export type Check = (input: CheckInput) => void;
 export function namesOf(input: CheckInput, ids: Iterable<string>): string[] {
   return [...ids].sort().map((id) => input.ctx.nodes.get(id)?.name ?? id);
 }
+
+/** `text(name)` when `id` is a plan node, which the user can change; '' for a synthetic endpoint (a Cloud tenant). */
+export function ifNode(input: CheckInput, id: string, text: (name: string) => string): string {
+  const node = input.ctx.nodes.get(id);
+  return node === undefined ? '' : text(node.name);
+}
+
+/** The ids that are plan nodes (a finding's `nodes` lists nodes only, not synthetic endpoints). */
+export function planNodes(input: CheckInput, ...ids: string[]): string[] {
+  return ids.filter((id) => input.ctx.nodes.has(id));
+}

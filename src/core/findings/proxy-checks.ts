@@ -2,10 +2,10 @@
 import { ACME, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, V1_LEGACY_LISTENERS } from '../catalog/index.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import type { Ctx } from '../engine/context.ts';
-import { nodeLabel } from '../engine/endpoints.ts';
+import { nameOf, nodeLabel } from '../engine/endpoints.ts';
 import type { ProxyInfo } from '../engine/proxy-listeners.ts';
 import type { Check, CheckInput } from './input.ts';
-import { namesOf } from './input.ts';
+import { ifNode, namesOf, planNodes } from './input.ts';
 import { listNames } from './sink.ts';
 
 /** L-P1, L-P2, L-T1. */
@@ -52,8 +52,11 @@ export const advertisedPorts: Check = (input) => {
   for (const m of obs.overrideMismatches.values()) {
     if (m.kind !== 'tunnel-env') continue; // join addresses: `joinAddresses` in agent-checks.ts
     out.add({
-      code: 'PL-TUNNEL-ENV-PORT', subjects: [m.agent, m.hop], nodes: [m.agent, m.hop], links: m.links,
-      params: { agent: ctx.nodes.get(m.agent)?.name ?? m.agent, addr: m.addr, hop: ctx.nodes.get(m.hop)?.name ?? m.hop, open: m.open },
+      code: 'PL-TUNNEL-ENV-PORT', subjects: [m.agent, m.hop], nodes: planNodes(input, m.agent, m.hop), links: m.links,
+      params: {
+        agent: nameOf(ctx, m.agent), addr: m.addr, hop: nameOf(ctx, m.hop), open: m.open,
+        orOpen: ifNode(input, m.hop, (name) => `, or open its port on ${name} (a tunnel listener, or a load balancer mapping to one)`),
+      },
     });
   }
   for (const [proxy, lbs] of obs.forcedTunnel) {

@@ -88,7 +88,12 @@ describe('previewYamlImport', () => {
       after: 'v1',
       description: 'the file has no version: key, which Teleport reads as config v1',
     });
-    expect(byId(result.plan, result.added[0]!)).toMatchObject({ kind: 'agent', services: ['ssh'], joinVia: 'proxy', sshListenAddr: '0.0.0.0:3022' });
+    expect(byId(result.plan, result.added[0]!)).toMatchObject({ kind: 'agent', services: ['ssh'], joinVia: 'proxy', sshListenAddr: '0.0.0.0:3022', joinAddr: 'teleport.example.com:3080' });
+  });
+
+  it("keeps a v3 auth_server as the agent's join address", () => {
+    const direct = ok(previewYamlImport(examplePlan(), 'version: v3\nteleport:\n  auth_server: 10.0.2.10:3025\nssh_service:\n  enabled: true\n'));
+    expect(byId(direct.plan, direct.added[0]!)).toMatchObject({ joinVia: 'auth', joinAddr: '10.0.2.10:3025' });
   });
 
   it('reads every agent service and its listeners', () => {

@@ -4,6 +4,7 @@
  * directly to Auth, except that an address on the Proxy's web port (3080/443) makes the process fall
  * back to a tunnel through that Proxy, which is what such configs intend.
  */
+import { JOIN_KEYS } from '../catalog/index.ts';
 import { asList, splitHostPort } from './addr.ts';
 import type { TeleportYaml } from './yaml-schema.ts';
 
@@ -16,7 +17,8 @@ export interface JoinDecision {
   warnings: string[];
 }
 
-const PROXY_PORTS = new Set([3080, 443]);
+/** Proxy web ports: in `auth_server` a swapped key (L-C4); in v1/v2 `auth_servers`, a tunnel through the Proxy. */
+const PROXY_PORTS: readonly number[] = JOIN_KEYS.authServer.swappedPorts;
 
 /** Decide `joinVia` for the agent a teleport.yaml describes. */
 export function decideJoin(cfg: TeleportYaml, version: 'v1' | 'v2' | 'v3', localAuth: boolean): JoinDecision {
@@ -31,18 +33,18 @@ export function decideJoin(cfg: TeleportYaml, version: 'v1' | 'v2' | 'v3', local
   if (proxyServer && authServer) warnings.push('teleport.auth_server and teleport.proxy_server are both set: Teleport refuses to start; keep one (proxy_server is assumed here).');
 
   if (proxyServer) {
-    if (splitHostPort(proxyServer).port === 3025) warnings.push(`teleport.proxy_server ${proxyServer} uses the Auth port 3025: probably auth_server was meant.`);
+    if (JOIN_KEYS.proxyServer.swappedPorts.includes(splitHostPort(proxyServer).port ?? 0)) warnings.push(`teleport.proxy_server ${proxyServer} uses the Auth port 3025: probably auth_server was meant.`);
     return { via: 'proxy', target: proxyServer, reason: `teleport.proxy_server is ${proxyServer}`, warnings };
   }
   if (authServer) {
     const port = splitHostPort(authServer).port;
-    if (port !== undefined && PROXY_PORTS.has(port)) warnings.push(`teleport.auth_server ${authServer} uses a Proxy web port: probably proxy_server was meant.`);
+    if (port !== undefined && PROXY_PORTS.includes(port)) warnings.push(`teleport.auth_server ${authServer} uses a Proxy web port: probably proxy_server was meant.`);
     return { via: 'auth', target: authServer, reason: `teleport.auth_server is ${authServer}`, warnings };
   }
   const first = authServers[0];
   if (first !== undefined) {
     const port = splitHostPort(first).port;
-    if (port !== undefined && PROXY_PORTS.has(port)) {
+    if (port !== undefined && PROXY_PORTS.includes(port)) {
       return { via: 'proxy', target: first, reason: `teleport.auth_servers points at ${first}, a Proxy web port: the process tunnels through the Proxy`, warnings };
     }
     return { via: 'auth', target: first, reason: `teleport.auth_servers is ${authServers.join(', ')}`, warnings };

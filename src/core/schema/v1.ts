@@ -169,7 +169,7 @@ export const AgentNodeV1 = z.object({
    * The join address as written in the agent's teleport.yaml: v3 `proxy_server` (joining via the Proxy)
    * or `auth_server` (directly), v1/v2 `auth_servers[0]`. Absent: the address its Proxy advertises (or
    * Auth's). Without a port Teleport dials 3080 for `proxy_server` and 3025 otherwise
-   * (`JOIN_ADDR_DEFAULT_PORT`). Added to v1 as an optional field.
+   * (`JOIN_KEYS` in the catalog). Added to v1 as an optional field.
    */
   joinAddr: z.optional(HostPort),
   /** Where the agent runs: on a host, or as a pod in a Kubernetes cluster (NetworkPolicy exports). */

@@ -141,7 +141,7 @@ const YAML_KEYS: Record<string, string> = {
   agentConnectionCount: 'agent_connection_count',
   configVersion: 'version',
   joinVia: 'proxy_server / auth_server',
-  joinAddr: 'proxy_server / auth_server',
+  joinAddr: 'proxy_server / auth_server / auth_servers',
   appSubdomainDns: '*.public_addr',
   trustWebProxyAddr: 'trusted_cluster web_proxy_addr',
   trustTunnelAddr: 'trusted_cluster tunnel_addr',

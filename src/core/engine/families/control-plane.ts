@@ -49,7 +49,8 @@ export function reachAuth(run: Run, initiator: PlanNode, listener: PlanNode, tem
   const ports = [...new Set(auths.map(authPort))].sort((a, b) => a - b);
   for (const target of ports) {
     const candidates = listener.mappings.filter((m) => m.targetPort === target);
-    const mapping = candidates.find((m) => m.frontPort === (join?.port ?? target)) ?? [...candidates].sort((a, b) => a.frontPort - b.frontPort)[0];
+    const front = (port: number | undefined) => (port === undefined ? undefined : candidates.find((m) => m.frontPort === port));
+    const mapping = front(join?.port) ?? front(target) ?? [...candidates].sort((a, b) => a.frontPort - b.frontPort)[0];
     if (!mapping) {
       let m = obs.missingPorts.get(listener.id);
       if (!m) obs.missingPorts.set(listener.id, (m = { lb: listener.id, ports: new Set(), proxies: new Set(), initiators: new Set(), whats: new Set(), links: new Set() }));
