@@ -27,3 +27,5 @@ export type { FlowTemplate, ForwardProxyUse } from './flows/index.ts';
 export { ALL_FINDINGS, FINDINGS, findingSpec } from './findings.ts';
 export { FINDING_TITLES } from './findings-titles.ts';
 export type { FindingSpec } from './findings.ts';
+export { predates, release, versionText } from './versions.ts';
+export type { Release } from './versions.ts';

@@ -4,6 +4,7 @@
  * the database table and the app URI.
  */
 import type { AgentServiceName, NodeKind } from '../schema/index.ts';
+import { release } from './versions.ts';
 
 /** Where the port of a resource flow comes from. */
 export type ResourcePort =
@@ -44,10 +45,10 @@ export const AGENT_RESOURCES: readonly ResourceSpec[] = [
 ];
 
 /** Multi-port TCP apps (`tcp_ports`) exist since Teleport 17.1 (D24). */
-export const APP_TCP_PORTS_SINCE = { major: 17, text: '17.1' } as const;
+export const APP_TCP_PORTS_SINCE = release(17, 1);
 
 /** The Relay Service exists since Teleport 18.3 (D8). */
-export const RELAY_SINCE = { major: 18, text: '18.3' } as const;
+export const RELAY_SINCE = release(18, 3);
 
 const BY_KIND: ReadonlyMap<NodeKind, ResourceSpec> = new Map(AGENT_RESOURCES.map((r) => [r.kind, r]));
 

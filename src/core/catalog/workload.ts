@@ -9,6 +9,7 @@
  */
 import { sourceUrl } from './sources.ts';
 import type { SourceKey } from './sources.ts';
+import { release } from './versions.ts';
 
 /**
  * Synthetic endpoint id of the kubelet of the node a tbot runs on: `kubelet:<tbot id>`. A `:` never
@@ -47,8 +48,7 @@ export const PRIVATE_REGISTRIES_PREFIX = 'private-registries:';
  */
 export const SIGSTORE = {
   registryPort: 443,
-  sinceMajor: 17,
-  since: '17.5',
+  since: release(17, 5),
   docs: sourceUrl('D13'),
   sources: ['S28', 'D13'] as readonly SourceKey[],
 } as const;

@@ -1,5 +1,5 @@
 /** Agents and resources (§5 L-A1, L-A3…L-A9, L-C2) and app URIs. */
-import { AGENT_SERVICES, APP_TCP_PORTS_SINCE, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS, joinKeyOf } from '../catalog/index.ts';
+import { AGENT_SERVICES, APP_TCP_PORTS_SINCE, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS, joinKeyOf, predates, versionText } from '../catalog/index.ts';
 import { joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
 import { nameOf } from '../engine/endpoints.ts';
@@ -108,8 +108,8 @@ export const resources: Check = (input) => {
     if (ranges) {
       for (const agent of neighbours(ctx, node.id)) {
         const cluster = agent.kind === 'agent' && agent.services.includes('app') ? clusterOf(ctx, agent) : undefined;
-        if (cluster && cluster.teleportVersion < APP_TCP_PORTS_SINCE.major) {
-          out.add({ code: 'PL-APP-PORTS-VERSION', subjects: [node.id, agent.id], nodes: [node.id, agent.id], params: { app: node.name, agent: agent.name, cluster: cluster.name, version: cluster.teleportVersion, since: APP_TCP_PORTS_SINCE.text } });
+        if (cluster && predates(cluster.teleportVersion, cluster.teleportMinorVersion, APP_TCP_PORTS_SINCE)) {
+          out.add({ code: 'PL-APP-PORTS-VERSION', subjects: [node.id, agent.id], nodes: [node.id, agent.id], params: { app: node.name, agent: agent.name, cluster: cluster.name, version: versionText(cluster.teleportVersion, cluster.teleportMinorVersion), since: APP_TCP_PORTS_SINCE.text } });
         }
       }
     }

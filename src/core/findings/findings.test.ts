@@ -130,6 +130,8 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-APP-PORTS-URI', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000', tcpPorts: [{ port: 5000, endPort: 5010 }] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000, endPort: 5010 }] })],
   ['PL-APP-PORTS-VERSION', all(cluster({ teleportVersion: 16 }), set('agent', { services: ['ssh', 'app'] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000 }] }), link('agent', 'app')), all(set('agent', { services: ['ssh', 'app'] }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal', tcpPorts: [{ port: 5000 }] }), link('agent', 'app'))],
   ['PL-RELAY-VERSION', all(relayNode(), cluster({ teleportVersion: 17 })), relayNode()],
+  ['PL-RELAY-VERSION', all(relayNode(), cluster({ teleportVersion: 18, teleportMinorVersion: 2 })), all(relayNode(), cluster({ teleportVersion: 18, teleportMinorVersion: 3 }))],
+  ['PL-SIGSTORE-CLUSTER', all(cluster({ edition: 'enterprise', teleportVersion: 17, teleportMinorVersion: 4 }), bot({ sigstoreAttestor: true })), all(cluster({ edition: 'enterprise', teleportVersion: 17, teleportMinorVersion: 5 }), bot({ sigstoreAttestor: true }))],
   ['PL-WORKLOAD-TCP', bot({ listen: 'tcp://0.0.0.0:4040' }), bot({ listen: 'unix:///opt/machine-id/workload.sock' })],
   ['PL-KUBELET-ZONE', bot({ kubernetesAttestor: true }, 'private'), bot({ kubernetesAttestor: true })],
   ['PL-SIGSTORE-CLUSTER', bot({ sigstoreAttestor: true }), all(cluster({ edition: 'enterprise' }), bot({ sigstoreAttestor: true }))],
@@ -238,6 +240,9 @@ describe('findings', () => {
     ]);
     expect(of(all(webApp, set('grafana', { uri: 'tcp://grafana.internal:3000' }))).map((f) => f.code)).not.toContain('L-B7');
     expect(of(all(webApp, set('users', { tools: ['tsh'] }))).map((f) => f.code)).not.toContain('L-B7');
+    // A known minor version is compared and named; without one, a cluster on the release's major passes.
+    expect(of(all(relayNode(), cluster({ teleportVersion: 18, teleportMinorVersion: 2 }))).find((f) => f.code === 'PL-RELAY-VERSION')?.message).toContain('18.2');
+    expect(of(all(relayNode(), cluster({ teleportVersion: 18 }))).map((f) => f.code)).not.toContain('PL-RELAY-VERSION');
     // A /32 is one domain controller; a wider CIDR stands for several.
     const dc = (addresses: string[]) => of(all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses }), link('agent', 'dc'))).map((f) => f.code);
     expect(dc(['10.0.10.51/32'])).toContain('L-A6');

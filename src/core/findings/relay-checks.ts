@@ -1,5 +1,5 @@
 /** Relay Service (reference §2.8): version, public hostnames, relay_server on agents, load balancers, L-A12. */
-import { RELAY_LISTENERS, RELAY_SINCE } from '../catalog/index.ts';
+import { RELAY_LISTENERS, RELAY_SINCE, predates, versionText } from '../catalog/index.ts';
 import { ipBytes, parseHostPort } from '../engine/addr.ts';
 import { clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
 import { relayGroups } from '../engine/families/relay.ts';
@@ -16,8 +16,8 @@ export const relays: Check = (input) => {
   for (const node of ctx.sortedNodes) {
     if (node.kind !== 'relay') continue;
     const cluster = clusterOf(ctx, node);
-    if (cluster && cluster.teleportVersion < RELAY_SINCE.major) {
-      out.add({ code: 'PL-RELAY-VERSION', subjects: [node.id], nodes: [node.id], params: { relay: node.name, cluster: cluster.name, version: cluster.teleportVersion, since: RELAY_SINCE.text } });
+    if (cluster && predates(cluster.teleportVersion, cluster.teleportMinorVersion, RELAY_SINCE)) {
+      out.add({ code: 'PL-RELAY-VERSION', subjects: [node.id], nodes: [node.id], params: { relay: node.name, cluster: cluster.name, version: versionText(cluster.teleportVersion, cluster.teleportMinorVersion), since: RELAY_SINCE.text } });
     }
     if (node.publicHostnames.length === 0) out.add({ code: 'PL-RELAY-NO-HOSTNAMES', subjects: [node.id], nodes: [node.id], params: { relay: node.name } });
     for (const { field, yamlKey: key } of Object.values(RELAY_LISTENERS)) {

@@ -56,6 +56,8 @@ describe('previewPingImport', () => {
     const result = ok(previewPingImport(plan, EXAMPLE_B));
     const cluster = result.plan.clusters[0]!;
     expect(cluster).toMatchObject({ proxyListenerMode: 'separate', teleportVersion: 17, edition: 'oss', name: 'teleport.example.com', deployment: 'self-hosted' });
+    // server_version 17.x.y names no minor version: none is recorded.
+    expect(cluster.teleportMinorVersion).toBeUndefined();
     const proxy = proxyOf(result.plan, 'proxy');
     expect(proxy).toMatchObject({
       publicAddr: ['teleport.example.com:443'],
@@ -88,7 +90,7 @@ describe('previewPingImport', () => {
     const separate = ok(previewPingImport(examplePlan(), EXAMPLE_B)).plan;
     const result = ok(previewPingImport(separate, MULTIPLEX));
     const cluster = result.plan.clusters[0]!;
-    expect(cluster).toMatchObject({ proxyListenerMode: 'multiplex', teleportVersion: 18, edition: 'enterprise', name: 'tele.acme.io', deployment: 'self-hosted' });
+    expect(cluster).toMatchObject({ proxyListenerMode: 'multiplex', teleportVersion: 18, teleportMinorVersion: 2, edition: 'enterprise', name: 'tele.acme.io', deployment: 'self-hosted' });
     const proxy = proxyOf(result.plan, 'proxy-1');
     expect(proxy.publicAddr).toEqual(['tele.acme.io:443']);
     expect(proxy.webListenAddr).toBe('0.0.0.0:443');

@@ -33,6 +33,12 @@ export const ClusterV1 = z.object({
   deployment: z._default(Deployment, 'self-hosted'),
   /** Teleport major version running the cluster. */
   teleportVersion: z._default(whole(8, 99, 'expected a Teleport major version from 8 to 99'), 18),
+  /**
+   * Minor version (the 3 of 18.3), when known: features that came in a minor release (Relay 18.3,
+   * `tcp_ports` 17.1, Sigstore 17.5) are checked against it; absent, only the major version is compared.
+   * Added to v1 as an optional field.
+   */
+  teleportMinorVersion: z.optional(whole(0, 99, 'expected a minor version from 0 to 99')),
   /** `version:` of the teleport.yaml files. A file without `version:` is v1. */
   configVersion: z._default(ConfigVersion, 'v3'),
   /** `auth_service.proxy_listener_mode` (a cluster setting, not a Proxy one). */

@@ -55,6 +55,7 @@ const LABELS: Record<string, string> = {
   services: 'Services',
   joinVia: 'Joins via',
   joinAddr: 'Join address',
+  teleportMinorVersion: 'Teleport minor version',
   appSubdomainDns: 'App subdomains in DNS and certificate',
   trustWebProxyAddr: 'Root web address',
   trustTunnelAddr: 'Root tunnel address',
