@@ -12,6 +12,7 @@ export const PORTOLAN_FINDINGS: readonly FindingSpec[] = [
   f('PL-JOIN-ADDR-PORT', 'warning', '{agent} joins through {addr} ({key}), but {hop} opens port {open} for joining.', 'Write {fixedSetting}{orOpen}.', ['S5', 'D1']),
   f('PL-TRUST-TUNNEL-NO-PORT', 'error', "{cluster}'s trusted_cluster {key} is {addr}, without a port: the reverse tunnel from {proxies} dials it as written and cannot connect.", 'Write the port of the root tunnel address (the root web port in TLS routing mode, e.g. {addr}:443).', ['D12', 'S20']),
   f('PL-TRUST-ADDR-PORT', 'warning', '{node} dials {addr} ({key} of its trusted_cluster), but {hop} opens port {open} for {what}.', 'Set {key} to {fixed}{orOpen}.', ['D12', 'S20']),
+  f('PL-QUIC-PEERING-UNUSED', 'info', '{proxy} opts into QUIC proxy peering (TELEPORT_UNSTABLE_QUIC_PROXY_PEERING), but {why}: it peers over TCP.', 'Set the variable on every Proxy of the cluster (Teleport 17+), or remove it.', ['I5', 'D4']),
   f('PL-NO-AUTH', 'error', 'Self-hosted cluster {cluster} has no Auth Service.', 'Add an Auth Service node to the cluster.', ['D10']),
   f('PL-NO-PROXY', 'error', 'Self-hosted cluster {cluster} has no Proxy Service: nothing can reach it.', 'Add a Proxy Service node to the cluster.', ['D10']),
   f('PL-PROXY-NO-AUTH', 'error', '{proxy} has no link to an Auth Service (or an Auth load balancer) of {cluster}.', 'Link the Proxy to Auth (or to the load balancer in front of Auth).', ['D10']),

@@ -143,6 +143,9 @@ export const PUBLIC_NEEDS_LISTEN: readonly PublicNeedsListen[] = [
  */
 export const TUNNEL_ENV_DEFAULT_PORT = PORTS.proxyTunnel.port;
 
+/** Experimental QUIC proxy peering (`TELEPORT_UNSTABLE_QUIC_PROXY_PEERING`) exists since Teleport 17 (reference §3.2, I5). */
+export const QUIC_PEERING_SINCE = 17;
+
 /** A teleport.yaml key that holds an agent's join address. */
 export interface JoinKeySpec {
   key: 'proxy_server' | 'auth_server' | 'auth_servers';

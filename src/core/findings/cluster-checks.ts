@@ -1,15 +1,15 @@
 /** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1, L-X3, PL-TRUST-*). */
-import { PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, TRUST_WEB_PROXY_DEFAULT_PORT } from '../catalog/index.ts';
+import { PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, QUIC_PEERING_SINCE, TRUST_WEB_PROXY_DEFAULT_PORT } from '../catalog/index.ts';
 import { cidrContains, ipBytes, ipv4ToNumber, isUnspecifiedHost, joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { hostOfAddress } from '../engine/context.ts';
 import { nameOf } from '../engine/endpoints.ts';
 import type { Ctx } from '../engine/context.ts';
-import type { Check } from './input.ts';
+import type { Check, CheckInput } from './input.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
 import { listNames } from './sink.ts';
 import type { FindingSink } from './sink.ts';
 
-/** L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES. */
+/** L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES, PL-QUIC-PEERING-UNUSED. */
 export const peering: Check = (input) => {
   const { ctx, out } = input;
   for (const c of ctx.plan.clusters) {
@@ -24,6 +24,7 @@ export const peering: Check = (input) => {
       out.add({ code: 'PL-PEER-ZONES', subjects: [c.id], nodes: proxies, params: { cluster: c.name, zones: listNames(zones.map((z) => ctx.zones.get(z)?.name ?? z)), port } });
     }
     if (c.edition === 'oss') continue;
+    quicPeers(input, c.id);
     const count = c.agentConnectionCount ?? 1;
     if (count === 1 && proxies.length > 1) out.add({ code: 'L-R5', subjects: [c.id], nodes: proxies, params: { cluster: c.name, count } });
     for (const id of proxies) guessedPeerAddress(input.ctx, id, out);
@@ -79,6 +80,21 @@ export const trust: Check = (input) => {
 function rootWebPort(ctx: Ctx, root: string): number | undefined {
   const proxy = ctx.proxiesByCluster.get(root)?.[0];
   return proxy === undefined ? undefined : ctx.proxies.get(proxy.id)?.resolve('web').advertised.port;
+}
+
+/**
+ * PL-QUIC-PEERING-UNUSED: a Proxy opting into QUIC peering (PR 47587) uses it only towards Proxies
+ * that opt in too, and only since Teleport 17; otherwise it peers over TCP.
+ */
+function quicPeers(input: CheckInput, cluster: string): void {
+  const { ctx, out } = input;
+  const c = ctx.clusters.get(cluster);
+  const proxies = ctx.proxiesByCluster.get(cluster) ?? [];
+  const quic = proxies.filter((p) => p.quicPeering);
+  if (c === undefined || quic.length === 0) return;
+  const why = c.teleportVersion < QUIC_PEERING_SINCE ? `${c.name} runs Teleport ${c.teleportVersion}, before QUIC peering (${QUIC_PEERING_SINCE})` : quic.length === 1 ? `no other Proxy of ${c.name} opts into QUIC` : undefined;
+  if (why === undefined) return;
+  for (const p of quic) out.add({ code: 'PL-QUIC-PEERING-UNUSED', subjects: [p.id], nodes: [p.id], params: { proxy: p.name, why } });
 }
 
 /**

@@ -179,6 +179,7 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-TRUST-TUNNEL-NO-PORT', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com', trustTunnelAddr: 'teleport.example.com:443' }))],
   ['PL-TRUST-ADDR-PORT', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com:3080' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com:443' }))],
   ['L-B7', webApp, all(webApp, set('proxy-1', { appSubdomainDns: true }))],
+  ['PL-QUIC-PEERING-UNUSED', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { quicPeering: true })), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { quicPeering: true }), set('proxy-2', { quicPeering: true }))],
   ['PL-APP-NO-PORT', add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal' }), add({ id: 'app', name: 'App', kind: 'app', uri: 'tcp://app.internal:5000' })],
 ];
 
@@ -243,6 +244,18 @@ describe('findings', () => {
     // A known minor version is compared and named; without one, a cluster on the release's major passes.
     expect(of(all(relayNode(), cluster({ teleportVersion: 18, teleportMinorVersion: 2 }))).find((f) => f.code === 'PL-RELAY-VERSION')?.message).toContain('18.2');
     expect(of(all(relayNode(), cluster({ teleportVersion: 18 }))).map((f) => f.code)).not.toContain('PL-RELAY-VERSION');
+    // QUIC peering: both Proxies opt in, so they peer over UDP only; with one side only, TCP and an info finding.
+    const peers = (quic2: boolean) => {
+      const p = base();
+      all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { quicPeering: true }), set('proxy-2', { quicPeering: quic2 }))(p);
+      return derive(PlanSchema.parse(p)).rules.filter((r) => r.source.startsWith('proxy-') && r.destination.startsWith('proxy-')).map((r) => `${r.source}>${r.destination}:${r.port}/${r.protocol}`);
+    };
+    expect(peers(true)).toEqual(['proxy-1>proxy-2:3021/udp', 'proxy-2>proxy-1:3021/udp']);
+    expect(peers(false)).toEqual(['proxy-1>proxy-2:3021/tcp', 'proxy-2>proxy-1:3021/tcp']);
+    const old = all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, teleportVersion: 16 }), twoProxies, set('proxy-1', { quicPeering: true }), set('proxy-2', { quicPeering: true }));
+    expect(derive(PlanSchema.parse((() => { const p = base(); old(p); return p; })())).rules.filter((r) => r.port === 3021).map((r) => r.protocol)).toEqual(['tcp', 'tcp']);
+    expect(of(old).find((f) => f.code === 'PL-QUIC-PEERING-UNUSED')?.message)
+      .toBe('Proxy 1 opts into QUIC proxy peering (TELEPORT_UNSTABLE_QUIC_PROXY_PEERING), but teleport.example.com runs Teleport 16, before QUIC peering (17): it peers over TCP.');
     // A /32 is one domain controller; a wider CIDR stands for several.
     const dc = (addresses: string[]) => of(all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses }), link('agent', 'dc'))).map((f) => f.code);
     expect(dc(['10.0.10.51/32'])).toContain('L-A6');

@@ -155,6 +155,12 @@ export const ProxyNodeV1 = z.object({
    * §2.1 C1, §5 L-B7). Added to v1 as an optional field.
    */
   appSubdomainDns: z._default(z.boolean(), false),
+  /**
+   * `TELEPORT_UNSTABLE_QUIC_PROXY_PEERING=yes` (experimental, Teleport 17+): with proxy peering, this
+   * Proxy and every other Proxy that sets it peer over QUIC, on UDP at the peer address (reference §1
+   * 3021 row, I5). Added to v1 as an optional field.
+   */
+  quicPeering: z._default(z.boolean(), false),
   env: z.optional(ProxyEnv),
   metricsListenAddr,
   diagAddr,

@@ -13,7 +13,14 @@ export const CONTROL_PLANE_FLOWS: readonly FlowTemplate[] = [
     id: 'proxy-peering', label: 'peering', ref: 'P2', protocol: 'tcp', longLived: true, forwardProxy: 'never',
     purpose: 'Proxy peering: {from} forwards client traffic to {to}, which holds the agent tunnel',
     docs: sourceUrl('D4'), sources: ['D4', 'S9', 'S8'],
-    note: 'QUIC over UDP on the same port only with TELEPORT_UNSTABLE_QUIC_PROXY_PEERING=yes (experimental, not modelled).',
+  },
+  {
+    // PR 47587: Proxies with TELEPORT_UNSTABLE_QUIC_PROXY_PEERING=yes advertise it and use QUIC, only
+    // QUIC, towards Proxies that advertise it too, on the peer address over UDP.
+    id: 'proxy-peering-quic', label: 'peering (QUIC)', ref: 'P2', protocol: 'udp', longLived: true, forwardProxy: 'never',
+    purpose: 'Proxy peering over QUIC: {from} forwards client traffic to {to}, which holds the agent tunnel',
+    docs: sourceUrl('I5'), sources: ['I5', 'D4'],
+    note: 'Experimental (TELEPORT_UNSTABLE_QUIC_PROXY_PEERING=yes on both Proxies, Teleport 17+): UDP on the peer address instead of TCP.',
   },
   {
     id: 'proxy-openssh', label: 'agentless SSH', ref: 'P6', protocol: 'tcp', longLived: true, forwardProxy: 'never',

@@ -2,7 +2,7 @@
  * Proxy → Auth (reference §2.3 P1, directly or through an L4 Auth load balancer) and proxy peering
  * (P2: every Proxy dials every other Proxy of the cluster).
  */
-import { AUTH_DEFAULT_PORT, flowTemplate } from '../../catalog/index.ts';
+import { AUTH_DEFAULT_PORT, QUIC_PEERING_SINCE, flowTemplate } from '../../catalog/index.ts';
 import type { FlowTemplate } from '../../catalog/index.ts';
 import type { Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
 import { parseHostPort } from '../addr.ts';
@@ -75,7 +75,8 @@ export const proxyAuth: Handler = (run, link, initiator, listener) => {
 
 /** Peering flows among the Proxies of every Enterprise cluster with `proxy_peering` (L-R1 otherwise). */
 export function peeringFlows(run: Run): void {
-  const template = flowTemplate('proxy-peering');
+  const tcp = flowTemplate('proxy-peering');
+  const quic = flowTemplate('proxy-peering-quic');
   for (const cluster of run.ctx.plan.clusters) {
     if (cluster.tunnelStrategy !== 'proxy_peering' || cluster.edition !== 'enterprise') continue;
     const proxies = run.ctx.proxiesByCluster.get(cluster.id) ?? [];
@@ -83,11 +84,16 @@ export function peeringFlows(run: Run): void {
       for (const b of proxies) {
         if (a.id === b.id) continue;
         const info = run.ctx.proxies.get(b.id);
+        // Two Proxies that both opt into QUIC (Teleport 17+) peer over it only (UDP); any other pair over gRPC (TCP).
+        const overQuic = a.quicPeering && b.quicPeering && cluster.teleportVersion >= QUIC_PEERING_SINCE;
         run.sink.add({
-          from: a.id, to: b.id, port: info?.peerPort ?? 0, template,
-          cause: `cluster ${cluster.id} uses proxy peering: every Proxy dials every other Proxy`,
+          from: a.id, to: b.id, port: info?.peerPort ?? 0, template: overQuic ? quic : tcp,
+          cause: `cluster ${cluster.id} uses proxy peering: every Proxy dials every other Proxy${overQuic ? ', over QUIC as both opt in' : ''}`,
           links: linksBetween(run.ctx, a.id, b.id),
-          settings: [`clusters[${cluster.id}].tunnelStrategy`, `clusters[${cluster.id}].edition`, ...(b.peerListenAddr ? [`nodes[${b.id}].peerListenAddr`] : [])],
+          settings: [
+            `clusters[${cluster.id}].tunnelStrategy`, `clusters[${cluster.id}].edition`, ...(b.peerListenAddr ? [`nodes[${b.id}].peerListenAddr`] : []),
+            ...(overQuic ? [`nodes[${a.id}].quicPeering`, `nodes[${b.id}].quicPeering`] : []),
+          ],
         });
       }
     }
