@@ -189,4 +189,13 @@ describe('/etc/default/teleport', () => {
     expect(text).toContain('\nHTTPS_PROXY=http://httpproxy.example.com:8080\n');
     expect(text).toMatch(/# tunnel\.example\.com:3024: through the forward proxy/);
   });
+
+  it('sets TELEPORT_UNSTABLE_QUIC_PROXY_PEERING on a Proxy that opts into QUIC peering, even without a forward proxy', () => {
+    const base = scenario('5a.');
+    const plan = { ...base.plan, nodes: base.plan.nodes.map((n) => (n.kind === 'proxy' ? { ...n, quicPeering: true } : n)) };
+    const text = runExport('teleport-env', { ...base, plan, result: derive(plan) }, { host: 'proxy-1' });
+    expect(text).toContain('\nTELEPORT_UNSTABLE_QUIC_PROXY_PEERING=yes\n');
+    expect(text).not.toContain('HTTPS_PROXY');
+    expect(runExport('teleport-env', base, { host: 'proxy-1' })).not.toContain('QUIC');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * `/etc/default/teleport` (`teleport-env`, per host): the environment file the teleport systemd
  * unit reads (`EnvironmentFile=-/etc/default/teleport`), with `HTTPS_PROXY`, `HTTP_PROXY`,
- * `NO_PROXY` and, on agents, `TELEPORT_TUNNEL_PUBLIC_ADDR` from the node's `env` in the plan. Computed additions to NO_PROXY are commented
+ * `NO_PROXY` and, on agents, `TELEPORT_TUNNEL_PUBLIC_ADDR` from the node's `env` in the plan (and, on
+ * Proxies that opt in, `TELEPORT_UNSTABLE_QUIC_PROXY_PEERING`). Computed additions to NO_PROXY are commented
  * (`kube.teleport.cluster.local` on a Proxy, lint L-H3), and every address the node dials is listed
  * with the way Go's proxy rules route it (through the forward proxy, or direct).
  */
@@ -35,9 +36,11 @@ function envFile(plan: Plan, result: DeriveResult, node: PlanNode): string {
   if (tunnel) {
     lines.push('# Where the reverse tunnel goes instead of the tunnel address the Proxy advertises:', assignment('TELEPORT_TUNNEL_PUBLIC_ADDR', tunnel));
   }
+  const quic = node.kind === 'proxy' && node.quicPeering;
+  if (quic) lines.push('# Experimental QUIC proxy peering (UDP on the peer address) with the Proxies that set it too:', assignment('TELEPORT_UNSTABLE_QUIC_PROXY_PEERING', 'yes'));
   const proxy = env?.httpsProxy || env?.httpProxy;
   if (!env || !proxy) {
-    if (tunnel) return [...lines, ''].join('\n');
+    if (tunnel || quic) return [...lines, ''].join('\n');
     return [...lines, '# The plan sets no HTTP CONNECT forward proxy for this node: nothing to set.', ''].join('\n');
   }
   const noProxy = (env.noProxy ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
@@ -63,9 +66,9 @@ function envFile(plan: Plan, result: DeriveResult, node: PlanNode): string {
   return [...lines, ''].join('\n');
 }
 
-/** The environment file of one node (every node with an `env` without `hostId`). */
+/** The environment file of one node (every node with an `env`, or QUIC peering, without `hostId`). */
 export function teleportEnvExport(plan: Plan, result: DeriveResult, hostId?: string): string {
-  const ids = plan.nodes.filter((n) => envOf(n) !== undefined).map((n) => n.id).sort(compareText);
+  const ids = plan.nodes.filter((n) => envOf(n) !== undefined || (n.kind === 'proxy' && n.quicPeering)).map((n) => n.id).sort(compareText);
   return perHost(hostId, ids, (id) => {
     const node = plan.nodes.find((n) => n.id === id);
     return node ? envFile(plan, result, node) : `${lineComment(`No node with id ${id} in this plan.`)}\n`;
