@@ -66,8 +66,6 @@ export interface Observations {
   portMismatches: Map<string, PortMismatch>;
   /** `kind|agent|hop` → an agent's own address setting whose port the hop does not open. */
   overrideMismatches: Map<string, OverrideMismatch>;
-  /** Leaf cluster id → its trusted_cluster tunnel address without a port (the leaf Proxies cannot dial it). */
-  trustTunnelNoPort: Map<string, { addr: string; proxies: Set<string>; links: Set<string> }>;
   refusals: Refusal[];
   /** LB id → initiators and links that went through an LB without backends. */
   lbWithoutBackend: Map<string, { initiators: Set<string>; links: Set<string> }>;
@@ -118,7 +116,7 @@ export interface RelayPortProblem {
 /** Empty observations. */
 export function emptyObservations(): Observations {
   return {
-    missingPorts: new Map(), portMismatches: new Map(), overrideMismatches: new Map(), trustTunnelNoPort: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
+    missingPorts: new Map(), portMismatches: new Map(), overrideMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
     forcedTunnel: new Map(), unknownForwardProxies: new Map(), forwardProxyUsed: new Set(), proxiedTargets: new Map(),
     reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(), monitorGaps: [], monitorLoopback: [], relayWithoutServer: [], relayPorts: new Map(), relayLinkedAgents: new Set(), monitorViaLb: [],
   };

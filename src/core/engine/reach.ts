@@ -108,17 +108,11 @@ function overrideFor(overrides: readonly AddressOverride[], use: ProxyListenerId
   return undefined;
 }
 
-const OVERRIDE_VIA: Record<AddressOverride['kind'], { via: string; field: string }> = {
-  'tunnel-env': { via: 'TELEPORT_TUNNEL_PUBLIC_ADDR', field: 'env' },
-  'join-addr': { via: 'the join address', field: 'joinAddr' },
-  'trust-addr': { via: 'the trusted_cluster address', field: 'trustedRoot' },
-};
 
 /** The resolution of a need with the initiator's override for it applied. */
 function overridden(r: Resolved, o: AddressOverride | undefined): Resolved {
   if (!o) return r;
-  const via = OVERRIDE_VIA[o.kind];
-  return { ...r, advertised: { host: o.host, port: o.port }, unspecified: false, via: via.via, field: via.field, dial: o.text, settings: [...r.settings, o.setting] };
+  return { ...r, advertised: { host: o.host, port: o.port }, unspecified: false, via: o.kind, field: o.setting, dial: o.text, settings: [...r.settings, o.setting] };
 }
 
 /** The initiator's own override dials a port its hop does not open (PL-TUNNEL-ENV-PORT, L-C5, PL-JOIN-ADDR-PORT). */

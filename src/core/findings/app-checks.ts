@@ -1,5 +1,8 @@
 /** Application access through the Proxy (§5 L-B7). */
 import { clusterIdOf, hostOfAddress, neighbours } from '../engine/context.ts';
+import type { Ctx } from '../engine/context.ts';
+import type { Flow } from '../engine/types.ts';
+import { isIpLiteral } from '../schema/index.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import type { Check } from './input.ts';
 import { namesOf } from './input.ts';
@@ -7,40 +10,58 @@ import { listNames } from './sink.ts';
 
 /**
  * L-B7: browsers reach web applications at subdomains of the Proxy's public address
- * (`<app>.<host>`), which need DNS records and a certificate. Raised per self-hosted cluster that has
- * a web application served by one of its agents and browser users reaching it, while a Proxy of the
- * cluster is not marked `appSubdomainDns`. Teleport Cloud manages its tenant's names.
+ * (`<app>.<host>`), which need DNS records and a certificate. Raised per self-hosted cluster whose
+ * Proxies name a web application (one served by the cluster's agents, or by a leaf's: Teleport names
+ * those after the root Proxy) that browser users reach, while no Proxy with that public host is marked
+ * `appSubdomainDns`. Teleport Cloud manages its tenant's names; an IP public address has no subdomains.
  */
 export const appSubdomains: Check = (input) => {
-  const { ctx, flows, out } = input;
-  const browsed = new Set<string>();
-  for (const f of flows) {
-    if (f.catalog !== 'client-browser-web') continue;
-    const to = ctx.nodes.get(f.to);
-    const cluster = to === undefined ? undefined : clusterIdOf(ctx, to);
-    if (cluster !== undefined) browsed.add(cluster);
-  }
+  const { ctx, out } = input;
+  const browsed = browsedClusters(ctx, input.flows);
   const apps = new Map<string, NodeOfKind<'app'>[]>();
   for (const node of ctx.sortedNodes) {
     if (node.kind !== 'app' || !/^https?:/.test(node.uri)) continue;
     for (const agent of neighbours(ctx, node.id)) {
       const cluster = agent.kind === 'agent' && agent.services.includes('app') ? clusterIdOf(ctx, agent) : undefined;
-      if (cluster === undefined || !browsed.has(cluster)) continue;
-      const list = apps.get(cluster) ?? [];
-      if (!list.includes(node)) list.push(node);
-      apps.set(cluster, list);
+      if (cluster === undefined) continue;
+      for (const named of [cluster, ctx.clusters.get(cluster)?.trustedRoot]) {
+        if (named === undefined || !browsed.has(named)) continue;
+        const list = apps.get(named) ?? [];
+        if (!list.includes(node)) list.push(node);
+        apps.set(named, list);
+      }
     }
   }
   for (const [cluster, list] of [...apps].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const c = ctx.clusters.get(cluster);
-    const proxies = (ctx.proxiesByCluster.get(cluster) ?? []).filter((p) => !p.appSubdomainDns);
-    const host = proxies.map((p) => p.publicAddr[0]).find((a) => a !== undefined);
-    if (c?.deployment === 'cloud' || proxies.length === 0 || host === undefined) continue;
-    const base = hostOfAddress(host);
+    if (ctx.clusters.get(cluster)?.deployment === 'cloud') continue;
+    const proxies = ctx.proxiesByCluster.get(cluster) ?? [];
+    // DNS is per host name: a marked Proxy covers every Proxy with the same public host.
+    const covered = new Set(proxies.filter((p) => p.appSubdomainDns).map(publicHost));
+    const missing = proxies.filter((p) => { const h = publicHost(p); return h !== undefined && !isIpLiteral(h) && !covered.has(h); });
+    const host = missing.map(publicHost)[0];
+    if (host === undefined) continue;
     const first = list[0] as NodeOfKind<'app'>;
     out.add({
-      code: 'L-B7', subjects: [cluster], nodes: [...proxies.map((p) => p.id), ...list.map((a) => a.id)],
-      params: { apps: listNames(list.map((a) => a.name)), host: base, example: `${first.id}.${base}`, proxies: listNames(namesOf(input, proxies.map((p) => p.id))) },
+      code: 'L-B7', subjects: [cluster], nodes: [...missing.map((p) => p.id), ...list.map((a) => a.id)],
+      params: { apps: listNames(list.map((a) => a.name)), host, example: `${first.id}.${host}`, proxies: listNames(namesOf(input, missing.map((p) => p.id))) },
     });
   }
 };
+
+/** The host of a Proxy's first public address. */
+function publicHost(p: NodeOfKind<'proxy'>): string | undefined {
+  const first = p.publicAddr[0];
+  return first === undefined ? undefined : hostOfAddress(first);
+}
+
+/** Clusters whose Proxies browser users reach (directly or through a load balancer). */
+function browsedClusters(ctx: Ctx, flows: readonly Flow[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of flows) {
+    if (f.catalog !== 'client-browser-web') continue;
+    const to = ctx.nodes.get(f.to);
+    const cluster = to === undefined ? undefined : clusterIdOf(ctx, to);
+    if (cluster !== undefined) out.add(cluster);
+  }
+  return out;
+}

@@ -1,12 +1,13 @@
 /** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1, L-X3, PL-TRUST-*). */
 import { PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, QUIC_PEERING_SINCE, TRUST_WEB_PROXY_DEFAULT_PORT } from '../catalog/index.ts';
 import { cidrContains, ipBytes, ipv4ToNumber, isUnspecifiedHost, joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
-import { hostOfAddress } from '../engine/context.ts';
-import { nameOf } from '../engine/endpoints.ts';
+import { clusterIdOf, hostOfAddress } from '../engine/context.ts';
+import { nameOf, tenantAddress } from '../engine/endpoints.ts';
+import { trustTunnelText } from '../engine/families/trust.ts';
 import type { Ctx } from '../engine/context.ts';
 import type { Check, CheckInput } from './input.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
-import { listNames } from './sink.ts';
+import { listNames, withVerb } from './sink.ts';
 import type { FindingSink } from './sink.ts';
 
 /** L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES, PL-QUIC-PEERING-UNUSED. */
@@ -32,54 +33,106 @@ export const peering: Check = (input) => {
 };
 
 /**
- * L-X1 (a leaf whose Auth has no path to the root Proxy), L-X3 (TLS routing root, tunnel_addr off the
- * root web port), PL-TRUST-TUNNEL-NO-PORT and PL-TRUST-ADDR-PORT (the leaf's trusted_cluster addresses:
- * no port to dial, or a port its hop does not open).
+ * L-X1 (a leaf whose Auth has no path to the root Proxy), and the leaf's trusted_cluster addresses:
+ * PL-TRUST-TUNNEL-NO-PORT (its tunnel address has no port, from the settings alone), L-X3 (a TLS routing
+ * root, and a tunnel address off the root web port that does not work), PL-TRUST-ADDR-PORT (an address
+ * on a port its hop does not open: one finding per setting and hop).
  */
 export const trust: Check = (input) => {
   const { ctx, obs, out } = input;
+  const mismatches = trustMismatches(input);
   // A leaf with L-X3 gets no port finding for its tunnels as well: tunnel_addr is the thing to fix.
   const offRouting = new Set<string>();
   for (const c of ctx.plan.clusters) {
     if (c.trustedRoot === undefined) continue;
-    const root = ctx.clusters.get(c.trustedRoot);
-    const rootName = root?.name ?? c.trustedRoot;
+    const rootName = ctx.clusters.get(c.trustedRoot)?.name ?? c.trustedRoot;
     const auths = (ctx.authsByCluster.get(c.id) ?? []).map((a) => a.id);
     if (!obs.leavesWithPath.has(c.id) && auths.length > 0) out.add({ code: 'L-X1', subjects: [c.id], nodes: auths, params: { cluster: c.name, root: rootName, auths: listNames(namesOf(input, auths)) } });
-    const tunnel = c.trustTunnelAddr === undefined ? undefined : parseHostPort(c.trustTunnelAddr);
-    const web = c.trustWebProxyAddr === undefined ? undefined : parseHostPort(c.trustWebProxyAddr);
+    const proxies = (ctx.proxiesByCluster.get(c.id) ?? []).map((p) => p.id);
+    const tunnel = trustTunnelText(c);
+    const hp = tunnel === undefined ? undefined : parseHostPort(tunnel.text);
+    if (!tunnel || !hp) continue;
+    if (hp.port === undefined) {
+      const names = namesOf(input, proxies);
+      out.add({
+        code: 'PL-TRUST-TUNNEL-NO-PORT', subjects: [c.id], nodes: proxies,
+        params: {
+          cluster: c.name, key: tunnelKey(tunnel.field), addr: tunnel.text,
+          example: joinHostPort(hp.host, rootPort(ctx, c.trustedRoot, 'tunnel') ?? TRUST_WEB_PROXY_DEFAULT_PORT),
+          tunnels: names.length === 0 ? 'its Proxies dial' : withVerb(names, 'dials', 'dial'),
+        },
+      });
+      continue;
+    }
+    const root = ctx.clusters.get(c.trustedRoot);
     const multiplex = root?.deployment === 'cloud' || root?.proxyListenerMode === 'multiplex';
-    const webPort = web ? (web.port ?? TRUST_WEB_PROXY_DEFAULT_PORT) : rootWebPort(ctx, c.trustedRoot);
-    if (multiplex && tunnel?.port !== undefined && webPort !== undefined && tunnel.port !== webPort) {
-      const proxies = (ctx.proxiesByCluster.get(c.id) ?? []).map((p) => p.id);
+    const web = c.trustWebProxyAddr === undefined ? undefined : parseHostPort(c.trustWebProxyAddr);
+    const webPort = rootPort(ctx, c.trustedRoot, 'web') ?? (web ? (web.port ?? TRUST_WEB_PROXY_DEFAULT_PORT) : undefined);
+    // Only a tunnel address that fails (or that no link lets Portolan check) is worth the advice.
+    const fails = !obs.leavesWithPath.has(c.id) || [...mismatches.values()].some((m) => m.cluster === c.id && m.tunnel);
+    if (multiplex && webPort !== undefined && hp.port !== webPort && fails) {
       offRouting.add(c.id);
-      out.add({ code: 'L-X3', subjects: [c.id], nodes: proxies, params: { cluster: c.name, root: rootName, tunnel: c.trustTunnelAddr ?? '', port: webPort } });
+      out.add({ code: 'L-X3', subjects: [c.id], nodes: proxies, params: { cluster: c.name, root: rootName, tunnel: tunnel.text, key: tunnelKey(tunnel.field), port: webPort } });
     }
   }
-  for (const [cluster, m] of obs.trustTunnelNoPort) {
-    const c = ctx.clusters.get(cluster);
-    const key = c?.trustTunnelAddr !== undefined ? 'tunnel_addr' : 'web_proxy_addr (which tunnel_addr defaults to)';
-    const proxies = [...m.proxies].sort();
-    out.add({ code: 'PL-TRUST-TUNNEL-NO-PORT', subjects: [cluster], nodes: proxies, links: m.links, params: { cluster: c?.name ?? cluster, key, addr: m.addr, proxies: listNames(namesOf(input, proxies)) } });
-  }
-  for (const m of obs.overrideMismatches.values()) {
-    const proxy = ctx.proxies.get(m.agent);
-    if (m.kind !== 'trust-addr' || (proxy && offRouting.has(proxy.cluster.id))) continue;
+  for (const m of mismatches.values()) {
+    if (m.tunnel && offRouting.has(m.cluster)) continue;
+    // A tunnel that follows web_proxy_addr is fixed in tunnel_addr: changing web_proxy_addr would break the validation.
+    const fallback = m.tunnel && m.setting.endsWith('.trustWebProxyAddr');
     out.add({
-      code: 'PL-TRUST-ADDR-PORT', subjects: [m.agent, m.hop], nodes: planNodes(input, m.agent, m.hop), links: m.links,
+      code: 'PL-TRUST-ADDR-PORT', subjects: [m.cluster, m.hop, m.tunnel ? 'tunnel' : 'validate'], nodes: planNodes(input, ...m.initiators, m.hop), links: m.links,
       params: {
-        node: nameOf(ctx, m.agent), addr: m.addr, key: m.setting.endsWith('.trustTunnelAddr') ? 'tunnel_addr' : 'web_proxy_addr',
-        hop: nameOf(ctx, m.hop), open: m.open, what: proxy ? 'reverse tunnels' : 'the trust validation',
-        fixed: joinHostPort(m.host, m.open), orOpen: ifNode(input, m.hop, (name) => `, or open port ${m.port} on ${name}`),
+        who: withVerb(namesOf(input, m.initiators), 'dials', 'dial'), addr: m.addr, cluster: ctx.clusters.get(m.cluster)?.name ?? m.cluster,
+        key: m.tunnel ? tunnelKey(fallback ? 'trustWebProxyAddr' : 'trustTunnelAddr') : 'web_proxy_addr', fixKey: m.tunnel ? 'tunnel_addr' : 'web_proxy_addr',
+        hop: nameOf(ctx, m.hop), open: m.open, what: m.tunnel ? 'reverse tunnels' : 'the trust validation', fixed: joinHostPort(m.host, m.open),
+        orOpen: fallback ? '' : ifNode(input, m.hop, (name) => `, or open port ${m.port} on ${name}`),
       },
     });
   }
 };
 
-/** The web port the root's Proxies advertise (their first), when the root has Proxies in the plan. */
-function rootWebPort(ctx: Ctx, root: string): number | undefined {
+/** `tunnel_addr`, or `web_proxy_addr` when the tunnel follows it. */
+function tunnelKey(field: 'trustTunnelAddr' | 'trustWebProxyAddr'): string {
+  return field === 'trustTunnelAddr' ? 'tunnel_addr' : 'web_proxy_addr (which tunnel_addr defaults to)';
+}
+
+interface TrustMismatch {
+  cluster: string;
+  /** The leaf Proxies' tunnels (else the leaf Auths' validation calls). */
+  tunnel: boolean;
+  setting: string;
+  hop: string;
+  addr: string;
+  host: string;
+  port: number;
+  open: number;
+  initiators: string[];
+  links: Set<string>;
+}
+
+/** The leaves' trusted_cluster address mismatches, one per leaf, setting, hop and kind of call. */
+function trustMismatches(input: CheckInput): Map<string, TrustMismatch> {
+  const { ctx, obs } = input;
+  const out = new Map<string, TrustMismatch>();
+  for (const m of obs.overrideMismatches.values()) {
+    const node = ctx.nodes.get(m.agent);
+    const cluster = node === undefined ? undefined : clusterIdOf(ctx, node);
+    if (m.kind !== 'trust-addr' || cluster === undefined) continue;
+    const tunnel = node?.kind === 'proxy';
+    const key = `${cluster}|${m.setting}|${m.hop}|${String(tunnel)}`;
+    let g = out.get(key);
+    if (!g) out.set(key, (g = { cluster, tunnel, setting: m.setting, hop: m.hop, addr: m.addr, host: m.host, port: m.port, open: m.open, initiators: [], links: new Set() }));
+    g.initiators.push(m.agent);
+    for (const l of m.links) g.links.add(l);
+  }
+  return out;
+}
+
+/** The port the root advertises for a use (its first Proxy's, or its Cloud tenant's), when the plan shows it. */
+function rootPort(ctx: Ctx, root: string, use: 'web' | 'tunnel'): number | undefined {
+  if (ctx.clusters.get(root)?.deployment === 'cloud') return tenantAddress(ctx.plan, root).port;
   const proxy = ctx.proxiesByCluster.get(root)?.[0];
-  return proxy === undefined ? undefined : ctx.proxies.get(proxy.id)?.resolve('web').advertised.port;
+  return proxy === undefined ? undefined : ctx.proxies.get(proxy.id)?.resolve(use).advertised.port;
 }
 
 /**

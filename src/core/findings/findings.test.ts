@@ -241,6 +241,16 @@ describe('findings', () => {
     ]);
     expect(of(all(webApp, set('grafana', { uri: 'tcp://grafana.internal:3000' }))).map((f) => f.code)).not.toContain('L-B7');
     expect(of(all(webApp, set('users', { tools: ['tsh'] }))).map((f) => f.code)).not.toContain('L-B7');
+    // DNS is per host: a marked Proxy covers another Proxy with the same public host; an IP host has no subdomains.
+    expect(of(all(webApp, twoProxies, set('proxy-2', { appSubdomainDns: true, proxyProtocol: 'off' }))).map((f) => f.code)).not.toContain('L-B7');
+    expect(of(all(webApp, set('proxy-1', { publicAddr: ['203.0.113.10:443'] }))).map((f) => f.code)).not.toContain('L-B7');
+    // A leaf's application browsed through the root is named after the root Proxy: the root's Proxies need the DNS.
+    const leafApp = all(
+      leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { proxyProtocol: 'off', appSubdomainDns: true }),
+      add({ id: 'leaf-apps', name: 'Leaf apps', kind: 'agent', cluster: 'leaf', services: ['app'], zone: 'other' }), link('leaf-apps', 'leaf-proxy'),
+      add({ id: 'wiki', name: 'Wiki', kind: 'app', uri: 'https://wiki.leaf.internal', zone: 'other' }), link('leaf-apps', 'wiki'),
+    );
+    expect(of(leafApp).filter((f) => f.code === 'L-B7').map((f) => [f.id, f.nodes])).toEqual([['L-B7:main', ['proxy-1', 'wiki']]]);
     // A known minor version is compared and named; without one, a cluster on the release's major passes.
     expect(of(all(relayNode(), cluster({ teleportVersion: 18, teleportMinorVersion: 2 }))).find((f) => f.code === 'PL-RELAY-VERSION')?.message).toContain('18.2');
     expect(of(all(relayNode(), cluster({ teleportVersion: 18 }))).map((f) => f.code)).not.toContain('PL-RELAY-VERSION');
@@ -303,80 +313,62 @@ describe('findings', () => {
   });
 
   it("a leaf's trusted_cluster addresses are dialled as written: web_proxy_addr on 443 without a port, tunnel_addr (or web_proxy_addr) never without one", () => {
-    const run = (fields: Record<string, unknown>) => {
+    const run = (fields: Record<string, unknown>, more: Mut = none) => {
       const p = base();
-      all(leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { proxyProtocol: 'off' }), leafTrust(fields))(p);
+      all(leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { proxyProtocol: 'off' }), leafTrust(fields), more)(p);
       return derive(PlanSchema.parse(p));
     };
     const dials = (r: ReturnType<typeof run>) => r.flows.filter((f) => f.from.startsWith('leaf-') && f.to === 'lb').map((f) => [f.from, f.port, f.dialTarget]);
+    const said = (r: ReturnType<typeof run>) => r.findings.map((f) => [f.code, f.message, f.fix]);
     const portless = run({ trustWebProxyAddr: 'teleport.example.com' });
     expect(dials(portless)).toEqual([['leaf-auth', 443, 'teleport.example.com:443'], ['leaf-proxy', 443, 'teleport.example.com:443']]);
-    expect(portless.findings.map((f) => [f.code, f.message, f.fix])).toEqual([[
+    expect(said(portless)).toEqual([[
       'PL-TRUST-TUNNEL-NO-PORT',
-      "leaf.example.com's trusted_cluster web_proxy_addr (which tunnel_addr defaults to) is teleport.example.com, without a port: the reverse tunnel from Leaf Proxy dials it as written and cannot connect.",
-      'Write the port of the root tunnel address (the root web port in TLS routing mode, e.g. teleport.example.com:443).',
+      "leaf.example.com's trusted_cluster web_proxy_addr (which tunnel_addr defaults to) is teleport.example.com, without a port: Leaf Proxy dials the reverse tunnel address as written and cannot connect.",
+      'Set tunnel_addr with the port where the root takes reverse tunnels (e.g. teleport.example.com:443).',
     ]]);
-    const wrong = run({ trustWebProxyAddr: 'teleport.example.com:3080' });
-    expect(dials(wrong)).toEqual([['leaf-auth', 443, 'teleport.example.com:3080'], ['leaf-proxy', 443, 'teleport.example.com:3080']]);
-    expect(wrong.findings.map((f) => f.message)).toEqual([
-      'Leaf Auth dials teleport.example.com:3080 (web_proxy_addr of its trusted_cluster), but LB opens port 443 for the trust validation.',
-      'Leaf Proxy dials teleport.example.com:3080 (web_proxy_addr of its trusted_cluster), but LB opens port 443 for reverse tunnels.',
+    // One wrong web_proxy_addr: one finding per kind of call, naming every leaf node that makes it.
+    const wrong = run({ trustWebProxyAddr: 'teleport.example.com:3080' }, all(add({ id: 'leaf-auth-2', name: 'Leaf Auth 2', kind: 'auth', cluster: 'leaf', zone: 'other' }), link('leaf-proxy', 'leaf-auth-2')));
+    expect(said(wrong)).toEqual([
+      ['L-X3', 'leaf.example.com points web_proxy_addr (which tunnel_addr defaults to) at teleport.example.com:3080, but teleport.example.com uses TLS routing: it takes reverse tunnels on its web port (443).', 'Point tunnel_addr and web_proxy_addr at the root web address (port 443).'],
+      ['PL-TRUST-ADDR-PORT', 'Leaf Auth and Leaf Auth 2 dial teleport.example.com:3080 (web_proxy_addr of the trusted_cluster of leaf.example.com), but LB opens port 443 for the trust validation.', 'Set web_proxy_addr to teleport.example.com:443, or open port 3080 on LB.'],
     ]);
-    // L-X3 explains a tunnel_addr off the TLS routing port, without a port finding for the same tunnels.
-    const x3 = run({ trustWebProxyAddr: 'teleport.example.com:443', trustTunnelAddr: 'teleport.example.com:3024' });
-    expect(x3.findings.map((f) => [f.code, f.message])).toEqual([[
-      'L-X3', 'leaf.example.com points tunnel_addr at teleport.example.com:3024, but teleport.example.com uses TLS routing: it serves reverse tunnels on its web port (443), where web_proxy_addr points.',
+    // L-X3 measures against the port the root takes tunnels on, not against a wrong web_proxy_addr: no loop.
+    const rightTunnel = run({ trustWebProxyAddr: 'teleport.example.com:3080', trustTunnelAddr: 'teleport.example.com:443' });
+    expect(rightTunnel.findings.map((f) => f.code)).toEqual(['PL-TRUST-ADDR-PORT']);
+    // A tunnel address off the web port that works (the load balancer maps it) gets no advice.
+    const mapped = run({ trustWebProxyAddr: 'teleport.example.com:443', trustTunnelAddr: 'teleport.example.com:3024' }, set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }, { frontPort: 3024, targetPort: 3080 }] }));
+    expect(mapped.findings).toEqual([]);
+    expect(said(run({ trustWebProxyAddr: 'teleport.example.com:443', trustTunnelAddr: 'teleport.example.com:3024' }))).toEqual([[
+      'L-X3', 'leaf.example.com points tunnel_addr at teleport.example.com:3024, but teleport.example.com uses TLS routing: it takes reverse tunnels on its web port (443).', 'Point tunnel_addr and web_proxy_addr at the root web address (port 443).',
     ]]);
     expect(run({ trustWebProxyAddr: 'teleport.example.com:443' }).findings).toEqual([]);
   });
 
-  it('a join address to Auth through its load balancer: the mapping it names, fixes that do not loop, Cloud left to L-A3', () => {
-    const run = (mappings: { frontPort: number; targetPort: number }[], joinAddr: string, more: Mut = none) => {
-      const p = base();
-      all(
-        add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', mappings, addresses: ['auth.example.com'], zone: 'private' }),
-        link('auth-lb', 'auth'), unlink('agent-lb'), link('agent', 'auth-lb'), set('agent', { joinVia: 'auth', joinAddr }), more,
-      )(p);
-      return derive(PlanSchema.parse(p));
-    };
-    const own = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.nodes.includes('agent')).map((f) => [f.code, f.message, f.fix]);
-    // An Auth load balancer that really opens 443: auth_server on 443 works, so no L-C4.
-    expect(own(run([{ frontPort: 443, targetPort: 3025 }], 'auth.example.com:443'))).toEqual([]);
-    // Without a port Teleport dials 3025; the fix writes 443, which (above) raises nothing: no loop.
-    expect(own(run([{ frontPort: 443, targetPort: 3025 }], 'auth.example.com'))).toEqual([[
-      'L-C5', 'Agent sets auth_server: auth.example.com without a port, so Teleport dials auth.example.com:3025, but Auth LB opens port 443 for joining.', 'Write the port: auth_server: auth.example.com:443.',
+  it('a leaf of a separate-mode root: the tunnel follows web_proxy_addr onto the web port, and the fix goes to tunnel_addr', () => {
+    const p = base();
+    all(separateV3, sepMappings, leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { proxyProtocol: 'off' }), leafTrust({ trustWebProxyAddr: 'teleport.example.com:443' }))(p);
+    const r = derive(PlanSchema.parse(p));
+    expect(r.findings.filter((f) => f.code.startsWith('PL-TRUST') || f.code === 'L-X3').map((f) => [f.code, f.message, f.fix])).toEqual([[
+      'PL-TRUST-ADDR-PORT',
+      'Leaf Proxy dials teleport.example.com:443 (web_proxy_addr (which tunnel_addr defaults to) of the trusted_cluster of leaf.example.com), but LB opens port 3024 for reverse tunnels.',
+      'Set tunnel_addr to teleport.example.com:3024.',
     ]]);
-    // Two mappings to Auth: the one on the Auth port is offered, not the lowest front port.
-    const both = run([{ frontPort: 443, targetPort: 3025 }, { frontPort: 3025, targetPort: 3025 }], 'auth.example.com:8443');
-    expect(own(both)).toEqual([[
-      'PL-JOIN-ADDR-PORT', 'Agent joins through auth.example.com:8443 (auth_server), but Auth LB opens port 3025 for joining.', 'Write auth_server: auth.example.com:3025, or open port 8443 on Auth LB.',
-    ]]);
-    expect(both.flows.find((f) => f.from === 'agent' && f.to === 'auth-lb')?.dialTarget).toBe('auth.example.com:8443');
-    // On Cloud an agent cannot join Auth directly: L-A3 says so, and no port finding adds a second fix.
-    const cloud = derive(PlanSchema.parse((() => {
-      const p = base();
-      all(cloudOnly, set('agent', { joinVia: 'auth', joinAddr: 'example.teleport.sh' }))(p);
-      return p;
-    })()));
-    expect(cloud.findings.map((f) => f.code)).toEqual(['L-A3']);
+    // Port-less, the example port is where the separate-mode root takes tunnels.
+    leafTrust({ trustWebProxyAddr: 'teleport.example.com', trustTunnelAddr: 'teleport.example.com' })(p);
+    expect(derive(PlanSchema.parse(p)).findings.find((f) => f.code === 'PL-TRUST-TUNNEL-NO-PORT')?.fix).toBe('Set tunnel_addr with the port where the root takes reverse tunnels (e.g. teleport.example.com:3024).');
   });
 
-  it("one agent's own addresses never leak to another agent behind the same load balancer, nor reach a Cloud tenant's findings as a node", () => {
-    const joinDials = (order: 'first' | 'last') => {
-      const p = base();
-      const other = { id: 'agent-2', name: 'Agent 2', kind: 'agent', services: ['ssh'], zone: 'private' };
-      // Links are handled in id order: the other agent's link comes before or after the overriding one.
-      all(set('agent', { joinAddr: 'proxy.internal.example.com:443' }), add(other), (q) => void q.links?.push({ id: order === 'first' ? 'a-agent-2' : 'z-agent-2', source: 'agent-2', target: 'lb' }))(p);
-      return derive(PlanSchema.parse(p)).flows.filter((f) => f.catalog === 'agent-join').map((f) => [f.from, f.dialTarget]);
-    };
-    for (const order of ['first', 'last'] as const) {
-      expect(joinDials(order)).toEqual([['agent-2', 'teleport.example.com:443'], ['agent', 'proxy.internal.example.com:443']]);
-    }
+  it('a leaf of a Cloud root: L-X3 against the tenant port; a tenant is no node to open ports on', () => {
     const p = base();
-    all(cloudOnly, set('agent', { env: { teleportTunnelPublicAddr: 'example.teleport.sh' } }))(p);
-    const env = derive(PlanSchema.parse(p)).findings.find((f) => f.code === 'PL-TUNNEL-ENV-PORT');
-    expect([env?.nodes, env?.fix]).toEqual([['agent'], 'Set TELEPORT_TUNNEL_PUBLIC_ADDR to port 443.']);
-    expect(env?.message).toMatch(/^Agent opens its reverse tunnel to example\.teleport\.sh:3024 \(TELEPORT_TUNNEL_PUBLIC_ADDR\), but .*example\.teleport\.sh.* opens port 443 for reverse tunnels\.$/);
+    all(
+      cloudCluster, remove('lb'), remove('proxy-1'), remove('auth'), leaf,
+      set('leaf-proxy', { proxyProtocol: 'off' }), leafTrust({ trustTunnelAddr: 'example.teleport.sh:3024' }),
+    )(p);
+    const r = derive(PlanSchema.parse(p));
+    expect(r.findings.filter((f) => f.code === 'L-X3').map((f) => f.message)).toEqual([
+      'leaf.example.com points tunnel_addr at example.teleport.sh:3024, but teleport.example.com uses TLS routing: it takes reverse tunnels on its web port (443).',
+    ]);
   });
 
   it('findings are well formed: id from code and subjects, message names nodes, docs link', () => {

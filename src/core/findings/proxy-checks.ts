@@ -6,7 +6,7 @@ import { nameOf, nodeLabel } from '../engine/endpoints.ts';
 import type { ProxyInfo } from '../engine/proxy-listeners.ts';
 import type { Check, CheckInput } from './input.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
-import { listNames } from './sink.ts';
+import { listNames, withVerb } from './sink.ts';
 
 /** L-P1, L-P2, L-T1. */
 export const proxyAddresses: Check = (input) => {
@@ -121,7 +121,7 @@ function directCallers(input: CheckInput): Map<string, string[]> {
 const names = (nodes: readonly { name: string }[]) => listNames(nodes.map((n) => n.name));
 
 /** "LB sends" / "LB and LB 2 send": names with the verb that agrees with them. */
-const they = (nodes: readonly { name: string }[], one: string, many: string) => `${names(nodes)} ${nodes.length === 1 ? one : many}`;
+const they = (nodes: readonly { name: string }[], one: string, many: string) => withVerb(nodes.map((n) => n.name), one, many);
 
 type At = (code: string, params: Record<string, string | number>, nodes?: string[]) => void;
 

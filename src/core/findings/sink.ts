@@ -33,6 +33,11 @@ export function listNames(names: readonly string[], max = 3): string {
   return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
+/** Names with the verb that agrees with them: "LB sends" / "LB and LB 2 send". */
+export function withVerb(names: readonly string[], one: string, many: string): string {
+  return `${listNames(names)} ${names.length === 1 ? one : many}`;
+}
+
 /** A new finding sink. */
 export function createFindingSink(): FindingSink {
   const byId = new Map<string, { f: Finding; nodes: Set<string>; links: Set<string> }>();

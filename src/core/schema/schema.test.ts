@@ -122,6 +122,19 @@ describe('parse door edge cases', () => {
     if (!twice.ok) expect(twice.error.issues).toEqual([{ path: 'nodes[0].connectPorts', message: 'each port at most once' }]);
   });
 
+  it('trusted_cluster addresses belong to a leaf cluster', () => {
+    const plan = (leaf: Record<string, unknown>) => ({ type: 'portolan-plan', version: 1, name: 'x', clusters: [{ id: 'root', name: 'r' }, { id: 'leaf', name: 'l', trustWebProxyAddr: 'root.example.com:443', ...leaf }] });
+    expect(parsePlan(plan({ trustedRoot: 'root' })).ok).toBe(true);
+    const orphan = parsePlan(plan({ trustTunnelAddr: 'root.example.com:443' }));
+    expect(orphan.ok).toBe(false);
+    if (!orphan.ok) {
+      expect(orphan.error.issues).toEqual([
+        { path: 'clusters[1].trustWebProxyAddr', message: 'only a leaf cluster (one that trusts a root) has trusted_cluster addresses' },
+        { path: 'clusters[1].trustTunnelAddr', message: 'only a leaf cluster (one that trusts a root) has trusted_cluster addresses' },
+      ]);
+    }
+  });
+
   it('refuses text over the size cap without parsing it', () => {
     const result = parsePlanText('x'.repeat(101), 100);
     expect(result.ok).toBe(false);

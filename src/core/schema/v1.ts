@@ -513,7 +513,13 @@ export const PlanV1 = PlanV1Shape.check(z.superRefine((plan, ctx) => {
   const nodeIds = new Set(plan.nodes.map((n) => n.id));
 
   plan.clusters.forEach((c, i) => {
-    if (c.trustedRoot === undefined) return;
+    if (c.trustedRoot === undefined) {
+      // A trusted_cluster resource belongs to a leaf: its addresses mean nothing without a root.
+      for (const key of ['trustWebProxyAddr', 'trustTunnelAddr'] as const) {
+        if (c[key] !== undefined) ctx.addIssue({ code: 'custom', path: ['clusters', i, key], message: 'only a leaf cluster (one that trusts a root) has trusted_cluster addresses' });
+      }
+      return;
+    }
     if (!clusterIds.has(c.trustedRoot)) ctx.addIssue({ code: 'custom', path: ['clusters', i, 'trustedRoot'], message: `no cluster with id "${c.trustedRoot}"` });
     else if (c.trustedRoot === c.id) ctx.addIssue({ code: 'custom', path: ['clusters', i, 'trustedRoot'], message: 'a cluster cannot trust itself' });
   });

@@ -351,10 +351,9 @@ function ClusterSection({ cluster, plan }: { cluster: Cluster; plan: Plan }) {
             value={cluster.trustedRoot ?? ''}
             data-testid={`cluster.${cluster.id}.trustedRoot`}
             onChange={(e) => {
-              // A cluster that trusts no root has no trusted_cluster resource: its addresses go with it.
-              const { trustedRoot: _t, trustWebProxyAddr, trustTunnelAddr, ...rest } = cluster;
-              const addresses = { ...(trustWebProxyAddr === undefined ? {} : { trustWebProxyAddr }), ...(trustTunnelAddr === undefined ? {} : { trustTunnelAddr }) };
-              edit((p) => replaceCluster(p, e.target.value ? { ...rest, ...addresses, trustedRoot: e.target.value } : rest));
+              // The trusted_cluster addresses name the old root (or none): they go with it.
+              const { trustedRoot: _t, trustWebProxyAddr: _w, trustTunnelAddr: _a, ...rest } = cluster;
+              edit((p) => replaceCluster(p, e.target.value ? { ...rest, trustedRoot: e.target.value } : rest));
             }}
           >
             <option value="">(none: a root cluster)</option>

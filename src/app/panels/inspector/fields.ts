@@ -145,7 +145,6 @@ const YAML_KEYS: Record<string, string> = {
   joinVia: 'proxy_server / auth_server',
   joinAddr: 'proxy_server / auth_server / auth_servers',
   quicPeering: 'TELEPORT_UNSTABLE_QUIC_PROXY_PEERING',
-  appSubdomainDns: '*.public_addr',
   trustWebProxyAddr: 'trusted_cluster web_proxy_addr',
   trustTunnelAddr: 'trusted_cluster tunnel_addr',
   diagAddr: 'diag_addr',
@@ -186,6 +185,7 @@ export function fieldShown(field: FieldSpec, entity: Readonly<Record<string, unk
   const flag = SHOWN_WITH[field.key];
   return flag === undefined || entity[flag] === true;
 }
+
 /** What an optional enum means when it is not set, where that is one of its values (tbot `runtime`). */
 const UNSET_MEANS: Readonly<Record<string, string>> = {
   runtime: 'not set: on a host',

@@ -4,15 +4,19 @@
  * address to validate the trust. A link from a leaf Proxy to the root's load balancer works the same.
  */
 import { TRUST_WEB_PROXY_DEFAULT_PORT, flowTemplate } from '../../catalog/index.ts';
-import type { PlanNode } from '../../schema/index.ts';
+import type { Cluster, PlanNode } from '../../schema/index.ts';
 import { parseHostPort } from '../addr.ts';
 import { clusterIdOf } from '../context.ts';
 import { override, reachProxy } from '../reach.ts';
-import type { AddressOverride, Entry } from '../reach.ts';
+import type { AddressOverride, Entry, Need } from '../reach.ts';
 import { entryOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 
 const NONE: readonly AddressOverride[] = [];
+
+// Shared needs: load balancer routes are cached per need object.
+let tunnelNeeds: readonly Need[] | undefined;
+let validateNeeds: readonly Need[] | undefined;
 
 /** The leaf's `web_proxy_addr` (443 without a port: it is the host of an https URL), for its Auth's validation call. */
 function webProxyOverride(run: Run, leafCluster: string): readonly AddressOverride[] {
@@ -22,34 +26,30 @@ function webProxyOverride(run: Run, leafCluster: string): readonly AddressOverri
 }
 
 /**
- * The leaf's `tunnel_addr` (else `web_proxy_addr`), for its Proxies' tunnels. Teleport dials it as
- * written: without a port it cannot, which is recorded (PL-TRUST-TUNNEL-NO-PORT) and the flow keeps the
- * address the root advertises.
+ * The leaf's tunnel address (`tunnel_addr`, else `web_proxy_addr`: `trustTunnelText`), for its Proxies'
+ * tunnels. Teleport dials it as written: without a port it cannot (PL-TRUST-TUNNEL-NO-PORT, raised
+ * from the settings), and the flow keeps the address the root advertises.
  */
-function tunnelOverride(run: Run, leafCluster: string, proxy: string, links: readonly string[]): readonly AddressOverride[] {
-  const c = run.ctx.clusters.get(leafCluster);
-  const field = c?.trustTunnelAddr !== undefined ? 'trustTunnelAddr' : 'trustWebProxyAddr';
-  const text = c?.[field];
-  const hp = text === undefined ? undefined : parseHostPort(text);
-  if (!hp || text === undefined) return NONE;
-  if (hp.port === undefined) {
-    let m = run.obs.trustTunnelNoPort.get(leafCluster);
-    if (!m) run.obs.trustTunnelNoPort.set(leafCluster, (m = { addr: text, proxies: new Set(), links: new Set() }));
-    m.proxies.add(proxy);
-    for (const l of links) m.links.add(l);
-    return NONE;
-  }
-  return [override('tunnel', 'trust-addr', hp, hp.port, `clusters[${leafCluster}].${field}`)];
+function tunnelOverride(run: Run, leafCluster: string): readonly AddressOverride[] {
+  const t = trustTunnelText(run.ctx.clusters.get(leafCluster));
+  const hp = t === undefined ? undefined : parseHostPort(t.text);
+  if (!t || hp?.port === undefined) return NONE;
+  return [override('tunnel', 'trust-addr', hp, hp.port, `clusters[${leafCluster}].${t.field}`)];
+}
+
+/** The address a leaf's Proxies open their tunnels to, and the field it comes from (`tunnel_addr` defaults to `web_proxy_addr`). */
+export function trustTunnelText(cluster: Cluster | undefined): { text: string; field: 'trustTunnelAddr' | 'trustWebProxyAddr' } | undefined {
+  if (cluster?.trustTunnelAddr !== undefined) return { text: cluster.trustTunnelAddr, field: 'trustTunnelAddr' };
+  if (cluster?.trustWebProxyAddr !== undefined) return { text: cluster.trustWebProxyAddr, field: 'trustWebProxyAddr' };
+  return undefined;
 }
 
 function leafAuthsValidate(run: Run, leafCluster: string, entry: Entry, links: readonly string[], cause: string, only?: PlanNode): void {
   const auths = only ? [only] : (run.ctx.authsByCluster.get(leafCluster) ?? []);
   const overrides = webProxyOverride(run, leafCluster);
+  validateNeeds ??= [{ use: 'web', template: flowTemplate('trust-leaf-auth-validate') }];
   for (const auth of auths) {
-    reachProxy(run.ctx, run.sink, run.obs, {
-      initiator: auth, entry, needs: [{ use: 'web', template: flowTemplate('trust-leaf-auth-validate') }],
-      links, settings: [`clusters[${leafCluster}].trustedRoot`], cause, overrides,
-    });
+    reachProxy(run.ctx, run.sink, run.obs, { initiator: auth, entry, needs: validateNeeds, links, settings: [`clusters[${leafCluster}].trustedRoot`], cause, overrides });
   }
 }
 
@@ -59,9 +59,9 @@ export const trustProxy: Handler = (run, link, leafProxy, root) => {
   const leafCluster = clusterIdOf(run.ctx, leafProxy);
   if (!entry || leafCluster === undefined) return;
   const cause = linkCause(link, `cluster ${leafCluster} trusts ${clusterIdOf(run.ctx, root) ?? 'the root'}`);
+  tunnelNeeds ??= [{ use: 'tunnel', template: flowTemplate('trust-leaf-tunnel') }];
   reachProxy(run.ctx, run.sink, run.obs, {
-    initiator: leafProxy, entry, needs: [{ use: 'tunnel', template: flowTemplate('trust-leaf-tunnel') }],
-    links: [link.id], settings: [`clusters[${leafCluster}].trustedRoot`], cause, overrides: tunnelOverride(run, leafCluster, leafProxy.id, [link.id]),
+    initiator: leafProxy, entry, needs: tunnelNeeds, links: [link.id], settings: [`clusters[${leafCluster}].trustedRoot`], cause, overrides: tunnelOverride(run, leafCluster),
   });
   leafAuthsValidate(run, leafCluster, entry, [link.id], cause);
   run.obs.leavesWithPath.add(leafCluster);
