@@ -371,7 +371,7 @@ test.describe('canvas editor', () => {
     await web.blur();
     await app.showTab('findings');
     const noPort = app.findingRows.and(page.locator('[data-code="PL-TRUST-TUNNEL-NO-PORT"]'));
-    await expect(noPort).toContainText('the reverse tunnel from Leaf Proxy dials it as written and cannot connect');
+    await expect(noPort).toContainText('Leaf Proxy dials the reverse tunnel address as written and cannot connect');
     await leaf.getByTestId('cluster.leaf.trustTunnelAddr').fill('root.example.com:443');
     await leaf.getByTestId('cluster.leaf.trustTunnelAddr').blur();
     await expect(noPort).toHaveCount(0);
