@@ -15,6 +15,7 @@ import { markdownExport } from './markdown.ts';
 import { teleportConfigExport } from './teleport-config.ts';
 import { teleportEnvExport } from './teleport-env.ts';
 import { terraformExport } from './terraform.ts';
+import { trustedClusterExport } from './trusted-cluster.ts';
 import { verifyExport } from './verify.ts';
 import { nftablesExport } from './nftables.ts';
 
@@ -167,12 +168,22 @@ export const EXPORTERS: readonly Exporter[] = [
   {
     id: 'teleport-env',
     label: '/etc/default/teleport (per host)',
-    description: 'The environment file of one node: HTTPS_PROXY, HTTP_PROXY, NO_PROXY (and an agent’s TELEPORT_TUNNEL_PUBLIC_ADDR) from the plan, with how each dialled address is routed.',
+    description: 'The environment file of one node: HTTPS_PROXY, HTTP_PROXY, NO_PROXY (and an agent’s TELEPORT_TUNNEL_PUBLIC_ADDR, a Proxy’s QUIC peering switch) from the plan, with how each dialled address is routed.',
     fileExtension: 'env',
     mimeType: 'text/plain; charset=utf-8',
     perHost: true,
     acceptsHost: true,
     run: (plan, result, options) => teleportEnvExport(plan, result, options.host),
+  },
+  {
+    id: 'trusted-cluster',
+    label: 'trusted_cluster resources (leaf clusters)',
+    description: 'One trusted_cluster resource per leaf cluster, to create with tctl: web_proxy_addr and tunnel_addr from the plan, the join token and role mapping to fill in.',
+    fileExtension: 'yaml',
+    mimeType: 'application/yaml',
+    perHost: false,
+    acceptsHost: false,
+    run: (plan, result) => trustedClusterExport(plan, result),
   },
   {
     id: 'verify',
