@@ -189,7 +189,7 @@ export function reachProxy(ctx: Ctx, sink: FlowSink, obs: Observations, q: Reach
     mark(obs.reachedProxies, info.node.id, q.initiator.id);
     for (const need of q.needs) {
       const o = overrideFor(overrides, need.use);
-      const got = resolveNeed(info, joinNeed(need, o, (port) => tunnelListenerOn(info, port)));
+      const got = resolveNeed(info, o ? joinNeed(need, o, (port) => tunnelListenerOn(info, port)) : need);
       if (!got) continue;
       const r = overridden(got.r, o);
       const open = r.listener?.port as number;
@@ -256,8 +256,9 @@ function reachThroughLb(ctx: Ctx, sink: FlowSink, obs: Observations, q: ReachInp
   const lbSetting = (info as LbInfo).mappingsSetting;
   for (const need of q.needs) {
     const o = overrideFor(overrides, need.use);
-    const onTunnel = (port: number) => lb.mappings.some((m) => m.frontPort === port && backends.some((b) => tunnelListenerOn(b, m.targetPort)));
-    const route = lbRoute(ctx, lb, backends, joinNeed(need, o, onTunnel), o);
+    // Hot path: most initiators have no override, and then the need is used as it is.
+    const own = o ? joinNeed(need, o, (port) => lb.mappings.some((m) => m.frontPort === port && backends.some((b) => tunnelListenerOn(b, m.targetPort)))) : need;
+    const route = lbRoute(ctx, lb, backends, own, o);
     for (const proxy of route.forced) mark(obs.forcedTunnel, proxy, lb.id);
     for (const m of route.missing) recordMissing(obs, lb.id, m.port, backends, q, m.what);
     for (const h of route.hops) {
