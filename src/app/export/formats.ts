@@ -54,7 +54,7 @@ const BY_ID: [RegExp, GroupName][] = [
   [/^(csv|md|markdown|json)(-|$)/, 'Rule tables'],
   [/^(nftables|iptables|ip6tables|ufw|firewalld|windows)/, 'Host firewalls'],
   [/^(terraform|aws|k8s|kubernetes|networkpolicy|aerleon|gcp|azure)/, 'Cloud and platforms'],
-  [/^(teleport|env|default)/, 'Teleport configuration'],
+  [/^(teleport|env|default|trusted-cluster)/, 'Teleport configuration'],
   [/^(verify|verification|check)/, 'Verification'],
   [/^(drawio|mxgraph|diagram|mermaid|dot)/, 'Diagrams'],
 ];

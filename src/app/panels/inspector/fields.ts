@@ -144,7 +144,6 @@ const YAML_KEYS: Record<string, string> = {
   configVersion: 'version',
   joinVia: 'proxy_server / auth_server',
   joinAddr: 'proxy_server / auth_server / auth_servers',
-  quicPeering: 'TELEPORT_UNSTABLE_QUIC_PROXY_PEERING',
   trustWebProxyAddr: 'trusted_cluster web_proxy_addr',
   trustTunnelAddr: 'trusted_cluster tunnel_addr',
   diagAddr: 'diag_addr',
