@@ -105,6 +105,7 @@ export function addFromPalette(plan: Plan, itemId: string, at: XY): Created {
         id: clusterId,
         name: `${clusterId}.example.com`,
         teleportVersion: root?.teleportVersion,
+        teleportMinorVersion: root?.teleportMinorVersion,
         ...(root ? { trustedRoot: root.id } : {}),
       });
       const nodes: PlanNode[] = [];

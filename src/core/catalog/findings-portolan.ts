@@ -12,7 +12,7 @@ export const PORTOLAN_FINDINGS: readonly FindingSpec[] = [
   f('PL-JOIN-ADDR-PORT', 'warning', '{agent} joins through {addr} ({key}), but {hop} opens port {open} for joining.', 'Write {fixedSetting}{orOpen}.', ['S5', 'D1']),
   f('PL-TRUST-TUNNEL-NO-PORT', 'error', "{cluster}'s trusted_cluster {key} is {addr}, without a port: {tunnels} the reverse tunnel address as written and cannot connect.", 'Set tunnel_addr with the port where the root takes reverse tunnels (e.g. {example}).', ['D12', 'S20']),
   f('PL-TRUST-ADDR-PORT', 'warning', '{who} {addr} ({key} of the trusted_cluster of {cluster}), but {hop} opens port {open} for {what}.', 'Set {fixKey} to {fixed}{orOpen}.', ['D12', 'S20']),
-  f('PL-QUIC-PEERING-UNUSED', 'info', '{proxy} opts into QUIC proxy peering (TELEPORT_UNSTABLE_QUIC_PROXY_PEERING), but {why}: it peers over TCP.', 'Set the variable on every Proxy of the cluster (Teleport 17+), or remove it.', ['I5', 'D4']),
+  f('PL-QUIC-PEERING-UNUSED', 'info', '{proxy} opts into QUIC proxy peering (TELEPORT_UNSTABLE_QUIC_PROXY_PEERING), but {why}: {effect}.', '{advice}', ['I5', 'D4']),
   f('PL-NO-AUTH', 'error', 'Self-hosted cluster {cluster} has no Auth Service.', 'Add an Auth Service node to the cluster.', ['D10']),
   f('PL-NO-PROXY', 'error', 'Self-hosted cluster {cluster} has no Proxy Service: nothing can reach it.', 'Add a Proxy Service node to the cluster.', ['D10']),
   f('PL-PROXY-NO-AUTH', 'error', '{proxy} has no link to an Auth Service (or an Auth load balancer) of {cluster}.', 'Link the Proxy to Auth (or to the load balancer in front of Auth).', ['D10']),

@@ -48,7 +48,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'L-H1': 'Forward proxy refuses the port',
   'PL-TRUST-TUNNEL-NO-PORT': 'Trusted cluster tunnel address without a port',
   'PL-TRUST-ADDR-PORT': 'Trusted cluster address on a port that is not open',
-  'PL-QUIC-PEERING-UNUSED': 'QUIC peering set on one side only',
+  'PL-QUIC-PEERING-UNUSED': 'QUIC peering without effect',
   'PL-JOIN-ADDR-PORT': 'Join address on a port that is not open',
   'PL-TUNNEL-ENV-PORT': 'TELEPORT_TUNNEL_PUBLIC_ADDR on a port that is not open',
   'PL-NO-AUTH': 'No Auth Service',

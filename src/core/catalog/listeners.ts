@@ -5,6 +5,7 @@
 import type { AgentServiceName } from '../schema/index.ts';
 import { PORTS } from './ports.ts';
 import type { SourceKey } from './sources.ts';
+import { release } from './versions.ts';
 
 /** Listeners of a Proxy. `web` always exists; the others depend on config version and settings. */
 export type ProxyListenerId = 'web' | 'ssh' | 'tunnel' | 'kube' | 'mysql' | 'postgres' | 'mongo';
@@ -143,8 +144,12 @@ export const PUBLIC_NEEDS_LISTEN: readonly PublicNeedsListen[] = [
  */
 export const TUNNEL_ENV_DEFAULT_PORT = PORTS.proxyTunnel.port;
 
-/** Experimental QUIC proxy peering (`TELEPORT_UNSTABLE_QUIC_PROXY_PEERING`) exists since Teleport 17 (reference §3.2, I5). */
-export const QUIC_PEERING_SINCE = 17;
+/**
+ * Experimental QUIC proxy peering (`TELEPORT_UNSTABLE_QUIC_PROXY_PEERING`): merged in PR 47587 and
+ * backported to v17 in PR 49000 (November 2024; reference §3.2, I5). Which 17.x release first shipped it
+ * is not known here: 17.0 is assumed.
+ */
+export const QUIC_PEERING_SINCE = release(17, 0);
 
 /** A teleport.yaml key that holds an agent's join address. */
 export interface JoinKeySpec {

@@ -32,4 +32,26 @@ describe('trusted_cluster resources', () => {
     expect(docs(plan)[0]?.spec).toMatchObject({ web_proxy_addr: 'root.example.com:443', tunnel_addr: 'root.example.com:443' });
     expect(trustedClusterExport(examplePlan(), derive(examplePlan()))).toBe('# Portolan: the plan has no leaf cluster (one that trusts a root), so no trusted_cluster resource.\n');
   });
+
+  it('fills what the plan leaves out from where the leaf dials, also when the leaf is the first cluster', () => {
+    const plan = templateById('trusted-clusters')!.plan();
+    const leaf = plan.clusters.find((c) => c.id === 'leaf')!;
+    delete leaf.trustWebProxyAddr;
+    leaf.trustTunnelAddr = 'root.example.com:443';
+    expect(docs(plan)[0]?.spec).toMatchObject({ web_proxy_addr: 'root.example.com:443', tunnel_addr: 'root.example.com:443' });
+    expect(trustedClusterExport(plan, derive(plan))).toContain('# tunnel_addr as the plan gives it; the rest: where the leaf dials the root in this plan');
+    // Nodes without a cluster key belong to the first cluster: here the leaf.
+    const first = { ...plan, clusters: [leaf, ...plan.clusters.filter((c) => c.id !== 'leaf')] };
+    first.nodes = first.nodes.map((n) => ('cluster' in n && n.cluster === 'leaf' ? (({ cluster: _c, ...rest }) => rest)(n) : 'cluster' in n && n.cluster === undefined ? { ...n, cluster: 'root' } : n)) as Plan['nodes'];
+    delete leaf.trustTunnelAddr;
+    expect(docs(first)[0]?.spec).toMatchObject({ web_proxy_addr: 'root.example.com:443', tunnel_addr: 'root.example.com:443' });
+  });
+
+  it('keeps a hostile root name one string', () => {
+    const plan = templateById('trusted-clusters')!.plan();
+    plan.clusters[0]!.name = 'a: b # c\n---\nkind: role';
+    const [doc, ...more] = docs(plan);
+    expect(more).toEqual([]);
+    expect(doc?.metadata.name).toBe('a: b # c\n---\nkind: role');
+  });
 });

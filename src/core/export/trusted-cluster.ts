@@ -6,6 +6,7 @@
  * The join token and the role mapping are placeholders: the plan does not hold them.
  */
 import type { DeriveResult } from '../engine/index.ts';
+import { isTeleportNode } from '../schema/index.ts';
 import type { Cluster, Plan } from '../schema/index.ts';
 import { lineComment } from './escape.ts';
 import { compareText } from './model.ts';
@@ -16,20 +17,25 @@ const TOKEN = '<join token from the root cluster: tctl tokens add --type=trusted
 /** Where the leaf's nodes dial the root for a flow kind, first by flow id. */
 function dialled(plan: Plan, result: DeriveResult, leaf: Cluster, catalog: string): string | undefined {
   const first = plan.clusters[0]?.id;
-  const members = new Set(plan.nodes.filter((n) => 'cluster' in n && (n.cluster ?? first) === leaf.id).map((n) => n.id));
+  const members = new Set(plan.nodes.filter((n) => isTeleportNode(n) && (n.cluster ?? first) === leaf.id).map((n) => n.id));
   const flows = result.flows.filter((f) => members.has(f.from) && f.catalog === catalog && f.dialTarget !== undefined).sort((a, b) => compareText(a.id, b.id));
   return flows[0]?.dialTarget;
 }
 
 function resource(plan: Plan, result: DeriveResult, leaf: Cluster) {
   const root = plan.clusters.find((c) => c.id === leaf.trustedRoot);
-  const written = leaf.trustWebProxyAddr !== undefined || leaf.trustTunnelAddr !== undefined;
-  const web = leaf.trustWebProxyAddr ?? (written ? undefined : dialled(plan, result, leaf, 'trust-leaf-auth-validate'));
-  const tunnel = leaf.trustTunnelAddr ?? (written ? undefined : dialled(plan, result, leaf, 'trust-leaf-tunnel'));
+  const web = leaf.trustWebProxyAddr ?? dialled(plan, result, leaf, 'trust-leaf-auth-validate');
+  // An empty tunnel_addr follows web_proxy_addr: written only when the plan gives it, or when web_proxy_addr is not written either.
+  const tunnel = leaf.trustTunnelAddr ?? (leaf.trustWebProxyAddr === undefined ? dialled(plan, result, leaf, 'trust-leaf-tunnel') : undefined);
+  const given = [leaf.trustWebProxyAddr === undefined ? [] : ['web_proxy_addr'], leaf.trustTunnelAddr === undefined ? [] : ['tunnel_addr']].flat();
   const notes = [
     `Portolan: trusted_cluster for leaf ${leaf.name} (${leaf.id}), which trusts root ${root?.name ?? leaf.trustedRoot ?? ''}.`,
     'Create it on the leaf cluster: tctl create trusted_cluster.yaml',
-    written ? 'Addresses as the plan gives them (an empty tunnel_addr follows web_proxy_addr).' : web ? 'Addresses: where the leaf dials the root in this plan (the root Proxy’s advertised addresses).' : 'The leaf is not linked to the root in the plan: fill in the root Proxy’s public address.',
+    web === undefined
+      ? 'The leaf is not linked to the root in the plan: fill in the root Proxy’s public address.'
+      : given.length === 2
+        ? 'Addresses as the plan gives them.'
+        : `${given.length === 1 ? `${given[0] ?? ''} as the plan gives it; the rest` : 'Addresses'}: where the leaf dials the root in this plan (the root Proxy’s advertised addresses)${leaf.trustWebProxyAddr !== undefined ? '; an empty tunnel_addr follows web_proxy_addr' : ''}.`,
   ];
   const doc = yamlDocument(
     {

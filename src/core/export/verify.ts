@@ -67,9 +67,10 @@ function outboundLines(entry: HostEntry, flows: ReadonlyMap<string, Flow>): stri
   const notes = [
     lineComment(`${rule.id} to ${entry.peer.name} (${entry.peer.address}): ${rule.purposes.join('; ')}`),
     ...(rule.portEnd !== undefined && rule.portEnd !== rule.port ? [`# Port range ${entry.row.port}: only the first port is checked.`] : []),
-    ...(rule.protocol === 'udp' ? ['# UDP: nc cannot confirm delivery; PASS only means no ICMP port-unreachable came back.'] : []),
   ];
   if (!t) return [...notes, `skip ${shellQuote(`${what} (no single address to dial: ${entry.peer.address})`)}`];
+  // A firewall that drops UDP silently looks like success to nc: a PASS would prove nothing.
+  if (rule.protocol === 'udp') return [...notes, `skip ${shellQuote(`${what} (UDP: nc cannot tell a delivered datagram from a dropped one)`)}`];
   return [...notes, `check ${shellQuote(`${what} -> ${joinHostPort(t.host, t.port)}`)} ${command(t, rule.protocol)}`];
 }
 

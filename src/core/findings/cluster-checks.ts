@@ -1,10 +1,12 @@
 /** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1, L-X3, PL-TRUST-*). */
-import { PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, QUIC_PEERING_SINCE, TRUST_WEB_PROXY_DEFAULT_PORT } from '../catalog/index.ts';
+import { PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, QUIC_PEERING_SINCE, TRUST_WEB_PROXY_DEFAULT_PORT, versionText } from '../catalog/index.ts';
 import { cidrContains, ipBytes, ipv4ToNumber, isUnspecifiedHost, joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { clusterIdOf, hostOfAddress } from '../engine/context.ts';
 import { nameOf, tenantAddress } from '../engine/endpoints.ts';
+import { quicPeeringKnown } from '../engine/families/control-plane.ts';
 import { trustTunnelText } from '../engine/families/trust.ts';
 import type { Ctx } from '../engine/context.ts';
+import type { Cluster } from '../schema/index.ts';
 import type { Check, CheckInput } from './input.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
 import { listNames, withVerb } from './sink.ts';
@@ -14,6 +16,7 @@ import type { FindingSink } from './sink.ts';
 export const peering: Check = (input) => {
   const { ctx, out } = input;
   for (const c of ctx.plan.clusters) {
+    quicPeers(input, c);
     if (c.tunnelStrategy !== 'proxy_peering') continue;
     const proxies = (ctx.proxiesByCluster.get(c.id) ?? []).map((p) => p.id);
     if (c.edition === 'oss') out.add({ code: 'L-R1', subjects: [c.id], nodes: proxies, params: { cluster: c.name } });
@@ -21,11 +24,11 @@ export const peering: Check = (input) => {
     if (partners.length > 0) out.add({ code: 'L-R2', subjects: [c.id], nodes: proxies, params: { cluster: c.name, other: listNames(partners.map((p) => p.name)) } });
     const zones = [...new Set(proxies.map((id) => ctx.nodes.get(id)?.zone).filter((z): z is string => z !== undefined))].sort();
     if (c.edition === 'enterprise' && zones.length > 1) {
-      const port = [...new Set(proxies.map((id) => ctx.proxies.get(id)?.peerPort ?? PEER_DEFAULT_PORT))].join(', ');
+      // The peering rules' own ports and protocols: QUIC pairs peer over UDP.
+      const port = [...new Set(input.rules.filter((r) => r.flows.some((f) => f.endsWith(':proxy-peering') || f.endsWith(':proxy-peering-quic')) && proxies.includes(r.source)).map((r) => `${r.port}/${r.protocol}`))].sort().join(', ');
       out.add({ code: 'PL-PEER-ZONES', subjects: [c.id], nodes: proxies, params: { cluster: c.name, zones: listNames(zones.map((z) => ctx.zones.get(z)?.name ?? z)), port } });
     }
     if (c.edition === 'oss') continue;
-    quicPeers(input, c.id);
     const count = c.agentConnectionCount ?? 1;
     if (count === 1 && proxies.length > 1) out.add({ code: 'L-R5', subjects: [c.id], nodes: proxies, params: { cluster: c.name, count } });
     for (const id of proxies) guessedPeerAddress(input.ctx, id, out);
@@ -136,18 +139,26 @@ function rootPort(ctx: Ctx, root: string, use: 'web' | 'tunnel'): number | undef
 }
 
 /**
- * PL-QUIC-PEERING-UNUSED: a Proxy opting into QUIC peering (PR 47587) uses it only towards Proxies
- * that opt in too, and only since Teleport 17; otherwise it peers over TCP.
+ * PL-QUIC-PEERING-UNUSED: a Proxy opting into QUIC peering (PR 47587) gains nothing when its cluster
+ * does not peer (agent mesh, or Community Edition), predates QUIC peering, or has no other Proxy that
+ * opts in (QUIC is used only between two Proxies that both do).
  */
-function quicPeers(input: CheckInput, cluster: string): void {
+function quicPeers(input: CheckInput, c: Cluster): void {
   const { ctx, out } = input;
-  const c = ctx.clusters.get(cluster);
-  const proxies = ctx.proxiesByCluster.get(cluster) ?? [];
+  const proxies = ctx.proxiesByCluster.get(c.id) ?? [];
   const quic = proxies.filter((p) => p.quicPeering);
-  if (c === undefined || quic.length === 0) return;
-  const why = c.teleportVersion < QUIC_PEERING_SINCE ? `${c.name} runs Teleport ${c.teleportVersion}, before QUIC peering (${QUIC_PEERING_SINCE})` : quic.length === 1 ? `no other Proxy of ${c.name} opts into QUIC` : undefined;
+  if (quic.length === 0) return;
+  const version = versionText(c.teleportVersion, c.teleportMinorVersion);
+  const [why, effect, advice] =
+    c.tunnelStrategy !== 'proxy_peering' || c.edition !== 'enterprise'
+      ? [`${c.name} does not use proxy peering`, 'the variable does nothing', 'Remove the variable, or use proxy peering (tunnel_strategy proxy_peering, Enterprise).']
+      : !quicPeeringKnown(c)
+        ? [`${c.name} runs Teleport ${version}, before QUIC peering (${QUIC_PEERING_SINCE.text})`, 'it peers over TCP', 'Upgrade the cluster, or remove the variable.']
+        : quic.length === 1
+          ? [`no other Proxy of ${c.name} opts into QUIC`, 'it peers over TCP', proxies.length === 1 ? 'QUIC is used between two Proxies that both set the variable: add the second Proxy, or remove it.' : 'Set the variable on the other Proxies too, or remove it.']
+          : [undefined, '', ''];
   if (why === undefined) return;
-  for (const p of quic) out.add({ code: 'PL-QUIC-PEERING-UNUSED', subjects: [p.id], nodes: [p.id], params: { proxy: p.name, why } });
+  for (const p of quic) out.add({ code: 'PL-QUIC-PEERING-UNUSED', subjects: [p.id], nodes: [p.id], params: { proxy: p.name, why, effect, advice } });
 }
 
 /**

@@ -265,7 +265,19 @@ describe('findings', () => {
     const old = all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, teleportVersion: 16 }), twoProxies, set('proxy-1', { quicPeering: true }), set('proxy-2', { quicPeering: true }));
     expect(derive(PlanSchema.parse((() => { const p = base(); old(p); return p; })())).rules.filter((r) => r.port === 3021).map((r) => r.protocol)).toEqual(['tcp', 'tcp']);
     expect(of(old).find((f) => f.code === 'PL-QUIC-PEERING-UNUSED')?.message)
-      .toBe('Proxy 1 opts into QUIC proxy peering (TELEPORT_UNSTABLE_QUIC_PROXY_PEERING), but teleport.example.com runs Teleport 16, before QUIC peering (17): it peers over TCP.');
+      .toBe('Proxy 1 opts into QUIC proxy peering (TELEPORT_UNSTABLE_QUIC_PROXY_PEERING), but teleport.example.com runs Teleport 16, before QUIC peering (17.0): it peers over TCP.');
+    // Without proxy peering the variable does nothing; a lone Proxy is told what QUIC needs.
+    const mesh = of(set('proxy-1', { quicPeering: true })).find((f) => f.code === 'PL-QUIC-PEERING-UNUSED');
+    expect([mesh?.message, mesh?.fix]).toEqual([
+      'Proxy 1 opts into QUIC proxy peering (TELEPORT_UNSTABLE_QUIC_PROXY_PEERING), but teleport.example.com does not use proxy peering: the variable does nothing.',
+      'Remove the variable, or use proxy peering (tunnel_strategy proxy_peering, Enterprise).',
+    ]);
+    expect(of(all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), set('proxy-1', { quicPeering: true }))).find((f) => f.code === 'PL-QUIC-PEERING-UNUSED')?.fix)
+      .toBe('QUIC is used between two Proxies that both set the variable: add the second Proxy, or remove it.');
+    // Peering across zones names the protocol the peers use.
+    const zones = (quic: boolean) => of(all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-2', { zone: 'other', quicPeering: quic }), set('proxy-1', { quicPeering: quic }))).find((f) => f.code === 'PL-PEER-ZONES')?.message;
+    expect(zones(true)).toContain('must allow 3021/udp in both directions');
+    expect(zones(false)).toContain('must allow 3021/tcp in both directions');
     // A /32 is one domain controller; a wider CIDR stands for several.
     const dc = (addresses: string[]) => of(all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses }), link('agent', 'dc'))).map((f) => f.code);
     expect(dc(['10.0.10.51/32'])).toContain('L-A6');

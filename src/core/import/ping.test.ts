@@ -58,6 +58,12 @@ describe('previewPingImport', () => {
     expect(cluster).toMatchObject({ proxyListenerMode: 'separate', teleportVersion: 17, edition: 'oss', name: 'teleport.example.com', deployment: 'self-hosted' });
     // server_version 17.x.y names no minor version: none is recorded.
     expect(cluster.teleportMinorVersion).toBeUndefined();
+    // Nor is a minor version kept from the plan's previous release.
+    const known = blankPlan();
+    known.clusters[0]!.teleportMinorVersion = 2;
+    const again = ok(previewPingImport(known, EXAMPLE_B));
+    expect(again.plan.clusters[0]!.teleportMinorVersion).toBeUndefined();
+    expect(again.changes).toContainEqual(expect.objectContaining({ path: 'clusters[main].teleportMinorVersion', before: '2' }));
     const proxy = proxyOf(result.plan, 'proxy');
     expect(proxy).toMatchObject({
       publicAddr: ['teleport.example.com:443'],

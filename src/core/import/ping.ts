@@ -89,14 +89,19 @@ function applyClusterSettings(cluster: Cluster, ping: PingResponse, changes: Cha
     const mode = tls ? 'multiplex' : 'separate';
     if (changes.record(at('proxyListenerMode'), cluster.proxyListenerMode, mode, `proxy.tls_routing_enabled is ${String(tls)}: the cluster runs ${tls ? 'TLS routing (multiplex)' : 'separate listeners'}`)) cluster.proxyListenerMode = mode;
   }
-  // `18.2.1`: major 18, minor 2 (a placeholder such as `17.x.y` gives the major alone).
-  const parts = ping.server_version ? /^v?(\d+)\.(\d+)?/.exec(ping.server_version.trim()) : null;
+  // `18.2.1`: major 18, minor 2 (`18`, or a placeholder such as `17.x.y`, gives the major alone).
+  const parts = ping.server_version ? /^v?(\d+)(?:\.(\d+))?/.exec(ping.server_version.trim()) : null;
   const version = parts ? Number(parts[1]) : undefined;
   if (version !== undefined && version >= 8 && version <= 99) {
     const why = `server_version is ${ping.server_version ?? ''}`;
     if (changes.record(at('teleportVersion'), cluster.teleportVersion, version, why)) cluster.teleportVersion = version;
-    const minor = parts?.[2] === undefined ? undefined : Number(parts[2]);
-    if (minor !== undefined && minor <= 99 && changes.record(at('teleportMinorVersion'), cluster.teleportMinorVersion, minor, why)) cluster.teleportMinorVersion = minor;
+    // A minor version the reply does not give is not kept from before: it belonged to another release.
+    const read = parts?.[2] === undefined ? undefined : Number(parts[2]);
+    const minor = read !== undefined && read <= 99 ? read : undefined;
+    if (changes.record(at('teleportMinorVersion'), cluster.teleportMinorVersion, minor, why)) {
+      if (minor === undefined) delete cluster.teleportMinorVersion;
+      else cluster.teleportMinorVersion = minor;
+    }
   }
   const clusterName = ping.cluster_name?.trim();
   if (clusterName && clusterName.length <= 120 && changes.record(at('name'), cluster.name, clusterName, 'cluster_name from the ping response')) cluster.name = clusterName;

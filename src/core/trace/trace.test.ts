@@ -77,6 +77,18 @@ describe('traces of the reference scenarios: exact hops, ports and rules', () =>
     ]);
   });
 
+  it('5. proxy peering over QUIC: the same path, on UDP 3021', () => {
+    const plan = peeringPlan();
+    plan.nodes = plan.nodes.map((n) => (n.kind === 'proxy' ? { ...n, quicPeering: true } : n));
+    const t = trace(plan, 'users', 'ssh-agent');
+    expect(t.ok).toBe(true);
+    expect(hopKeys(t.hops)).toEqual([
+      'users>proxy-1:443/tcp users-to-proxy-1-443-tcp',
+      'proxy-1>proxy-2:3021/udp proxy-1-to-proxy-2-3021-udp',
+      'proxy-2>ssh-agent:443/tcp ssh-agent-to-proxy-2-443-tcp (reverse)',
+    ]);
+  });
+
   it('6. Teleport Cloud: the tenant stands in for the Proxy', () => {
     const t = trace(cloudPlan(), 'users', 'postgres');
     expect(t).toMatchObject({ ok: true, tool: 'database' });

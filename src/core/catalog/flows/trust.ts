@@ -9,7 +9,7 @@ export const TRUST_FLOWS: readonly FlowTemplate[] = [
     purpose: 'Leaf Proxy {from} keeps a reverse tunnel to the root cluster through {to} (tunnel_addr)',
     docs: sourceUrl('D12'), sources: ['S21', 'D12'],
     // Reference §5 L-X2.
-    note: 'Allow the leaf Proxy no other egress than the rules listed here: through this tunnel a compromised root Proxy can ask it to dial any address it can reach (L-X2).',
+    note: 'Allow the leaf Proxy no egress beyond the rules Portolan derives for it: through this tunnel a compromised root Proxy can ask it to dial any address it can reach (L-X2).',
   },
   {
     id: 'trust-leaf-auth-validate', label: 'trust validation', ref: 'P9', protocol: 'tcp', longLived: false, forwardProxy: 'https',

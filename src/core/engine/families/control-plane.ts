@@ -2,9 +2,9 @@
  * Proxy → Auth (reference §2.3 P1, directly or through an L4 Auth load balancer) and proxy peering
  * (P2: every Proxy dials every other Proxy of the cluster).
  */
-import { AUTH_DEFAULT_PORT, QUIC_PEERING_SINCE, flowTemplate } from '../../catalog/index.ts';
+import { AUTH_DEFAULT_PORT, QUIC_PEERING_SINCE, flowTemplate, predates } from '../../catalog/index.ts';
 import type { FlowTemplate } from '../../catalog/index.ts';
-import type { Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
+import type { Cluster, Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
 import { parseHostPort } from '../addr.ts';
 import { linksBetween } from '../context.ts';
 import { emitHop } from '../hop.ts';
@@ -74,6 +74,16 @@ export const proxyAuth: Handler = (run, link, initiator, listener) => {
 };
 
 /** Peering flows among the Proxies of every Enterprise cluster with `proxy_peering` (L-R1 otherwise). */
+/** The cluster's release knows QUIC peering (`QUIC_PEERING_SINCE`). */
+export function quicPeeringKnown(cluster: Cluster): boolean {
+  return !predates(cluster.teleportVersion, cluster.teleportMinorVersion, QUIC_PEERING_SINCE);
+}
+
+/** Two Proxies that both opt into QUIC peer over it only (UDP, PR 47587); any other pair over gRPC (TCP). */
+export function peerOverQuic(cluster: Cluster, a: NodeOfKind<'proxy'>, b: NodeOfKind<'proxy'>): boolean {
+  return a.quicPeering && b.quicPeering && quicPeeringKnown(cluster);
+}
+
 export function peeringFlows(run: Run): void {
   const tcp = flowTemplate('proxy-peering');
   const quic = flowTemplate('proxy-peering-quic');
@@ -84,8 +94,7 @@ export function peeringFlows(run: Run): void {
       for (const b of proxies) {
         if (a.id === b.id) continue;
         const info = run.ctx.proxies.get(b.id);
-        // Two Proxies that both opt into QUIC (Teleport 17+) peer over it only (UDP); any other pair over gRPC (TCP).
-        const overQuic = a.quicPeering && b.quicPeering && cluster.teleportVersion >= QUIC_PEERING_SINCE;
+        const overQuic = peerOverQuic(cluster, a, b);
         run.sink.add({
           from: a.id, to: b.id, port: info?.peerPort ?? 0, template: overQuic ? quic : tcp,
           cause: `cluster ${cluster.id} uses proxy peering: every Proxy dials every other Proxy${overQuic ? ', over QUIC as both opt in' : ''}`,
