@@ -56,7 +56,8 @@ function resolveNeed(info: ProxyInfo, need: Need): { r: Resolved; template: Flow
 /**
  * An address from the initiator's own config that replaces the advertised one for one need:
  * `TELEPORT_TUNNEL_PUBLIC_ADDR` for the reverse tunnel (reference A2), the agent's join address
- * (`proxy_server`, or v1/v2 `auth_servers`) for joining (reference A1, §5 L-C5).
+ * (`proxy_server`, `auth_server` or v1/v2 `auth_servers`) for joining (reference A1, §5 L-C5), a leaf's
+ * `trusted_cluster` addresses for its tunnels and trust validation (§2.3 P8/P9).
  */
 export interface AddressOverride {
   use: ProxyListenerId;
@@ -98,6 +99,7 @@ export function joinOverride(ctx: Ctx, node: NodeOfKind<'agent'>): AddressOverri
   return override('web', 'join-addr', join, spec.defaultPort, `nodes[${node.id}].joinAddr`);
 }
 
+/** An override from a parsed address; `defaultPort` is the setting's port when the address has none. */
 export function override(use: ProxyListenerId, kind: AddressOverride['kind'], hp: { host: string; port?: number }, defaultPort: number, setting: string): AddressOverride {
   const port = hp.port ?? defaultPort;
   return { use, kind, host: hp.host, port, portless: hp.port === undefined, text: joinHostPort(hp.host, port), setting };
@@ -107,7 +109,6 @@ function overrideFor(overrides: readonly AddressOverride[], use: ProxyListenerId
   for (const o of overrides) if (o.use === use) return o;
   return undefined;
 }
-
 
 /** The resolution of a need with the initiator's override for it applied. */
 function overridden(r: Resolved, o: AddressOverride | undefined): Resolved {
