@@ -489,3 +489,22 @@ describe('tbot Workload API and the Kubernetes attestor (reference §2.5 T5)', (
     expect(empty.findings.map((f) => f.code).filter((c) => c.startsWith('PL-WORKLOAD') || c.startsWith('PL-KUBELET'))).toEqual([]);
   });
 });
+
+describe('a destination the plan gives no address for', () => {
+  it('gets no dial target (never its display name)', () => {
+    const nodes = (authAddresses: string[], env?: Record<string, string>) => PlanSchema.parse({
+      type: 'portolan-plan', version: 1, name: 'no address', clusters: [{ id: 'main', name: 'teleport.example.com' }],
+      nodes: [
+        { id: 'auth', name: 'Auth Service', kind: 'auth', addresses: authAddresses },
+        { id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', mappings: [{ frontPort: 3025, targetPort: 3025 }] },
+        { id: 'agent', name: 'Agent', kind: 'agent', services: ['ssh'], joinVia: 'auth', ...(env ? { env } : {}) },
+        { id: 'fwd', name: 'Squid', kind: 'http-proxy', port: 3128, addresses: ['squid.corp.example.com'] },
+      ],
+      links: [{ id: 'lb-auth', source: 'auth-lb', target: 'auth' }, { id: 'agent-lb', source: 'agent', target: 'auth-lb' }],
+    });
+    const joins = (r: ReturnType<typeof derive>) => r.flows.filter((f) => f.catalog === 'agent-auth-direct' || f.from === 'fwd').map((f) => [f.from, f.to, f.dialTarget, f.purpose]);
+    expect(joins(derive(nodes([])))).toEqual([['agent', 'auth-lb', undefined, expect.stringContaining('Agent')]]);
+    // Auth's gRPC never goes through a forward proxy, so HTTPS_PROXY changes nothing here.
+    expect(joins(derive(nodes([], { httpsProxy: 'http://squid.corp.example.com:3128' })))).toEqual([['agent', 'auth-lb', undefined, expect.stringContaining('Agent')]]);
+  });
+});

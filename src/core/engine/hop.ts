@@ -23,6 +23,11 @@ export interface HopInput {
   dial: { host: string; port: number };
   /** Precomputed `host:port` of `dial`. */
   dialText?: string;
+  /**
+   * The plan gives no address for the destination: `dial.host` is its node id, for NO_PROXY matching
+   * only, and the flows get no dial target (exports then ask for the address).
+   */
+  dialUnknown?: boolean;
   links: readonly string[];
   settings: readonly string[];
   /** More settings (kept separate to avoid copying arrays on the hot path). */
@@ -34,10 +39,12 @@ export interface HopInput {
 
 /** Emit the flows of one hop; returns true when it went through a forward proxy. */
 export function emitHop(ctx: Ctx, sink: FlowSink, obs: Observations, h: HopInput): boolean {
-  const dialTarget = h.dialText ?? joinHostPort(h.dial.host, h.dial.port);
+  const dialTarget = h.dialUnknown ? undefined : (h.dialText ?? joinHostPort(h.dial.host, h.dial.port));
+  const shown = dialTarget ?? nameOf(ctx, h.to);
   const route = forwardRoute(ctx, obs, h.initiator, h.template.forwardProxy, h.dial.host, h.dial.port, h.to);
   if (!route) {
-    const input: FlowInput = { from: h.initiator.id, to: h.to, port: h.port, template: h.template, settings: h.settings, cause: h.cause, dialTarget, links: h.links };
+    const input: FlowInput = { from: h.initiator.id, to: h.to, port: h.port, template: h.template, settings: h.settings, cause: h.cause, links: h.links };
+    if (dialTarget !== undefined) input.dialTarget = dialTarget;
     if (h.moreSettings !== undefined) input.moreSettings = h.moreSettings;
     if (h.lbSetting !== undefined) input.oneMoreSetting = h.lbSetting;
     if (h.note !== undefined) input.note = h.note;
@@ -45,13 +52,13 @@ export function emitHop(ctx: Ctx, sink: FlowSink, obs: Observations, h: HopInput
     return false;
   }
   const settings = [...h.settings, ...(h.moreSettings ?? []), ...(h.lbSetting === undefined ? [] : [h.lbSetting])];
-  const base = { template: h.template, settings, cause: h.cause, dialTarget, ...(h.note === undefined ? {} : { note: h.note }) };
+  const base = { template: h.template, settings, cause: h.cause, ...(dialTarget === undefined ? {} : { dialTarget }), ...(h.note === undefined ? {} : { note: h.note }) };
   const f = route.fwd;
   const envSetting = `nodes[${h.initiator.id}].env`;
   sink.add({
     ...base,
     from: h.initiator.id, to: f.id, port: f.port,
-    purpose: `${h.template.label} of ${h.initiator.name} to ${dialTarget}, through the forward proxy ${f.name} (HTTP CONNECT)`,
+    purpose: `${h.template.label} of ${h.initiator.name} to ${shown}, through the forward proxy ${f.name} (HTTP CONNECT)`,
     links: [...h.links, ...linksBetween(ctx, h.initiator.id, f.id)],
     settings: [...settings, envSetting],
     note: FORWARD_PROXY.note, docs: FORWARD_PROXY.docs,
@@ -60,7 +67,7 @@ export function emitHop(ctx: Ctx, sink: FlowSink, obs: Observations, h: HopInput
     ...base,
     from: f.id, to: h.to, port: h.port,
     purpose: `${h.template.label}: ${f.name} carries CONNECT tunnels to ${nameOf(ctx, h.to)}`,
-    cause: `forward proxy ${f.id} relays CONNECT to ${dialTarget}`,
+    cause: `forward proxy ${f.id} relays CONNECT to ${shown}`,
     links: [...h.links, ...linksBetween(ctx, f.id, h.to)],
     settings: [...settings, envSetting],
     docs: FORWARD_PROXY.docs,

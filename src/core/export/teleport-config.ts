@@ -36,7 +36,7 @@ function joinKeys(node: TeleportNode, cluster: Cluster, result: DeriveResult): {
   // An agent's join address is written as the plan gives it (a port-less one stays port-less: findings L-C5).
   const written = node.kind === 'agent' ? node.joinAddr : undefined;
   const address = written ?? target.address ?? (target.via === 'proxy' ? '<proxy public address>:443' : '<auth address>:3025');
-  const notes = written === undefined && target.address === undefined ? [`${node.name} is not linked to its ${target.via === 'proxy' ? 'Proxy' : 'Auth'} in the plan: fill in the address.`] : [];
+  const notes = written === undefined && target.address === undefined ? [`The plan gives no address where ${node.name} reaches its ${target.via === 'proxy' ? 'Proxy' : 'Auth'}: fill it in.`] : [];
   const { key } = joinKeyOf(cluster.configVersion, target.via);
   if (key === 'auth_servers') return { keys: { auth_servers: [address] }, notes: [...notes, `Config ${cluster.configVersion}: auth_servers may point at Auth (3025) or at the Proxy web address.`] };
   return { keys: { [key]: address }, notes };

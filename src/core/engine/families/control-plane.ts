@@ -17,9 +17,10 @@ export function authPort(auth: NodeOfKind<'auth'>): number {
   return parseHostPort(auth.listenAddr)?.port ?? AUTH_DEFAULT_PORT;
 }
 
-function authDialHost(auth: NodeOfKind<'auth'>): string {
+/** The host that names Auth: its public address, else its first address; undefined when the plan gives none. */
+function authDialHost(auth: NodeOfKind<'auth'>): string | undefined {
   const pub = auth.publicAddr[0];
-  return (pub === undefined ? undefined : parseHostPort(pub)?.host) ?? parseHostPort(auth.addresses[0] ?? '')?.host ?? auth.name;
+  return (pub === undefined ? undefined : parseHostPort(pub)?.host) ?? parseHostPort(auth.addresses[0] ?? '')?.host;
 }
 
 /** initiator → Auth (or → Auth LB front port that maps to the Auth port). */
@@ -32,8 +33,9 @@ export function reachAuth(run: Run, initiator: PlanNode, listener: PlanNode, tem
   if (listener.kind === 'auth') {
     const port = authPort(listener);
     if (join && join.port !== port) overrideMismatch(obs, join, initiator.id, listener.id, port, [link.id]);
-    const dial = join ? { host: join.host, port: join.port } : { host: authDialHost(listener), port };
-    emitHop(ctx, sink, obs, { initiator, to: listener.id, port, template, dial, links: [link.id], settings: [`nodes[${listener.id}].listenAddr`], moreSettings: more, cause });
+    const host = join?.host ?? authDialHost(listener);
+    const dial = { host: host ?? listener.id, port: join?.port ?? port };
+    emitHop(ctx, sink, obs, { initiator, to: listener.id, port, template, dial, dialUnknown: host === undefined, links: [link.id], settings: [`nodes[${listener.id}].listenAddr`], moreSettings: more, cause });
     return;
   }
   if (listener.kind !== 'load-balancer') return;
@@ -62,8 +64,9 @@ export function reachAuth(run: Run, initiator: PlanNode, listener: PlanNode, tem
       continue;
     }
     if (join && join.port !== mapping.frontPort) overrideMismatch(obs, join, initiator.id, listener.id, mapping.frontPort, [link.id]);
-    const dial = join ? { host: join.host, port: join.port } : { host: parseHostPort(listener.addresses[0] ?? '')?.host ?? listener.name, port: mapping.frontPort };
-    emitHop(ctx, sink, obs, { initiator, to: listener.id, port: mapping.frontPort, template, dial, links: [link.id], settings: [`nodes[${listener.id}].mappings`], moreSettings: more, cause });
+    const host = join?.host ?? parseHostPort(listener.addresses[0] ?? '')?.host;
+    const dial = { host: host ?? listener.id, port: join?.port ?? mapping.frontPort };
+    emitHop(ctx, sink, obs, { initiator, to: listener.id, port: mapping.frontPort, template, dial, dialUnknown: host === undefined, links: [link.id], settings: [`nodes[${listener.id}].mappings`], moreSettings: more, cause });
   }
 }
 
