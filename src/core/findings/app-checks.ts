@@ -1,5 +1,5 @@
 /** Application access through the Proxy (§5 L-B7). */
-import { clusterIdOf, hostOfAddress, neighbours } from '../engine/context.ts';
+import { clusterIdOf, hostOfAddress } from '../engine/context.ts';
 import type { Ctx } from '../engine/context.ts';
 import type { Flow } from '../engine/types.ts';
 import { isIpLiteral } from '../schema/index.ts';
@@ -18,21 +18,22 @@ import { listNames } from './sink.ts';
 export const appSubdomains: Check = (input) => {
   const { ctx, out } = input;
   const browsed = browsedClusters(ctx, input.flows);
-  const apps = new Map<string, NodeOfKind<'app'>[]>();
-  for (const node of ctx.sortedNodes) {
-    if (node.kind !== 'app' || !/^https?:/.test(node.uri)) continue;
-    for (const agent of neighbours(ctx, node.id)) {
-      const cluster = agent.kind === 'agent' && agent.services.includes('app') ? clusterIdOf(ctx, agent) : undefined;
-      if (cluster === undefined) continue;
-      for (const named of [cluster, ctx.clusters.get(cluster)?.trustedRoot]) {
-        if (named === undefined || !browsed.has(named)) continue;
-        const list = apps.get(named) ?? [];
-        if (!list.includes(node)) list.push(node);
-        apps.set(named, list);
-      }
+  if (browsed.size === 0) return;
+  const apps = new Map<string, Set<NodeOfKind<'app'>>>();
+  // The links an agent serves a web application over (classified links: no adjacency index needed).
+  for (const c of input.classes) {
+    if (!c.ok || c.listener.kind !== 'app' || c.initiator.kind !== 'agent' || !c.initiator.services.includes('app') || !/^https?:/.test(c.listener.uri)) continue;
+    const app = c.listener;
+    const cluster = clusterIdOf(ctx, c.initiator);
+    if (cluster === undefined) continue;
+    for (const named of [cluster, ctx.clusters.get(cluster)?.trustedRoot]) {
+      if (named === undefined || !browsed.has(named)) continue;
+      let set = apps.get(named);
+      if (!set) apps.set(named, (set = new Set()));
+      set.add(app);
     }
   }
-  for (const [cluster, list] of [...apps].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [cluster, set] of [...apps].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (ctx.clusters.get(cluster)?.deployment === 'cloud') continue;
     const proxies = ctx.proxiesByCluster.get(cluster) ?? [];
     // DNS is per host name: a marked Proxy covers every Proxy with the same public host.
@@ -40,6 +41,7 @@ export const appSubdomains: Check = (input) => {
     const missing = proxies.filter((p) => { const h = publicHost(p); return h !== undefined && !isIpLiteral(h) && !covered.has(h); });
     const host = missing.map(publicHost)[0];
     if (host === undefined) continue;
+    const list = [...set].sort((a, b) => (a.id < b.id ? -1 : 1));
     const first = list[0] as NodeOfKind<'app'>;
     out.add({
       code: 'L-B7', subjects: [cluster], nodes: [...missing.map((p) => p.id), ...list.map((a) => a.id)],
