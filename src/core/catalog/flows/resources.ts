@@ -45,5 +45,7 @@ export const RESOURCE_FLOWS: readonly FlowTemplate[] = [
     id: 'discovery-gcp-ssh', label: 'GCP install', ref: 'R10', protocol: 'tcp', longLived: false, forwardProxy: 'never',
     purpose: 'Discovery Service {from} installs Teleport on the GCP VM {to} over SSH',
     docs: sourceUrl('D20'), sources: ['S22', 'D20'],
+    // Reference §2.6 R10, §5 L-A11.
+    note: 'Teleport tries the VM’s external IP first, then the internal one, and reads its host keys from guest attributes: enable guest attributes on the VMs (L-A11).',
   },
 ];
