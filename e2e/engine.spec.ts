@@ -37,6 +37,33 @@ test.describe('with the requirements engine', () => {
     await expect(page.locator('.pl-node.is-highlighted')).toHaveCount(2);
   });
 
+  test('QUIC peering ticked on every Proxy turns the peering rules into UDP; on one Proxy only it is an info finding', async ({ app, page }) => {
+    await page.getByTestId('toolbar.templates').click();
+    await page.getByTestId('templates.use.proxy-peering').click();
+    await expect(app.node('proxy-1')).toBeVisible();
+    await app.showTab('rules');
+    await page.getByTestId('rules.filter').fill('3021');
+    const peering = app.ruleRows.filter({ has: page.getByTestId('rules.port').getByText('3021', { exact: true }) });
+    await expect(peering).toHaveCount(6);
+    await expect(peering.filter({ hasText: 'udp' })).toHaveCount(0);
+    for (const id of ['proxy-1', 'proxy-2', 'proxy-3']) {
+      await app.select(app.node(id));
+      const quic = app.inspector.getByTestId('field.quicPeering');
+      await quic.scrollIntoViewIfNeeded();
+      await quic.check();
+      if (id === 'proxy-1') {
+        await app.showTab('findings');
+        await expect(app.findingRows.and(page.locator('[data-code="PL-QUIC-PEERING-UNUSED"]'))).toContainText('no other Proxy of');
+      }
+    }
+    await app.showTab('findings');
+    await expect(app.findingRows.and(page.locator('[data-code="PL-QUIC-PEERING-UNUSED"]'))).toHaveCount(0);
+    await app.showTab('rules');
+    await expect(peering).toHaveCount(6);
+    await expect(peering.filter({ hasText: 'udp' })).toHaveCount(6);
+    expect(app.problems).toEqual([]);
+  });
+
   test('the attestors of a tbot add the kubelet and registry rules; a TCP Workload API and an OSS Sigstore attestor are findings', async ({ app, page }) => {
     await app.select(app.node('tbot'));
     const attestor = app.inspector.getByTestId('field.workloadApi.kubernetesAttestor');
