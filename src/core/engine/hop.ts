@@ -24,8 +24,8 @@ export interface HopInput {
   /** Precomputed `host:port` of `dial`. */
   dialText?: string;
   /**
-   * The plan gives no address for the destination: `dial.host` is its node id, for NO_PROXY matching
-   * only, and the flows get no dial target (exports then ask for the address).
+   * The plan gives no address for the destination: the flows get no dial target (exports then ask for
+   * the address) and no forward-proxy route (no host to match NO_PROXY against); `dial.host` is unused.
    */
   dialUnknown?: boolean;
   links: readonly string[];
@@ -41,7 +41,8 @@ export interface HopInput {
 export function emitHop(ctx: Ctx, sink: FlowSink, obs: Observations, h: HopInput): boolean {
   const dialTarget = h.dialUnknown ? undefined : (h.dialText ?? joinHostPort(h.dial.host, h.dial.port));
   const shown = dialTarget ?? nameOf(ctx, h.to);
-  const route = forwardRoute(ctx, obs, h.initiator, h.template.forwardProxy, h.dial.host, h.dial.port, h.to);
+  // Without an address there is no host to match NO_PROXY against: such a hop is taken as direct.
+  const route = h.dialUnknown ? undefined : forwardRoute(ctx, obs, h.initiator, h.template.forwardProxy, h.dial.host, h.dial.port, h.to);
   if (!route) {
     const input: FlowInput = { from: h.initiator.id, to: h.to, port: h.port, template: h.template, settings: h.settings, cause: h.cause, links: h.links };
     if (dialTarget !== undefined) input.dialTarget = dialTarget;

@@ -190,6 +190,15 @@ describe('/etc/default/teleport', () => {
     expect(text).toMatch(/# tunnel\.example\.com:3024: through the forward proxy/);
   });
 
+  it('names an Auth without an address among what a node behind a forward proxy dials, asking for its address in NO_PROXY', () => {
+    const base = scenario('4.');
+    const auth = base.plan.nodes.find((n) => n.kind === 'auth')!;
+    const plan = { ...base.plan, nodes: base.plan.nodes.map((n) => (n.kind === 'auth' ? { ...n, addresses: [], publicAddr: [] } : n.kind === 'proxy' ? { ...n, env: { httpsProxy: 'http://httpproxy.example.com:8080' } } : n)) };
+    const proxy = plan.nodes.find((n) => n.kind === 'proxy')!;
+    const text = runExport('teleport-env', { ...base, plan, result: derive(plan) }, { host: proxy.id });
+    expect(text).toContain(`# ${auth.name} (no address in the plan): the rules assume a direct connection: add its address to NO_PROXY`);
+  });
+
   it('sets TELEPORT_UNSTABLE_QUIC_PROXY_PEERING on a Proxy that opts into QUIC peering, even without a forward proxy', () => {
     const base = scenario('5a.');
     const plan = { ...base.plan, nodes: base.plan.nodes.map((n) => (n.kind === 'proxy' ? { ...n, quicPeering: true } : n)) };

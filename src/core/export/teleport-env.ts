@@ -55,8 +55,18 @@ function envFile(plan: Plan, result: DeriveResult, node: PlanNode): string {
   const never = new Set(ALL_FLOW_TEMPLATES.filter((t) => t.forwardProxy === 'never').map((t) => t.id));
   const own = result.flows.filter((f) => f.from === node.id && f.dialTarget !== undefined);
   const targets = [...new Set(own.map((f) => f.dialTarget as string))].sort(compareText);
-  if (targets.length > 0) {
+  // Destinations the plan gives no address for (an Auth or its load balancer): direct-only dials still need NO_PROXY.
+  const nodes = new Map(plan.nodes.map((n) => [n.id, n]));
+  const addressless = (id: string) => {
+    const n = nodes.get(id);
+    return n !== undefined && ![...('publicAddr' in n ? n.publicAddr : []), ...n.addresses].some((a) => !a.includes('/'));
+  };
+  const unknown = [...new Set(result.flows.filter((f) => f.from === node.id && f.dialTarget === undefined && never.has(f.catalog) && addressless(f.to)).map((f) => f.to))].sort(compareText);
+  if (targets.length > 0 || unknown.length > 0) {
     lines.push('#', '# What this node dials, and how Go routes it with these values (HTTPS_PROXY wins for tunnels):');
+    for (const to of unknown) {
+      lines.push(lineComment(`  ${nodes.get(to)?.name ?? to} (no address in the plan): the rules assume a direct connection: add its address to NO_PROXY`));
+    }
     for (const t of targets) {
       const assumedDirect = own.filter((f) => f.dialTarget === t).every((f) => never.has(f.catalog));
       const how = !shouldProxy(finalNoProxy, t) ? 'direct (NO_PROXY or loopback)' : assumedDirect ? 'through the forward proxy, but the rules assume a direct connection: add it to NO_PROXY, or open the path through the forward proxy' : 'through the forward proxy';

@@ -17,7 +17,7 @@ const JOIN_CATALOGS: Record<'proxy' | 'auth', readonly string[]> = {
 /** Where a node joins: `via` says which key (`proxy_server` / `auth_server`) it belongs in. */
 export interface JoinTarget {
   via: 'proxy' | 'auth';
-  /** `host:port`, or undefined when the plan does not link the node to its Proxy/Auth. */
+  /** `host:port`, or undefined when the plan does not link the node to its Proxy/Auth, or gives them no address. */
   address?: string;
 }
 

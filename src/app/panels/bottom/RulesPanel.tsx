@@ -195,7 +195,9 @@ export function RulesPanel() {
                       <td className="pl-mono" data-testid="rules.port">
                         {portText(rule)}
                       </td>
-                      <td className="pl-mono">{rule.protocol}</td>
+                      <td className="pl-mono" data-testid="rules.protocol">
+                        {rule.protocol}
+                      </td>
                       <td title={rule.purposes.join('\n')}>
                         <div className="pl-clamp">{rule.purposes.join('; ')}</div>
                         {rule.longLived ? <div className="pl-cell-sub">long-lived connection</div> : null}

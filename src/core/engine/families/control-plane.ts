@@ -17,10 +17,19 @@ export function authPort(auth: NodeOfKind<'auth'>): number {
   return parseHostPort(auth.listenAddr)?.port ?? AUTH_DEFAULT_PORT;
 }
 
-/** The host that names Auth: its public address, else its first address; undefined when the plan gives none. */
+/** The first of `addresses` that names one host (CIDRs do not); undefined when none does. */
+function firstHost(addresses: readonly string[]): string | undefined {
+  for (const a of addresses) {
+    const host = parseHostPort(a)?.host;
+    if (host !== undefined) return host;
+  }
+  return undefined;
+}
+
+/** The host that names Auth: its public address, else its first address that is a host; undefined when the plan gives none. */
 function authDialHost(auth: NodeOfKind<'auth'>): string | undefined {
   const pub = auth.publicAddr[0];
-  return (pub === undefined ? undefined : parseHostPort(pub)?.host) ?? parseHostPort(auth.addresses[0] ?? '')?.host;
+  return (pub === undefined ? undefined : parseHostPort(pub)?.host) ?? firstHost(auth.addresses);
 }
 
 /** initiator → Auth (or → Auth LB front port that maps to the Auth port). */
@@ -64,7 +73,7 @@ export function reachAuth(run: Run, initiator: PlanNode, listener: PlanNode, tem
       continue;
     }
     if (join && join.port !== mapping.frontPort) overrideMismatch(obs, join, initiator.id, listener.id, mapping.frontPort, [link.id]);
-    const host = join?.host ?? parseHostPort(listener.addresses[0] ?? '')?.host;
+    const host = join?.host ?? firstHost(listener.addresses);
     const dial = { host: host ?? listener.id, port: join?.port ?? mapping.frontPort };
     emitHop(ctx, sink, obs, { initiator, to: listener.id, port: mapping.frontPort, template, dial, dialUnknown: host === undefined, links: [link.id], settings: [`nodes[${listener.id}].mappings`], moreSettings: more, cause });
   }
