@@ -342,44 +342,40 @@ test.describe('canvas editor', () => {
     await app.select(app.node('ssh-agent'));
     const join = app.inspector.getByTestId('field.joinAddr');
     await expect(app.inspector).toContainText('proxy_server / auth_server');
-    await join.fill('teleport.example.com');
-    await join.blur();
+    await app.setField(join, 'teleport.example.com');
     await app.showTab('findings');
-    const c5 = app.findingRows.and(page.locator('[data-code="L-C5"]'));
+    const c5 = app.finding('L-C5');
     await expect(c5).toHaveCount(1);
     await expect(c5).toContainText('so Teleport dials teleport.example.com:3080, but Proxy LB opens port 443 for joining');
     await expect(c5).toContainText('Write the port: proxy_server: teleport.example.com:443.');
-    await join.fill('teleport.example.com:443');
-    await join.blur();
+    await app.setField(join, 'teleport.example.com:443');
     await expect(c5).toHaveCount(0);
     await expect(page.getByTestId('findings.empty')).toBeVisible();
     expect(app.problems).toEqual([]);
   });
 
   test("a leaf cluster's trusted_cluster addresses sit under its root; a port-less tunnel address is an error", async ({ app, page }) => {
-    await page.getByTestId('toolbar.templates').click();
-    await page.getByTestId('templates.use.trusted-clusters').click();
+    await app.useTemplate('trusted-clusters');
     await expect(app.node('leaf-proxy')).toBeVisible();
     await app.pressShortcut('Escape');
     const leaf = page.getByTestId('cluster.leaf');
     const web = leaf.getByTestId('cluster.leaf.trustWebProxyAddr');
+    const tunnel = leaf.getByTestId('cluster.leaf.trustTunnelAddr');
     await expect(web).toHaveValue('root.example.com:443');
     await expect(leaf).toContainText('trusted_cluster tunnel_addr');
     // A root cluster has no trusted_cluster resource.
     await expect(page.getByTestId('cluster.root.trustWebProxyAddr')).toHaveCount(0);
-    await web.fill('root.example.com');
-    await web.blur();
+    await app.setField(web, 'root.example.com');
     await app.showTab('findings');
-    const noPort = app.findingRows.and(page.locator('[data-code="PL-TRUST-TUNNEL-NO-PORT"]'));
+    const noPort = app.finding('PL-TRUST-TUNNEL-NO-PORT');
     await expect(noPort).toContainText('Leaf Proxy dials the reverse tunnel address as written and cannot connect');
-    await leaf.getByTestId('cluster.leaf.trustTunnelAddr').fill('root.example.com:443');
-    await leaf.getByTestId('cluster.leaf.trustTunnelAddr').blur();
+    await app.setField(tunnel, 'root.example.com:443');
     await expect(noPort).toHaveCount(0);
     // Trusting no root any more drops the addresses with the trust.
     await leaf.getByTestId('cluster.leaf.trustedRoot').selectOption('');
-    await expect(leaf.getByTestId('cluster.leaf.trustTunnelAddr')).toHaveCount(0);
+    await expect(tunnel).toHaveCount(0);
     await leaf.getByTestId('cluster.leaf.trustedRoot').selectOption('root');
-    await expect(leaf.getByTestId('cluster.leaf.trustTunnelAddr')).toHaveValue('');
+    await expect(tunnel).toHaveValue('');
     expect(app.problems).toEqual([]);
   });
 

@@ -38,8 +38,7 @@ test.describe('with the requirements engine', () => {
   });
 
   test('QUIC peering ticked on every Proxy turns the peering rules into UDP; on one Proxy only it is an info finding', async ({ app, page }) => {
-    await page.getByTestId('toolbar.templates').click();
-    await page.getByTestId('templates.use.proxy-peering').click();
+    await app.useTemplate('proxy-peering');
     await expect(app.node('proxy-1')).toBeVisible();
     await app.showTab('rules');
     const peering = app.ruleRows.filter({ has: page.getByTestId('rules.port').getByText('3021', { exact: true }) });
@@ -53,11 +52,11 @@ test.describe('with the requirements engine', () => {
       await quic.check();
       if (id === 'proxy-1') {
         await app.showTab('findings');
-        await expect(app.findingRows.and(page.locator('[data-code="PL-QUIC-PEERING-UNUSED"]'))).toContainText('no other Proxy of');
+        await expect(app.finding('PL-QUIC-PEERING-UNUSED')).toContainText('no other Proxy of');
       }
     }
     await app.showTab('findings');
-    await expect(app.findingRows.and(page.locator('[data-code="PL-QUIC-PEERING-UNUSED"]'))).toHaveCount(0);
+    await expect(app.finding('PL-QUIC-PEERING-UNUSED')).toHaveCount(0);
     await app.showTab('rules');
     await expect(peering).toHaveCount(6);
     await expect(udp).toHaveCount(6);

@@ -329,18 +329,21 @@ function PlanInspector({ plan }: { plan: Plan }) {
 
 function ClusterSection({ cluster, plan }: { cluster: Cluster; plan: Plan }) {
   const others = plan.clusters.filter((c) => c.id !== cluster.id);
+  const form = (fields: typeof clusterFields) => (
+    <EntityForm
+      value={cluster}
+      schema={ClusterSchema as unknown as z.ZodMiniType<Cluster>}
+      fields={fields}
+      testPrefix={`cluster.${cluster.id}`}
+      onCommit={(next) => edit((p) => replaceCluster(p, next))}
+    />
+  );
   return (
     <section className="pl-inspector__section" aria-label={`Cluster ${cluster.name}`} data-testid={`cluster.${cluster.id}`}>
       <h3>
         Cluster <code>{cluster.id}</code>
       </h3>
-      <EntityForm
-        value={cluster}
-        schema={ClusterSchema as unknown as z.ZodMiniType<Cluster>}
-        fields={clusterFields}
-        testPrefix={`cluster.${cluster.id}`}
-        onCommit={(next) => edit((p) => replaceCluster(p, next))}
-      />
+      {form(clusterFields)}
       {others.length > 0 ? (
         <div className="pl-field">
           <label className="pl-field__label" htmlFor={`trusted-${cluster.id}`}>
@@ -365,15 +368,7 @@ function ClusterSection({ cluster, plan }: { cluster: Cluster; plan: Plan }) {
           </select>
         </div>
       ) : null}
-      {cluster.trustedRoot !== undefined ? (
-        <EntityForm
-          value={cluster}
-          schema={ClusterSchema as unknown as z.ZodMiniType<Cluster>}
-          fields={trustFields}
-          testPrefix={`cluster.${cluster.id}`}
-          onCommit={(next) => edit((p) => replaceCluster(p, next))}
-        />
-      ) : null}
+      {cluster.trustedRoot !== undefined ? form(trustFields) : null}
     </section>
   );
 }
