@@ -22,7 +22,7 @@ export { RELATIONS } from './relations.ts';
 export type { RelationCondition, RelationId, RelationSpec } from './relations.ts';
 export { GENERIC_REFUSAL, LINK_REFUSALS } from './refusals.ts';
 export type { RefusalCondition, RefusalSpec } from './refusals.ts';
-export { ALL_FLOW_TEMPLATES, FLOW_TEMPLATES, flowTemplate } from './flows/index.ts';
+export { ALL_FLOW_TEMPLATES, FLOW_TEMPLATES, PEERING_TEMPLATES, flowTemplate } from './flows/index.ts';
 export type { FlowTemplate, ForwardProxyUse } from './flows/index.ts';
 export { ALL_FINDINGS, FINDINGS, findingSpec } from './findings.ts';
 export { FINDING_TITLES } from './findings-titles.ts';

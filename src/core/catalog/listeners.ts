@@ -87,6 +87,8 @@ export interface AgentServiceSpec {
   label: string;
   /** Present when the service can accept connections from the Proxy (direct-to-Auth joining). */
   listen?: { field: AgentListenField; defaultPort: number; template: string };
+  /** In config v3 the service must join through the Proxy (`proxy_server`): with `auth_server` it does not start (§5 L-C2, S7). */
+  proxyServerOnly?: true;
   sources: readonly SourceKey[];
 }
 
@@ -95,8 +97,8 @@ export const AGENT_SERVICES: Readonly<Record<AgentServiceName, AgentServiceSpec>
   ssh: { label: 'SSH', listen: { field: 'sshListenAddr', defaultPort: PORTS.nodeSsh.port, template: 'proxy-dial-ssh' }, sources: ['D1', 'D16'] },
   kubernetes: { label: 'Kubernetes', listen: { field: 'kubeListenAddr', defaultPort: PORTS.kube.port, template: 'proxy-dial-kube' }, sources: ['D1', 'S11'] },
   desktop: { label: 'Windows Desktop', listen: { field: 'desktopListenAddr', defaultPort: PORTS.desktop.port, template: 'proxy-dial-desktop' }, sources: ['D1', 'D14'] },
-  database: { label: 'Database', sources: ['D1', 'D7'] },
-  app: { label: 'Application', sources: ['D1', 'D7'] },
+  database: { label: 'Database', proxyServerOnly: true, sources: ['D1', 'D7', 'S7'] },
+  app: { label: 'Application', proxyServerOnly: true, sources: ['D1', 'D7', 'S7'] },
   discovery: { label: 'Discovery', sources: ['D9'] },
 };
 

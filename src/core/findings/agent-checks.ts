@@ -35,7 +35,7 @@ export const agents: Check = (input) => {
       if (dc && !severalHosts(dc.addresses)) out.add({ subjects: [node.id, dc.id], nodes: [node.id, dc.id], code: 'L-A6', params: { agent: node.name, dc: dc.name } });
     }
     if (via === 'auth' && cluster?.configVersion === 'v3') {
-      const never = node.services.filter((s) => s === 'app' || s === 'database');
+      const never = node.services.filter((s) => AGENT_SERVICES[s].proxyServerOnly);
       if (never.length > 0) at('L-C2', { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and ') });
     }
   }
@@ -66,7 +66,7 @@ export const joinAddresses: Check = (input) => {
     if (!m.portless && spec.swappedPorts.includes(m.port)) {
       const viaProxy = spec.key === 'proxy_server';
       // Joining Auth directly is no way out for App/Database services (L-C2) or on Cloud (L-A3).
-      const authOk = cluster?.deployment !== 'cloud' && !agent.services.some((x) => x === 'app' || x === 'database');
+      const authOk = cluster?.deployment !== 'cloud' && !agent.services.some((x) => AGENT_SERVICES[x].proxyServerOnly);
       out.add({
         code: 'L-C4', ...base,
         params: {

@@ -1,5 +1,5 @@
 /** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1, L-X3, PL-TRUST-*). */
-import { PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, QUIC_PEERING_SINCE, TRUST_WEB_PROXY_DEFAULT_PORT, versionText } from '../catalog/index.ts';
+import { PEERING_TEMPLATES, PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, QUIC_PEERING_SINCE, TRUST_WEB_PROXY_DEFAULT_PORT, versionText } from '../catalog/index.ts';
 import { cidrContains, ipBytes, ipv4ToNumber, isUnspecifiedHost, joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { clusterIdOf, hostOfAddress } from '../engine/context.ts';
 import { nameOf, tenantAddress } from '../engine/endpoints.ts';
@@ -24,8 +24,9 @@ export const peering: Check = (input) => {
     if (partners.length > 0) out.add({ code: 'L-R2', subjects: [c.id], nodes: proxies, params: { cluster: c.name, other: listNames(partners.map((p) => p.name)) } });
     const zones = [...new Set(proxies.map((id) => ctx.nodes.get(id)?.zone).filter((z): z is string => z !== undefined))].sort();
     if (c.edition === 'enterprise' && zones.length > 1) {
-      // The peering rules' own ports and protocols: QUIC pairs peer over UDP.
-      const port = [...new Set(input.rules.filter((r) => r.flows.some((f) => f.endsWith(':proxy-peering') || f.endsWith(':proxy-peering-quic')) && proxies.includes(r.source)).map((r) => `${r.port}/${r.protocol}`))].sort().join(', ');
+      // The peering flows' own ports and protocols: QUIC pairs peer over UDP.
+      const peering = input.flows.filter((f) => PEERING_TEMPLATES.has(f.catalog) && proxies.includes(f.from));
+      const port = [...new Set(peering.map((f) => `${f.port}/${f.protocol}`))].sort().join(', ');
       out.add({ code: 'PL-PEER-ZONES', subjects: [c.id], nodes: proxies, params: { cluster: c.name, zones: listNames(zones.map((z) => ctx.zones.get(z)?.name ?? z)), port } });
     }
     if (c.edition === 'oss') continue;

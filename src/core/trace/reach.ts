@@ -4,7 +4,7 @@
  * or dials it (agent joined to Auth: 3022/3026/3028); a peer Proxy (proxy peering) or a leaf
  * cluster's Proxy (trusted clusters, over the tunnel the leaf opened) may stand in between.
  */
-import { AGENT_SERVICES, ALL_FLOW_TEMPLATES } from '../catalog/index.ts';
+import { AGENT_SERVICES, PEERING_TEMPLATES } from '../catalog/index.ts';
 import type { AgentServiceName } from '../schema/index.ts';
 import { chainsFrom } from './chain.ts';
 import { clusterOfEndpoint } from './graph.ts';
@@ -14,8 +14,6 @@ import type { Hop } from './types.ts';
 
 const TUNNEL = new Set(['agent-reverse-tunnel']);
 const TRUST_TUNNEL = new Set(['trust-leaf-tunnel']);
-// Proxy peering, over gRPC or QUIC: every flow template of reference row P2.
-const PEERING = new Set(ALL_FLOW_TEMPLATES.filter((t) => t.ref === 'P2').map((t) => t.id));
 
 /** A Proxy that can act for the entry Proxy, and the hops from the entry to it. */
 export interface Actor {
@@ -26,7 +24,7 @@ export interface Actor {
 /** The entry itself, its peers (proxy peering), and the Proxies of leaf clusters tunnelled to it. */
 export function actorsOf(g: FlowGraph, entry: string): Actor[] {
   const out: Actor[] = [{ proxy: entry, hops: [] }];
-  for (const f of g.out.get(entry) ?? []) if (PEERING.has(f.catalog)) out.push({ proxy: f.to, hops: [forwardHop(g, f)] });
+  for (const f of g.out.get(entry) ?? []) if (PEERING_TEMPLATES.has(f.catalog)) out.push({ proxy: f.to, hops: [forwardHop(g, f)] });
   const cluster = clusterOfEndpoint(g, entry);
   for (const p of g.proxies) {
     const leafOf = g.plan.clusters.find((c) => c.id === clusterOfEndpoint(g, p.id))?.trustedRoot;

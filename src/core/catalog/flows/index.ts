@@ -26,6 +26,9 @@ export const ALL_FLOW_TEMPLATES: readonly FlowTemplate[] = [
 /** Templates by id. */
 export const FLOW_TEMPLATES: ReadonlyMap<string, FlowTemplate> = new Map(ALL_FLOW_TEMPLATES.map((t) => [t.id, t]));
 
+/** Proxy peering over gRPC or QUIC: the templates of reference row P2. */
+export const PEERING_TEMPLATES: ReadonlySet<string> = new Set(ALL_FLOW_TEMPLATES.filter((t) => t.ref === 'P2').map((t) => t.id));
+
 /** The template with this id; throws on an unknown id (a catalog bug, caught by tests). */
 export function flowTemplate(id: string): FlowTemplate {
   const t = FLOW_TEMPLATES.get(id);
