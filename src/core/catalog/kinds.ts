@@ -67,7 +67,7 @@ export interface PaletteItem {
 const node = (kind: NodeKind, preset: Record<string, unknown> = {}): PaletteTarget => ({ type: 'node', kind, preset });
 
 export const PALETTE: readonly PaletteItem[] = [
-  { id: 'auth', group: 'Control plane', label: 'Auth Service', hint: KIND_INFO.auth.hint, icon: 'auth', idBase: 'auth', target: node('auth') },
+  { id: 'auth', group: 'Control plane', label: 'Auth Service', hint: KIND_INFO.auth.hint, icon: 'auth', idBase: 'auth', target: node('auth', { proxyProtocol: 'off' }) },
   { id: 'proxy', group: 'Control plane', label: 'Proxy Service', hint: KIND_INFO.proxy.hint, icon: 'proxy', idBase: 'proxy', target: node('proxy', { proxyProtocol: 'off' }) },
   { id: 'relay', group: 'Control plane', label: 'Relay Service', hint: KIND_INFO.relay.hint, icon: 'relay', idBase: 'relay', target: node('relay') },
   { id: 'ssh-agent', group: 'Agents', label: 'SSH agent', hint: 'SSH Service on a server; dials out to the Proxy (reverse tunnel).', icon: 'agent', idBase: 'ssh-agent', target: node('agent', { services: ['ssh'] }) },

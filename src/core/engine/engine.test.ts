@@ -288,7 +288,7 @@ describe('multi-port TCP apps (tcp_ports, reference R7)', () => {
 
 describe('Relay Service (reference §2.8)', () => {
   const nodes: NodeInput[] = [
-    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp' },
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], proxyProtocol: 'off', zone: 'cp' },
     { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], proxyProtocol: 'off', addresses: ['10.0.1.11'], zone: 'dmz' },
     { id: 'relay-lb', name: 'Relay LB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 3040 }, { frontPort: 3042, targetPort: 3042 }], idleTimeoutSeconds: 350, addresses: ['relay.example.com'], zone: 'private' },
     ...[1, 2].map((i): NodeInput => ({ id: `relay-${i}`, name: `Relay ${i}`, kind: 'relay', publicHostnames: ['relay.example.com'], targetConnectionCount: 2, addresses: [`10.0.10.4${i}`], zone: 'private' })),

@@ -56,7 +56,7 @@ const EXAMPLE: z.input<typeof PlanSchema> = {
       zone: 'dmz',
       position: { x: 848, y: 300 },
     },
-    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'control-plane', position: { x: 1252, y: 200 } },
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], proxyProtocol: 'off', zone: 'control-plane', position: { x: 1252, y: 200 } },
     { id: 'ssh-agent', name: 'SSH agent', kind: 'agent', services: ['ssh'], addresses: ['10.0.10.21'], zone: 'private', position: { x: 484, y: 500 } },
     { id: 'db-agent', name: 'Database agent', kind: 'agent', services: ['database'], addresses: ['10.0.10.22'], zone: 'private', position: { x: 644, y: 600 } },
     { id: 'postgres', name: 'Orders DB', kind: 'database', engine: 'postgres', port: 5432, addresses: ['orders-db.internal.example.com'], zone: 'private', position: { x: 1048, y: 600 } },

@@ -1,7 +1,7 @@
 /**
  * Teleport configuration fragments (`teleport-config`, per host): the teleport.yaml sections the
  * plan decides for one Teleport node, written with the `yaml` library. Auth gets `auth_service`
- * (`listen_addr`, `public_addr`, `cluster_name`, `proxy_listener_mode`, `tunnel_strategy`); a Proxy
+ * (`listen_addr`, `public_addr`, `proxy_protocol`, `cluster_name`, `proxy_listener_mode`, `tunnel_strategy`); a Proxy
  * gets `proxy_service` with every listener the engine models as open for its config version (so a
  * v1 Proxy shows the 3023/3024/3026/3036 defaults explicitly) and `auth_server`; an agent gets
  * `proxy_server` or `auth_server` (`auth_servers` before config v3) from its join address, else the address it dials, and its
@@ -49,6 +49,7 @@ function authService(node: NodeOfKind<'auth'>, cluster: Cluster) {
     cluster_name: cluster.name,
     listen_addr: node.listenAddr,
     ...(node.publicAddr.length > 0 ? { public_addr: [...node.publicAddr] } : {}),
+    ...(node.proxyProtocol !== 'unspecified' ? { proxy_protocol: node.proxyProtocol } : {}),
     proxy_listener_mode: cluster.proxyListenerMode,
     tunnel_strategy: strategy,
   };

@@ -22,7 +22,7 @@ function base(): PlanInput {
       { id: 'users', name: 'Users', kind: 'client', tools: ['browser', 'tsh'], zone: 'internet' },
       { id: 'lb', name: 'LB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 3080 }], idleTimeoutSeconds: 350, addresses: ['teleport.example.com'], zone: 'dmz' },
       { id: 'proxy-1', name: 'Proxy 1', kind: 'proxy', publicAddr: ['teleport.example.com:443'], proxyProtocol: 'off', addresses: ['10.0.1.11'], zone: 'dmz' },
-      { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.10.5'], zone: 'private' },
+      { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.10.5'], proxyProtocol: 'off', zone: 'private' },
       { id: 'agent', name: 'Agent', kind: 'agent', services: ['ssh'], addresses: ['10.0.10.21'], zone: 'private' },
     ],
     links: [
@@ -53,10 +53,15 @@ const proxy2 = add({ id: 'proxy-2', name: 'Proxy 2', kind: 'proxy', publicAddr: 
 const twoProxies = all(proxy2, link('lb', 'proxy-2'), link('proxy-2', 'auth'));
 const separateV3 = all(cluster({ proxyListenerMode: 'separate' }), set('proxy-1', { sshListenAddr: '0.0.0.0:3023', tunnelListenAddr: '0.0.0.0:3024' }));
 const sepMappings = set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }, { frontPort: 3023, targetPort: 3023 }, { frontPort: 3024, targetPort: 3024 }] });
+/** Proxy 1 reaches Auth through an L4 Auth load balancer that sends PROXY headers, or not. */
+const authLb = (sends: boolean): Mut => all(
+  add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', mappings: [{ frontPort: 3025, targetPort: 3025 }], addresses: ['auth.teleport.internal'], sendsProxyProtocol: sends, zone: 'private' }),
+  unlink('proxy-1-auth'), link('proxy-1', 'auth-lb'), link('auth-lb', 'auth'),
+);
 const fwdNode = add({ id: 'fwd', name: 'Corporate proxy', kind: 'http-proxy', port: 3128, addresses: ['proxy.corp.example.com'], zone: 'private' });
 const leaf = all(
   (p) => void p.clusters.push({ id: 'leaf', name: 'leaf.example.com', trustedRoot: 'main' }),
-  add({ id: 'leaf-auth', name: 'Leaf Auth', kind: 'auth', cluster: 'leaf', zone: 'other' }),
+  add({ id: 'leaf-auth', name: 'Leaf Auth', kind: 'auth', cluster: 'leaf', proxyProtocol: 'off', zone: 'other' }),
   add({ id: 'leaf-proxy', name: 'Leaf Proxy', kind: 'proxy', cluster: 'leaf', publicAddr: ['leaf.example.com:443'], zone: 'other' }),
   link('leaf-proxy', 'leaf-auth'),
 );
@@ -153,6 +158,11 @@ const CASES: [string, Mut, Mut][] = [
   ['L-B4', set('proxy-1', { proxyProtocol: 'unspecified' }), set('proxy-1', { proxyProtocol: 'on' })],
   ['PL-PROXY-PROTOCOL', set('lb', { sendsProxyProtocol: true }), all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }))],
   ['PL-PROXY-PROTOCOL', set('proxy-1', { proxyProtocol: 'on' }), all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }))],
+  ['L-B4', set('auth', { proxyProtocol: 'unspecified' }), set('auth', { proxyProtocol: 'off' })],
+  ['L-B4', all(authLb(true), set('auth', { proxyProtocol: 'unspecified' })), all(authLb(true), set('auth', { proxyProtocol: 'on' }))],
+  ['PL-PROXY-PROTOCOL', authLb(true), all(authLb(true), set('auth', { proxyProtocol: 'on' }))],
+  ['PL-PROXY-PROTOCOL', all(authLb(false), set('auth', { proxyProtocol: 'on' })), authLb(false)],
+  ['PL-PROXY-PROTOCOL', all(authLb(true), set('auth', { proxyProtocol: 'on' }), set('agent', { joinVia: 'auth' }), link('agent', 'auth')), all(authLb(true), set('auth', { proxyProtocol: 'on' }), set('agent', { joinVia: 'auth' }), link('agent', 'auth-lb'))],
   ['L-B5', set('proxy-1', { trustXForwardedFor: true }), all(set('proxy-1', { trustXForwardedFor: true }), set('lb', { layer: 'l7' }))],
   ['L-B5', all(set('proxy-1', { trustXForwardedFor: true }), set('lb', { layer: 'l7' }), link('users', 'proxy-1')), all(set('proxy-1', { trustXForwardedFor: true }), set('lb', { layer: 'l7' }))],
   ['PL-PROXY-PROTOCOL', all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }), link('users', 'proxy-1')), all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }))],
@@ -225,6 +235,14 @@ describe('findings', () => {
     // Users reach an 'on' Proxy directly while its load balancer sends PROXY headers: route them through it.
     const direct = of(all(set('lb', { sendsProxyProtocol: true }), set('proxy-1', { proxyProtocol: 'on' }), link('users', 'proxy-1'))).find((f) => f.code === 'PL-PROXY-PROTOCOL');
     expect([direct?.message, direct?.fix]).toEqual(['Proxy 1 has proxy_protocol: on, but Users connects to it directly, without PROXY headers: Teleport rejects those connections.', 'Route Users through LB, which sends PROXY headers.']);
+    // Auth reads its own proxy_protocol: the finding names the auth_service section and the paths into Auth.
+    const authB4 = of(all(authLb(true), set('auth', { proxyProtocol: 'unspecified' }))).find((f) => f.code === 'L-B4');
+    expect([authB4?.message.split(':')[0], authB4?.fix, authB4?.nodes]).toEqual(['Auth leaves auth_service.proxy_protocol unspecified', 'Set proxy_protocol: on (Auth LB sends PROXY headers).', ['auth', 'auth-lb']]);
+    const authPp = of(authLb(true)).find((f) => f.code === 'PL-PROXY-PROTOCOL');
+    expect([authPp?.message, authPp?.fix]).toEqual(['Auth LB sends PROXY headers, but Auth has proxy_protocol: off: Teleport rejects those connections.', 'Turn off PROXY protocol on Auth LB, or give Auth proxy_protocol: on.']);
+    // An agent joined straight to an 'on' Auth, past its load balancer: route it through the load balancer.
+    const authDirect = of(all(authLb(true), set('auth', { proxyProtocol: 'on' }), set('agent', { joinVia: 'auth' }), link('agent', 'auth'))).find((f) => f.code === 'PL-PROXY-PROTOCOL');
+    expect([authDirect?.message, authDirect?.fix]).toEqual(['Auth has proxy_protocol: on, but Agent connects to it directly, without PROXY headers: Teleport rejects those connections.', 'Route Agent through Auth LB, which sends PROXY headers.']);
     // A sticky load balancer that carries no reverse tunnel is harmless: no L-B3.
     expect(of(all(twoProxies, set('lb', { sticky: true }), unlink('agent-lb'))).map((f) => f.code)).not.toContain('L-B3');
     // The Proxy's own Kubernetes API dial through a forward proxy is L-H3's business, not L-H1's.
@@ -340,7 +358,7 @@ describe('findings', () => {
       'Set tunnel_addr with the port where the root takes reverse tunnels (e.g. teleport.example.com:443).',
     ]]);
     // One wrong web_proxy_addr: one finding per kind of call, naming every leaf node that makes it.
-    const wrong = run({ trustWebProxyAddr: 'teleport.example.com:3080' }, all(add({ id: 'leaf-auth-2', name: 'Leaf Auth 2', kind: 'auth', cluster: 'leaf', zone: 'other' }), link('leaf-proxy', 'leaf-auth-2')));
+    const wrong = run({ trustWebProxyAddr: 'teleport.example.com:3080' }, all(add({ id: 'leaf-auth-2', name: 'Leaf Auth 2', kind: 'auth', cluster: 'leaf', proxyProtocol: 'off', zone: 'other' }), link('leaf-proxy', 'leaf-auth-2')));
     expect(said(wrong)).toEqual([
       ['L-X3', 'leaf.example.com points web_proxy_addr (which tunnel_addr defaults to) at teleport.example.com:3080, but teleport.example.com uses TLS routing: it takes reverse tunnels on its web port (443).', 'Point tunnel_addr and web_proxy_addr at the root web address (port 443).'],
       ['PL-TRUST-ADDR-PORT', 'Leaf Auth and Leaf Auth 2 dial teleport.example.com:3080 (web_proxy_addr of the trusted_cluster of leaf.example.com), but LB opens port 443 for the trust validation.', 'Set web_proxy_addr to teleport.example.com:443, or open port 3080 on LB.'],

@@ -1,12 +1,12 @@
-/** The Proxy's addresses, listeners and settings (§5 L-P1…L-P4, L-T1, L-B4, L-B5, L-B6, L-C7, L-C8; PL-PROXY-PROTOCOL). */
+/** The Proxy's addresses, listeners and settings (§5 L-P1…L-P4, L-T1, L-B5, L-B6, L-C7, L-C8; PROXY protocol: proxy-protocol-checks.ts). */
 import { ACME, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, V1_LEGACY_LISTENERS } from '../catalog/index.ts';
 import type { NodeOfKind } from '../schema/index.ts';
-import type { Ctx } from '../engine/context.ts';
 import { nameOf, nodeLabel } from '../engine/endpoints.ts';
 import type { ProxyInfo } from '../engine/proxy-listeners.ts';
-import type { Check, CheckInput } from './input.ts';
+import type { Check } from './input.ts';
+import { directCallers, frontsOf } from './proxy-protocol-checks.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
-import { listNames, withVerb } from './sink.ts';
+import { listNames, namedList, namedWithVerb } from './sink.ts';
 
 /** L-P1, L-P2, L-T1. */
 export const proxyAddresses: Check = (input) => {
@@ -85,15 +85,6 @@ export const acme: Check = (input) => {
   }
 };
 
-/** The load balancers in front of a Proxy (those that front Proxies and have it as a backend). */
-function frontsOf(ctx: Ctx, proxy: string): NodeOfKind<'load-balancer'>[] {
-  const out: NodeOfKind<'load-balancer'>[] = [];
-  for (const [id, lb] of ctx.lbs) {
-    if (lb.role === 'proxy' && lb.backends.some((b) => b.id === proxy)) out.push(ctx.nodes.get(id) as NodeOfKind<'load-balancer'>);
-  }
-  return out;
-}
-
 /** Listeners a v1 configuration opens although the Proxy does not configure them (L-C7). */
 function legacyListeners(info: ProxyInfo): string[] {
   return V1_LEGACY_LISTENERS.map((id) => PROXY_LISTENERS[id])
@@ -101,27 +92,8 @@ function legacyListeners(info: ProxyInfo): string[] {
     .map((spec) => `${spec.label} ${info.listeners.get(spec.id)?.port ?? spec.defaultPort}`);
 }
 
-/**
- * Nodes that reach a Proxy's listeners without a load balancer in between, per Proxy: the initiators
- * of flows to one of its listener ports, other than load balancers (peering and monitoring use other ports).
- */
-function directCallers(input: CheckInput): Map<string, string[]> {
-  const out = new Map<string, Set<string>>();
-  for (const f of input.flows) {
-    const info = input.ctx.proxies.get(f.to);
-    if (!info || input.ctx.nodes.get(f.from)?.kind === 'load-balancer') continue;
-    if (![...info.listeners.values()].some((l) => l.port === f.port)) continue;
-    let set = out.get(f.to);
-    if (!set) out.set(f.to, (set = new Set()));
-    set.add(f.from);
-  }
-  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
-}
-
-const names = (nodes: readonly { name: string }[]) => listNames(nodes.map((n) => n.name));
-
-/** "LB sends" / "LB and LB 2 send": names with the verb that agrees with them. */
-const they = (nodes: readonly { name: string }[], one: string, many: string) => withVerb(nodes.map((n) => n.name), one, many);
+const names = namedList;
+const they = namedWithVerb;
 
 type At = (code: string, params: Record<string, string | number>, nodes?: string[]) => void;
 
@@ -147,26 +119,8 @@ interface Paths {
   nodeIds: string[];
 }
 
-/** L-B4, PL-PROXY-PROTOCOL (direct callers) and L-B5: the Proxy's settings against the paths into it. */
-function pathLints(p: NodeOfKind<'proxy'>, { fronts, callers, nodeIds }: Paths, at: At): void {
-  const senders = fronts.filter((lb) => lb.sendsProxyProtocol);
-  const quiet = [...fronts.filter((lb) => !lb.sendsProxyProtocol), ...callers];
-  if (p.proxyProtocol === 'unspecified') {
-    const advice = senders.length === 0
-      ? `proxy_protocol: off (${quiet.length === 0 ? 'nothing in front of it sends PROXY headers' : `${they(quiet, 'sends', 'send')} no PROXY headers`})`
-      : quiet.length === 0
-        ? `proxy_protocol: on (${they(senders, 'sends', 'send')} PROXY headers)`
-        : `one PROXY protocol setting on every path first: ${they(senders, 'sends', 'send')} PROXY headers while ${they(quiet, 'does', 'do')} not; then proxy_protocol to match`;
-    at('L-B4', { proxy: p.name, advice }, nodeIds);
-  }
-  if (p.proxyProtocol === 'on' && callers.length > 0) {
-    at('PL-PROXY-PROTOCOL', {
-      problem: `${p.name} has proxy_protocol: on, but ${they(callers, 'connects', 'connect')} to it directly, without PROXY headers`,
-      fix: senders.length === 0
-        ? `Route ${names(callers)} through a load balancer that sends PROXY headers, or give ${p.name} proxy_protocol: off.`
-        : `Route ${names(callers)} through ${names(senders)}, which ${senders.length === 1 ? 'sends' : 'send'} PROXY headers.`,
-    }, nodeIds.filter((id) => callers.some((c) => c.id === id)));
-  }
+/** L-B5: `trust_x_forwarded_for` without a trusted L7 load balancer in front. */
+function forwardedFor(p: NodeOfKind<'proxy'>, { fronts, callers, nodeIds }: Paths, at: At): void {
   const l4 = fronts.filter((lb) => lb.layer === 'l4');
   if (p.trustXForwardedFor && (fronts.length === 0 || l4.length > 0 || callers.length > 0)) {
     const parts = [
@@ -178,7 +132,7 @@ function pathLints(p: NodeOfKind<'proxy'>, { fronts, callers, nodeIds }: Paths, 
   }
 }
 
-/** L-C7, L-C8, L-B4, L-B5, PL-PROXY-PROTOCOL: the Proxy's own configuration. */
+/** L-C7, L-C8, L-B5: the Proxy's own configuration. */
 export const proxySettings: Check = (input) => {
   const { ctx, out } = input;
   const direct = directCallers(input);
@@ -190,42 +144,6 @@ export const proxySettings: Check = (input) => {
     const fronts = frontsOf(ctx, p.id);
     const callers = (direct.get(p.id) ?? []).map((id) => ({ id, name: nodeLabel(ctx.plan, id) }));
     const nodeIds = [...fronts.map((lb) => lb.id), ...callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id)];
-    pathLints(p, { fronts, callers, nodeIds }, at);
+    forwardedFor(p, { fronts, callers, nodeIds }, at);
   }
-  proxyProtocolBehindLbs(input, direct);
 };
-
-/**
- * PL-PROXY-PROTOCOL: a load balancer's PROXY headers and its Proxies' setting disagree (one finding per load
- * balancer). The fix offers only the changes that break no other path: turning the load balancer's PROXY
- * protocol over when none of its other Proxies insists on the current one, changing the Proxies when
- * every other path into them agrees with this load balancer.
- */
-function proxyProtocolBehindLbs(input: CheckInput, direct: Map<string, string[]>): void {
-  const { ctx, out } = input;
-  for (const [id, info] of ctx.lbs) {
-    if (info.role !== 'proxy') continue;
-    const lb = ctx.nodes.get(id) as NodeOfKind<'load-balancer'>;
-    const sends = lb.sendsProxyProtocol;
-    const against = sends ? 'off' : 'on';
-    const proxies = info.backends.filter((b): b is NodeOfKind<'proxy'> => b.kind === 'proxy');
-    const wrong = proxies.filter((b) => b.proxyProtocol === against).sort((a, b) => (a.id < b.id ? -1 : 1));
-    if (wrong.length === 0) continue;
-    const lbCanTurn = proxies.every((b) => b.proxyProtocol !== (sends ? 'on' : 'off'));
-    const proxiesCanTurn = wrong.every((w) => frontsOf(ctx, w.id).every((f) => f.sendsProxyProtocol === sends) && (sends ? (direct.get(w.id) ?? []).length === 0 : true));
-    const options = [
-      ...(lbCanTurn ? [`turn ${sends ? 'off' : 'on'} PROXY protocol on ${lb.name}`] : []),
-      ...(proxiesCanTurn ? [`give ${names(wrong)} proxy_protocol: ${sends ? 'on' : 'off'}`] : []),
-    ];
-    const fix = options.length > 0
-      ? `${options.join(', or ')}.`
-      : `make every path into ${names(wrong)} agree on PROXY headers (load balancers and direct callers), then set proxy_protocol to match.`;
-    out.add({
-      code: 'PL-PROXY-PROTOCOL', subjects: [id], nodes: [id, ...wrong.map((w) => w.id)],
-      params: {
-        problem: `${lb.name} ${sends ? 'sends' : 'sends no'} PROXY headers, but ${names(wrong)} ${wrong.length === 1 ? 'has' : 'have'} proxy_protocol: ${against}`,
-        fix: fix.charAt(0).toUpperCase() + fix.slice(1),
-      },
-    });
-  }
-}

@@ -38,6 +38,16 @@ export function withVerb(names: readonly string[], one: string, many: string): s
   return `${listNames(names)} ${names.length === 1 ? one : many}`;
 }
 
+/** The names of named things (nodes, callers), listed as `listNames` does. */
+export function namedList(items: readonly { name: string }[]): string {
+  return listNames(items.map((n) => n.name));
+}
+
+/** Named things with the verb that agrees with them, as `withVerb` does. */
+export function namedWithVerb(items: readonly { name: string }[], one: string, many: string): string {
+  return withVerb(items.map((n) => n.name), one, many);
+}
+
 /** A new finding sink. */
 export function createFindingSink(): FindingSink {
   const byId = new Map<string, { f: Finding; nodes: Set<string>; links: Set<string> }>();

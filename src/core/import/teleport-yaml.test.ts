@@ -132,6 +132,7 @@ teleport:
   auth_servers: [ 10.0.2.10:3025 ]
 auth_service:
   enabled: "yes"
+  proxy_protocol: off
   tunnel_strategy:
     type: proxy_peering
     agent_connection_count: 2
@@ -152,6 +153,7 @@ proxy_service:
     const result = ok(previewYamlImport(blankPlan(), yaml));
     expect(result.plan.clusters[0]).toMatchObject({ configVersion: 'v2', proxyListenerMode: 'separate', tunnelStrategy: 'proxy_peering', agentConnectionCount: 2 });
     expect(result.changes).toContainEqual(expect.objectContaining({ path: 'clusters[main].proxyListenerMode', after: 'separate', description: expect.stringMatching(/default is separate/) }));
+    expect(byId(result.plan, 'auth')).toMatchObject({ proxyProtocol: 'off' });
     expect(byId(result.plan, 'proxy')).toMatchObject({
       webListenAddr: '0.0.0.0:3080',
       publicAddr: ['teleport.example.com:443', 'teleport.internal:443'],

@@ -30,6 +30,11 @@ function agentName(labels: string[], nodename: string | undefined): string {
   return labels.length === 1 ? `${labels[0] ?? ''} agent` : `Agent (${labels.join(', ')})`;
 }
 
+/** A `proxy_protocol` value as the plan holds it; absent is `unspecified`. */
+function protocolSetting(value: 'on' | 'off' | boolean | undefined): 'on' | 'off' | 'unspecified' {
+  return value === true ? 'on' : value === false ? 'off' : (value ?? 'unspecified');
+}
+
 export function authNode(cfg: TeleportYaml, common: Common): NodeOfKind<'auth'> {
   const a = cfg.auth_service ?? {};
   return NodeSchema.parse({
@@ -38,6 +43,7 @@ export function authNode(cfg: TeleportYaml, common: Common): NodeOfKind<'auth'> 
     name: named('Auth', cfg.teleport?.nodename),
     ...(a.listen_addr ? { listenAddr: a.listen_addr.trim() } : {}),
     publicAddr: asList(a.public_addr),
+    proxyProtocol: protocolSetting(a.proxy_protocol),
   }) as NodeOfKind<'auth'>;
 }
 
@@ -46,7 +52,6 @@ export function proxyNode(cfg: TeleportYaml, common: Common): NodeOfKind<'proxy'
   // Legacy `proxy_service.kubernetes` (before kube_listen_addr) still describes the Kubernetes listener.
   const legacyKube = p.kubernetes && p.kubernetes.enabled !== false ? p.kubernetes : undefined;
   const opt = (key: string, value: string | undefined) => (value ? { [key]: value.trim() } : {});
-  const protocol = p.proxy_protocol === true ? 'on' : p.proxy_protocol === false ? 'off' : p.proxy_protocol;
   return NodeSchema.parse({
     ...common,
     kind: 'proxy',
@@ -68,7 +73,7 @@ export function proxyNode(cfg: TeleportYaml, common: Common): NodeOfKind<'proxy'
     ...opt('peerListenAddr', p.peer_listen_addr),
     ...opt('peerPublicAddr', p.peer_public_addr),
     acme: p.acme?.enabled === true,
-    proxyProtocol: protocol ?? 'unspecified',
+    proxyProtocol: protocolSetting(p.proxy_protocol),
     trustXForwardedFor: p.trust_x_forwarded_for === true,
   }) as NodeOfKind<'proxy'>;
 }

@@ -28,6 +28,8 @@ export const Flag = z.pipe(
 );
 
 const flag = z.optional(Flag);
+/** `proxy_protocol` of auth_service and proxy_service (YAML 1.1 readers see on/off as booleans). */
+const proxyProtocol = z.optional(z.union([z.enum(['on', 'off']), z.boolean()], { error: 'expected on or off' }));
 const hostList = z.optional(z.nullable(z.array(str, { error: 'expected a list of IP addresses or CIDRs' })));
 
 export const TeleportYamlSchema = z.looseObject(
@@ -44,6 +46,7 @@ export const TeleportYamlSchema = z.looseObject(
       enabled: flag,
       listen_addr: z.optional(addr),
       public_addr: z.optional(addrList),
+      proxy_protocol: proxyProtocol,
       cluster_name: z.optional(str),
       proxy_listener_mode: z.optional(z.enum(['multiplex', 'separate'], { error: 'expected multiplex or separate' })),
       tunnel_strategy: section({
@@ -70,7 +73,7 @@ export const TeleportYamlSchema = z.looseObject(
       peer_listen_addr: z.optional(addr),
       peer_public_addr: z.optional(addr),
       acme: section({ enabled: flag, email: z.optional(str) }),
-      proxy_protocol: z.optional(z.union([z.enum(['on', 'off']), z.boolean()], { error: 'expected on or off' })),
+      proxy_protocol: proxyProtocol,
       trust_x_forwarded_for: flag,
       /** Legacy (pre-v2) Kubernetes proxy settings. */
       kubernetes: section({ enabled: flag, listen_addr: z.optional(addr), public_addr: z.optional(addrList) }),

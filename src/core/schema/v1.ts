@@ -107,6 +107,9 @@ const diagAddr = z.optional(HostPort);
  */
 const metricsListenAddr = z.optional(HostPort);
 
+/** `proxy_protocol` of the Auth and Proxy Services: `on` requires a PROXY header, `off` refuses one. */
+export const ProxyProtocolSetting = z.enum(['on', 'off', 'unspecified']);
+
 export const AuthNodeV1 = z.object({
   ...teleportBase,
   kind: z.literal('auth'),
@@ -115,6 +118,11 @@ export const AuthNodeV1 = z.object({
   /** `auth_service.public_addr`. */
   publicAddr: z._default(z.array(HostPort).check(z.maxLength(8)), []),
   /**
+   * `auth_service.proxy_protocol`, set apart from the Proxy's (docs: "Run Teleport with the PROXY
+   * Protocol"; config reference D6). Added to v1 with the schema's default, so older files parse unchanged.
+   */
+  proxyProtocol: z._default(ProxyProtocolSetting, 'unspecified'),
+  /**
    * HTTPS_PROXY / HTTP_PROXY / NO_PROXY of the Auth process: a leaf cluster's Auth validates the trust
    * on the root Proxy over HTTPS, which honours them. Added to v1 as an optional field.
    */
@@ -122,8 +130,6 @@ export const AuthNodeV1 = z.object({
   metricsListenAddr,
   diagAddr,
 });
-
-export const ProxyProtocolSetting = z.enum(['on', 'off', 'unspecified']);
 
 export const ProxyNodeV1 = z.object({
   ...teleportBase,

@@ -27,6 +27,7 @@ const auth = (n: number, row: number) => ({
   name: `Auth ${n}`,
   kind: 'auth' as const,
   publicAddr: ['auth.teleport.internal:3025'],
+  proxyProtocol: 'off' as const,
   addresses: [`10.0.2.1${n}`],
   zone: 'control-plane',
   position: at(4, row),

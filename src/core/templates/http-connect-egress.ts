@@ -52,7 +52,7 @@ const PLAN: PlanInput = {
       zone: 'dmz',
       position: at(2, 2),
     },
-    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'control-plane', position: at(3, 2) },
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], proxyProtocol: 'off', zone: 'control-plane', position: at(3, 2) },
     {
       id: 'forward-proxy',
       name: 'Forward proxy (Squid)',

@@ -55,7 +55,7 @@ const PLAN: PlanInput = {
     lb('internal-lb', 'Internal NLB', '10.0.1.100', 3, 'Internal only. Private DNS zone inside the VPC: teleport.example.com → 10.0.1.100 (split DNS).'),
     proxy(1, 1),
     proxy(2, 3),
-    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'control-plane', position: at(3, 2) },
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], proxyProtocol: 'off', zone: 'control-plane', position: at(3, 2) },
     { id: 'ssh-agent', name: 'SSH agents', kind: 'agent', services: ['ssh'], addresses: ['10.0.10.21'], zone: 'private', position: at(4, 4) },
     { id: 'app-agent', name: 'Application agent', kind: 'agent', services: ['app'], addresses: ['10.0.10.22'], zone: 'private', position: at(4, 5) },
     { id: 'wiki', name: 'Internal wiki', kind: 'app', uri: 'https://wiki.internal.example.com', addresses: ['wiki.internal.example.com'], zone: 'private', position: at(5, 5) },

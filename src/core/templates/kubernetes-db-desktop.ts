@@ -52,7 +52,7 @@ const PLAN: PlanInput = {
     },
     { id: 'proxy-1', name: 'Proxy 1', kind: 'proxy', publicAddr: ['teleport.example.com:443'], webListenAddr: '0.0.0.0:3080', proxyProtocol: 'off', addresses: ['10.0.1.11'], zone: 'dmz', position: at(2, 1) },
     { id: 'proxy-2', name: 'Proxy 2', kind: 'proxy', publicAddr: ['teleport.example.com:443'], webListenAddr: '0.0.0.0:3080', proxyProtocol: 'off', addresses: ['10.0.1.12'], zone: 'dmz', position: at(2, 3) },
-    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'control-plane', position: at(3, 2) },
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], proxyProtocol: 'off', zone: 'control-plane', position: at(3, 2) },
     podAgent('kube-agent', 'Kubernetes agent', ['kubernetes'], 0, { notes: 'Uses the in-cluster service account (kube_cluster_name); no listen_addr, it tunnels to the Proxy.' }),
     { id: 'kube-api', name: 'Kubernetes API', kind: 'kube-api', port: 443, addresses: ['10.100.0.1'], zone: 'k8s', position: at(5, 0), notes: 'kubernetes.default.svc' },
     podAgent('db-agent', 'Database agent', ['database'], 2),

@@ -74,7 +74,7 @@ const PLAN: PlanInput = {
     },
     proxy(1, 1),
     proxy(2, 3),
-    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.1.2.10'], zone: 'control-plane', position: at(3, 2) },
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.1.2.10'], proxyProtocol: 'off', zone: 'control-plane', position: at(3, 2) },
     {
       id: 'ssh-agent',
       name: 'SSH agents',

@@ -62,7 +62,7 @@ const PLAN: PlanInput = {
     proxy(1, 1),
     proxy(2, 2),
     proxy(3, 3),
-    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'control-plane', position: at(3, 2) },
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], proxyProtocol: 'off', zone: 'control-plane', position: at(3, 2) },
     { id: 'ssh-agent', name: 'SSH agents', kind: 'agent', services: ['ssh'], addresses: ['10.0.10.21'], zone: 'private', position: at(4, 1) },
     { id: 'kube-agent', name: 'Kubernetes agent', kind: 'agent', services: ['kubernetes'], addresses: ['10.0.10.22'], zone: 'private', position: at(4, 3) },
     { id: 'kube-api', name: 'Kubernetes API', kind: 'kube-api', port: 443, addresses: ['10.0.10.5'], zone: 'private', position: at(5, 3) },

@@ -37,7 +37,7 @@ const PLAN: PlanInput = {
     { id: 'users', name: 'Engineers', kind: 'client', tools: ['browser', 'tsh'], zone: 'internet', position: at(0, 2) },
     { id: 'proxy-lb', name: 'Proxy NLB', kind: 'load-balancer', mappings: [{ frontPort: 443, targetPort: 3080 }], idleTimeoutSeconds: 350, addresses: ['teleport.example.com'], zone: 'dmz', position: at(1, 2) },
     { id: 'proxy', name: 'Proxy', kind: 'proxy', publicAddr: ['teleport.example.com:443'], proxyProtocol: 'off', addresses: ['10.0.1.11'], zone: 'dmz', position: at(2, 2), metricsListenAddr: '0.0.0.0:3081' },
-    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'control-plane', position: at(3, 2), metricsListenAddr: '0.0.0.0:3081' },
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], proxyProtocol: 'off', zone: 'control-plane', position: at(3, 2), metricsListenAddr: '0.0.0.0:3081' },
     { id: 'prometheus', name: 'Prometheus', kind: 'client', tools: ['monitoring'], addresses: ['10.0.2.50'], zone: 'control-plane', position: at(3, 4) },
     { id: 'site-users', name: 'Site engineers', kind: 'client', tools: ['tsh'], zone: 'site', position: at(0, 7), notes: 'tsh login through the Proxy, then SSH through the relays: tsh --relay=relay.site-a.example.com (or TELEPORT_RELAY).' },
     {

@@ -35,7 +35,7 @@ const PLAN: PlanInput = {
       position: at(1, 1),
       notes: 'proxy_service with acme.enabled: yes; Let\'s Encrypt validates over 443 (TLS-ALPN-01).',
     },
-    { id: 'auth', name: 'Auth', kind: 'auth', addresses: [HOST], zone: 'host', position: at(2, 0) },
+    { id: 'auth', name: 'Auth', kind: 'auth', addresses: [HOST], proxyProtocol: 'off', zone: 'host', position: at(2, 0) },
     {
       id: 'ssh',
       name: 'SSH agent (same process)',

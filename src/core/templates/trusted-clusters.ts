@@ -69,7 +69,7 @@ const PLAN: PlanInput = {
       zone: 'root-dmz',
       position: at(2, 1),
     },
-    { id: 'root-auth', name: 'Root Auth', kind: 'auth', cluster: 'root', addresses: ['10.0.2.10'], zone: 'root-private', position: at(3, 0) },
+    { id: 'root-auth', name: 'Root Auth', kind: 'auth', cluster: 'root', addresses: ['10.0.2.10'], proxyProtocol: 'off', zone: 'root-private', position: at(3, 0) },
     { id: 'root-ssh', name: 'Root SSH agents', kind: 'agent', cluster: 'root', services: ['ssh'], addresses: ['10.0.2.21'], zone: 'root-private', position: at(3, 2) },
     {
       id: 'leaf-proxy',
@@ -84,7 +84,7 @@ const PLAN: PlanInput = {
       position: at(2, 5),
       notes: 'Dials root.example.com:443 and keeps a reverse tunnel: the leaf needs no inbound rule from the root.',
     },
-    { id: 'leaf-auth', name: 'Leaf Auth', kind: 'auth', cluster: 'leaf', addresses: ['172.16.0.10'], zone: 'leaf-site', position: at(3, 5) },
+    { id: 'leaf-auth', name: 'Leaf Auth', kind: 'auth', cluster: 'leaf', addresses: ['172.16.0.10'], proxyProtocol: 'off', zone: 'leaf-site', position: at(3, 5) },
     { id: 'leaf-ssh', name: 'Leaf SSH agents', kind: 'agent', cluster: 'leaf', services: ['ssh'], addresses: ['172.16.1.21'], zone: 'leaf-site', position: at(2, 6) },
     { id: 'leaf-db-agent', name: 'Leaf Database agent', kind: 'agent', cluster: 'leaf', services: ['database'], addresses: ['172.16.1.22'], zone: 'leaf-site', position: at(3, 6) },
     { id: 'leaf-mysql', name: 'Plant DB (MySQL)', kind: 'database', engine: 'mysql', port: 3306, addresses: ['172.16.1.50'], zone: 'leaf-site', position: at(4, 6) },
