@@ -354,6 +354,40 @@ test.describe('canvas editor', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test("a tbot's proxy_server without a port dials 443, and its auth_server without one fails", async ({ app, page }) => {
+    await app.select(app.node('tbot'));
+    const join = app.inspector.getByTestId('field.joinAddr');
+    // tbot.yaml has no auth_servers: the inspector names tbot's own keys.
+    await expect(app.inspector).toContainText('proxy_server / auth_server');
+    await expect(app.inspector).not.toContainText('auth_servers');
+    await app.setField(join, 'teleport.example.com:3080');
+    await app.showTab('findings');
+    const port = app.finding('PL-JOIN-ADDR-PORT');
+    await expect(port).toContainText('CI tbot joins through teleport.example.com:3080 (proxy_server), but Proxy LB opens port 443 for joining.');
+    await app.setField(join, 'teleport.example.com');
+    await expect(port).toHaveCount(0);
+    await expect(page.getByTestId('findings.empty')).toBeVisible();
+    await app.inspector.getByTestId('field.joinVia').selectOption('auth');
+    await app.setField(join, 'auth.internal');
+    await expect(app.finding('PL-TBOT-AUTH-NO-PORT')).toContainText('tbot dials auth_server as written and fills in no port');
+    expect(app.problems).toEqual([]);
+  });
+
+  test("Auth's own proxy_protocol: left unspecified it is L-B4, naming auth_service; off clears it", async ({ app }) => {
+    await app.select(app.node('auth'));
+    const setting = app.inspector.getByTestId('field.proxyProtocol');
+    await expect(setting).toHaveValue('off');
+    await setting.selectOption('unspecified');
+    await app.showTab('findings');
+    const b4 = app.finding('L-B4');
+    await expect(b4).toContainText('Auth leaves auth_service.proxy_protocol unspecified');
+    await expect(b4).toContainText('Set proxy_protocol: off (Proxy 1 and Proxy 2 send no PROXY headers).');
+    await setting.selectOption('on');
+    await expect(b4).toHaveCount(0);
+    await expect(app.finding('PL-PROXY-PROTOCOL')).toContainText('Auth has proxy_protocol: on, but Proxy 1 and Proxy 2 connect to it directly, without PROXY headers');
+    expect(app.problems).toEqual([]);
+  });
+
   test("a leaf cluster's trusted_cluster addresses sit under its root; a port-less tunnel address is an error", async ({ app, page }) => {
     await app.useTemplate('trusted-clusters');
     await expect(app.node('leaf-proxy')).toBeVisible();

@@ -50,6 +50,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'PL-TRUST-ADDR-PORT': 'Trusted cluster address on a port that is not open',
   'PL-QUIC-PEERING-UNUSED': 'QUIC peering without effect',
   'PL-JOIN-ADDR-PORT': 'Join address on a port that is not open',
+  'PL-TBOT-AUTH-NO-PORT': 'tbot auth_server without a port',
   'PL-TUNNEL-ENV-PORT': 'TELEPORT_TUNNEL_PUBLIC_ADDR on a port that is not open',
   'PL-NO-AUTH': 'No Auth Service',
   'PL-NO-PROXY': 'No Proxy Service',

@@ -153,11 +153,11 @@ export const TUNNEL_ENV_DEFAULT_PORT = PORTS.proxyTunnel.port;
  */
 export const QUIC_PEERING_SINCE = release(17, 0);
 
-/** A teleport.yaml key that holds an agent's join address. */
+/** A teleport.yaml or tbot.yaml key that holds a join address. */
 export interface JoinKeySpec {
   key: 'proxy_server' | 'auth_server' | 'auth_servers';
-  /** Port Teleport dials when the address has none. */
-  defaultPort: number;
+  /** Port dialled when the address has none; undefined: none is filled in, and the dial fails. */
+  defaultPort: number | undefined;
   /** Ports that say the address names the other service (L-C4); v1/v2 `auth_servers` may name either. */
   swappedPorts: readonly number[];
   /** The key of the other service, offered by L-C4. */
@@ -176,8 +176,21 @@ export const JOIN_KEYS = {
   authServers: { key: 'auth_servers', defaultPort: PORTS.auth.port, swappedPorts: [] },
 } as const satisfies Record<string, JoinKeySpec>;
 
-/** The key an agent's join address goes in, by config version and the way it joins. */
-export function joinKeyOf(configVersion: string | undefined, joinVia: 'proxy' | 'auth'): JoinKeySpec {
+/**
+ * tbot's join address keys (tbot.yaml v2, reference §2.5, D13; lib/tbot/config `BotConfig`), read
+ * apart from teleport.yaml's: `proxy_server` is the host of the https URL tbot pings
+ * (`webclient.Find` in api/client/webclient: `https://<proxy_server>/webapi/find`), so 443 without a
+ * port; `auth_server` is dialled as written (`utils.ParseAddr` fills in no port), so without a port the
+ * dial fails. Port-specific warnings (L-C4) are teleport.yaml's, not tbot's: no swapped ports here.
+ */
+export const TBOT_JOIN_KEYS = {
+  proxyServer: { key: 'proxy_server', defaultPort: 443, swappedPorts: [], other: 'auth_server' }, // S30
+  authServer: { key: 'auth_server', defaultPort: undefined, swappedPorts: [], other: 'proxy_server' },
+} as const satisfies Record<string, JoinKeySpec>;
+
+/** The key a join address goes in: tbot.yaml's for tbot, else teleport.yaml's by config version and the way it joins. */
+export function joinKeyOf(configVersion: string | undefined, joinVia: 'proxy' | 'auth', kind: 'agent' | 'tbot' = 'agent'): JoinKeySpec {
+  if (kind === 'tbot') return joinVia === 'proxy' ? TBOT_JOIN_KEYS.proxyServer : TBOT_JOIN_KEYS.authServer;
   if (configVersion !== 'v3') return JOIN_KEYS.authServers;
   return joinVia === 'proxy' ? JOIN_KEYS.proxyServer : JOIN_KEYS.authServer;
 }

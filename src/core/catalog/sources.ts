@@ -56,6 +56,8 @@ const RAW = {
   S26: 'lib/tbot/workloadidentity/workloadattest/kubernetes.go', // Kubernetes workload attestor: kubelet ports (defaultSecurePort 10250), TELEPORT_NODE_NAME
   S27: 'lib/tbot/services/workloadidentity/workload_api.go', // Workload API: callers over TCP are not attested
   S28: 'lib/tbot/workloadidentity/workloadattest/sigstore.go', // Sigstore attestor: registries, allowed_private_network_prefixes (SSRF guard)
+  S29: 'lib/tbot/config/config.go', // tbot.yaml proxy_server / auth_server: plain strings, no default port
+  S30: 'api/client/webclient/webclient.go', // Find: https://<proxy_server>/webapi/find (443 without a port)
   D1: 'docs/pages/reference/deployment/networking.mdx', // Networking reference
   D2: 'docs/pages/reference/architecture/tls-routing.mdx', // TLS routing architecture
   D3: 'docs/pages/zero-trust-access/management/operations/tls-routing.mdx', // TLS routing migration
@@ -88,6 +90,8 @@ const RAW = {
   I7: 'https://github.com/gravitational/teleport/issues/67496', // agents rely on LB round-robin
   I8: 'https://github.com/gravitational/teleport/issues/47825', // tls: no application protocol behind reverse proxy
   I9: 'https://github.com/gravitational/teleport/pull/18823', // L7 proxy in front of TLS routing
+  I10: 'https://github.com/gravitational/teleport/issues/42076', // peer listener bound to a guessed IP (IPv4 only)
+  I11: 'https://github.com/gravitational/teleport/pull/49586', // peer_listen_addr honoured as written (17.0.3, 16.4.9)
 } as const satisfies Record<string, string>;
 
 /** A source key of the reference (`S1`, `D10`, `I4`…). */

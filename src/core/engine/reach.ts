@@ -76,6 +76,10 @@ const NO_OVERRIDES: readonly AddressOverride[] = [];
 
 /** The agent's overrides (none for most nodes: a shared empty list). */
 function overridesOf(ctx: Ctx, node: PlanNode): readonly AddressOverride[] {
+  if (node.kind === 'tbot') {
+    const join = node.joinAddr === undefined ? undefined : joinOverride(ctx, node);
+    return join ? [join] : NO_OVERRIDES;
+  }
   if (node.kind !== 'agent') return NO_OVERRIDES;
   const env = node.env?.teleportTunnelPublicAddr;
   if (env === undefined && node.joinAddr === undefined) return NO_OVERRIDES;
@@ -88,15 +92,18 @@ function overridesOf(ctx: Ctx, node: PlanNode): readonly AddressOverride[] {
 }
 
 /**
- * The agent's join address (`joinAddr`) as an override of the web need, on the default port of its
- * key when it has none (`joinKeyOf`: 3080 for v3 `proxy_server`, 3025 for `auth_server` and v1/v2
- * `auth_servers`, which may name a Proxy).
+ * The agent's or tbot's join address (`joinAddr`) as an override of the web need, on the default port
+ * of its key when it has none (`joinKeyOf`: 3080 for v3 `proxy_server`, 3025 for `auth_server` and
+ * v1/v2 `auth_servers`, which may name a Proxy; 443 for tbot's `proxy_server`). None when tbot's
+ * `auth_server` has no port: the dial fails (PL-TBOT-AUTH-NO-PORT), and the flow keeps Auth's port.
  */
-export function joinOverride(ctx: Ctx, node: NodeOfKind<'agent'>): AddressOverride | undefined {
+export function joinOverride(ctx: Ctx, node: NodeOfKind<'agent'> | NodeOfKind<'tbot'>): AddressOverride | undefined {
   const join = node.joinAddr === undefined ? undefined : parseHostPort(node.joinAddr);
   if (!join) return undefined;
-  const spec = joinKeyOf(clusterOf(ctx, node)?.configVersion, node.joinVia);
-  return override('web', 'join-addr', join, spec.defaultPort, `nodes[${node.id}].joinAddr`);
+  const spec = joinKeyOf(clusterOf(ctx, node)?.configVersion, node.joinVia, node.kind);
+  const fallback = join.port ?? spec.defaultPort;
+  if (fallback === undefined) return undefined;
+  return override('web', 'join-addr', join, fallback, `nodes[${node.id}].joinAddr`);
 }
 
 /** An override from a parsed address; `defaultPort` is the setting's port when the address has none. */

@@ -53,6 +53,17 @@ describe('teleport.yaml fragments', () => {
     expect(withJoin(scenario('2.'), 'teleport.example.com:3080')).toEqual({ auth_servers: ['teleport.example.com:3080'] });
   });
 
+  it("writes a tbot's join address as the plan gives it, under tbot.yaml's key whatever the cluster's config version", () => {
+    const base = scenario('2.');
+    const bot = (joinVia: 'proxy' | 'auth', joinAddr: string) => {
+      const plan = { ...base.plan, nodes: [...base.plan.nodes, { id: 'bot', name: 'Bot', kind: 'tbot' as const, joinVia, joinAddr, addresses: [], position: { x: 0, y: 0 } }] };
+      const doc = config({ ...base, plan, result: derive(plan) }, 'bot');
+      return [doc.proxy_server, doc.auth_server];
+    };
+    expect(bot('proxy', 'teleport.example.com')).toEqual(['teleport.example.com', undefined]);
+    expect(bot('auth', 'auth.internal.example.com:3025')).toEqual([undefined, 'auth.internal.example.com:3025']);
+  });
+
   it('joins a direct agent to Auth and opens its SSH listener', () => {
     const agent = config(scenario('3.'), 'ssh-agent');
     expect(agent.teleport).toEqual({ auth_server: '10.0.2.10:3025' });

@@ -33,8 +33,8 @@ function clusterOf(plan: Plan, node: TeleportNode): Cluster | undefined {
 /** `auth_server: x` (v3) or `auth_servers: [x]` (v1/v2), or `proxy_server: x` (v3 only). */
 function joinKeys(node: TeleportNode, cluster: Cluster, result: DeriveResult): { keys: Record<string, unknown>; notes: string[] } {
   const target = joinTarget(node, result);
-  // An agent's join address is written as the plan gives it (a port-less one stays port-less: findings L-C5).
-  const written = node.kind === 'agent' ? node.joinAddr : undefined;
+  // An agent's or tbot's join address is written as the plan gives it (a port-less one stays port-less: L-C5, PL-TBOT-AUTH-NO-PORT).
+  const written = node.kind === 'agent' || node.kind === 'tbot' ? node.joinAddr : undefined;
   const address = written ?? target.address ?? (target.via === 'proxy' ? '<proxy public address>:443' : '<auth address>:3025');
   const notes = written === undefined && target.address === undefined ? [`The plan gives no address where ${node.name} reaches its ${target.via === 'proxy' ? 'Proxy' : 'Auth'}: fill it in.`] : [];
   const { key } = joinKeyOf(cluster.configVersion, target.via);

@@ -47,30 +47,32 @@ function yamlSetting(key: string, value: string): string {
 }
 
 /**
- * The agent's join address dials a port its hop does not open for joining: L-C4 when that port is the
- * other service's (v3 `proxy_server` on 3025, `auth_server` on 3080/443: the key is what to fix), else
- * L-C5 when the address has no port (Teleport's default was dialled), else PL-JOIN-ADDR-PORT. An agent
- * joining a Cloud tenant's Auth directly is L-A3's business.
+ * The agent's or tbot's join address dials a port its hop does not open for joining: L-C4 when that
+ * port is the other service's (v3 `proxy_server` on 3025, `auth_server` on 3080/443: the key is what to
+ * fix; teleport.yaml only), else L-C5 when an agent's address has no port (Teleport's default was
+ * dialled), else PL-JOIN-ADDR-PORT (tbot's port-less `proxy_server`, 443, included). A tbot
+ * `auth_server` without a port is PL-TBOT-AUTH-NO-PORT. Joining a Cloud tenant's Auth directly is
+ * L-A3's business.
  */
 export const joinAddresses: Check = (input) => {
   const { ctx, obs, out } = input;
   for (const m of obs.overrideMismatches.values()) {
-    const agent = ctx.nodes.get(m.agent);
-    if (m.kind !== 'join-addr' || agent?.kind !== 'agent') continue;
-    const cluster = clusterOf(ctx, agent);
-    if (cluster?.deployment === 'cloud' && agent.joinVia === 'auth') continue;
-    const spec = joinKeyOf(cluster?.configVersion, agent.joinVia);
+    const node = ctx.nodes.get(m.agent);
+    if (m.kind !== 'join-addr' || (node?.kind !== 'agent' && node?.kind !== 'tbot')) continue;
+    const cluster = clusterOf(ctx, node);
+    if (cluster?.deployment === 'cloud' && node.joinVia === 'auth') continue;
+    const spec = joinKeyOf(cluster?.configVersion, node.joinVia, node.kind);
     const hop = nameOf(ctx, m.hop);
     const base = { subjects: [m.agent, m.hop], nodes: planNodes(input, m.agent, m.hop), links: m.links };
     const fixedSetting = yamlSetting(spec.key, joinHostPort(m.host, m.open));
-    if (!m.portless && spec.swappedPorts.includes(m.port)) {
+    if (node.kind === 'agent' && !m.portless && spec.swappedPorts.includes(m.port)) {
       const viaProxy = spec.key === 'proxy_server';
       // Joining Auth directly is no way out for App/Database services (L-C2) or on Cloud (L-A3).
-      const authOk = cluster?.deployment !== 'cloud' && !agent.services.some((x) => AGENT_SERVICES[x].proxyServerOnly);
+      const authOk = cluster?.deployment !== 'cloud' && !node.services.some((x) => AGENT_SERVICES[x].proxyServerOnly);
       out.add({
         code: 'L-C4', ...base,
         params: {
-          agent: agent.name, setting: yamlSetting(spec.key, agent.joinAddr ?? m.addr), hop, open: m.open, key: spec.key, otherKey: spec.other ?? '',
+          agent: node.name, setting: yamlSetting(spec.key, node.joinAddr ?? m.addr), hop, open: m.open, key: spec.key, otherKey: spec.other ?? '',
           portName: viaProxy ? 'the Auth port' : 'a Proxy web port',
           expected: viaProxy ? 'Proxy web address (e.g. teleport.example.com:443)' : 'Auth address (e.g. auth.example.com:3025)',
           alternative: viaProxy ? (authOk ? ', or make the agent join Auth directly (auth_server)' : '') : ', or make the agent join via the Proxy (proxy_server)',
@@ -79,14 +81,31 @@ export const joinAddresses: Check = (input) => {
       continue;
     }
     out.add({
-      code: m.portless ? 'L-C5' : 'PL-JOIN-ADDR-PORT', ...base,
+      code: m.portless && node.kind === 'agent' ? 'L-C5' : 'PL-JOIN-ADDR-PORT', ...base,
       params: {
-        agent: agent.name, key: spec.key, setting: yamlSetting(spec.key, agent.joinAddr ?? m.addr), addr: m.addr, hop, open: m.open, fixedSetting,
+        agent: node.name, key: spec.key, setting: yamlSetting(spec.key, node.joinAddr ?? m.addr), addr: m.addr, hop, open: m.open, fixedSetting,
         orOpen: ifNode(input, m.hop, (name) => `, or open port ${m.port} on ${name}`),
       },
     });
   }
+  tbotAuthPorts(input);
 };
+
+/** PL-TBOT-AUTH-NO-PORT: tbot dials `auth_server` as written, and fills in no port. */
+function tbotAuthPorts(input: CheckInput): void {
+  const { ctx, out } = input;
+  for (const node of ctx.sortedNodes) {
+    if (node.kind !== 'tbot' || node.joinVia !== 'auth' || node.joinAddr === undefined) continue;
+    const hp = parseHostPort(node.joinAddr);
+    if (!hp || hp.port !== undefined || clusterOf(ctx, node)?.deployment === 'cloud') continue;
+    const flow = input.flows.find((f) => f.from === node.id && f.catalog === 'tbot-auth');
+    const port = flow?.port ?? PORTS.auth.port;
+    out.add({
+      code: 'PL-TBOT-AUTH-NO-PORT', subjects: [node.id], nodes: planNodes(input, node.id, ...(flow ? [flow.to] : [])), links: flow?.links ?? [],
+      params: { tbot: node.name, addr: node.joinAddr, fixedSetting: yamlSetting('auth_server', joinHostPort(hp.host, port)) },
+    });
+  }
+}
 
 /** L-A7 (SQL Server host), L-A8 (database without required port), PL-APP-NO-PORT (tcp:// app without port), PL-APP-PORTS-URI and PL-APP-PORTS-VERSION (tcp_ports). */
 export const resources: Check = (input) => {

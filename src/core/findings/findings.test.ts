@@ -58,6 +58,11 @@ const authLb = (sends: boolean): Mut => all(
   add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', mappings: [{ frontPort: 3025, targetPort: 3025 }], addresses: ['auth.teleport.internal'], sendsProxyProtocol: sends, zone: 'private' }),
   unlink('proxy-1-auth'), link('proxy-1', 'auth-lb'), link('auth-lb', 'auth'),
 );
+/** A tbot in the private zone, joined through LB (or, with `auth`, straight to Auth). */
+const joiningBot = (fields: Record<string, unknown>, auth = false): Mut => all(
+  add({ id: 'bot', name: 'CI bot', kind: 'tbot', addresses: ['10.0.10.30'], zone: 'private', ...(auth ? { joinVia: 'auth' } : {}), ...fields }),
+  link('bot', auth ? 'auth' : 'lb'),
+);
 const fwdNode = add({ id: 'fwd', name: 'Corporate proxy', kind: 'http-proxy', port: 3128, addresses: ['proxy.corp.example.com'], zone: 'private' });
 const leaf = all(
   (p) => void p.clusters.push({ id: 'leaf', name: 'leaf.example.com', trustedRoot: 'main' }),
@@ -185,6 +190,8 @@ const CASES: [string, Mut, Mut][] = [
   ['L-C5', all(cloudOnly, set('agent', { joinAddr: 'example.teleport.sh' })), all(cloudOnly, set('agent', { joinAddr: 'example.teleport.sh:443' }))],
   ['PL-JOIN-ADDR-PORT', set('agent', { joinAddr: 'teleport.example.com:8443' }), set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }, { frontPort: 8443, targetPort: 3080 }] })],
   ['PL-JOIN-ADDR-PORT', all(set('agent', { joinVia: 'auth', joinAddr: 'auth.example.com:3026' }), unlink('agent-lb'), link('agent', 'auth')), all(set('agent', { joinVia: 'auth', joinAddr: 'auth.example.com' }), unlink('agent-lb'), link('agent', 'auth'))],
+  ['PL-JOIN-ADDR-PORT', joiningBot({ joinAddr: 'teleport.example.com:3080' }), joiningBot({ joinAddr: 'teleport.example.com' })],
+  ['PL-TBOT-AUTH-NO-PORT', joiningBot({ joinAddr: '10.0.10.5' }, true), joiningBot({ joinAddr: '10.0.10.5:3025' }, true)],
   ['L-X3', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustTunnelAddr: 'teleport.example.com:3024' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustTunnelAddr: 'teleport.example.com:443' }))],
   ['PL-TRUST-TUNNEL-NO-PORT', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com', trustTunnelAddr: 'teleport.example.com:443' }))],
   ['PL-TRUST-ADDR-PORT', all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com:3080' })), all(leaf, link('leaf-proxy', 'lb'), leafTrust({ trustWebProxyAddr: 'teleport.example.com:443' }))],
@@ -340,6 +347,23 @@ describe('findings', () => {
     const ok = run(set('agent', { joinAddr: 'proxy.example.com:443' }));
     expect(ok.findings).toEqual([]);
     expect(ok.flows.find((f) => f.from === 'agent' && f.catalog === 'agent-join')?.dialTarget).toBe('proxy.example.com:443');
+    // tbot reads its own keys: a port-less proxy_server is the host of an https URL (443), so it fits LB.
+    const tbot = run(joiningBot({ joinAddr: 'teleport.example.com' }));
+    expect(tbot.findings).toEqual([]);
+    expect(tbot.flows.filter((f) => f.from === 'bot').map((f) => [f.catalog, f.port, f.dialTarget, f.settings.includes('nodes[bot].joinAddr')])).toEqual([['tbot-web', 443, 'teleport.example.com:443', true]]);
+    const bot3080 = run(joiningBot({ joinAddr: 'teleport.example.com:3080' })).findings.find((f) => f.code === 'PL-JOIN-ADDR-PORT');
+    expect([bot3080?.message, bot3080?.fix]).toEqual(['CI bot joins through teleport.example.com:3080 (proxy_server), but LB opens port 443 for joining.', 'Write proxy_server: teleport.example.com:443, or open port 3080 on LB.']);
+    // tbot's auth_server gets no port filled in: the dial fails, and the fix names Auth's port.
+    const botAuth = run(joiningBot({ joinAddr: 'auth.internal' }, true));
+    const noPort = botAuth.findings.find((f) => f.code === 'PL-TBOT-AUTH-NO-PORT');
+    expect([noPort?.message, noPort?.fix, noPort?.nodes, noPort?.links]).toEqual([
+      'CI bot sets auth_server: auth.internal without a port. tbot dials auth_server as written and fills in no port, so it cannot reach Auth.',
+      'Write the port: auth_server: auth.internal:3025, or join through the Proxy (proxy_server).',
+      ['auth', 'bot'],
+      ['bot--auth'],
+    ]);
+    expect(botAuth.flows.find((f) => f.from === 'bot')?.dialTarget).toBe('10.0.10.5:3025');
+    expect(run(joiningBot({ joinAddr: 'auth.internal:3025' }, true)).flows.find((f) => f.from === 'bot')?.dialTarget).toBe('auth.internal:3025');
   });
 
   it("a leaf's trusted_cluster addresses are dialled as written: web_proxy_addr on 443 without a port, tunnel_addr (or web_proxy_addr) never without one", () => {

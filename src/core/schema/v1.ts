@@ -257,6 +257,12 @@ export const TbotNodeV1 = z.object({
   kind: z.literal('tbot'),
   /** `proxy_server` (recommended) or `auth_server`. */
   joinVia: z._default(JoinVia, 'proxy'),
+  /**
+   * The join address as tbot.yaml writes it (`proxy_server` or `auth_server`, by `joinVia`). Without a
+   * port, tbot dials 443 for `proxy_server` and fills in none for `auth_server` (`TBOT_JOIN_KEYS` in the
+   * catalog). Added to v1 as an optional field.
+   */
+  joinAddr: z.optional(HostPort),
   env: z.optional(ProxyEnv),
   diagAddr,
   /**

@@ -85,8 +85,8 @@ interface FieldProps {
   testPrefix: string;
 }
 
-function FieldLabel({ htmlFor, field }: { htmlFor?: string; field: FieldSpec }) {
-  const yaml = yamlKeyFor(field.key);
+function FieldLabel({ htmlFor, field, kind }: { htmlFor?: string; field: FieldSpec; kind: unknown }) {
+  const yaml = yamlKeyFor(field.key, kind);
   const content = (
     <>
       {field.label}
@@ -135,7 +135,7 @@ function FieldEditor({ field, path, entity, attempt, testPrefix }: FieldProps) {
       };
       return (
         <div className={`pl-field${error ? ' has-error' : ''}`}>
-          <FieldLabel htmlFor={id} field={field} />
+          <FieldLabel htmlFor={id} field={field} kind={entity.kind} />
           <DraftInput
             id={id}
             value={format(value)}
@@ -167,7 +167,7 @@ function FieldEditor({ field, path, entity, attempt, testPrefix }: FieldProps) {
               data-testid={testId}
             />
             <span>{field.label}</span>
-            {yamlKeyFor(field.key) ? <code className="pl-field__yaml">{yamlKeyFor(field.key)}</code> : null}
+            {yamlKeyFor(field.key, entity.kind) ? <code className="pl-field__yaml">{yamlKeyFor(field.key, entity.kind)}</code> : null}
           </label>
           <ErrorText id={errId} error={error} />
         </div>
@@ -175,7 +175,7 @@ function FieldEditor({ field, path, entity, attempt, testPrefix }: FieldProps) {
     case 'enum':
       return (
         <div className={`pl-field${error ? ' has-error' : ''}`}>
-          <FieldLabel htmlFor={id} field={field} />
+          <FieldLabel htmlFor={id} field={field} kind={entity.kind} />
           <select
             id={id}
             value={typeof value === 'string' ? value : ''}

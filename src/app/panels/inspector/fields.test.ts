@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZoneSchema } from '../../../core/schema/index.ts';
-import { describeObject, fieldShown, nodeFields } from './fields.ts';
+import { describeObject, fieldShown, nodeFields, yamlKeyFor } from './fields.ts';
 
 describe('inspector fields come from the schema', () => {
   it.each([
@@ -43,5 +43,16 @@ describe('inspector fields come from the schema', () => {
       expect(keys).not.toContain('position');
     }
     expect(describeObject(ZoneSchema).map((f) => f.key)).toEqual(['name', 'kind', 'cidrs', 'notes']);
+  });
+});
+
+describe('config keys beside the fields', () => {
+  it('name the key of the node kind: tbot.yaml has no auth_servers', () => {
+    expect([yamlKeyFor('joinAddr', 'agent'), yamlKeyFor('joinAddr', 'tbot'), yamlKeyFor('proxyProtocol', 'auth'), yamlKeyFor('name', 'tbot')]).toEqual([
+      'proxy_server / auth_server / auth_servers',
+      'proxy_server / auth_server',
+      'proxy_protocol',
+      undefined,
+    ]);
   });
 });

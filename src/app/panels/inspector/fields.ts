@@ -170,8 +170,14 @@ export function labelFor(key: string): string {
   return LABELS[key] ?? key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 }
 
-export function yamlKeyFor(key: string): string | undefined {
-  return YAML_KEYS[key];
+/** Keys that one node kind writes differently (tbot.yaml has no `auth_servers`). */
+const YAML_KEYS_BY_KIND: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  tbot: { joinAddr: 'proxy_server / auth_server' },
+};
+
+/** The config key beside a field; `kind` is the entity's node kind, when it has one. */
+export function yamlKeyFor(key: string, kind?: unknown): string | undefined {
+  return (typeof kind === 'string' ? YAML_KEYS_BY_KIND[kind]?.[key] : undefined) ?? YAML_KEYS[key];
 }
 
 /** Fields that only mean something while a boolean sibling is on: shown only then. */

@@ -36,8 +36,8 @@ function authDialHost(auth: NodeOfKind<'auth'>): string | undefined {
 export function reachAuth(run: Run, initiator: PlanNode, listener: PlanNode, template: FlowTemplate, link: Link): void {
   const { ctx, sink, obs } = run;
   const cause = linkCause(link);
-  // The agent's own auth_server (or auth_servers) address, when the plan gives it.
-  const join = initiator.kind === 'agent' ? joinOverride(ctx, initiator) : undefined;
+  // The agent's or tbot's own auth_server (or auth_servers) address, when the plan gives it.
+  const join = initiator.kind === 'agent' || initiator.kind === 'tbot' ? joinOverride(ctx, initiator) : undefined;
   const more = join ? [join.setting] : undefined;
   if (listener.kind === 'auth') {
     const port = authPort(listener);
