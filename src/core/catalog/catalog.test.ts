@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AGENT_RESOURCES, AGENT_SERVICES, ALL_FINDINGS, ALL_FLOW_TEMPLATES, CLIENT_TOOLS, DATABASE_ENGINES, FALLBACK_TEMPLATES,
-  FINDING_TITLES, FLOW_TEMPLATES, PROXY_LISTENERS, RELATIONS, SOURCES, flowTemplate,
+  FINDING_TITLES, FLOW_TEMPLATES, PEER_LISTEN_FIX, PROXY_LISTENERS, RELATIONS, SOURCES, fixStatus, flowTemplate,
 } from './index.ts';
 
 const URL_RE = /^https:\/\/(goteleport\.com\/docs\/|github\.com\/(gravitational\/teleport|golang\/net)\/)/;
@@ -51,3 +51,13 @@ describe('catalog integrity', () => {
     expect(AGENT_SERVICES.app.listen).toBeUndefined();
   });
 });
+
+describe('fixes shipped in patch releases', () => {
+  it.each([
+    [14, 2, 'missing'], [15, 1, 'unknown'], [16, 3, 'missing'], [16, 4, 'unknown'], [16, 5, 'fixed'], [16, undefined, 'unknown'],
+    [17, 0, 'unknown'], [17, 1, 'fixed'], [17, undefined, 'unknown'], [18, undefined, 'fixed'], [18, 0, 'fixed'],
+  ] as const)('the peer listener fix on %s.%s is %s', (major, minor, status) => {
+    expect(fixStatus(PEER_LISTEN_FIX, major, minor)).toBe(status);
+  });
+});
+

@@ -42,6 +42,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'L-T5': 'L4 load balancer terminating TLS',
   'L-R4': 'Peer address guessed',
   'L-R5': 'One tunnel per agent with proxy peering',
+  'L-R6': 'Peer listener of older releases',
   'L-A6': 'LDAP on a single domain controller',
   'L-A7': 'SQL Server host is not computer.domain',
   'L-H6': 'HTTPS_PROXY wins for reverse tunnels',

@@ -1,5 +1,5 @@
-/** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES) and trust (L-X1, L-X3, PL-TRUST-*). */
-import { PEERING_TEMPLATES, PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, QUIC_PEERING_SINCE, TRUST_WEB_PROXY_DEFAULT_PORT, versionText } from '../catalog/index.ts';
+/** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, L-R6, PL-PEER-ZONES) and trust (L-X1, L-X3, PL-TRUST-*). */
+import { PEERING_TEMPLATES, PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, PEER_LISTEN_FIX, QUIC_PEERING_SINCE, TRUST_WEB_PROXY_DEFAULT_PORT, fixStatus, versionText } from '../catalog/index.ts';
 import { cidrContains, ipBytes, ipv4ToNumber, isUnspecifiedHost, joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { clusterIdOf, hostOfAddress } from '../engine/context.ts';
 import { nameOf, tenantAddress } from '../engine/endpoints.ts';
@@ -12,7 +12,7 @@ import { ifNode, namesOf, planNodes } from './input.ts';
 import { listNames, withVerb } from './sink.ts';
 import type { FindingSink } from './sink.ts';
 
-/** L-R1, L-R2, L-R4, L-R5, PL-PEER-ZONES, PL-QUIC-PEERING-UNUSED. */
+/** L-R1, L-R2, L-R4, L-R5, L-R6 (from the cluster's version), PL-PEER-ZONES, PL-QUIC-PEERING-UNUSED. */
 export const peering: Check = (input) => {
   const { ctx, out } = input;
   for (const c of ctx.plan.clusters) {
@@ -33,6 +33,11 @@ export const peering: Check = (input) => {
     const count = c.agentConnectionCount ?? 1;
     if (count === 1 && proxies.length > 1) out.add({ code: 'L-R5', subjects: [c.id], nodes: proxies, params: { cluster: c.name, count } });
     for (const id of proxies) guessedPeerAddress(input.ctx, id, out);
+    const fix = fixStatus(PEER_LISTEN_FIX, c.teleportVersion, c.teleportMinorVersion);
+    if (fix !== 'fixed' && proxies.length > 1) {
+      const version = versionText(c.teleportVersion, c.teleportMinorVersion);
+      out.add({ code: 'L-R6', subjects: [c.id], nodes: proxies, params: { cluster: c.name, version, which: fix === 'missing' ? 'which predates the fix in' : 'which may predate the fix in' } });
+    }
   }
 };
 

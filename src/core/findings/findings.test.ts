@@ -180,6 +180,7 @@ const CASES: [string, Mut, Mut][] = [
   ['L-T5', set('lb', { tlsTermination: true }), set('lb', { tlsTermination: true, tlsReencrypt: true })],
   ['L-R4', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { addresses: ['10.0.1.11', '192.168.5.11'] })), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { addresses: ['10.0.1.11', '192.168.5.11'], peerListenAddr: '0.0.0.0:3021', peerPublicAddr: '10.0.1.11:3021' }))],
   ['L-R5', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), twoProxies), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies)],
+  ['L-R6', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, teleportVersion: 16, teleportMinorVersion: 4 }), twoProxies), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, teleportVersion: 17, teleportMinorVersion: 1 }), twoProxies)],
   ['L-A6', all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses: ['dc1.corp.example.com'] }), link('agent', 'dc')), all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses: ['10.0.10.51', '10.0.10.52'] }), link('agent', 'dc'))],
   ['L-A7', add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['10.0.10.60'] }), add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['sql01.corp.example.com'] })],
   ['L-A7', add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['sql01'] }), add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433 })],
@@ -250,6 +251,12 @@ describe('findings', () => {
     // An agent joined straight to an 'on' Auth, past its load balancer: route it through the load balancer.
     const authDirect = of(all(authLb(true), set('auth', { proxyProtocol: 'on' }), set('agent', { joinVia: 'auth' }), link('agent', 'auth'))).find((f) => f.code === 'PL-PROXY-PROTOCOL');
     expect([authDirect?.message, authDirect?.fix]).toEqual(['Auth has proxy_protocol: on, but Agent connects to it directly, without PROXY headers: Teleport rejects those connections.', 'Route Agent through Auth LB, which sends PROXY headers.']);
+    // L-R6 from the cluster's version: known to predate the fix, or not known (the patch decides).
+    const peeringOn = (fields: Record<string, unknown>) => of(all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, ...fields }), twoProxies)).find((f) => f.code === 'L-R6');
+    expect(peeringOn({ teleportVersion: 14 })?.message).toMatch(/^teleport\.example\.com uses proxy peering on Teleport 14, which predates the fix in 16\.4\.9 and 17\.0\.3: until then/);
+    expect(peeringOn({ teleportVersion: 17 })?.message).toMatch(/^teleport\.example\.com uses proxy peering on Teleport 17, which may predate the fix in 16\.4\.9 and 17\.0\.3:/);
+    expect(peeringOn({ teleportVersion: 17 })?.nodes).toEqual(['proxy-1', 'proxy-2']);
+    expect(peeringOn({})).toBeUndefined();
     // A sticky load balancer that carries no reverse tunnel is harmless: no L-B3.
     expect(of(all(twoProxies, set('lb', { sticky: true }), unlink('agent-lb'))).map((f) => f.code)).not.toContain('L-B3');
     // The Proxy's own Kubernetes API dial through a forward proxy is L-H3's business, not L-H1's.
