@@ -325,7 +325,7 @@ test.describe('assertions', () => {
     await expect(page.getByTestId('assertions.row')).toHaveCount(1);
   });
 
-  test('"only 443 from Internet" holds on the example; an invalid port is refused', async ({ app, page }) => {
+  test('"only 443 from Internet" holds on the example; an invalid port is refused; UDP ports carry /udp', async ({ app, page }) => {
     const x = new ExplainTabs(app);
     await app.open();
     await x.open('assertions');
@@ -338,6 +338,16 @@ test.describe('assertions', () => {
     await page.getByTestId('assertions.add').click();
     await expect(page.getByTestId('assertions.row')).toHaveAttribute('data-status', 'holds');
     await expect(page.getByTestId('assertions.row')).toContainText('only 443 reachable from zone Internet');
+    // UDP ports are written with /udp; any other suffix is refused with the way to write one.
+    await page.getByTestId('assertions.zone').selectOption('dmz');
+    await page.getByTestId('assertions.ports').fill('3025, 3080, 3021/sctp');
+    await page.getByTestId('assertions.add').click();
+    await expect(page.getByTestId('assertions.error')).toContainText('“3021/sctp” is not a port number (write 443, or 3021/udp for a UDP port).');
+    await page.getByTestId('assertions.ports').fill('3025, 3080, 3021/udp');
+    await page.getByTestId('assertions.add').click();
+    const dmz = page.getByTestId('assertions.row').filter({ hasText: 'zone DMZ' });
+    await expect(dmz).toContainText('only 3025, 3080, 3021/udp reachable from zone DMZ');
+    await expect(dmz).toHaveAttribute('data-status', 'holds');
   });
 });
 

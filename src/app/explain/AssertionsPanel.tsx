@@ -74,7 +74,7 @@ export function AssertionsPanel() {
           </>
         ) : null}
         {draft.type === 'only-ports-from' ? (
-          <input className="pl-explain__port" type="text" placeholder="ports, e.g. 443" value={draft.ports} onChange={(e) => edit({ ports: e.target.value })} aria-label="Allowed ports" data-testid="assertions.ports" />
+          <input className="pl-explain__port" type="text" placeholder="ports, e.g. 443, 3021/udp" value={draft.ports} onChange={(e) => edit({ ports: e.target.value })} aria-label="Allowed ports" data-testid="assertions.ports" />
         ) : null}
         <button type="submit" className="pl-btn pl-btn--small" disabled={zones.length === 0} data-testid="assertions.add">
           Add assertion

@@ -32,7 +32,7 @@ export function removeAssertion(plan: Plan, id: string): Plan {
 function same(a: Assertion, b: Assertion): boolean {
   const { id: _a, description: _da, ...x } = a;
   const { id: _b, description: _db, ...y } = b;
-  const norm = (v: object) => JSON.stringify(v, (k, val: unknown) => (k === 'ports' && Array.isArray(val) ? [...(val as number[])].sort((p, q) => p - q) : val));
+  const norm = (v: object) => JSON.stringify(v, (k, val: unknown) => ((k === 'ports' || k === 'udpPorts') && Array.isArray(val) ? [...(val as number[])].sort((p, q) => p - q) : val));
   return norm(x) === norm(y);
 }
 
@@ -42,9 +42,12 @@ export function draftToAssertion(plan: Plan, d: AssertionDraft): { ok: true; ass
   if (d.type === 'no-traffic' && d.toZone === '') return { ok: false, message: 'Choose the zone traffic goes to.' };
   if (d.type === 'no-traffic' && d.toZone === d.zone) return { ok: false, message: 'Choose two different zones.' };
   const words = d.ports.split(/[\s,]+/).filter(Boolean);
-  if (d.type === 'only-ports-from' && words.length === 0) return { ok: false, message: 'List the allowed ports, e.g. 443 or 443, 3024.' };
-  const bad = words.find((w) => !/^\d+$/.test(w));
-  if (d.type === 'only-ports-from' && bad !== undefined) return { ok: false, message: `“${bad}” is not a port number.` };
+  if (d.type === 'only-ports-from' && words.length === 0) return { ok: false, message: 'List the allowed ports, e.g. 443 or 443, 3024 (3021/udp for UDP).' };
+  const parsedWords = words.map((w) => /^(\d+)(?:\/(tcp|udp))?$/i.exec(w));
+  const bad = words.find((_, i) => parsedWords[i] === null);
+  if (d.type === 'only-ports-from' && bad !== undefined) return { ok: false, message: `“${bad}” is not a port number (write 443, or 3021/udp for a UDP port).` };
+  const portsOf = (udp: boolean) => [...new Set(parsedWords.filter((m) => m !== null && (m[2]?.toLowerCase() === 'udp') === udp).map((m) => Number(m![1])))];
+  const udpPorts = portsOf(true);
   const taken = new Set([...takenIds(plan), ...plan.assertions.map((a) => a.id)]);
   const zoneSlug = d.type === 'no-traffic' ? `${d.zone}-to-${d.toZone}` : d.zone;
   const id = freeId(`${d.type}-${zoneSlug}`, taken);
@@ -52,7 +55,7 @@ export function draftToAssertion(plan: Plan, d: AssertionDraft): { ok: true; ass
     d.type === 'no-traffic'
       ? { id, type: d.type, fromZone: d.zone, toZone: d.toZone }
       : d.type === 'only-ports-from'
-        ? { id, type: d.type, zone: d.zone, ports: [...new Set(words.map(Number))] }
+        ? { id, type: d.type, zone: d.zone, ports: portsOf(false), ...(udpPorts.length > 0 ? { udpPorts } : {}) }
         : { id, type: d.type, zone: d.zone };
   const parsed = AssertionSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -56,7 +56,10 @@ describe('assertion edits', () => {
   it('validates a draft, adds and removes it; deleting its zone removes it too', () => {
     const plan = examplePlan();
     expect(draftToAssertion(plan, { type: 'no-traffic', zone: 'dmz', toZone: 'dmz', ports: '' })).toEqual({ ok: false, message: 'Choose two different zones.' });
-    expect(draftToAssertion(plan, { type: 'only-ports-from', zone: 'internet', toZone: '', ports: '443 x' })).toMatchObject({ ok: false, message: '“x” is not a port number.' });
+    expect(draftToAssertion(plan, { type: 'only-ports-from', zone: 'internet', toZone: '', ports: '443 x' })).toMatchObject({ ok: false, message: '“x” is not a port number (write 443, or 3021/udp for a UDP port).' });
+    // TCP by default, /udp for UDP ports; a UDP port alone is an assertion too.
+    expect(draftToAssertion(plan, { type: 'only-ports-from', zone: 'dmz', toZone: '', ports: '443, 3021/UDP 3021/tcp' })).toMatchObject({ ok: true, assertion: { ports: [443, 3021], udpPorts: [3021] } });
+    expect(draftToAssertion(plan, { type: 'only-ports-from', zone: 'dmz', toZone: '', ports: '3021/udp' })).toMatchObject({ ok: true, assertion: { ports: [], udpPorts: [3021] } });
     const bad = draftToAssertion(plan, { type: 'only-ports-from', zone: 'internet', toZone: '', ports: '0' });
     expect(bad.ok).toBe(false);
     const made = draftToAssertion(plan, { type: 'no-inbound', zone: 'private', toZone: '', ports: '' });

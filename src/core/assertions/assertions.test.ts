@@ -83,6 +83,23 @@ describe('evaluateAssertions', () => {
     });
   });
 
+  it('compares TCP rules with ports and UDP rules with udpPorts (QUIC proxy peering)', () => {
+    const p = examplePlan();
+    Object.assign(p.clusters[0]!, { tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 });
+    for (const n of p.nodes) if (n.kind === 'proxy') n.quicPeering = true;
+    const only = (fields: { ports: number[]; udpPorts?: number[] }): Assertion => ({ id: 'dmz-ports', type: 'only-ports-from', zone: 'dmz', ...fields });
+    const tcp = [3021, 3025, 3080];
+    p.assertions = [only({ ports: tcp })];
+    const [f] = check(p);
+    expect(f?.message).toBe('Assertion dmz-ports ("only 3021, 3025, 3080 reachable from zone DMZ") is violated by 2 rules: Proxy 1 → Proxy 2 3021/udp; Proxy 2 → Proxy 1 3021/udp.');
+    p.assertions = [only({ ports: tcp, udpPorts: [3021] })];
+    expect(check(p)).toEqual([]);
+    // Allowing 3021/udp does not allow 3021/tcp: with one Proxy back on TCP, the pair peers over TCP.
+    for (const n of p.nodes) if (n.id === 'proxy-2' && n.kind === 'proxy') n.quicPeering = false;
+    p.assertions = [only({ ports: [3025, 3080], udpPorts: [3021] })];
+    expect(check(p)[0]?.message).toBe('Assertion dmz-ports ("only 3025, 3080, 3021/udp reachable from zone DMZ") is violated by 2 rules: Proxy 1 → Proxy 2 3021/tcp; Proxy 2 → Proxy 1 3021/tcp.');
+  });
+
   it('uses the description when there is one, and counts beyond five rules', () => {
     const p = examplePlan();
     p.assertions = [{ id: 'private-egress', type: 'no-outbound', zone: 'private', description: 'Private services never call out' }];

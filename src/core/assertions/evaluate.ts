@@ -27,6 +27,12 @@ function portsWithin(rule: Rule, ports: readonly number[]): boolean {
   return true;
 }
 
+/** The ports of an `only-ports-from` assertion as a user writes them: `443, 3024, 3021/udp`. */
+export function allowedPortsText(a: { ports: readonly number[]; udpPorts?: readonly number[] | undefined }): string {
+  const sorted = (xs: readonly number[]) => [...xs].sort((x, y) => x - y);
+  return [...sorted(a.ports).map(String), ...sorted(a.udpPorts ?? []).map((p) => `${p}/udp`)].join(', ');
+}
+
 /** The rules that violate one assertion. */
 export function violations(a: Assertion, rules: readonly Rule[]): Rule[] {
   switch (a.type) {
@@ -37,7 +43,7 @@ export function violations(a: Assertion, rules: readonly Rule[]): Rule[] {
     case 'no-traffic':
       return rules.filter((r) => r.sourceZone === a.fromZone && r.destinationZone === a.toZone);
     case 'only-ports-from':
-      return rules.filter((r) => r.sourceZone === a.zone && !portsWithin(r, a.ports));
+      return rules.filter((r) => r.sourceZone === a.zone && !portsWithin(r, r.protocol === 'udp' ? (a.udpPorts ?? []) : a.ports));
   }
 }
 
@@ -52,7 +58,7 @@ export function assertionText(plan: Plan, a: Assertion): string {
     case 'no-traffic':
       return `no traffic from zone ${zoneName(plan, a.fromZone)} to zone ${zoneName(plan, a.toZone)}`;
     case 'only-ports-from':
-      return `only ${[...a.ports].sort((x, y) => x - y).join(', ')} reachable from zone ${zoneName(plan, a.zone)}`;
+      return `only ${allowedPortsText(a)} reachable from zone ${zoneName(plan, a.zone)}`;
   }
 }
 

@@ -481,8 +481,16 @@ const assertionBase = { id: Id, description: z.optional(Notes) };
 export const AssertionV1 = z.discriminatedUnion('type', [
   /** Nothing from another zone may reach this zone ("nothing inbound to zone Private"). */
   z.object({ ...assertionBase, type: z.literal('no-inbound'), zone: Id }),
-  /** Rules from this zone may only use these ports ("only 443 reachable from Internet"). */
-  z.object({ ...assertionBase, type: z.literal('only-ports-from'), zone: Id, ports: z.array(Port).check(z.minLength(1), z.maxLength(64)) }),
+  /**
+   * Rules from this zone may only use these ports ("only 443 reachable from Internet"): `ports` for TCP,
+   * `udpPorts` for UDP (QUIC proxy peering). `udpPorts` was added to v1 as an optional field; without
+   * it no UDP rule is allowed.
+   */
+  z.object({
+    ...assertionBase, type: z.literal('only-ports-from'), zone: Id,
+    ports: z.array(Port).check(z.maxLength(64)),
+    udpPorts: z.optional(z.array(Port).check(z.maxLength(64))),
+  }).check(z.refine((a) => a.ports.length + (a.udpPorts?.length ?? 0) > 0, { message: 'list at least one port', path: ['ports'] })),
   /** No rule at all from one zone to another. */
   z.object({ ...assertionBase, type: z.literal('no-traffic'), fromZone: Id, toZone: Id }),
   /** Nothing in this zone may open connections to other zones (egress lock-down). */
