@@ -12,6 +12,7 @@ import {
   parsePlanText,
   planJsonSchema,
 } from './index.ts';
+import type { Plan } from './index.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/plans');
 const read = (rel: string) => readFileSync(join(FIXTURES, rel), 'utf8');
@@ -59,22 +60,32 @@ describe('valid v1 fixtures', () => {
     expect(first.plan.nodes.find((n) => n.id === 'multi-port-app')).toMatchObject({ tcpPorts: [{ port: 5432 }, { port: 8000, endPort: 8010 }] });
   });
 
-  it('keeps every field of the third fixture (the fields added to v1 since) through a JSON round trip, and drops no key of the file', () => {
-    const text = read('v1/valid/every-field-3.portolan.json');
+  // The fixtures of the fields added to v1 since every-kind-2: each survives a JSON round trip, and
+  // every key the file writes survives parsing (a misspelt field would be dropped silently).
+  it.each([
+    ['every-field-3', (plan: Plan) => {
+      expect(plan.nodes.find((n) => n.id === 'agent')).toMatchObject({ joinAddr: 'root.example.com:443' });
+      expect(plan.clusters.find((c) => c.id === 'leaf')).toMatchObject({ trustWebProxyAddr: 'root.example.com:443', trustTunnelAddr: 'root.example.com:443' });
+    }],
+    ['every-field-4', (plan: Plan) => {
+      expect(plan.nodes.find((n) => n.id === 'auth')).toMatchObject({ proxyProtocol: 'on' });
+      expect(plan.nodes.find((n) => n.id === 'tbot')).toMatchObject({ joinAddr: 'teleport.example.com' });
+      expect(plan.assertions[0]).toMatchObject({ ports: [3025], udpPorts: [3021] });
+    }],
+  ] as const)('keeps every field of %s through a JSON round trip, and drops no key of the file', (name, expectFields) => {
+    const text = read(`v1/valid/${name}.portolan.json`);
     const first = parsePlanText(text);
     if (!first.ok) throw new Error(first.error.message);
     const second = parsePlan(JSON.parse(JSON.stringify(first.plan)));
     if (!second.ok) throw new Error(second.error.message);
     expect(second.plan).toEqual(first.plan);
-    // Every key the file writes survives parsing (a misspelt field would be dropped silently).
     const keys = (value: unknown, path = ''): string[] =>
       value !== null && typeof value === 'object'
         ? Object.entries(value).flatMap(([k, v]) => [Array.isArray(value) ? path : `${path}.${k}`, ...keys(v, Array.isArray(value) ? path : `${path}.${k}`)])
         : [];
     const parsed = new Set(keys(first.plan));
     expect(keys(JSON.parse(text)).filter((k) => !parsed.has(k))).toEqual([]);
-    expect(first.plan.nodes.find((n) => n.id === 'agent')).toMatchObject({ joinAddr: 'root.example.com:443' });
-    expect(first.plan.clusters.find((c) => c.id === 'leaf')).toMatchObject({ trustWebProxyAddr: 'root.example.com:443', trustTunnelAddr: 'root.example.com:443' });
+    expectFields(first.plan);
   });
 
   it('the example plan equals its frozen fixture', () => {
