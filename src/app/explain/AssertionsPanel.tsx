@@ -59,7 +59,7 @@ export function AssertionsPanel() {
         }}
         aria-label="Add an assertion"
       >
-        <select value={draft.type} onChange={(e) => edit({ type: e.target.value as AssertionType })} aria-label="Assertion type" data-testid="assertions.type">
+        <select className="pl-explain__type" value={draft.type} onChange={(e) => edit({ type: e.target.value as AssertionType })} aria-label="Assertion type" data-testid="assertions.type">
           {ASSERTION_TYPES.map((t) => (
             <option key={t.type} value={t.type}>
               {t.label}
@@ -74,7 +74,7 @@ export function AssertionsPanel() {
           </>
         ) : null}
         {draft.type === 'only-ports-from' ? (
-          <input className="pl-explain__port" type="text" placeholder="ports, e.g. 443, 3021/udp" value={draft.ports} onChange={(e) => edit({ ports: e.target.value })} aria-label="Allowed ports" data-testid="assertions.ports" />
+          <input className="pl-explain__port pl-explain__port--list" type="text" placeholder="ports, e.g. 443, 3021/udp" value={draft.ports} onChange={(e) => edit({ ports: e.target.value })} aria-label="Allowed ports" data-testid="assertions.ports" />
         ) : null}
         <button type="submit" className="pl-btn pl-btn--small" disabled={zones.length === 0} data-testid="assertions.add">
           Add assertion
