@@ -61,7 +61,8 @@ export function draftToAssertion(plan: Plan, d: AssertionDraft): { ok: true; ass
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') ?? '';
-    return { ok: false, message: `${where === 'ports' || where.startsWith('ports.') ? 'Ports' : 'Assertion'}: ${issue?.message ?? 'not valid'}` };
+    const aboutPorts = ['ports', 'udpPorts'].some((k) => where === k || where.startsWith(`${k}.`));
+    return { ok: false, message: `${aboutPorts ? 'Ports' : 'Assertion'}: ${issue?.message ?? 'not valid'}` };
   }
   const zones = new Set(plan.zones.map((z) => z.id));
   const named = parsed.data.type === 'no-traffic' ? [parsed.data.fromZone, parsed.data.toZone] : [parsed.data.zone];

@@ -60,6 +60,7 @@ describe('assertion edits', () => {
     // TCP by default, /udp for UDP ports; a UDP port alone is an assertion too.
     expect(draftToAssertion(plan, { type: 'only-ports-from', zone: 'dmz', toZone: '', ports: '443, 3021/UDP 3021/tcp' })).toMatchObject({ ok: true, assertion: { ports: [443, 3021], udpPorts: [3021] } });
     expect(draftToAssertion(plan, { type: 'only-ports-from', zone: 'dmz', toZone: '', ports: '3021/udp' })).toMatchObject({ ok: true, assertion: { ports: [], udpPorts: [3021] } });
+    expect(draftToAssertion(plan, { type: 'only-ports-from', zone: 'dmz', toZone: '', ports: '443, 70000/udp' })).toMatchObject({ ok: false, message: expect.stringMatching(/^Ports: /) });
     const bad = draftToAssertion(plan, { type: 'only-ports-from', zone: 'internet', toZone: '', ports: '0' });
     expect(bad.ok).toBe(false);
     const made = draftToAssertion(plan, { type: 'no-inbound', zone: 'private', toZone: '', ports: '' });

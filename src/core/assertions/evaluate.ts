@@ -66,7 +66,7 @@ const FIX: Readonly<Record<Assertion['type'], string>> = {
   'no-inbound': 'Remove or re-route the links that need these connections (agents dial out, so a zone that only holds agents needs nothing inbound), move the nodes, or change the assertion.',
   'no-outbound': 'Remove or re-route the links that make nodes in the zone open these connections (for example through a forward proxy in another zone), or change the assertion.',
   'no-traffic': 'Remove or re-route the links that need these connections, move the nodes to other zones, or change the assertion.',
-  'only-ports-from': 'Use only the allowed ports (multiplex mode puts every client connection on the web port), remove the links that need the others, or change the assertion.',
+  'only-ports-from': 'Use only the allowed ports (multiplex mode puts every client connection on the web port), remove the links that need the others, or change the assertion (a UDP port is allowed as 3021/udp).',
 };
 
 function ruleText(plan: Plan, r: Rule): string {

@@ -10,7 +10,7 @@ const f = (code: string, severity: FindingSpec['severity'], message: string, fix
 export const PORTOLAN_FINDINGS: readonly FindingSpec[] = [
   f('PL-TUNNEL-ENV-PORT', 'warning', '{agent} opens its reverse tunnel to {addr} (TELEPORT_TUNNEL_PUBLIC_ADDR), but {hop} opens port {open} for reverse tunnels.', 'Set TELEPORT_TUNNEL_PUBLIC_ADDR to port {open}{orOpen}.', ['S2', 'D11']),
   f('PL-JOIN-ADDR-PORT', 'warning', '{agent} joins through {addr} ({key}), but {hop} opens port {open} for joining.', 'Write {fixedSetting}{orOpen}.', ['S5', 'D1']),
-  f('PL-TBOT-AUTH-NO-PORT', 'error', '{tbot} sets auth_server: {addr} without a port. tbot dials auth_server as written and fills in no port, so it cannot reach Auth.', 'Write the port: {fixedSetting}, or join through the Proxy (proxy_server).', ['S29', 'D13']),
+  f('PL-TBOT-AUTH-NO-PORT', 'error', '{tbot} sets auth_server: {addr} without a port. tbot dials auth_server as written and fills in no port, so it cannot reach Auth (it then tries the address as a Proxy web address on 443).', 'Write the port: {fixedSetting}, or join through the Proxy (proxy_server).', ['S29', 'D13']),
   f('PL-TRUST-TUNNEL-NO-PORT', 'error', "{cluster}'s trusted_cluster {key} is {addr}, without a port: {tunnels} the reverse tunnel address as written and cannot connect.", 'Set tunnel_addr with the port where the root takes reverse tunnels (e.g. {example}).', ['D12', 'S20']),
   f('PL-TRUST-ADDR-PORT', 'warning', '{who} {addr} ({key} of the trusted_cluster of {cluster}), but {hop} opens port {open} for {what}.', 'Set {fixKey} to {fixed}{orOpen}.', ['D12', 'S20']),
   f('PL-QUIC-PEERING-UNUSED', 'info', '{proxy} opts into QUIC proxy peering (TELEPORT_UNSTABLE_QUIC_PROXY_PEERING), but {why}: {effect}.', '{advice}', ['I5', 'D4']),

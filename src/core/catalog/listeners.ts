@@ -181,11 +181,12 @@ export const JOIN_KEYS = {
  * apart from teleport.yaml's: `proxy_server` is the host of the https URL tbot pings
  * (`webclient.Find` in api/client/webclient: `https://<proxy_server>/webapi/find`), so 443 without a
  * port; `auth_server` is dialled as written (`utils.ParseAddr` fills in no port), so without a port the
- * dial fails. Port-specific warnings (L-C4) are teleport.yaml's, not tbot's: no swapped ports here.
+ * dial fails. An `auth_server` on a Proxy web port (3080, 443) is taken for a Proxy (`join.Register`:
+ * `authServerIsProxy`, deprecated): L-C4 when the plan has tbot join Auth there.
  */
 export const TBOT_JOIN_KEYS = {
   proxyServer: { key: 'proxy_server', defaultPort: 443, swappedPorts: [], other: 'auth_server' }, // S30
-  authServer: { key: 'auth_server', defaultPort: undefined, swappedPorts: [], other: 'proxy_server' },
+  authServer: { key: 'auth_server', defaultPort: undefined, swappedPorts: [PORTS.proxyWeb.port, 443], other: 'proxy_server' },
 } as const satisfies Record<string, JoinKeySpec>;
 
 /** The key a join address goes in: tbot.yaml's for tbot, else teleport.yaml's by config version and the way it joins. */

@@ -48,9 +48,9 @@ function yamlSetting(key: string, value: string): string {
 
 /**
  * The agent's or tbot's join address dials a port its hop does not open for joining: L-C4 when that
- * port is the other service's (v3 `proxy_server` on 3025, `auth_server` on 3080/443: the key is what to
- * fix; teleport.yaml only), else L-C5 when an agent's address has no port (Teleport's default was
- * dialled), else PL-JOIN-ADDR-PORT (tbot's port-less `proxy_server`, 443, included). A tbot
+ * port is the other service's (v3 `proxy_server` on 3025, `auth_server` on 3080/443, tbot's
+ * `auth_server` too: the key is what to fix), else L-C5 when an agent's address has no port (Teleport's
+ * default was dialled), else PL-JOIN-ADDR-PORT (tbot's port-less `proxy_server`, 443, included). A tbot
  * `auth_server` without a port is PL-TBOT-AUTH-NO-PORT. Joining a Cloud tenant's Auth directly is
  * L-A3's business.
  */
@@ -65,17 +65,18 @@ export const joinAddresses: Check = (input) => {
     const hop = nameOf(ctx, m.hop);
     const base = { subjects: [m.agent, m.hop], nodes: planNodes(input, m.agent, m.hop), links: m.links };
     const fixedSetting = yamlSetting(spec.key, joinHostPort(m.host, m.open));
-    if (node.kind === 'agent' && !m.portless && spec.swappedPorts.includes(m.port)) {
+    if (!m.portless && spec.swappedPorts.includes(m.port)) {
       const viaProxy = spec.key === 'proxy_server';
+      const who = node.kind === 'tbot' ? 'tbot' : 'the agent';
       // Joining Auth directly is no way out for App/Database services (L-C2) or on Cloud (L-A3).
-      const authOk = cluster?.deployment !== 'cloud' && !node.services.some((x) => AGENT_SERVICES[x].proxyServerOnly);
+      const authOk = cluster?.deployment !== 'cloud' && (node.kind === 'tbot' || !node.services.some((x) => AGENT_SERVICES[x].proxyServerOnly));
       out.add({
         code: 'L-C4', ...base,
         params: {
           agent: node.name, setting: yamlSetting(spec.key, node.joinAddr ?? m.addr), hop, open: m.open, key: spec.key, otherKey: spec.other ?? '',
           portName: viaProxy ? 'the Auth port' : 'a Proxy web port',
           expected: viaProxy ? 'Proxy web address (e.g. teleport.example.com:443)' : 'Auth address (e.g. auth.example.com:3025)',
-          alternative: viaProxy ? (authOk ? ', or make the agent join Auth directly (auth_server)' : '') : ', or make the agent join via the Proxy (proxy_server)',
+          alternative: viaProxy ? (authOk ? `, or make ${who} join Auth directly (auth_server)` : '') : `, or make ${who} join via the Proxy (proxy_server)`,
         },
       });
       continue;

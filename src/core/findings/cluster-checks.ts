@@ -33,11 +33,7 @@ export const peering: Check = (input) => {
     const count = c.agentConnectionCount ?? 1;
     if (count === 1 && proxies.length > 1) out.add({ code: 'L-R5', subjects: [c.id], nodes: proxies, params: { cluster: c.name, count } });
     for (const id of proxies) guessedPeerAddress(input.ctx, id, out);
-    const fix = fixStatus(PEER_LISTEN_FIX, c.teleportVersion, c.teleportMinorVersion);
-    if (fix !== 'fixed' && proxies.length > 1) {
-      const version = versionText(c.teleportVersion, c.teleportMinorVersion);
-      out.add({ code: 'L-R6', subjects: [c.id], nodes: proxies, params: { cluster: c.name, version, which: fix === 'missing' ? 'which predates the fix in' : 'which may predate the fix in' } });
-    }
+    if (proxies.length > 1) guessedPeerListener(input, c, proxies);
   }
 };
 
@@ -183,6 +179,34 @@ function guessedPeerAddress(ctx: Ctx, id: string, out: FindingSink): void {
   out.add({
     code: 'L-R4', subjects: [id], nodes: [id],
     params: { proxy: p.name, listen, addresses: listNames(ips, ips.length), example: joinHostPort(likelyGuess(ips), port) },
+  });
+}
+
+/**
+ * L-R6: on a release before the peer listener fix (PR 49586), a Proxy whose `peer_listen_addr` has an
+ * unspecified host (or is absent: 0.0.0.0:3021) binds the listener to one guessed IPv4 address instead
+ * (`peerAddr` in lib/service/cfg.go kept a specific host as written). One finding per cluster.
+ */
+function guessedPeerListener(input: CheckInput, c: Cluster, proxies: readonly string[]): void {
+  const fix = fixStatus(PEER_LISTEN_FIX, c.teleportVersion, c.teleportMinorVersion);
+  if (fix === 'fixed') return;
+  const affected = proxies.filter((id) => {
+    const listen = input.ctx.proxies.get(id)?.node.peerListenAddr;
+    const host = listen === undefined ? undefined : parseHostPort(listen)?.host;
+    return host === undefined || isUnspecifiedHost(host);
+  });
+  const first = affected.length === 0 ? undefined : input.ctx.proxies.get(affected[0]!)?.node;
+  if (!first) return;
+  const ip = first.addresses.map(hostOfAddress).find((h) => ipv4ToNumber(h) !== undefined) ?? '<its IP address>';
+  const port = (first.peerListenAddr === undefined ? undefined : parseHostPort(first.peerListenAddr)?.port) ?? PEER_DEFAULT_PORT;
+  input.out.add({
+    code: 'L-R6', subjects: [c.id], nodes: [...affected],
+    params: {
+      cluster: c.name, version: versionText(c.teleportVersion, c.teleportMinorVersion),
+      which: fix === 'missing' ? 'which predates' : 'which may predate',
+      proxies: withVerb(namesOf(input, affected), 'listens', 'listen'),
+      example: `${first.name}: peer_listen_addr: ${joinHostPort(ip, port)}`,
+    },
   });
 }
 

@@ -251,12 +251,29 @@ describe('findings', () => {
     // An agent joined straight to an 'on' Auth, past its load balancer: route it through the load balancer.
     const authDirect = of(all(authLb(true), set('auth', { proxyProtocol: 'on' }), set('agent', { joinVia: 'auth' }), link('agent', 'auth'))).find((f) => f.code === 'PL-PROXY-PROTOCOL');
     expect([authDirect?.message, authDirect?.fix]).toEqual(['Auth has proxy_protocol: on, but Agent connects to it directly, without PROXY headers: Teleport rejects those connections.', 'Route Agent through Auth LB, which sends PROXY headers.']);
-    // L-R6 from the cluster's version: known to predate the fix, or not known (the patch decides).
-    const peeringOn = (fields: Record<string, unknown>) => of(all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, ...fields }), twoProxies)).find((f) => f.code === 'L-R6');
-    expect(peeringOn({ teleportVersion: 14 })?.message).toMatch(/^teleport\.example\.com uses proxy peering on Teleport 14, which predates the fix in 16\.4\.9 and 17\.0\.3: until then/);
-    expect(peeringOn({ teleportVersion: 17 })?.message).toMatch(/^teleport\.example\.com uses proxy peering on Teleport 17, which may predate the fix in 16\.4\.9 and 17\.0\.3:/);
-    expect(peeringOn({ teleportVersion: 17 })?.nodes).toEqual(['proxy-1', 'proxy-2']);
+    // L-R6 from the cluster's version (known to predate the fix, or not known: the patch decides), for
+    // the Proxies that listen for peers on an unspecified host; a host written out was kept as written.
+    const peeringOn = (fields: Record<string, unknown>, more: Mut = none) => of(all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, ...fields }), twoProxies, more)).find((f) => f.code === 'L-R6');
+    const r6 = peeringOn({ teleportVersion: 14 });
+    expect([r6?.message, r6?.fix, r6?.nodes]).toEqual([
+      "teleport.example.com uses proxy peering on Teleport 14, which predates the peer listener fix (16.4.9, 17.0.3 and a 15.x patch release): Proxy 1 and Proxy 2 listen for peers on an unspecified host, which those releases replace with one IPv4 address guessed from the host's IPs, so other Proxies that dial any other address of that host, or dial over IPv6, cannot connect.",
+      'Upgrade to 16.4.9, 17.0.3 or later; until then write the address the other Proxies reach in peer_listen_addr (e.g. Proxy 1: peer_listen_addr: 10.0.1.11:3021).',
+      ['proxy-1', 'proxy-2'],
+    ]);
+    expect(peeringOn({ teleportVersion: 17 })?.message).toMatch(/^teleport\.example\.com uses proxy peering on Teleport 17, which may predate the peer listener fix/);
+    const oneWritten = peeringOn({ teleportVersion: 16, teleportMinorVersion: 2 }, set('proxy-1', { peerListenAddr: '10.0.1.11:3021' }));
+    expect([oneWritten?.nodes, oneWritten?.message]).toEqual([['proxy-2'], expect.stringContaining(': Proxy 2 listens for peers on an unspecified host')]);
+    expect(peeringOn({ teleportVersion: 16 }, all(set('proxy-1', { peerListenAddr: '10.0.1.11:3021' }), set('proxy-2', { peerListenAddr: '10.0.1.12:3021' })))).toBeUndefined();
     expect(peeringOn({})).toBeUndefined();
+    // Services on Auth's own host reach it without PROXY headers, and Teleport lets them: no finding.
+    const sameHost = of(all(set('auth', { proxyProtocol: 'on' }), set('agent', { joinVia: 'auth', addresses: ['10.0.10.5'] }), link('agent', 'auth'), unlink('proxy-1-auth'), authLb(true))).filter((f) => f.code === 'PL-PROXY-PROTOCOL');
+    expect(sameHost).toEqual([]);
+    // A monitoring scrape is no path into Auth, even on the same port.
+    const scrape = of(all(set('auth', { proxyProtocol: 'on', metricsListenAddr: '0.0.0.0:3025' }), authLb(true), add({ id: 'prom', name: 'Prometheus', kind: 'client', tools: ['monitoring'], zone: 'private' }), link('prom', 'auth'))).filter((f) => f.code === 'PL-PROXY-PROTOCOL');
+    expect(scrape.map((f) => f.message)).toEqual([]);
+    // Auth LB sends no PROXY headers to an 'on' Auth that a PROXY-sending load balancer also fronts, and to an 'off' Auth 2: neither turn-over is safe.
+    const stuck = of(all(authLb(false), set('auth', { proxyProtocol: 'on' }), add({ id: 'auth-lb-2', name: 'Auth LB 2', kind: 'load-balancer', mappings: [{ frontPort: 3025, targetPort: 3025 }], sendsProxyProtocol: true }), link('auth-lb-2', 'auth'), add({ id: 'auth-2', name: 'Auth 2', kind: 'auth', proxyProtocol: 'off', addresses: ['10.0.10.6'], zone: 'private' }), link('auth-lb', 'auth-2'))).find((f) => f.id === 'PL-PROXY-PROTOCOL:auth-lb');
+    expect(stuck?.fix).toBe('Make every path into Auth agree on PROXY headers (load balancers and direct callers), then set proxy_protocol to match.');
     // A sticky load balancer that carries no reverse tunnel is harmless: no L-B3.
     expect(of(all(twoProxies, set('lb', { sticky: true }), unlink('agent-lb'))).map((f) => f.code)).not.toContain('L-B3');
     // The Proxy's own Kubernetes API dial through a forward proxy is L-H3's business, not L-H1's.
@@ -364,13 +381,29 @@ describe('findings', () => {
     const botAuth = run(joiningBot({ joinAddr: 'auth.internal' }, true));
     const noPort = botAuth.findings.find((f) => f.code === 'PL-TBOT-AUTH-NO-PORT');
     expect([noPort?.message, noPort?.fix, noPort?.nodes, noPort?.links]).toEqual([
-      'CI bot sets auth_server: auth.internal without a port. tbot dials auth_server as written and fills in no port, so it cannot reach Auth.',
+      'CI bot sets auth_server: auth.internal without a port. tbot dials auth_server as written and fills in no port, so it cannot reach Auth (it then tries the address as a Proxy web address on 443).',
       'Write the port: auth_server: auth.internal:3025, or join through the Proxy (proxy_server).',
       ['auth', 'bot'],
       ['bot--auth'],
     ]);
     expect(botAuth.flows.find((f) => f.from === 'bot')?.dialTarget).toBe('10.0.10.5:3025');
     expect(run(joiningBot({ joinAddr: 'auth.internal:3025' }, true)).flows.find((f) => f.from === 'bot')?.dialTarget).toBe('auth.internal:3025');
+    // Through an Auth load balancer the fix names its front port; with no link to check, Auth's default port.
+    const viaLb = run(all(authLb(false), joiningBot({ joinAddr: 'auth.internal' }), unlink('bot--lb'), set('bot', { joinVia: 'auth' }), link('bot', 'auth-lb'), set('auth-lb', { mappings: [{ frontPort: 443, targetPort: 3025 }] })));
+    expect(viaLb.findings.find((f) => f.code === 'PL-TBOT-AUTH-NO-PORT')?.fix).toBe('Write the port: auth_server: auth.internal:443, or join through the Proxy (proxy_server).');
+    const unlinked = run(all(joiningBot({ joinAddr: 'auth.internal' }, true), unlink('bot--auth'))).findings.find((f) => f.code === 'PL-TBOT-AUTH-NO-PORT');
+    expect([unlinked?.fix, unlinked?.nodes, unlinked?.links]).toEqual(['Write the port: auth_server: auth.internal:3025, or join through the Proxy (proxy_server).', ['bot'], []]);
+    // On Cloud, tbot joining Auth directly is L-A3's business alone.
+    const cloudBot = run(all(joiningBot({ joinAddr: 'example.teleport.sh' }, true), cloudOnly)).findings.map((f) => f.code);
+    expect(cloudBot).not.toContain('PL-TBOT-AUTH-NO-PORT');
+    expect(run(all(joiningBot({ joinAddr: 'example.teleport.sh' }, true), cluster({ deployment: 'self-hosted' }))).findings.map((f) => f.code)).toContain('PL-TBOT-AUTH-NO-PORT');
+    // tbot's auth_server on a Proxy web port is taken for a Proxy: L-C4, with tbot's own alternative.
+    const botSwapped = run(joiningBot({ joinAddr: 'teleport.example.com:443' }, true)).findings.filter((f) => f.nodes.includes('bot'));
+    expect(botSwapped.map((f) => [f.code, f.message, f.fix])).toEqual([[
+      'L-C4',
+      'CI bot sets auth_server: teleport.example.com:443, a Proxy web port, and Auth opens port 3025 for joining: probably proxy_server was meant.',
+      'Point auth_server at the Auth address (e.g. auth.example.com:3025), or make tbot join via the Proxy (proxy_server).',
+    ]]);
   });
 
   it("a leaf's trusted_cluster addresses are dialled as written: web_proxy_addr on 443 without a port, tunnel_addr (or web_proxy_addr) never without one", () => {

@@ -9,7 +9,7 @@ import { monitoring } from './monitor-checks.ts';
 import { clusterShape, paths, refusedLinks } from './plan-checks.ts';
 import { relays } from './relay-checks.ts';
 import { acme, advertisedPorts, proxyAddresses, proxySettings } from './proxy-checks.ts';
-import { proxyProtocol } from './proxy-protocol-checks.ts';
+import { servicePaths } from './path-checks.ts';
 import { internetExposure } from './rule-checks.ts';
 import { workloadApi } from './workload-checks.ts';
 import { createFindingSink } from './sink.ts';
@@ -17,7 +17,7 @@ import type { Finding } from '../engine/types.ts';
 
 /** Every check, in a fixed order (the output is sorted anyway). */
 export const CHECKS: readonly Check[] = [
-  clusterShape, paths, refusedLinks, proxyAddresses, proxySettings, proxyProtocol, advertisedPorts, acme, lbKinds, lbMappings,
+  clusterShape, paths, refusedLinks, proxyAddresses, proxySettings, servicePaths, advertisedPorts, acme, lbKinds, lbMappings,
   peering, trust, agents, joinAddresses, resources, proxyUrls, noProxyTypes, forwardUse, forwardPorts, internetExposure,
   monitoring, relays, workloadApi, appSubdomains,
 ];

@@ -1,12 +1,11 @@
-/** The Proxy's addresses, listeners and settings (§5 L-P1…L-P4, L-T1, L-B5, L-B6, L-C7, L-C8; PROXY protocol: proxy-protocol-checks.ts). */
+/** The Proxy's addresses, listeners and settings (§5 L-P1…L-P4, L-T1, L-B6, L-C7, L-C8; the paths into it, L-B4, L-B5: path-checks.ts). */
 import { ACME, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, V1_LEGACY_LISTENERS } from '../catalog/index.ts';
-import type { NodeOfKind } from '../schema/index.ts';
-import { nameOf, nodeLabel } from '../engine/endpoints.ts';
+import { nameOf } from '../engine/endpoints.ts';
 import type { ProxyInfo } from '../engine/proxy-listeners.ts';
 import type { Check } from './input.ts';
-import { directCallers, frontsOf } from './proxy-protocol-checks.ts';
+import { frontsOf } from './path-checks.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
-import { listNames, namedList, namedWithVerb } from './sink.ts';
+import { listNames } from './sink.ts';
 
 /** L-P1, L-P2, L-T1. */
 export const proxyAddresses: Check = (input) => {
@@ -92,9 +91,6 @@ function legacyListeners(info: ProxyInfo): string[] {
     .map((spec) => `${spec.label} ${info.listeners.get(spec.id)?.port ?? spec.defaultPort}`);
 }
 
-const names = namedList;
-const they = namedWithVerb;
-
 type At = (code: string, params: Record<string, string | number>, nodes?: string[]) => void;
 
 /** L-C7 and L-C8: what the Proxy's own listen and public addresses make Teleport do. */
@@ -110,40 +106,12 @@ function addressLints(info: ProxyInfo, at: At): void {
   if (first) at('L-C8', { proxy: p.name, problems: listNames(lonely.map((x) => `${x.publicKey} without ${x.listenKey}`), lonely.length), example: `${first.listenKey}: 0.0.0.0:${first.defaultPort}` });
 }
 
-/** The ways into a Proxy: load balancers in front of it and nodes that reach it directly. */
-interface Paths {
-  fronts: NodeOfKind<'load-balancer'>[];
-  /** May include synthetic endpoints (the ACME CA), named by the engine's label. */
-  callers: { id: string; name: string }[];
-  /** Ids of the plan nodes among both, for the finding's node list. */
-  nodeIds: string[];
-}
-
-/** L-B5: `trust_x_forwarded_for` without a trusted L7 load balancer in front. */
-function forwardedFor(p: NodeOfKind<'proxy'>, { fronts, callers, nodeIds }: Paths, at: At): void {
-  const l4 = fronts.filter((lb) => lb.layer === 'l4');
-  if (p.trustXForwardedFor && (fronts.length === 0 || l4.length > 0 || callers.length > 0)) {
-    const parts = [
-      ...(fronts.length === 0 && callers.length === 0 ? ['no load balancer is in front of it'] : []),
-      ...(l4.length > 0 ? [`${names(l4)} in front of it ${l4.length === 1 ? 'is an L4 load balancer, which sets' : 'are L4 load balancers, which set'} no such header`] : []),
-      ...(callers.length > 0 ? [`${they(callers, 'reaches', 'reach')} it directly`] : []),
-    ];
-    at('L-B5', { proxy: p.name, front: parts.join(', and ') }, nodeIds);
-  }
-}
-
-/** L-C7, L-C8, L-B5: the Proxy's own configuration. */
+/** L-C7, L-C8: the Proxy's own configuration. */
 export const proxySettings: Check = (input) => {
   const { ctx, out } = input;
-  const direct = directCallers(input);
   for (const info of ctx.proxies.values()) {
     if (info.cluster.deployment === 'cloud') continue;
     const p = info.node;
-    const at: At = (code, params, nodes = []) => out.add({ code, subjects: [p.id], nodes: [p.id, ...nodes], params });
-    addressLints(info, at);
-    const fronts = frontsOf(ctx, p.id);
-    const callers = (direct.get(p.id) ?? []).map((id) => ({ id, name: nodeLabel(ctx.plan, id) }));
-    const nodeIds = [...fronts.map((lb) => lb.id), ...callers.filter((c) => ctx.nodes.has(c.id)).map((c) => c.id)];
-    forwardedFor(p, { fronts, callers, nodeIds }, at);
+    addressLints(info, (code, params, nodes = []) => out.add({ code, subjects: [p.id], nodes: [p.id, ...nodes], params }));
   }
 };
