@@ -178,6 +178,30 @@ proxy_service:
     ]);
   });
 
+  it('warns about Proxy settings Teleport refuses at startup (L-C3, L-C9), and keeps kube_listen_addr', () => {
+    const yaml = [
+      'version: v3',
+      'teleport:',
+      '  proxy_server: teleport.example.com:443',
+      'proxy_service:',
+      '  enabled: yes',
+      '  kube_listen_addr: 0.0.0.0:3026',
+      '  kubernetes:',
+      '    enabled: yes',
+      '    listen_addr: 0.0.0.0:3027',
+      '',
+    ].join('\n');
+    const result = ok(previewYamlImport(examplePlan(), yaml));
+    expect(result.warnings).toEqual([
+      'teleport.proxy_server is set while proxy_service is enabled: Teleport refuses to start. A Proxy reaches Auth through auth_server (or auth_servers before v3).',
+      'proxy_service sets both kubernetes.enabled (the legacy form) and kube_listen_addr or kube_public_addr: Teleport refuses to start. Keep kube_listen_addr, which this import uses.',
+    ]);
+    expect(result.plan.nodes.find((n) => n.kind === 'proxy' && n.name === 'Proxy')).toMatchObject({ kubeListenAddr: '0.0.0.0:3026' });
+    // A legacy block turned off beside kube_listen_addr is accepted.
+    const off = ok(previewYamlImport(examplePlan(), yaml.replace('    enabled: yes', '    enabled: no').replace('  proxy_server: teleport.example.com:443\n', '  auth_server: auth.example.com:3025\n')));
+    expect(off.warnings.filter((w) => w.includes('refuses to start'))).toEqual([]);
+  });
+
   it.each([
     ['invalid-indent.yaml', /^The YAML is not valid: .*at line 7, column 1\.$/],
     ['not-teleport.yaml', /^This is not a teleport\.yaml: expected at least one of auth_service, proxy_service, ssh_service, kubernetes_service, db_service, app_service, windows_desktop_service, discovery_service\.$/],

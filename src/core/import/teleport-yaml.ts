@@ -18,7 +18,7 @@ import { ChangeList } from './changes.ts';
 import type { PlanChange } from './changes.ts';
 import { clonePlan, positionsRightOf, takenIds } from './placement.ts';
 import { decodeTeleportYaml } from './yaml-decode.ts';
-import { decideJoin } from './yaml-join.ts';
+import { decideJoin, refusedCombinations } from './yaml-join.ts';
 import { AGENT_SECTIONS, agentNode, authNode, isEnabled, proxyNode } from './yaml-nodes.ts';
 import { applyYamlClusterSettings } from './yaml-cluster.ts';
 
@@ -87,6 +87,7 @@ export function previewYamlImport(plan: Plan, yamlText: string, options: YamlImp
     changes.record(`nodes[${node.id}]`, undefined, `${node.kind === 'agent' ? 'Agent' : node.kind === 'auth' ? 'Auth' : 'Proxy'} "${node.name}"`, `added from ${SOURCE[node.kind] ?? 'the file'}`);
   }
   if (join) warnings.push(...join.warnings);
+  warnings.push(...refusedCombinations(cfg, proxyOn));
 
   const link = (source: string, target: string, why: string) => {
     const id = freeId(`${source}-${target}`, taken);

@@ -53,3 +53,22 @@ export function decideJoin(cfg: TeleportYaml, version: 'v1' | 'v2' | 'v3', local
   warnings.push(`The file names neither ${version === 'v3' ? 'teleport.proxy_server nor teleport.auth_server' : 'teleport.auth_servers'}: joining via the Proxy is assumed.`);
   return { via: 'proxy', reason: 'no join address in the file (assumed)', warnings };
 }
+
+/**
+ * Combinations Teleport refuses at startup that the plan cannot hold, so the import can only warn
+ * (reference §5 L-C3, L-C9): `proxy_server` on a process that runs the Proxy Service
+ * (`applyAuthOrProxyAddress`: "proxy_server can not be specified when proxy service is enabled"), and
+ * the legacy `proxy_service.kubernetes.enabled` beside `kube_listen_addr` or `kube_public_addr`
+ * (`applyProxyConfig`).
+ */
+export function refusedCombinations(cfg: TeleportYaml, proxyOn: boolean): string[] {
+  if (!proxyOn) return [];
+  const out: string[] = [];
+  if (cfg.teleport?.proxy_server?.trim()) out.push('teleport.proxy_server is set while proxy_service is enabled: Teleport refuses to start. A Proxy reaches Auth through auth_server (or auth_servers before v3).');
+  const p = cfg.proxy_service ?? {};
+  if (p.kubernetes?.enabled === true && (p.kube_listen_addr !== undefined || asList(p.kube_public_addr).length > 0)) {
+    out.push('proxy_service sets both kubernetes.enabled (the legacy form) and kube_listen_addr or kube_public_addr: Teleport refuses to start. Keep kube_listen_addr, which this import uses.');
+  }
+  return out;
+}
+
