@@ -26,6 +26,8 @@ export const CONTROL_PLANE_FLOWS: readonly FlowTemplate[] = [
     id: 'proxy-openssh', label: 'agentless SSH', ref: 'P6', protocol: 'tcp', longLived: true, forwardProxy: 'never',
     purpose: '{from} dials the agentless OpenSSH host {to} (registered with teleport join openssh)',
     docs: sourceUrl('D19'), sources: ['D19'],
+    // Reference §2.3 P6, §3.2 (v14), §5 L-A10.
+    note: 'Since Teleport 14 the Proxy dials only registered OpenSSH hosts: register this one with teleport join openssh --address <host>:<sshd port> (L-A10).',
   },
   {
     id: 'proxy-kube-api', label: 'Kubernetes API', ref: 'P10', protocol: 'tcp', longLived: true, forwardProxy: 'https',
