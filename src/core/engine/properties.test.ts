@@ -101,6 +101,19 @@ function generate(seed: number): Plan {
   if (relayEnds.length > 0) {
     for (const id of [...byKind('agent'), ...byKind('client'), ...byKind('tbot')]) if (maybe(0.3)) link(id, pick(relayEnds));
   }
+  // Addresses and settings added to v1 later (join addresses, PROXY protocol, QUIC peering, minor
+  // versions, trusted_cluster addresses): drawn last, so the plans above stay as they were.
+  for (const n of nodes) {
+    if ((n.kind === 'agent' || n.kind === 'tbot') && maybe(0.3)) n.joinAddr = pick(['teleport.example.com', 'teleport.example.com:443', 'teleport.example.com:3080', 'auth.example.com:3025', 'auth.example.com', '10.9.0.5:3025']);
+    if ((n.kind === 'auth' || n.kind === 'proxy') && maybe(0.5)) n.proxyProtocol = pick(['on', 'off', 'unspecified']);
+    if (n.kind === 'load-balancer' && maybe(0.3)) n.sendsProxyProtocol = true;
+    if (n.kind === 'proxy' && maybe(0.3)) n.quicPeering = true;
+    if (n.kind === 'proxy' && maybe(0.2)) n.peerListenAddr = pick(['0.0.0.0:3021', '10.9.0.7:3021']);
+  }
+  for (const c of clusters) {
+    if (maybe(0.4)) c.teleportMinorVersion = int(6);
+    if (c.trustedRoot !== undefined && maybe(0.5)) Object.assign(c, { trustWebProxyAddr: pick(['root.example.com', 'root.example.com:443', 'root.example.com:3080']), ...(maybe(0.5) ? { trustTunnelAddr: pick(['root.example.com:3024', 'root.example.com']) } : {}) });
+  }
   return PlanSchema.parse({ type: 'portolan-plan', version: 1, name: `generated ${seed}`, clusters, zones, nodes, links });
 }
 
@@ -127,6 +140,9 @@ describe('properties over generated plans', () => {
     // Relay, monitoring and port-range flows occur in the generated plans.
     const catalogs = new Set(SEEDS.slice(0, 100).flatMap((s) => derive(generate(s)).flows.map((f) => (f.portEnd === undefined ? f.catalog : `${f.catalog}:range`))));
     for (const c of ['relay-tunnel', 'relay-transport', 'relay-peer', 'relay-join', 'monitor-metrics', 'monitor-diag', 'agent-app:range', 'tbot-kubelet', 'tbot-oci-registry']) expect(catalogs, c).toContain(c);
+    // So do the later settings' findings.
+    const codes = new Set(SEEDS.slice(0, 100).flatMap((s) => derive(generate(s)).findings.map((f) => f.code)));
+    for (const c of ['L-B4', 'PL-PROXY-PROTOCOL', 'PL-JOIN-ADDR-PORT', 'L-C5', 'PL-TBOT-AUTH-NO-PORT', 'L-R6']) expect(codes, c).toContain(c);
   });
 
   it.each(SEEDS)('seed %i: order-independent, unique ids, every rule and flow traceable', (seed) => {
