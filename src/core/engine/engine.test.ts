@@ -107,6 +107,22 @@ describe('refused links', () => {
   });
 });
 
+describe('an L7 load balancer in front of TLS routing (reference §5 L-T6)', () => {
+  const withLb = (layer: 'l4' | 'l7', mode: 'multiplex' | 'separate') => {
+    const p = examplePlan();
+    Object.assign(p.clusters[0]!, { proxyListenerMode: mode });
+    for (const n of p.nodes) if (n.id === 'lb' && n.kind === 'load-balancer') n.layer = layer;
+    return derive(p).rules.filter((r) => r.source === 'lb');
+  };
+
+  it('notes on the web port rules that HTTP-only rules cannot cover it, and only there', () => {
+    const l7 = withLb('l7', 'multiplex');
+    expect(l7.length).toBeGreaterThan(0);
+    for (const r of l7) expect(r.notes.some((n) => n.includes('(L-T6)')), r.id).toBe(true);
+    for (const r of [...withLb('l4', 'multiplex'), ...withLb('l7', 'separate')]) expect(r.notes.some((n) => n.includes('(L-T6)')), r.id).toBe(false);
+  });
+});
+
 describe('views', () => {
   const p = examplePlan();
   const result = derive(p);

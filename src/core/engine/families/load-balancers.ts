@@ -22,12 +22,20 @@ export function backendPorts(ctx: Ctx, node: PlanNode): Set<number> {
   return out;
 }
 
+/**
+ * Reference §5 L-T6: with TLS routing the Proxy's web port carries more than HTTPS, so an L7 load
+ * balancer cannot apply HTTP-only rules to everything on it.
+ */
+const TLS_ROUTING_L7_NOTE = 'TLS routing: this port also carries SSH, Kubernetes, database and reverse tunnel connections, so HTTP-only rules of the load balancer (path routing, WAF, header rewrites) cannot cover all of it (L-T6).';
+
 /** lb — proxy / lb — auth / lb — relay (backend). */
 export const lbBackend: Handler = (run, link, lb, backend) => {
   if (lb.kind !== 'load-balancer') return;
   const open = backendPorts(run.ctx, backend);
   const template = flowTemplate('lb-backend');
   const mappings = [...lb.mappings].sort((a, b) => a.frontPort - b.frontPort || a.targetPort - b.targetPort);
+  const proxy = lb.layer === 'l7' ? run.ctx.proxies.get(backend.id) : undefined;
+  const routedWeb = proxy?.cluster.proxyListenerMode === 'multiplex' ? proxy.listeners.get('web')?.port : undefined;
   for (const m of mappings) {
     if (!open.has(m.targetPort)) continue;
     run.sink.add({
@@ -35,6 +43,7 @@ export const lbBackend: Handler = (run, link, lb, backend) => {
       purpose: `${lb.name} forwards ${m.frontPort} → ${m.targetPort} to ${backend.name}`,
       cause: linkCause(link, `mapping ${m.frontPort} → ${m.targetPort}`),
       links: [link.id], settings: [`nodes[${lb.id}].mappings`],
+      ...(m.targetPort === routedWeb ? { note: TLS_ROUTING_L7_NOTE } : {}),
     });
   }
 };
