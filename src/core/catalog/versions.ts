@@ -54,9 +54,10 @@ export function fixStatus(fix: PatchFix, major: number, minor: number | undefine
 
 /**
  * The Proxy's peer listener binds to `peer_listen_addr` as written (reference §5 L-R6, I10, I11). Before
- * PR 49586 an unspecified host was replaced by one IP guessed from the host's addresses (`peerAddr` in
- * lib/service/cfg.go), so the listener took IPv4 only and ignored the host given. Backports: #49589
- * (17.0.3), #49590 (16.4.9) per Teleport's CHANGELOG; #49591 for v15, release not found; none for v14.
+ * PR 49586 an unspecified host (0.0.0.0, ::, or no address) was replaced by one IPv4 address guessed
+ * from the host's addresses (`peerAddr` in lib/service/cfg.go); a host written out was kept. Backports:
+ * #49589 (17.0.3), #49590 (16.4.9) per Teleport's CHANGELOG; #49591 for v15, release not found; none
+ * for v14.
  */
 export const PEER_LISTEN_FIX: PatchFix = {
   patched: [{ major: 16, minor: 4, patch: 9 }, { major: 17, minor: 0, patch: 3 }],

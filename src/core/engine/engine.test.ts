@@ -108,18 +108,23 @@ describe('refused links', () => {
 });
 
 describe('an L7 load balancer in front of TLS routing (reference §5 L-T6)', () => {
+  // The load balancer also forwards 3026 to a Kubernetes listener of the Proxies: not the web port.
   const withLb = (layer: 'l4' | 'l7', mode: 'multiplex' | 'separate') => {
     const p = examplePlan();
     Object.assign(p.clusters[0]!, { proxyListenerMode: mode });
-    for (const n of p.nodes) if (n.id === 'lb' && n.kind === 'load-balancer') n.layer = layer;
+    for (const n of p.nodes) {
+      if (n.id === 'lb' && n.kind === 'load-balancer') Object.assign(n, { layer, mappings: [...n.mappings, { frontPort: 3026, targetPort: 3026 }] });
+      if (n.kind === 'proxy') n.kubeListenAddr = '0.0.0.0:3026';
+    }
     return derive(p).rules.filter((r) => r.source === 'lb');
   };
+  const noted = (rules: { port: number; notes: string[] }[]) => rules.filter((r) => r.notes.some((n) => n.includes('(L-T6)'))).map((r) => r.port);
 
-  it('notes on the web port rules that HTTP-only rules cannot cover it, and only there', () => {
+  it('notes on the web port rules that the HTTP upgrades must pass, and only there', () => {
     const l7 = withLb('l7', 'multiplex');
-    expect(l7.length).toBeGreaterThan(0);
-    for (const r of l7) expect(r.notes.some((n) => n.includes('(L-T6)')), r.id).toBe(true);
-    for (const r of [...withLb('l4', 'multiplex'), ...withLb('l7', 'separate')]) expect(r.notes.some((n) => n.includes('(L-T6)')), r.id).toBe(false);
+    expect([...new Set(l7.map((r) => r.port))].sort()).toEqual([3026, 3080]);
+    expect(noted(l7)).toEqual([3080, 3080]);
+    expect(noted([...withLb('l4', 'multiplex'), ...withLb('l7', 'separate')])).toEqual([]);
   });
 });
 

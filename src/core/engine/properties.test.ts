@@ -109,6 +109,7 @@ function generate(seed: number): Plan {
     if (n.kind === 'load-balancer' && maybe(0.3)) n.sendsProxyProtocol = true;
     if (n.kind === 'proxy' && maybe(0.3)) n.quicPeering = true;
     if (n.kind === 'proxy' && maybe(0.2)) n.peerListenAddr = pick(['0.0.0.0:3021', '10.9.0.7:3021']);
+    if (n.kind === 'proxy' && maybe(0.3)) n.peerPublicAddr = pick(['192.168.9.7:3021', '[fd00::7]:3021']);
   }
   for (const c of clusters) {
     if (maybe(0.4)) c.teleportMinorVersion = int(6);

@@ -6,7 +6,7 @@ import { nameOf, tenantAddress } from '../engine/endpoints.ts';
 import { quicPeeringKnown } from '../engine/families/control-plane.ts';
 import { trustTunnelText } from '../engine/families/trust.ts';
 import type { Ctx } from '../engine/context.ts';
-import type { Cluster } from '../schema/index.ts';
+import type { Cluster, NodeOfKind } from '../schema/index.ts';
 import type { Check, CheckInput } from './input.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
 import { listNames, withVerb } from './sink.ts';
@@ -185,27 +185,34 @@ function guessedPeerAddress(ctx: Ctx, id: string, out: FindingSink): void {
 /**
  * L-R6: on a release before the peer listener fix (PR 49586), a Proxy whose `peer_listen_addr` has an
  * unspecified host (or is absent: 0.0.0.0:3021) binds the listener to one guessed IPv4 address instead
- * (`peerAddr` in lib/service/cfg.go kept a specific host as written). One finding per cluster.
+ * (`peerAddr` in lib/service/cfg.go; a host written out was kept). Without `peer_public_addr` the other
+ * Proxies dial that same guess, so it only breaks when `peer_public_addr` names another address (an
+ * IPv6 one included; a DNS name is compared as written). One finding per cluster.
  */
 function guessedPeerListener(input: CheckInput, c: Cluster, proxies: readonly string[]): void {
   const fix = fixStatus(PEER_LISTEN_FIX, c.teleportVersion, c.teleportMinorVersion);
   if (fix === 'fixed') return;
-  const affected = proxies.filter((id) => {
-    const listen = input.ctx.proxies.get(id)?.node.peerListenAddr;
-    const host = listen === undefined ? undefined : parseHostPort(listen)?.host;
-    return host === undefined || isUnspecifiedHost(host);
-  });
-  const first = affected.length === 0 ? undefined : input.ctx.proxies.get(affected[0]!)?.node;
+  const affected: { node: NodeOfKind<'proxy'>; advertised: string; port: number }[] = [];
+  for (const id of proxies) {
+    const p = input.ctx.proxies.get(id)?.node;
+    const listen = p?.peerListenAddr === undefined ? undefined : parseHostPort(p.peerListenAddr);
+    if (!p || (listen !== undefined && !isUnspecifiedHost(listen.host)) || p.peerPublicAddr === undefined) continue;
+    const advertised = parseHostPort(p.peerPublicAddr)?.host;
+    const ips = [...new Set(p.addresses.filter((a) => !a.includes('/')).map(hostOfAddress).filter((h) => ipv4ToNumber(h) !== undefined))];
+    if (advertised === undefined || (ips.length > 0 && likelyGuess(ips) === advertised)) continue;
+    affected.push({ node: p, advertised, port: listen?.port ?? PEER_DEFAULT_PORT });
+  }
+  const first = affected[0];
   if (!first) return;
-  const ip = first.addresses.map(hostOfAddress).find((h) => ipv4ToNumber(h) !== undefined) ?? '<its IP address>';
-  const port = (first.peerListenAddr === undefined ? undefined : parseHostPort(first.peerListenAddr)?.port) ?? PEER_DEFAULT_PORT;
+  const names = affected.map((a) => a.node.name);
   input.out.add({
-    code: 'L-R6', subjects: [c.id], nodes: [...affected],
+    code: 'L-R6', subjects: [c.id], nodes: affected.map((a) => a.node.id),
     params: {
       cluster: c.name, version: versionText(c.teleportVersion, c.teleportMinorVersion),
       which: fix === 'missing' ? 'which predates' : 'which may predate',
-      proxies: withVerb(namesOf(input, affected), 'listens', 'listen'),
-      example: `${first.name}: peer_listen_addr: ${joinHostPort(ip, port)}`,
+      proxies: withVerb(names, 'listens', 'listen'),
+      advertise: affected.length === 1 ? `advertises ${first.node.peerPublicAddr ?? ''}` : 'advertise other addresses',
+      example: `${first.node.name}: peer_listen_addr: ${joinHostPort(first.advertised, first.port)}`,
     },
   });
 }

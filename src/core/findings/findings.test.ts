@@ -180,7 +180,7 @@ const CASES: [string, Mut, Mut][] = [
   ['L-T5', set('lb', { tlsTermination: true }), set('lb', { tlsTermination: true, tlsReencrypt: true })],
   ['L-R4', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { addresses: ['10.0.1.11', '192.168.5.11'] })), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies, set('proxy-1', { addresses: ['10.0.1.11', '192.168.5.11'], peerListenAddr: '0.0.0.0:3021', peerPublicAddr: '10.0.1.11:3021' }))],
   ['L-R5', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), twoProxies), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies)],
-  ['L-R6', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, teleportVersion: 16, teleportMinorVersion: 4 }), twoProxies), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, teleportVersion: 17, teleportMinorVersion: 1 }), twoProxies)],
+  ['L-R6', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, teleportVersion: 16, teleportMinorVersion: 4 }), twoProxies, set('proxy-1', { peerPublicAddr: '192.168.7.11:3021' })), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, teleportVersion: 17, teleportMinorVersion: 1 }), twoProxies, set('proxy-1', { peerPublicAddr: '192.168.7.11:3021' }))],
   ['L-A6', all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses: ['dc1.corp.example.com'] }), link('agent', 'dc')), all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller', addresses: ['10.0.10.51', '10.0.10.52'] }), link('agent', 'dc'))],
   ['L-A7', add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['10.0.10.60'] }), add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['sql01.corp.example.com'] })],
   ['L-A7', add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433, addresses: ['sql01'] }), add({ id: 'mssql', name: 'MSSQL', kind: 'database', engine: 'sqlserver', port: 1433 })],
@@ -251,20 +251,25 @@ describe('findings', () => {
     // An agent joined straight to an 'on' Auth, past its load balancer: route it through the load balancer.
     const authDirect = of(all(authLb(true), set('auth', { proxyProtocol: 'on' }), set('agent', { joinVia: 'auth' }), link('agent', 'auth'))).find((f) => f.code === 'PL-PROXY-PROTOCOL');
     expect([authDirect?.message, authDirect?.fix]).toEqual(['Auth has proxy_protocol: on, but Agent connects to it directly, without PROXY headers: Teleport rejects those connections.', 'Route Agent through Auth LB, which sends PROXY headers.']);
-    // L-R6 from the cluster's version (known to predate the fix, or not known: the patch decides), for
-    // the Proxies that listen for peers on an unspecified host; a host written out was kept as written.
+    // L-R6 from the cluster's version (known to predate the fix, or not known: the patch decides), for the
+    // Proxies that listen for peers on an unspecified host and advertise another address than the guess.
     const peeringOn = (fields: Record<string, unknown>, more: Mut = none) => of(all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2, ...fields }), twoProxies, more)).find((f) => f.code === 'L-R6');
-    const r6 = peeringOn({ teleportVersion: 14 });
+    const advertised = set('proxy-1', { peerPublicAddr: '192.168.7.11:3021', peerListenAddr: '0.0.0.0:3021' });
+    const r6 = peeringOn({ teleportVersion: 14 }, advertised);
     expect([r6?.message, r6?.fix, r6?.nodes]).toEqual([
-      "teleport.example.com uses proxy peering on Teleport 14, which predates the peer listener fix (16.4.9, 17.0.3 and a 15.x patch release): Proxy 1 and Proxy 2 listen for peers on an unspecified host, which those releases replace with one IPv4 address guessed from the host's IPs, so other Proxies that dial any other address of that host, or dial over IPv6, cannot connect.",
-      'Upgrade to 16.4.9, 17.0.3 or later; until then write the address the other Proxies reach in peer_listen_addr (e.g. Proxy 1: peer_listen_addr: 10.0.1.11:3021).',
-      ['proxy-1', 'proxy-2'],
+      "teleport.example.com uses proxy peering on Teleport 14, which predates the peer listener fix (16.4.9, 17.0.3 and a 15.x patch release): Proxy 1 listens for peers on an unspecified host and advertises 192.168.7.11:3021 in peer_public_addr, but those releases bind the listener to one IPv4 address guessed from the host's IPs (10/8 first, then 192.168/16, then 172.16/12), so other Proxies that dial the advertised address find no listener there unless it leads to that one.",
+      'Upgrade to 16.4.9, 17.0.3 or later; until then write the advertised address in peer_listen_addr (e.g. Proxy 1: peer_listen_addr: 192.168.7.11:3021).',
+      ['proxy-1'],
     ]);
-    expect(peeringOn({ teleportVersion: 17 })?.message).toMatch(/^teleport\.example\.com uses proxy peering on Teleport 17, which may predate the peer listener fix/);
-    const oneWritten = peeringOn({ teleportVersion: 16, teleportMinorVersion: 2 }, set('proxy-1', { peerListenAddr: '10.0.1.11:3021' }));
-    expect([oneWritten?.nodes, oneWritten?.message]).toEqual([['proxy-2'], expect.stringContaining(': Proxy 2 listens for peers on an unspecified host')]);
-    expect(peeringOn({ teleportVersion: 16 }, all(set('proxy-1', { peerListenAddr: '10.0.1.11:3021' }), set('proxy-2', { peerListenAddr: '10.0.1.12:3021' })))).toBeUndefined();
-    expect(peeringOn({})).toBeUndefined();
+    expect(peeringOn({ teleportVersion: 17 }, advertised)?.message).toMatch(/^teleport\.example\.com uses proxy peering on Teleport 17, which may predate the peer listener fix/);
+    // Two Proxies advertising IPv6 addresses: both named, the verbs agree.
+    const v6 = peeringOn({ teleportVersion: 16 }, all(set('proxy-1', { peerPublicAddr: '[fd00::11]:3021' }), set('proxy-2', { peerPublicAddr: '[fd00::12]:3021' })));
+    expect([v6?.nodes, v6?.message]).toEqual([['proxy-1', 'proxy-2'], expect.stringContaining(': Proxy 1 and Proxy 2 listen for peers on an unspecified host and advertise other addresses in peer_public_addr')]);
+    // Nothing breaks when the others dial the guess: no peer_public_addr, one equal to the guess, or a listen host written out.
+    expect(peeringOn({ teleportVersion: 14 })).toBeUndefined();
+    expect(peeringOn({ teleportVersion: 14 }, set('proxy-1', { peerPublicAddr: '10.0.1.11:3021' }))).toBeUndefined();
+    expect(peeringOn({ teleportVersion: 14 }, set('proxy-1', { peerPublicAddr: '192.168.7.11:3021', peerListenAddr: '192.168.7.11:3021' }))).toBeUndefined();
+    expect(peeringOn({}, advertised)).toBeUndefined();
     // Services on Auth's own host reach it without PROXY headers, and Teleport lets them: no finding.
     const sameHost = of(all(set('auth', { proxyProtocol: 'on' }), set('agent', { joinVia: 'auth', addresses: ['10.0.10.5'] }), link('agent', 'auth'), unlink('proxy-1-auth'), authLb(true))).filter((f) => f.code === 'PL-PROXY-PROTOCOL');
     expect(sameHost).toEqual([]);

@@ -175,7 +175,11 @@ proxy_service:
     expect(result.warnings).toEqual([
       'teleport.auth_servers is not allowed in config v3: use auth_server or proxy_server.',
       'teleport.proxy_server teleport.example.com:3025 uses the Auth port 3025: probably auth_server was meant.',
+      "teleport.proxy_server is set, and the file has no proxy_service section, which Teleport turns on by default: it refuses proxy_server beside a running Proxy Service. Add proxy_service: enabled: no (and auth_service: enabled: no) to an agent's file.",
     ]);
+    // With the Proxy Service turned off, as `teleport node configure` writes it, the file is accepted.
+    const off = ok(previewYamlImport(examplePlan(), 'version: v3\nteleport:\n  proxy_server: teleport.example.com:443\nauth_service:\n  enabled: no\nproxy_service:\n  enabled: no\nssh_service: {}\n'));
+    expect(off.warnings.filter((w) => w.includes('refuses'))).toEqual([]);
   });
 
   it('warns about Proxy settings Teleport refuses at startup (L-C3, L-C9), and keeps kube_listen_addr', () => {
@@ -193,10 +197,17 @@ proxy_service:
     ].join('\n');
     const result = ok(previewYamlImport(examplePlan(), yaml));
     expect(result.warnings).toEqual([
-      'teleport.proxy_server is set while proxy_service is enabled: Teleport refuses to start. A Proxy reaches Auth through auth_server (or auth_servers before v3).',
-      'proxy_service sets both kubernetes.enabled (the legacy form) and kube_listen_addr or kube_public_addr: Teleport refuses to start. Keep kube_listen_addr, which this import uses.',
+      'teleport.proxy_server is set while proxy_service is enabled: Teleport refuses to start. A Proxy reaches Auth through auth_server.',
+      'proxy_service sets both kubernetes.enabled (the legacy form) and kube_listen_addr or kube_public_addr: Teleport refuses to start. Keep kube_listen_addr and kube_public_addr, which this import uses, and remove the kubernetes block.',
     ]);
     expect(result.plan.nodes.find((n) => n.kind === 'proxy' && n.name === 'Proxy')).toMatchObject({ kubeListenAddr: '0.0.0.0:3026' });
+    // Beside kube_public_addr alone, the legacy listen address is not taken either: Teleport reads one form only.
+    const publicOnly = ok(previewYamlImport(examplePlan(), yaml.replace('  kube_listen_addr: 0.0.0.0:3026', '  kube_public_addr: kube.example.com:3026')));
+    expect(publicOnly.plan.nodes.find((n) => n.kind === 'proxy' && n.name === 'Proxy')).toMatchObject({ kubePublicAddr: ['kube.example.com:3026'] });
+    expect(publicOnly.plan.nodes.find((n) => n.kind === 'proxy' && n.name === 'Proxy')).not.toHaveProperty('kubeListenAddr');
+    // A legacy block without enabled: yes is ignored, as Teleport ignores it.
+    const unflagged = ok(previewYamlImport(examplePlan(), 'version: v3\nproxy_service:\n  enabled: yes\n  kubernetes:\n    listen_addr: 0.0.0.0:3027\n'));
+    expect(unflagged.plan.nodes.find((n) => n.kind === 'proxy' && n.name === 'Proxy')).not.toHaveProperty('kubeListenAddr');
     // A legacy block turned off beside kube_listen_addr is accepted.
     const off = ok(previewYamlImport(examplePlan(), yaml.replace('    enabled: yes', '    enabled: no').replace('  proxy_server: teleport.example.com:443\n', '  auth_server: auth.example.com:3025\n')));
     expect(off.warnings.filter((w) => w.includes('refuses to start'))).toEqual([]);

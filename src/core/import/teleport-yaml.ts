@@ -87,7 +87,7 @@ export function previewYamlImport(plan: Plan, yamlText: string, options: YamlImp
     changes.record(`nodes[${node.id}]`, undefined, `${node.kind === 'agent' ? 'Agent' : node.kind === 'auth' ? 'Auth' : 'Proxy'} "${node.name}"`, `added from ${SOURCE[node.kind] ?? 'the file'}`);
   }
   if (join) warnings.push(...join.warnings);
-  warnings.push(...refusedCombinations(cfg, proxyOn));
+  warnings.push(...refusedCombinations(cfg, version));
 
   const link = (source: string, target: string, why: string) => {
     const id = freeId(`${source}-${target}`, taken);

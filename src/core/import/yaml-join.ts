@@ -56,19 +56,22 @@ export function decideJoin(cfg: TeleportYaml, version: 'v1' | 'v2' | 'v3', local
 
 /**
  * Combinations Teleport refuses at startup that the plan cannot hold, so the import can only warn
- * (reference §5 L-C3, L-C9): `proxy_server` on a process that runs the Proxy Service
- * (`applyAuthOrProxyAddress`: "proxy_server can not be specified when proxy service is enabled"), and
- * the legacy `proxy_service.kubernetes.enabled` beside `kube_listen_addr` or `kube_public_addr`
- * (`applyProxyConfig`).
+ * (reference §5 L-C3, L-C9; lib/config/configuration.go): a v3 `proxy_server` while the Proxy Service
+ * is on (`applyAuthOrProxyAddress`: "proxy_server can not be specified when proxy service is enabled";
+ * `FileConfig.CheckAndSetDefaults` turns proxy_service on unless the file says `enabled: no`, so an
+ * agent's file without the section is refused too), and the legacy `proxy_service.kubernetes.enabled`
+ * beside `kube_listen_addr` or `kube_public_addr` (`applyProxyConfig`).
  */
-export function refusedCombinations(cfg: TeleportYaml, proxyOn: boolean): string[] {
-  if (!proxyOn) return [];
+export function refusedCombinations(cfg: TeleportYaml, version: 'v1' | 'v2' | 'v3'): string[] {
   const out: string[] = [];
-  if (cfg.teleport?.proxy_server?.trim()) out.push('teleport.proxy_server is set while proxy_service is enabled: Teleport refuses to start. A Proxy reaches Auth through auth_server (or auth_servers before v3).');
-  const p = cfg.proxy_service ?? {};
-  if (p.kubernetes?.enabled === true && (p.kube_listen_addr !== undefined || asList(p.kube_public_addr).length > 0)) {
-    out.push('proxy_service sets both kubernetes.enabled (the legacy form) and kube_listen_addr or kube_public_addr: Teleport refuses to start. Keep kube_listen_addr, which this import uses.');
+  const p = cfg.proxy_service;
+  if (version === 'v3' && cfg.teleport?.proxy_server?.trim() && p?.enabled !== false) {
+    out.push(p == null
+      ? 'teleport.proxy_server is set, and the file has no proxy_service section, which Teleport turns on by default: it refuses proxy_server beside a running Proxy Service. Add proxy_service: enabled: no (and auth_service: enabled: no) to an agent\'s file.'
+      : 'teleport.proxy_server is set while proxy_service is enabled: Teleport refuses to start. A Proxy reaches Auth through auth_server.');
+  }
+  if (p?.enabled !== false && p?.kubernetes?.enabled === true && (p.kube_listen_addr !== undefined || asList(p.kube_public_addr).length > 0)) {
+    out.push('proxy_service sets both kubernetes.enabled (the legacy form) and kube_listen_addr or kube_public_addr: Teleport refuses to start. Keep kube_listen_addr and kube_public_addr, which this import uses, and remove the kubernetes block.');
   }
   return out;
 }
-

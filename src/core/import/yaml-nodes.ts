@@ -49,8 +49,11 @@ export function authNode(cfg: TeleportYaml, common: Common): NodeOfKind<'auth'> 
 
 export function proxyNode(cfg: TeleportYaml, common: Common): NodeOfKind<'proxy'> {
   const p = cfg.proxy_service ?? {};
-  // Legacy `proxy_service.kubernetes` (before kube_listen_addr) still describes the Kubernetes listener.
-  const legacyKube = p.kubernetes && p.kubernetes.enabled !== false ? p.kubernetes : undefined;
+  // Legacy `proxy_service.kubernetes` (before kube_listen_addr) still describes the Kubernetes listener,
+  // as Teleport reads it (`applyProxyConfig`): only with `enabled: yes` written, and never beside the
+  // new keys (Teleport refuses both: the import warns, L-C9, and keeps the new ones).
+  const newKube = p.kube_listen_addr !== undefined || asList(p.kube_public_addr).length > 0;
+  const legacyKube = p.kubernetes?.enabled === true && !newKube ? p.kubernetes : undefined;
   const opt = (key: string, value: string | undefined) => (value ? { [key]: value.trim() } : {});
   return NodeSchema.parse({
     ...common,

@@ -23,10 +23,11 @@ export function backendPorts(ctx: Ctx, node: PlanNode): Set<number> {
 }
 
 /**
- * Reference §5 L-T6: with TLS routing the Proxy's web port carries more than HTTPS, so an L7 load
- * balancer cannot apply HTTP-only rules to everything on it.
+ * Reference §5 L-T6: with TLS routing the Proxy's web port carries more than web requests; behind an L7
+ * load balancer the other protocols arrive as long-lived HTTP connection upgrades (Teleport 13+), which
+ * the load balancer's HTTP rules must let through.
  */
-const TLS_ROUTING_L7_NOTE = 'TLS routing: this port also carries SSH, Kubernetes, database and reverse tunnel connections, so HTTP-only rules of the load balancer (path routing, WAF, header rewrites) cannot cover all of it (L-T6).';
+const TLS_ROUTING_L7_NOTE = 'TLS routing: behind an L7 load balancer this port also carries SSH, Kubernetes, database and reverse tunnel connections as long-lived HTTP upgrades (/webapi/connectionupgrade): path, WAF and idle timeout rules must let them through (L-T6).';
 
 /** lb — proxy / lb — auth / lb — relay (backend). */
 export const lbBackend: Handler = (run, link, lb, backend) => {
