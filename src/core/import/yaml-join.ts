@@ -66,7 +66,7 @@ export function refusedCombinations(cfg: TeleportYaml, version: 'v1' | 'v2' | 'v
   const out: string[] = [];
   const p = cfg.proxy_service;
   if (version === 'v3' && cfg.teleport?.proxy_server?.trim() && p?.enabled !== false) {
-    out.push(p == null
+    out.push(p === undefined || p === null
       ? 'teleport.proxy_server is set, and the file has no proxy_service section, which Teleport turns on by default: it refuses proxy_server beside a running Proxy Service. Add proxy_service: enabled: no (and auth_service: enabled: no) to an agent\'s file.'
       : 'teleport.proxy_server is set while proxy_service is enabled: Teleport refuses to start. A Proxy reaches Auth through auth_server.');
   }
