@@ -388,6 +388,32 @@ test.describe('canvas editor', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test('a fix that is one field value is applied from the finding in one step, and undone in one', async ({ app, page }) => {
+    await app.select(app.node('tbot'));
+    await app.setField(app.inspector.getByTestId('field.joinAddr'), 'teleport.example.com:3080');
+    await app.showTab('findings');
+    const port = app.finding('PL-JOIN-ADDR-PORT');
+    const apply = page.getByTestId('findings.autofix');
+    await expect(apply).toHaveText('Apply: Write proxy_server: teleport.example.com:443 on CI tbot');
+    await apply.click();
+    await expect(port).toHaveCount(0);
+    await expect(page.getByTestId('findings.empty')).toBeVisible();
+    await expect(app.toasts.last()).toContainText('Write proxy_server: teleport.example.com:443 on CI tbot. Undo with Ctrl+Z.');
+    await app.select(app.node('tbot'));
+    await expect(app.inspector.getByTestId('field.joinAddr')).toHaveValue('teleport.example.com:443');
+    await app.undo();
+    await expect(app.inspector.getByTestId('field.joinAddr')).toHaveValue('teleport.example.com:3080');
+    await expect(port).toHaveCount(1);
+    // A finding whose fix is a choice (route the callers, or turn the setting off) has no button.
+    await app.select(app.node('auth'));
+    await app.inspector.getByTestId('field.proxyProtocol').selectOption('on');
+    await app.showTab('findings');
+    const mismatch = page.locator('.pl-findings > li').filter({ has: app.finding('PL-PROXY-PROTOCOL') });
+    await expect(mismatch).toHaveCount(1);
+    await expect(mismatch.getByTestId('findings.autofix')).toHaveCount(0);
+    expect(app.problems).toEqual([]);
+  });
+
   test("a leaf cluster's trusted_cluster addresses sit under its root; a port-less tunnel address is an error", async ({ app, page }) => {
     await app.useTemplate('trusted-clusters');
     await expect(app.node('leaf-proxy')).toBeVisible();

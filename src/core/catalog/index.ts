@@ -6,7 +6,7 @@ export { KIND_INFO, PALETTE, PALETTE_GROUPS, freeId, paletteItem } from './kinds
 export type { KindFamily, KindInfo, PaletteGroup, PaletteItem, PaletteTarget } from './kinds.ts';
 export { SOURCES, codeUrl, docUrl, sourceUrl } from './sources.ts';
 export type { Source, SourceKey } from './sources.ts';
-export { KEEPALIVE_IDLE_LIMIT_SECONDS, PORTS, SCHEME_PORTS, SENSITIVE_PORT_RANGE } from './ports.ts';
+export { KEEPALIVE_IDLE_LIMIT_SECONDS, LB_IDLE_TIMEOUT_TARGET, PORTS, SCHEME_PORTS, SENSITIVE_PORT_RANGE } from './ports.ts';
 export type { PortInfo } from './ports.ts';
 export { AGENT_SERVICES, AUTH_DEFAULT_PORT, CONFIG_VERSIONS, JOIN_KEYS, joinKeyOf, KUBE_SERVICE_PORTLESS_PORT, MONITOR_ENDPOINTS, PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, QUIC_PEERING_SINCE, RELAY_CLIENT_DEFAULT_PORT, RELAY_LISTENERS, SEPARATE_MODE_LISTENERS, TBOT_JOIN_KEYS, TRUST_WEB_PROXY_DEFAULT_PORT, TUNNEL_ENV_DEFAULT_PORT, V1_LEGACY_LISTENERS } from './listeners.ts';
 export type { AgentServiceSpec, ConfigVersionSpec, JoinKeySpec, ProxyListenerId, ProxyListenerSpec } from './listeners.ts';

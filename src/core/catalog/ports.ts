@@ -56,5 +56,8 @@ export const SENSITIVE_PORT_RANGE = { from: PORTS.nodeSsh.port, to: PORTS.auth.p
 /** Seconds: the keep-alive interval times out idle tunnels on LBs with an idle timeout at or below it. */
 export const KEEPALIVE_IDLE_LIMIT_SECONDS = 300;
 
+/** The idle timeout to aim for on load balancers and NAT in front of tunnels: AWS NLB's default (§5 L-B2, D6). */
+export const LB_IDLE_TIMEOUT_TARGET = 350;
+
 /** Default port per URL scheme, as Go's `canonicalAddr` and Teleport's app URIs use them. */
 export const SCHEME_PORTS: Readonly<Record<string, number>> = { http: PORTS.http.port, https: PORTS.https.port, socks5: 1080 };

@@ -10,4 +10,4 @@ export { ruleId } from './rules.ts';
 export { flowId } from './sink.ts';
 export { parseNoProxy, shouldProxy, useProxy } from './no-proxy.ts';
 export type { NoProxy } from './no-proxy.ts';
-export type { DeriveResult, EndpointId, Finding, Flow, HostView, LinkCheck, LinkInfo, Protocol, Rule, Severity, ZonePairView } from './types.ts';
+export type { Autofix, DeriveResult, EndpointId, FieldChange, Finding, Flow, HostView, LinkCheck, LinkInfo, Protocol, Rule, Severity, ZonePairView } from './types.ts';

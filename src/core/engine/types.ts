@@ -95,6 +95,23 @@ export interface Finding {
   docs: string;
   nodes: string[];
   links: string[];
+  /** A fix that is one or a few plan field values, which the app can apply in one step (see `applyAutofix`). */
+  autofix?: Autofix;
+}
+
+/** One plan field set to a value: on a node or a cluster, by id. */
+export interface FieldChange {
+  target: 'node' | 'cluster';
+  id: string;
+  field: string;
+  value: string | number | boolean;
+}
+
+/** A finding's fix as plan changes, with the words for its button. */
+export interface Autofix {
+  /** e.g. `Set proxy_protocol: off on Auth`. */
+  label: string;
+  changes: FieldChange[];
 }
 
 /** What the engine made of one plan link, for the canvas (arrow direction and label). */

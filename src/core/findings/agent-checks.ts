@@ -81,8 +81,10 @@ export const joinAddresses: Check = (input) => {
       });
       continue;
     }
+    const fixed = joinHostPort(m.host, m.open);
     out.add({
       code: m.portless && node.kind === 'agent' ? 'L-C5' : 'PL-JOIN-ADDR-PORT', ...base,
+      autofix: { label: `Write ${fixedSetting} on ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'joinAddr', value: fixed }] },
       params: {
         agent: node.name, key: spec.key, setting: yamlSetting(spec.key, node.joinAddr ?? m.addr), addr: m.addr, hop, open: m.open, fixedSetting,
         orOpen: ifNode(input, m.hop, (name) => `, or open port ${m.port} on ${name}`),
@@ -101,9 +103,11 @@ function tbotAuthPorts(input: CheckInput): void {
     if (!hp || hp.port !== undefined || clusterOf(ctx, node)?.deployment === 'cloud') continue;
     const flow = input.flows.find((f) => f.from === node.id && f.catalog === 'tbot-auth');
     const port = flow?.port ?? PORTS.auth.port;
+    const fixed = joinHostPort(hp.host, port);
     out.add({
       code: 'PL-TBOT-AUTH-NO-PORT', subjects: [node.id], nodes: planNodes(input, node.id, ...(flow ? [flow.to] : [])), links: flow?.links ?? [],
-      params: { tbot: node.name, addr: node.joinAddr, fixedSetting: yamlSetting('auth_server', joinHostPort(hp.host, port)) },
+      params: { tbot: node.name, addr: node.joinAddr, fixedSetting: yamlSetting('auth_server', fixed) },
+      autofix: { label: `Write auth_server: ${fixed} on ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'joinAddr', value: fixed }] },
     });
   }
 }

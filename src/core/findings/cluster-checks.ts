@@ -31,7 +31,12 @@ export const peering: Check = (input) => {
     }
     if (c.edition === 'oss') continue;
     const count = c.agentConnectionCount ?? 1;
-    if (count === 1 && proxies.length > 1) out.add({ code: 'L-R5', subjects: [c.id], nodes: proxies, params: { cluster: c.name, count } });
+    if (count === 1 && proxies.length > 1) {
+      out.add({
+        code: 'L-R5', subjects: [c.id], nodes: proxies, params: { cluster: c.name, count },
+        autofix: { label: `Set agent_connection_count: 2 on ${c.name}`, changes: [{ target: 'cluster', id: c.id, field: 'agentConnectionCount', value: 2 }] },
+      });
+    }
     for (const id of proxies) guessedPeerAddress(input.ctx, id, out);
     if (proxies.length > 1) guessedPeerListener(input, c, proxies);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { ALL_FINDINGS } from '../catalog/index.ts';
 import { derive } from '../engine/index.ts';
+import { applyAutofix } from './index.ts';
 import { PlanSchema } from '../schema/index.ts';
 
 type PlanInput = z.input<typeof PlanSchema>;
@@ -215,6 +216,27 @@ describe('findings', () => {
   it.each(CASES)('%s: raised by a minimal plan, absent from the fixed one', (code, broken, fixed) => {
     expect(codes(broken)).toContain(code);
     expect(codes(fixed)).not.toContain(code);
+  });
+
+  it('an autofix removes its finding, leaves a valid plan, and exists for the fixes that are one field', () => {
+    const fixable = new Set<string>();
+    for (const [code, broken] of CASES) {
+      const p = base();
+      broken(p);
+      const plan = PlanSchema.parse(p);
+      for (const f of derive(plan).findings.filter((x) => x.code === code && x.autofix)) {
+        fixable.add(code);
+        const result = applyAutofix(plan, f.autofix!);
+        if (!result.ok) throw new Error(`${f.id}: ${result.message}`);
+        expect(derive(result.plan).findings.map((x) => x.id), `${f.id}: ${f.autofix!.label}`).not.toContain(f.id);
+      }
+    }
+    expect([...fixable].sort()).toEqual(['L-B2', 'L-B4', 'L-C5', 'L-R5', 'PL-JOIN-ADDR-PORT', 'PL-TBOT-AUTH-NO-PORT']);
+    // A fix for something no longer in the plan is refused with the reason.
+    const gone = applyAutofix(PlanSchema.parse(base()), { label: 'x', changes: [{ target: 'node', id: 'nope', field: 'joinAddr', value: 'a:1' }] });
+    expect(gone).toEqual({ ok: false, message: 'The plan no longer has the node "nope".' });
+    const bad = applyAutofix(PlanSchema.parse(base()), { label: 'x', changes: [{ target: 'node', id: 'agent', field: 'joinAddr', value: 'not an address' }] });
+    expect(bad.ok).toBe(false);
   });
 
   it('every catalog code has a case', () => {

@@ -30,5 +30,7 @@ export function runChecks(input: Omit<CheckInput, 'out'>): Finding[] {
 }
 
 export { createFindingSink, fillTemplate, listNames } from './sink.ts';
+export { applyAutofix } from './autofix.ts';
+export type { AutofixResult } from './autofix.ts';
 export type { FindingInput, FindingSink } from './sink.ts';
 export type { Check, CheckInput } from './input.ts';

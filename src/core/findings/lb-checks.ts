@@ -1,5 +1,5 @@
 /** Load balancers (§5 L-B1, L-B2, L-B3, L-T3, L-T4, L-T5, L-T7) and Portolan's mapping checks. */
-import { KEEPALIVE_IDLE_LIMIT_SECONDS, flowTemplate } from '../catalog/index.ts';
+import { KEEPALIVE_IDLE_LIMIT_SECONDS, LB_IDLE_TIMEOUT_TARGET, flowTemplate } from '../catalog/index.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import { neighbours } from '../engine/context.ts';
 import { backendPorts } from '../engine/families/load-balancers.ts';
@@ -56,7 +56,10 @@ export const lbKinds: Check = (input) => {
       }
     }
     if (longLived.has(id)) {
-      out.add({ code: 'L-B2', subjects: [id], nodes: [id], params: { lb: lb.name, timeout: lb.idleTimeoutSeconds ?? 0 } });
+      out.add({
+        code: 'L-B2', subjects: [id], nodes: [id], params: { lb: lb.name, timeout: lb.idleTimeoutSeconds ?? 0 },
+        autofix: { label: `Set the idle timeout of ${lb.name} to ${LB_IDLE_TIMEOUT_TARGET} s`, changes: [{ target: 'node', id, field: 'idleTimeoutSeconds', value: LB_IDLE_TIMEOUT_TARGET }] },
+      });
     }
   }
 };

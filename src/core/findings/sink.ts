@@ -3,7 +3,7 @@
  * the code and the sorted subject ids (`L-P1:proxy-1`), and merges repeats of the same id.
  */
 import { findingSpec } from '../catalog/index.ts';
-import type { Finding } from '../engine/types.ts';
+import type { Autofix, Finding } from '../engine/types.ts';
 
 /** What a check reports. */
 export interface FindingInput {
@@ -13,6 +13,8 @@ export interface FindingInput {
   params: Readonly<Record<string, string | number>>;
   nodes?: Iterable<string>;
   links?: Iterable<string>;
+  /** The fix as plan changes, when it is that simple (the first one given for a finding id is kept). */
+  autofix?: Autofix;
 }
 
 /** Collects findings. */
@@ -61,6 +63,7 @@ export function createFindingSink(): FindingSink {
           id, code: spec.code, severity: spec.severity,
           message: fillTemplate(spec.message, input.params), fix: fillTemplate(spec.fix, input.params),
           docs: spec.docs, nodes: [], links: [],
+          ...(input.autofix ? { autofix: input.autofix } : {}),
         };
         byId.set(id, (d = { f, nodes: new Set(), links: new Set() }));
       }

@@ -1,5 +1,9 @@
-/** Findings: severity, code, message and fix. Selecting one selects and shows the nodes concerned. */
+/**
+ * Findings: severity, code, message and fix. Selecting one selects and shows the nodes concerned; a fix
+ * that is a field value or two has a button that applies it (one undo step).
+ */
 import type { Finding, Severity } from '../../../core/engine/index.ts';
+import { applyAutofix } from '../../../core/findings/index.ts';
 import { focusNodes } from '../../commands.ts';
 import { useDerived } from '../../store/derived.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -16,6 +20,17 @@ export function FindingsPanel() {
     s.setHighlight({ source: `finding:${f.id}`, nodes: f.nodes, links: f.links });
     s.select(f.nodes, f.nodes.length === 0 ? f.links : []);
     focusNodes(f.nodes);
+  };
+  const applyFix = (f: Finding) => {
+    if (!f.autofix) return;
+    const s = useAppStore.getState();
+    const result = applyAutofix(s.plan, f.autofix);
+    if (!result.ok) {
+      s.toast(`${f.autofix.label}: not applied. ${result.message}`, 'error');
+      return;
+    }
+    s.editPlan(() => result.plan);
+    s.toast(`${f.autofix.label}. Undo with Ctrl+Z.`, 'success');
   };
   if (findings.length === 0) {
     return (
@@ -59,6 +74,13 @@ export function FindingsPanel() {
                 </a>
               ) : null}
             </div>
+            {f.autofix ? (
+              <div className="pl-finding__autofix">
+                <button type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(f)} data-testid="findings.autofix" aria-label={`Apply the fix for ${f.code}: ${f.autofix.label}`}>
+                  Apply: {f.autofix.label}
+                </button>
+              </div>
+            ) : null}
           </li>
         );
       })}
