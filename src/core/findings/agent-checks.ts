@@ -6,6 +6,7 @@ import { nameOf } from '../engine/endpoints.ts';
 import { isIpLiteral } from '../schema/index.ts';
 import { effectiveJoinVia, hasProxyEnv } from '../engine/relations.ts';
 import type { NodeOfKind } from '../schema/index.ts';
+import type { Autofix } from '../engine/types.ts';
 import type { Check, CheckInput } from './input.ts';
 import { ifNode, planNodes } from './input.ts';
 
@@ -15,7 +16,7 @@ export const agents: Check = (input) => {
   for (const node of ctx.sortedNodes) {
     if (node.kind !== 'agent' && node.kind !== 'tbot') continue;
     const cluster = clusterOf(ctx, node);
-    const at = (code: string, params: Record<string, string | number>) => out.add({ subjects: [node.id], nodes: [node.id], code, params });
+    const at = (code: string, params: Record<string, string | number>, autofix?: Autofix) => out.add({ subjects: [node.id], nodes: [node.id], code, params, ...(autofix ? { autofix } : {}) });
     if (cluster?.deployment === 'cloud' && node.joinVia === 'auth') at('L-A3', { agent: node.name, cluster: cluster.name });
     if (node.kind !== 'agent') continue;
     const via = effectiveJoinVia(ctx, node);
@@ -24,7 +25,10 @@ export const agents: Check = (input) => {
       if (via === 'proxy' && node.kubeListenAddr !== undefined) at('L-A1', { agent: node.name, problem: 'kubernetes_service.listen_addr is set while the agent joins via the Proxy (reverse tunnel)' });
       if (via === 'auth' && node.kubeListenAddr === undefined) at('L-A1', { agent: node.name, problem: 'the agent joins Auth directly but sets no kubernetes_service.listen_addr, so the Proxy cannot reach it' });
       const hp = node.kubeListenAddr === undefined ? undefined : parseHostPort(node.kubeListenAddr);
-      if (hp && hp.port === undefined) at('L-A9', { agent: node.name, addr: node.kubeListenAddr ?? '', port: KUBE_SERVICE_PORTLESS_PORT, expected: PORTS.kube.port });
+      if (hp && hp.port === undefined) {
+        const fixed = joinHostPort(hp.host, PORTS.kube.port);
+        at('L-A9', { agent: node.name, addr: node.kubeListenAddr ?? '', port: KUBE_SERVICE_PORTLESS_PORT, expected: PORTS.kube.port }, { label: `Set kubernetes_service.listen_addr: ${fixed} on ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'kubeListenAddr', value: fixed }] });
+      }
     }
     if (has('app') && node.appHostFilters && hasProxyEnv(node)) at('L-A4', { agent: node.name });
     if (has('desktop') && node.desktopUsesAd) {

@@ -64,13 +64,16 @@ export const trust: Check = (input) => {
     if (!tunnel || !hp) continue;
     if (hp.port === undefined) {
       const names = namesOf(input, proxies);
+      const tunnelPort = rootPort(ctx, c.trustedRoot, 'tunnel');
+      const example = joinHostPort(hp.host, tunnelPort ?? TRUST_WEB_PROXY_DEFAULT_PORT);
       out.add({
         code: 'PL-TRUST-TUNNEL-NO-PORT', subjects: [c.id], nodes: proxies,
         params: {
-          cluster: c.name, key: tunnelKey(tunnel.field), addr: tunnel.text,
-          example: joinHostPort(hp.host, rootPort(ctx, c.trustedRoot, 'tunnel') ?? TRUST_WEB_PROXY_DEFAULT_PORT),
+          cluster: c.name, key: tunnelKey(tunnel.field), addr: tunnel.text, example,
           tunnels: names.length === 0 ? 'its Proxies dial' : withVerb(names, 'dials', 'dial'),
         },
+        // The root's tunnel port is known only when the plan has the root's Proxies.
+        ...(tunnelPort === undefined ? {} : { autofix: { label: `Set tunnel_addr: ${example} on ${c.name}`, changes: [{ target: 'cluster' as const, id: c.id, field: 'trustTunnelAddr', value: example }] } }),
       });
       continue;
     }

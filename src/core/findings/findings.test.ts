@@ -231,7 +231,7 @@ describe('findings', () => {
         expect(derive(result.plan).findings.map((x) => x.id), `${f.id}: ${f.autofix!.label}`).not.toContain(f.id);
       }
     }
-    expect([...fixable].sort()).toEqual(['L-B2', 'L-B4', 'L-C5', 'L-R5', 'PL-JOIN-ADDR-PORT', 'PL-TBOT-AUTH-NO-PORT']);
+    expect([...fixable].sort()).toEqual(['L-A9', 'L-B2', 'L-B4', 'L-C5', 'L-C8', 'L-R5', 'PL-JOIN-ADDR-PORT', 'PL-TBOT-AUTH-NO-PORT', 'PL-TRUST-TUNNEL-NO-PORT']);
     // A fix for something no longer in the plan is refused with the reason.
     const gone = applyAutofix(PlanSchema.parse(base()), { label: 'x', changes: [{ target: 'node', id: 'nope', field: 'joinAddr', value: 'a:1' }] });
     expect(gone).toEqual({ ok: false, message: 'The plan no longer has the node "nope".' });

@@ -2,6 +2,7 @@
 import { ACME, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, V1_LEGACY_LISTENERS } from '../catalog/index.ts';
 import { nameOf } from '../engine/endpoints.ts';
 import type { ProxyInfo } from '../engine/proxy-listeners.ts';
+import type { Autofix } from '../engine/types.ts';
 import type { Check } from './input.ts';
 import { frontsOf } from './path-checks.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
@@ -91,7 +92,7 @@ function legacyListeners(info: ProxyInfo): string[] {
     .map((spec) => `${spec.label} ${info.listeners.get(spec.id)?.port ?? spec.defaultPort}`);
 }
 
-type At = (code: string, params: Record<string, string | number>, nodes?: string[]) => void;
+type At = (code: string, params: Record<string, string | number>, nodes?: string[], autofix?: Autofix) => void;
 
 /** L-C7 and L-C8: what the Proxy's own listen and public addresses make Teleport do. */
 function addressLints(info: ProxyInfo, at: At): void {
@@ -103,7 +104,13 @@ function addressLints(info: ProxyInfo, at: At): void {
     return (Array.isArray(pub) ? pub.length > 0 : pub !== undefined) && p[x.listenField] === undefined;
   });
   const first = lonely[0];
-  if (first) at('L-C8', { proxy: p.name, problems: listNames(lonely.map((x) => `${x.publicKey} without ${x.listenKey}`), lonely.length), example: `${first.listenKey}: 0.0.0.0:${first.defaultPort}` });
+  if (first) {
+    const autofix = {
+      label: `Set ${listNames(lonely.map((x) => `${x.listenKey}: 0.0.0.0:${x.defaultPort}`), lonely.length)} on ${p.name}`,
+      changes: lonely.map((x) => ({ target: 'node' as const, id: p.id, field: x.listenField, value: `0.0.0.0:${x.defaultPort}` })),
+    };
+    at('L-C8', { proxy: p.name, problems: listNames(lonely.map((x) => `${x.publicKey} without ${x.listenKey}`), lonely.length), example: `${first.listenKey}: 0.0.0.0:${first.defaultPort}` }, [], autofix);
+  }
 }
 
 /** L-C7, L-C8: the Proxy's own configuration. */
@@ -112,6 +119,6 @@ export const proxySettings: Check = (input) => {
   for (const info of ctx.proxies.values()) {
     if (info.cluster.deployment === 'cloud') continue;
     const p = info.node;
-    addressLints(info, (code, params, nodes = []) => out.add({ code, subjects: [p.id], nodes: [p.id, ...nodes], params }));
+    addressLints(info, (code, params, nodes = [], autofix) => out.add({ code, subjects: [p.id], nodes: [p.id, ...nodes], params, ...(autofix ? { autofix } : {}) }));
   }
 };
