@@ -394,11 +394,11 @@ test.describe('canvas editor', () => {
     await app.showTab('findings');
     const port = app.finding('PL-JOIN-ADDR-PORT');
     const apply = page.getByTestId('findings.autofix');
-    await expect(apply).toHaveText('Apply: Write proxy_server: teleport.example.com:443 on CI tbot');
+    await expect(apply).toHaveText('Apply: Write proxy_server: teleport.example.com:443 for CI tbot');
     await apply.click();
     await expect(port).toHaveCount(0);
     await expect(page.getByTestId('findings.empty')).toBeVisible();
-    await expect(app.toasts.last()).toContainText('Write proxy_server: teleport.example.com:443 on CI tbot. Undo with Ctrl+Z.');
+    await expect(app.toasts.last()).toContainText('Write proxy_server: teleport.example.com:443 for CI tbot. Undo with Ctrl+Z.');
     await app.select(app.node('tbot'));
     await expect(app.inspector.getByTestId('field.joinAddr')).toHaveValue('teleport.example.com:443');
     await app.undo();

@@ -27,7 +27,7 @@ export const agents: Check = (input) => {
       const hp = node.kubeListenAddr === undefined ? undefined : parseHostPort(node.kubeListenAddr);
       if (hp && hp.port === undefined) {
         const fixed = joinHostPort(hp.host, PORTS.kube.port);
-        at('L-A9', { agent: node.name, addr: node.kubeListenAddr ?? '', port: KUBE_SERVICE_PORTLESS_PORT, expected: PORTS.kube.port }, { label: `Set kubernetes_service.listen_addr: ${fixed} on ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'kubeListenAddr', value: fixed }] });
+        at('L-A9', { agent: node.name, addr: node.kubeListenAddr ?? '', port: KUBE_SERVICE_PORTLESS_PORT, expected: PORTS.kube.port }, { label: `Set kubernetes_service.listen_addr: ${fixed} for ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'kubeListenAddr', value: fixed }] });
       }
     }
     if (has('app') && node.appHostFilters && hasProxyEnv(node)) at('L-A4', { agent: node.name });
@@ -60,6 +60,7 @@ function yamlSetting(key: string, value: string): string {
  */
 export const joinAddresses: Check = (input) => {
   const { ctx, obs, out } = input;
+  const joinPorts = joinPortsByNode(input);
   for (const m of obs.overrideMismatches.values()) {
     const node = ctx.nodes.get(m.agent);
     if (m.kind !== 'join-addr' || (node?.kind !== 'agent' && node?.kind !== 'tbot')) continue;
@@ -86,9 +87,10 @@ export const joinAddresses: Check = (input) => {
       continue;
     }
     const fixed = joinHostPort(m.host, m.open);
+    // One address serves every hop the node joins through only when they all open the same port.
+    const autofix = joinPorts.get(node.id)?.size === 1 ? { autofix: { label: `Write ${fixedSetting} for ${node.name}`, changes: [{ target: 'node' as const, id: node.id, field: 'joinAddr', value: fixed }] } } : {};
     out.add({
-      code: m.portless && node.kind === 'agent' ? 'L-C5' : 'PL-JOIN-ADDR-PORT', ...base,
-      autofix: { label: `Write ${fixedSetting} on ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'joinAddr', value: fixed }] },
+      code: m.portless && node.kind === 'agent' ? 'L-C5' : 'PL-JOIN-ADDR-PORT', ...base, ...autofix,
       params: {
         agent: node.name, key: spec.key, setting: yamlSetting(spec.key, node.joinAddr ?? m.addr), addr: m.addr, hop, open: m.open, fixedSetting,
         orOpen: ifNode(input, m.hop, (name) => `, or open port ${m.port} on ${name}`),
@@ -98,6 +100,28 @@ export const joinAddresses: Check = (input) => {
   tbotAuthPorts(input);
 };
 
+/** Flows that join a node to its cluster: the ports its hops open for joining (what a join address must name). */
+const JOIN_CATALOGS: ReadonlySet<string> = new Set(['agent-join', 'agent-auth-direct', 'tbot-web', 'tbot-auth']);
+
+/**
+ * Per agent or tbot, the ports its join hops open: those of its own join flows (a forward proxy in
+ * between is no hop: its flows onward are shared by every node behind it) and of its join address
+ * mismatches (the hops behind a forward proxy among them).
+ */
+function joinPortsByNode(input: CheckInput): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const add = (id: string, port: number) => {
+    let set = out.get(id);
+    if (!set) out.set(id, (set = new Set()));
+    set.add(port);
+  };
+  for (const f of input.flows) {
+    if (JOIN_CATALOGS.has(f.catalog) && input.ctx.nodes.get(f.to)?.kind !== 'http-proxy') add(f.from, f.port);
+  }
+  for (const m of input.obs.overrideMismatches.values()) if (m.kind === 'join-addr') add(m.agent, m.open);
+  return out;
+}
+
 /** PL-TBOT-AUTH-NO-PORT: tbot dials `auth_server` as written, and fills in no port. */
 function tbotAuthPorts(input: CheckInput): void {
   const { ctx, out } = input;
@@ -105,13 +129,14 @@ function tbotAuthPorts(input: CheckInput): void {
     if (node.kind !== 'tbot' || node.joinVia !== 'auth' || node.joinAddr === undefined) continue;
     const hp = parseHostPort(node.joinAddr);
     if (!hp || hp.port !== undefined || clusterOf(ctx, node)?.deployment === 'cloud') continue;
-    const flow = input.flows.find((f) => f.from === node.id && f.catalog === 'tbot-auth');
-    const port = flow?.port ?? PORTS.auth.port;
-    const fixed = joinHostPort(hp.host, port);
+    const flows = input.flows.filter((f) => f.from === node.id && f.catalog === 'tbot-auth');
+    const ports = [...new Set(flows.map((f) => f.port))].sort((a, b) => a - b);
+    const fixed = joinHostPort(hp.host, ports[0] ?? PORTS.auth.port);
     out.add({
-      code: 'PL-TBOT-AUTH-NO-PORT', subjects: [node.id], nodes: planNodes(input, node.id, ...(flow ? [flow.to] : [])), links: flow?.links ?? [],
+      code: 'PL-TBOT-AUTH-NO-PORT', subjects: [node.id], nodes: planNodes(input, node.id, ...flows.map((f) => f.to)), links: flows.flatMap((f) => f.links),
       params: { tbot: node.name, addr: node.joinAddr, fixedSetting: yamlSetting('auth_server', fixed) },
-      autofix: { label: `Write auth_server: ${fixed} on ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'joinAddr', value: fixed }] },
+      // Several Auth hops on different ports: which one to write is the user's choice.
+      ...(ports.length <= 1 ? { autofix: { label: `Write auth_server: ${fixed} for ${node.name}`, changes: [{ target: 'node' as const, id: node.id, field: 'joinAddr', value: fixed }] } } : {}),
     });
   }
 }

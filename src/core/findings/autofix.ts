@@ -1,22 +1,45 @@
 /**
  * Applying a finding's autofix: set the fields it names and check the result with the plan schema, so
- * a fix never leaves an invalid plan behind. Pure: plan in, plan (or a reason) out.
+ * a fix never leaves an invalid plan behind. Pure: plan in, plan (or a reason) out. Only the changed
+ * nodes and clusters are new objects; every other element of the plan is kept as it was.
  */
-import type { Autofix } from '../engine/types.ts';
+import type { Autofix, FieldChange } from '../engine/types.ts';
 import { PlanSchema } from '../schema/index.ts';
-import type { Plan } from '../schema/index.ts';
+import type { Cluster, Plan, PlanNode } from '../schema/index.ts';
 
 export type AutofixResult = { ok: true; plan: Plan } | { ok: false; message: string };
 
+function changed<T extends { id: string }>(list: readonly T[], changes: readonly FieldChange[]): T[] {
+  return list.map((e) => {
+    const mine = changes.filter((c) => c.id === e.id);
+    return mine.length === 0 ? e : ({ ...e, ...Object.fromEntries(mine.map((c) => [c.field, c.value])) } as T);
+  });
+}
+
 export function applyAutofix(plan: Plan, fix: Autofix): AutofixResult {
-  const next = structuredClone(plan) as Plan;
+  const nodeChanges = fix.changes.filter((c) => c.target === 'node');
+  const clusterChanges = fix.changes.filter((c) => c.target === 'cluster');
   for (const c of fix.changes) {
-    const list: { id: string }[] = c.target === 'node' ? next.nodes : next.clusters;
-    const entity = list.find((e) => e.id === c.id) as Record<string, unknown> | undefined;
-    if (!entity) return { ok: false, message: `The plan no longer has the ${c.target} "${c.id}".` };
-    entity[c.field] = c.value;
+    const list: readonly { id: string }[] = c.target === 'node' ? plan.nodes : plan.clusters;
+    if (!list.some((e) => e.id === c.id)) return { ok: false, message: `The plan no longer has the ${c.target} "${c.id}".` };
   }
-  const parsed = PlanSchema.safeParse(next);
+  const candidate: Plan = { ...plan, nodes: changed<PlanNode>(plan.nodes, nodeChanges), clusters: changed<Cluster>(plan.clusters, clusterChanges) };
+  const parsed = PlanSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, message: `The fix does not fit the plan: ${parsed.error.issues[0]?.message ?? 'invalid'}.` };
-  return { ok: true, plan: parsed.data };
+  // The schema drops keys it does not know: a field the element does not have would change nothing.
+  const after = (c: FieldChange) => ((c.target === 'node' ? parsed.data.nodes : parsed.data.clusters).find((e) => e.id === c.id) as Record<string, unknown> | undefined)?.[c.field];
+  const lost = fix.changes.find((c) => after(c) !== c.value);
+  if (lost) return { ok: false, message: `The fix does not fit the plan: ${lost.target} "${lost.id}" has no field ${lost.field}.` };
+  const before = (c: FieldChange) => ((c.target === 'node' ? plan.nodes : plan.clusters).find((e) => e.id === c.id) as Record<string, unknown> | undefined)?.[c.field];
+  if (fix.changes.every((c) => before(c) === c.value)) return { ok: false, message: 'The plan already has it.' };
+  // Keep the untouched elements as they are; take the changed ones as the schema normalised them.
+  const touched = new Set(fix.changes.map((c) => `${c.target}:${c.id}`));
+  return {
+    ok: true,
+    plan: {
+      ...plan,
+      nodes: plan.nodes.map((n, i) => (touched.has(`node:${n.id}`) ? (parsed.data.nodes[i] as PlanNode) : n)),
+      clusters: plan.clusters.map((c, i) => (touched.has(`cluster:${c.id}`) ? (parsed.data.clusters[i] as Cluster) : c)),
+    },
+  };
 }

@@ -34,7 +34,7 @@ export const peering: Check = (input) => {
     if (count === 1 && proxies.length > 1) {
       out.add({
         code: 'L-R5', subjects: [c.id], nodes: proxies, params: { cluster: c.name, count },
-        autofix: { label: `Set agent_connection_count: 2 on ${c.name}`, changes: [{ target: 'cluster', id: c.id, field: 'agentConnectionCount', value: 2 }] },
+        autofix: { label: `Set agent_connection_count: 2 for ${c.name}`, changes: [{ target: 'cluster', id: c.id, field: 'agentConnectionCount', value: 2 }] },
       });
     }
     for (const id of proxies) guessedPeerAddress(input.ctx, id, out);
@@ -72,8 +72,8 @@ export const trust: Check = (input) => {
           cluster: c.name, key: tunnelKey(tunnel.field), addr: tunnel.text, example,
           tunnels: names.length === 0 ? 'its Proxies dial' : withVerb(names, 'dials', 'dial'),
         },
-        // The root's tunnel port is known only when the plan has the root's Proxies.
-        ...(tunnelPort === undefined ? {} : { autofix: { label: `Set tunnel_addr: ${example} on ${c.name}`, changes: [{ target: 'cluster' as const, id: c.id, field: 'trustTunnelAddr', value: example }] } }),
+        // The root's tunnel port is known when the plan has the root's Proxies or its Cloud tenant.
+        ...(tunnelPort === undefined ? {} : { autofix: { label: `Set tunnel_addr: ${example} for ${c.name}`, changes: [{ target: 'cluster' as const, id: c.id, field: 'trustTunnelAddr', value: example }] } }),
       });
       continue;
     }

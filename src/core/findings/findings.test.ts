@@ -224,11 +224,15 @@ describe('findings', () => {
       const p = base();
       broken(p);
       const plan = PlanSchema.parse(p);
+      const before = derive(plan).findings.map((x) => x.id);
       for (const f of derive(plan).findings.filter((x) => x.code === code && x.autofix)) {
         fixable.add(code);
         const result = applyAutofix(plan, f.autofix!);
         if (!result.ok) throw new Error(`${f.id}: ${result.message}`);
-        expect(derive(result.plan).findings.map((x) => x.id), `${f.id}: ${f.autofix!.label}`).not.toContain(f.id);
+        // The finding is gone and no new one appears.
+        const after = derive(result.plan).findings.map((x) => x.id);
+        expect(after, `${f.id}: ${f.autofix!.label}`).not.toContain(f.id);
+        expect(after.filter((id) => !before.includes(id)), `${f.id}: ${f.autofix!.label}`).toEqual([]);
       }
     }
     expect([...fixable].sort()).toEqual(['L-A9', 'L-B2', 'L-B4', 'L-C5', 'L-C8', 'L-R5', 'PL-JOIN-ADDR-PORT', 'PL-TBOT-AUTH-NO-PORT', 'PL-TRUST-TUNNEL-NO-PORT']);
@@ -237,6 +241,29 @@ describe('findings', () => {
     expect(gone).toEqual({ ok: false, message: 'The plan no longer has the node "nope".' });
     const bad = applyAutofix(PlanSchema.parse(base()), { label: 'x', changes: [{ target: 'node', id: 'agent', field: 'joinAddr', value: 'not an address' }] });
     expect(bad.ok).toBe(false);
+    // A field the element does not have (the schema would drop it), or a value it already has: refused.
+    const plan = PlanSchema.parse(base());
+    expect(applyAutofix(plan, { label: 'x', changes: [{ target: 'node', id: 'agent', field: 'proxyProtocol', value: 'off' }] })).toEqual({ ok: false, message: 'The fix does not fit the plan: node "agent" has no field proxyProtocol.' });
+    expect(applyAutofix(plan, { label: 'x', changes: [{ target: 'node', id: 'auth', field: 'proxyProtocol', value: 'off' }] })).toEqual({ ok: false, message: 'The plan already has it.' });
+    // Only the changed element is a new object.
+    const done = applyAutofix(plan, { label: 'x', changes: [{ target: 'node', id: 'auth', field: 'proxyProtocol', value: 'on' }] });
+    if (!done.ok) throw new Error(done.message);
+    expect(done.plan.nodes.filter((n, i) => n !== plan.nodes[i]).map((n) => n.id)).toEqual(['auth']);
+    expect(done.plan.clusters[0]).toBe(plan.clusters[0]);
+  });
+
+  it('a join address fix is offered only when every hop the node joins through opens the same port', () => {
+    const run = (mut: Mut) => {
+      const p = base();
+      mut(p);
+      return derive(PlanSchema.parse(p)).findings.filter((f) => f.nodes.includes('bot'));
+    };
+    // Through LB (443) and straight to Proxy 1 (3080): no single address serves both, so no button.
+    const two = run(all(joiningBot({ joinAddr: 'teleport.example.com' }), link('bot', 'proxy-1')));
+    expect(two.map((f) => [f.id, f.autofix])).toEqual([['PL-JOIN-ADDR-PORT:bot+proxy-1', undefined]]);
+    // tbot to Auth and through an Auth LB on 443: the port is a choice too.
+    const auths = run(all(joiningBot({ joinAddr: 'auth.internal' }, true), authLb(false), set('auth-lb', { mappings: [{ frontPort: 443, targetPort: 3025 }] }), link('bot', 'auth-lb')));
+    expect(auths.map((f) => [f.code, f.autofix, f.nodes])).toEqual([['PL-TBOT-AUTH-NO-PORT', undefined, ['auth', 'auth-lb', 'bot']]]);
   });
 
   it('every catalog code has a case', () => {

@@ -130,7 +130,7 @@ function settingAgainstPaths(input: CheckInput, s: Served, callerIds: readonly s
         : `one PROXY protocol setting on every path first: ${namedWithVerb(senders, 'sends', 'send')} PROXY headers while ${namedWithVerb(quiet, 'does', 'do')} not; then proxy_protocol to match`;
     // One setting fits every path when none or all of them send PROXY headers: the app can set it.
     const value = senders.length === 0 ? 'off' : quiet.length === 0 ? 'on' : undefined;
-    const autofix = value === undefined ? undefined : { label: `Set proxy_protocol: ${value} on ${n.name}`, changes: [{ target: 'node' as const, id: n.id, field: 'proxyProtocol', value }] };
+    const autofix = value === undefined ? undefined : { label: `Set proxy_protocol: ${value} for ${n.name}`, changes: [{ target: 'node' as const, id: n.id, field: 'proxyProtocol', value }] };
     out.add({ code: 'L-B4', subjects: [n.id], nodes: [n.id, ...nodeIds], params: { service: n.name, section: `${s.role}_service`, advice }, ...(autofix ? { autofix } : {}) });
   }
   if (n.proxyProtocol === 'on' && callers.length > 0) {

@@ -106,7 +106,7 @@ function addressLints(info: ProxyInfo, at: At): void {
   const first = lonely[0];
   if (first) {
     const autofix = {
-      label: `Set ${listNames(lonely.map((x) => `${x.listenKey}: 0.0.0.0:${x.defaultPort}`), lonely.length)} on ${p.name}`,
+      label: `Set ${listNames(lonely.map((x) => `${x.listenKey}: 0.0.0.0:${x.defaultPort}`), lonely.length)} for ${p.name}`,
       changes: lonely.map((x) => ({ target: 'node' as const, id: p.id, field: x.listenField, value: `0.0.0.0:${x.defaultPort}` })),
     };
     at('L-C8', { proxy: p.name, problems: listNames(lonely.map((x) => `${x.publicKey} without ${x.listenKey}`), lonely.length), example: `${first.listenKey}: 0.0.0.0:${first.defaultPort}` }, [], autofix);

@@ -13,7 +13,7 @@ export interface FindingInput {
   params: Readonly<Record<string, string | number>>;
   nodes?: Iterable<string>;
   links?: Iterable<string>;
-  /** The fix as plan changes, when it is that simple (the first one given for a finding id is kept). */
+  /** The fix as plan changes, when it is that simple; a finding reported twice keeps the autofix of its first report. */
   autofix?: Autofix;
 }
 

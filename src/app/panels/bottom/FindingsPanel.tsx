@@ -76,7 +76,7 @@ export function FindingsPanel() {
             </div>
             {f.autofix ? (
               <div className="pl-finding__autofix">
-                <button type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(f)} data-testid="findings.autofix" aria-label={`Apply the fix for ${f.code}: ${f.autofix.label}`}>
+                <button type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(f)} data-testid="findings.autofix">
                   Apply: {f.autofix.label}
                 </button>
               </div>
