@@ -178,7 +178,7 @@ function quicPeers(input: CheckInput, c: Cluster): void {
 function guessedPeerAddress(ctx: Ctx, id: string, out: FindingSink): void {
   const p = ctx.proxies.get(id)?.node;
   if (!p || p.peerPublicAddr !== undefined) return;
-  const ips = [...new Set(p.addresses.filter((a) => !a.includes('/')).map(hostOfAddress).filter((h) => ipv4ToNumber(h) !== undefined))];
+  const ips = ipv4Hosts(p);
   if (ips.length < 2) return;
   const listen = p.peerListenAddr ?? `0.0.0.0:${PEER_DEFAULT_PORT}`;
   const hp = parseHostPort(listen);
@@ -206,7 +206,7 @@ function guessedPeerListener(input: CheckInput, c: Cluster, proxies: readonly st
     const listen = p?.peerListenAddr === undefined ? undefined : parseHostPort(p.peerListenAddr);
     if (!p || (listen !== undefined && !isUnspecifiedHost(listen.host)) || p.peerPublicAddr === undefined) continue;
     const advertised = parseHostPort(p.peerPublicAddr)?.host;
-    const ips = [...new Set(p.addresses.filter((a) => !a.includes('/')).map(hostOfAddress).filter((h) => ipv4ToNumber(h) !== undefined))];
+    const ips = ipv4Hosts(p);
     if (advertised === undefined || (ips.length > 0 && likelyGuess(ips) === advertised)) continue;
     affected.push({ node: p, advertised, port: listen?.port ?? PEER_DEFAULT_PORT });
   }
@@ -223,6 +223,11 @@ function guessedPeerListener(input: CheckInput, c: Cluster, proxies: readonly st
       example: `${first.node.name}: peer_listen_addr: ${joinHostPort(first.advertised, first.port)}`,
     },
   });
+}
+
+/** A Proxy's IPv4 addresses (CIDRs and names left out), each once. */
+function ipv4Hosts(p: NodeOfKind<'proxy'>): string[] {
+  return [...new Set(p.addresses.filter((a) => !a.includes('/')).map(hostOfAddress).filter((h) => ipv4ToNumber(h) !== undefined))];
 }
 
 const GUESS_ORDER = PEER_ADDRESS_PREFERENCE.map((c) => parseCidr(c)!);

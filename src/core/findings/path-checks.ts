@@ -6,11 +6,11 @@
  * and `off` refuses one; unspecified takes either, which lets any client forge its source address.
  */
 import type { NodeOfKind } from '../schema/index.ts';
+import { MONITOR_ENDPOINTS } from '../catalog/index.ts';
+import { hostOfAddress } from '../engine/context.ts';
 import type { Ctx } from '../engine/context.ts';
 import { nodeLabel } from '../engine/endpoints.ts';
 import { authPort } from '../engine/families/control-plane.ts';
-import { hostOfAddress } from '../engine/context.ts';
-import { MONITOR_ENDPOINTS } from '../catalog/index.ts';
 import type { Check, CheckInput } from './input.ts';
 import { namedList, namedWithVerb } from './sink.ts';
 
@@ -79,7 +79,6 @@ function sameHost(ctx: Ctx, caller: string, service: { addresses: readonly strin
   for (const h of hostsOf(ctx.nodes.get(caller))) if (mine.has(h)) return true;
   return false;
 }
-
 
 /**
  * L-B4 and PL-PROXY-PROTOCOL: each service's setting against the paths into it, and each load balancer's
