@@ -38,9 +38,15 @@ for (const theme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
-    test('the findings panel', async ({ app, page }) => {
+    test('the findings panel, with findings and their Apply buttons', async ({ app, page }) => {
+      await app.select(app.node('tbot'));
+      await app.setField(app.inspector.getByTestId('field.joinAddr'), 'teleport.example.com:3080');
+      await app.select(app.node('auth'));
+      await app.inspector.getByTestId('field.proxyProtocol').selectOption('on');
       await app.showTab('findings');
       await expect(page.getByTestId('tab.findings')).toHaveAttribute('aria-selected', 'true');
+      await expect(app.findingRows).toHaveCount(2);
+      await expect(page.getByTestId('findings.autofix')).toHaveCount(1);
       expect(await seriousViolations(page)).toEqual([]);
     });
 

@@ -408,7 +408,7 @@ test.describe('canvas editor', () => {
     await app.select(app.node('auth'));
     await app.inspector.getByTestId('field.proxyProtocol').selectOption('on');
     await app.showTab('findings');
-    const mismatch = page.locator('.pl-findings > li').filter({ has: app.finding('PL-PROXY-PROTOCOL') });
+    const mismatch = app.finding('PL-PROXY-PROTOCOL');
     await expect(mismatch).toHaveCount(1);
     await expect(mismatch.getByTestId('findings.autofix')).toHaveCount(0);
     expect(app.problems).toEqual([]);

@@ -39,41 +39,29 @@ export function FindingsPanel() {
       </p>
     );
   }
+  // Each row is a list item holding three controls side by side, none inside another: the button that
+  // selects the finding, its Docs link, and its Apply button when it has one.
   return (
     <ul className="pl-findings" aria-label="Findings">
       {sorted.map((f) => {
         const selected = highlight?.source === `finding:${f.id}`;
         return (
-          <li key={f.id}>
-            <div
-              className={`pl-finding pl-sev--${f.severity}${selected ? ' is-selected' : ''}`}
-              role="button"
-              tabIndex={0}
-              aria-pressed={selected}
-              onClick={() => choose(f)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  choose(f);
-                }
-              }}
-              data-testid="findings.row"
-              data-code={f.code}
-            >
+          <li key={f.id} className={`pl-finding pl-sev--${f.severity}${selected ? ' is-selected' : ''}`} data-testid="findings.row" data-code={f.code}>
+            <button type="button" className="pl-finding__select" aria-pressed={selected} onClick={() => choose(f)} data-testid="findings.select">
               <span className="pl-sev-chip">{f.severity}</span>
               <code className="pl-finding__code">{f.code}</code>
-              <div className="pl-finding__text">
-                <div className="pl-finding__message">{f.message}</div>
-                <div className="pl-finding__fix">
+              <span className="pl-finding__text">
+                <span className="pl-finding__message">{f.message}</span>
+                <span className="pl-finding__fix">
                   <strong>Fix:</strong> {f.fix}
-                </div>
-              </div>
-              {f.docs ? (
-                <a className="pl-finding__docs" href={f.docs} target="_blank" rel="noreferrer noopener" onClick={(e) => e.stopPropagation()} aria-label={`Documentation for ${f.code}`}>
-                  Docs <UiIcon name="external" size={12} />
-                </a>
-              ) : null}
-            </div>
+                </span>
+              </span>
+            </button>
+            {f.docs ? (
+              <a className="pl-finding__docs" href={f.docs} target="_blank" rel="noreferrer noopener" aria-label={`Documentation for ${f.code}`}>
+                Docs <UiIcon name="external" size={12} />
+              </a>
+            ) : null}
             {f.autofix ? (
               <div className="pl-finding__autofix">
                 <button type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(f)} data-testid="findings.autofix">
