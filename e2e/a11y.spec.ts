@@ -59,6 +59,31 @@ for (const theme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test('the explain tabs with content: a drawn trace, and a violated assertion', async ({ page }) => {
+      await page.getByTestId('tab.trace').click();
+      await page.getByTestId('explain.mode.trace').click();
+      await page.getByTestId('trace.from').selectOption('users');
+      await page.getByTestId('trace.to').selectOption('postgres');
+      await expect(page.getByTestId('trace.hop').first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByTestId('tab.assertions').click();
+      await page.getByTestId('assertions.type').selectOption('no-outbound');
+      await page.getByTestId('assertions.zone').selectOption('private');
+      await page.getByTestId('assertions.add').click();
+      await expect(page.getByTestId('assertions.row')).toHaveAttribute('data-status', 'violated');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the templates, import, plans and share dialogs', async ({ page }) => {
+      for (const [button, dialog] of [['toolbar.templates', 'dialog.templates'], ['toolbar.import', 'dialog.import'], ['toolbar.plans', 'dialog.plans'], ['toolbar.share', 'dialog.share']] as const) {
+        await page.getByTestId(button).click();
+        await expect(page.getByTestId(dialog)).toBeVisible();
+        expect(await seriousViolations(page), dialog).toEqual([]);
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId(dialog)).toBeHidden();
+      }
+    });
+
     test('the shortcut sheet', async ({ page }) => {
       await page.getByTestId('toolbar.shortcuts').click();
       await expect(page.getByTestId('dialog.shortcuts')).toBeVisible();
