@@ -388,7 +388,7 @@ test.describe('canvas editor', () => {
     expect(app.problems).toEqual([]);
   });
 
-  test('a fix that is one field value is applied from the finding in one step, and undone in one', async ({ app, page }) => {
+  test('a fix that is one field value is applied from the finding in one step, and undone in one; so are all of them', async ({ app, page }) => {
     await app.select(app.node('tbot'));
     await app.setField(app.inspector.getByTestId('field.joinAddr'), 'teleport.example.com:3080');
     await app.showTab('findings');
@@ -404,6 +404,16 @@ test.describe('canvas editor', () => {
     await app.undo();
     await expect(app.inspector.getByTestId('field.joinAddr')).toHaveValue('teleport.example.com:3080');
     await expect(port).toHaveCount(1);
+    // Two fixable findings: one button applies both, as one undo step.
+    await app.select(app.node('auth'));
+    await app.inspector.getByTestId('field.proxyProtocol').selectOption('unspecified');
+    await app.showTab('findings');
+    await expect(app.findingRows).toHaveCount(2);
+    await page.getByTestId('findings.autofix-all').click();
+    await expect(page.getByTestId('findings.empty')).toBeVisible();
+    await expect(app.toasts.last()).toContainText('Applied 2 fixes: Set proxy_protocol: off for Auth; Write proxy_server: teleport.example.com:443 for CI tbot. Undo with Ctrl+Z.');
+    await app.undo();
+    await expect(app.findingRows).toHaveCount(2);
     // A finding whose fix is a choice (route the callers, or turn the setting off) has no button.
     await app.select(app.node('auth'));
     await app.inspector.getByTestId('field.proxyProtocol').selectOption('on');

@@ -3,6 +3,8 @@
  * deterministic (lists sorted by id, ids built from meaning). See docs/engine.md.
  */
 export { derive } from './derive.ts';
+export { applyAllAutofixes } from './autofix-all.ts';
+export type { AutofixAllResult } from './autofix-all.ts';
 export { checkLink } from './check-link.ts';
 export { rulesByHost, rulesByZonePair } from './views.ts';
 export { nodeLabel, tenantId } from './endpoints.ts';

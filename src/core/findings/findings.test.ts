@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { ALL_FINDINGS } from '../catalog/index.ts';
-import { derive } from '../engine/index.ts';
+import { applyAllAutofixes, derive } from '../engine/index.ts';
 import { applyAutofix } from './index.ts';
 import { PlanSchema } from '../schema/index.ts';
 
@@ -250,6 +250,24 @@ describe('findings', () => {
     if (!done.ok) throw new Error(done.message);
     expect(done.plan.nodes.filter((n, i) => n !== plan.nodes[i]).map((n) => n.id)).toEqual(['auth']);
     expect(done.plan.clusters[0]).toBe(plan.clusters[0]);
+  });
+
+  it('all autofixes at once: each sees the plan the previous ones left, and none runs twice', () => {
+    const p = base();
+    all(set('auth', { proxyProtocol: 'unspecified' }), set('lb', { idleTimeoutSeconds: 60 }), set('agent', { joinAddr: 'teleport.example.com' }), joiningBot({ joinAddr: 'teleport.example.com:3080' }))(p);
+    const plan = PlanSchema.parse(p);
+    const before = derive(plan).findings;
+    expect(before.filter((f) => f.autofix).map((f) => f.code).sort()).toEqual(['L-B2', 'L-B4', 'L-C5', 'PL-JOIN-ADDR-PORT']);
+    const { plan: fixed, applied } = applyAllAutofixes(plan, derive);
+    expect(applied).toEqual([
+      'Set the idle timeout of LB to 350 s',
+      'Set proxy_protocol: off for Auth',
+      'Write proxy_server: teleport.example.com:443 for Agent',
+      'Write proxy_server: teleport.example.com:443 for CI bot',
+    ]);
+    expect(derive(fixed).findings).toEqual([]);
+    // Nothing left to fix: the plan comes back as it was.
+    expect(applyAllAutofixes(fixed, derive)).toEqual({ plan: fixed, applied: [] });
   });
 
   it('a join address fix is offered only when every hop the node joins through opens the same port', () => {

@@ -2,10 +2,11 @@
  * Findings: severity, code, message and fix. Selecting one selects and shows the nodes concerned; a fix
  * that is a field value or two has a button that applies it (one undo step).
  */
+import { applyAllAutofixes } from '../../../core/engine/index.ts';
 import type { Finding, Severity } from '../../../core/engine/index.ts';
 import { applyAutofix } from '../../../core/findings/index.ts';
 import { focusNodes } from '../../commands.ts';
-import { useDerived } from '../../store/derived.ts';
+import { derivedFor, useDerived } from '../../store/derived.ts';
 import { useAppStore } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 
@@ -32,6 +33,17 @@ export function FindingsPanel() {
     s.editPlan(() => result.plan);
     s.toast(`${f.autofix.label}. Undo with Ctrl+Z.`, 'success');
   };
+  const fixable = findings.filter((f) => f.autofix !== undefined).length;
+  const applyAll = () => {
+    const s = useAppStore.getState();
+    const { plan, applied } = applyAllAutofixes(s.plan, derivedFor);
+    if (applied.length === 0) {
+      s.toast('No fix could be applied: the plan changed, or each fix needs a choice now.', 'error');
+      return;
+    }
+    s.editPlan(() => plan);
+    s.toast(`Applied ${applied.length === 1 ? 'one fix' : `${applied.length} fixes`}: ${applied.join('; ')}. Undo with Ctrl+Z.`, 'success');
+  };
   if (findings.length === 0) {
     return (
       <p className="pl-empty pl-empty--panel" data-testid="findings.empty">
@@ -42,36 +54,46 @@ export function FindingsPanel() {
   // Each row is a list item holding three controls side by side, none inside another: the button that
   // selects the finding, its Docs link, and its Apply button when it has one.
   return (
-    <ul className="pl-findings" aria-label="Findings">
-      {sorted.map((f) => {
-        const selected = highlight?.source === `finding:${f.id}`;
-        return (
-          <li key={f.id} className={`pl-finding pl-sev--${f.severity}${selected ? ' is-selected' : ''}`} data-testid="findings.row" data-code={f.code}>
-            <button type="button" className="pl-finding__select" aria-pressed={selected} onClick={() => choose(f)} data-testid="findings.select">
-              <span className="pl-sev-chip">{f.severity}</span>
-              <code className="pl-finding__code">{f.code}</code>
-              <span className="pl-finding__text">
-                <span className="pl-finding__message">{f.message}</span>
-                <span className="pl-finding__fix">
-                  <strong>Fix:</strong> {f.fix}
+    <>
+      {fixable > 1 ? (
+        <div className="pl-findings__bar">
+          <span className="pl-muted">{fixable} findings have a one-click fix.</span>
+          <button type="button" className="pl-btn pl-btn--small" onClick={applyAll} data-testid="findings.autofix-all">
+            Apply all {fixable} fixes
+          </button>
+        </div>
+      ) : null}
+      <ul className="pl-findings" aria-label="Findings">
+        {sorted.map((f) => {
+          const selected = highlight?.source === `finding:${f.id}`;
+          return (
+            <li key={f.id} className={`pl-finding pl-sev--${f.severity}${selected ? ' is-selected' : ''}`} data-testid="findings.row" data-code={f.code}>
+              <button type="button" className="pl-finding__select" aria-pressed={selected} onClick={() => choose(f)} data-testid="findings.select">
+                <span className="pl-sev-chip">{f.severity}</span>
+                <code className="pl-finding__code">{f.code}</code>
+                <span className="pl-finding__text">
+                  <span className="pl-finding__message">{f.message}</span>
+                  <span className="pl-finding__fix">
+                    <strong>Fix:</strong> {f.fix}
+                  </span>
                 </span>
-              </span>
-            </button>
-            {f.docs ? (
-              <a className="pl-finding__docs" href={f.docs} target="_blank" rel="noreferrer noopener" aria-label={`Documentation for ${f.code}`}>
-                Docs <UiIcon name="external" size={12} />
-              </a>
-            ) : null}
-            {f.autofix ? (
-              <div className="pl-finding__autofix">
-                <button type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(f)} data-testid="findings.autofix">
-                  Apply: {f.autofix.label}
-                </button>
-              </div>
-            ) : null}
-          </li>
-        );
-      })}
-    </ul>
+              </button>
+              {f.docs ? (
+                <a className="pl-finding__docs" href={f.docs} target="_blank" rel="noreferrer noopener" aria-label={`Documentation for ${f.code}`}>
+                  Docs <UiIcon name="external" size={12} />
+                </a>
+              ) : null}
+              {f.autofix ? (
+                <div className="pl-finding__autofix">
+                  <button type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(f)} data-testid="findings.autofix">
+                    Apply: {f.autofix.label}
+                  </button>
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
