@@ -59,7 +59,7 @@ describe.concurrent('portolan CLI', { timeout: 60_000 }, () => {
   it('--help lists the commands and every exporter of the registry', async () => {
     const run = await portolan(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['rules', 'check', 'schema', 'export', 'trace', 'diff']) expect(run.stdout).toContain(`portolan ${command}`);
+    for (const command of ['rules', 'check', 'fix', 'schema', 'export', 'trace', 'diff']) expect(run.stdout).toContain(`portolan ${command}`);
     for (const e of EXPORTERS) expect(run.stdout).toMatch(new RegExp(`^  ${e.id} +${e.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
   });
 
@@ -70,7 +70,7 @@ describe.concurrent('portolan CLI', { timeout: 60_000 }, () => {
   });
 
   it('prints help for each command and the version', async () => {
-    for (const command of ['rules', 'check', 'schema', 'trace', 'diff']) {
+    for (const command of ['rules', 'check', 'fix', 'schema', 'trace', 'diff']) {
       const run = await portolan([command, '--help']);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^Usage: portolan ${command}`));
@@ -140,6 +140,25 @@ describe.concurrent('portolan CLI', { timeout: 60_000 }, () => {
     const run = await portolan(['check', join(FIXTURES, 'no-auth.portolan.json')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^error +PL-NO-AUTH/m);
+  });
+
+  it('fix applies the one-click fixes, names them on stderr and writes the fixed plan', async () => {
+    const plan = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: Record<string, unknown>[] };
+    for (const n of plan.nodes) {
+      if (n.kind === 'auth') n.proxyProtocol = 'unspecified';
+      if (n.kind === 'tbot') n.joinAddr = 'teleport.example.com:3080';
+    }
+    const out = join(tmp, 'fixed.portolan.json');
+    const run = await portolan(['fix', '-', '-o', out], { input: JSON.stringify(plan) });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^portolan: stdin: fixed: Set proxy_protocol: off for Auth\nportolan: stdin: fixed: Write proxy_server: teleport\.example\.com:443 for CI tbot\n$/);
+    const fixed = loadFixture(out);
+    expect(derive(fixed).findings).toEqual([]);
+    expect(fixed.nodes.find((n) => n.kind === 'tbot')).toMatchObject({ joinAddr: 'teleport.example.com:443' });
+    // Nothing to fix: the plan is written back as read, and stderr says so.
+    const again = await portolan(['fix', out]);
+    expect([again.code, again.stderr]).toEqual([0, `portolan: ${out}: nothing to fix (no finding has a one-click fix)\n`]);
+    expect(JSON.parse(again.stdout)).toEqual(JSON.parse(readFileSync(out, 'utf8')));
   });
 
   it('trace prints the hops of an access path; diff compares two plans', async () => {

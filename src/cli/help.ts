@@ -34,6 +34,19 @@ ${PLAN_NOTE}
 Options:
   -h, --help  Show this help.
 `,
+  fix: `Usage: portolan fix PLAN [-o FILE]
+
+Apply every one-click fix (the fixes that are a field value, such as a missing port or a
+proxy_protocol setting: the ones the app's Findings tab applies) and write the fixed plan, to
+standard output or to FILE. Each fix is named on standard error, then how many findings are left.
+Exit status: 0 when no error finding is left, 1 when one is, 2 when the plan cannot be read.
+
+${PLAN_NOTE}
+
+Options:
+  -o, --output FILE  Write the fixed plan to FILE instead of standard output.
+  -h, --help         Show this help.
+`,
   schema: `Usage: portolan schema
 
 Print the JSON Schema (draft 2020-12) of the plan format, for editors and validators.
@@ -107,6 +120,7 @@ export function mainHelp(): string {
 Usage:
   portolan rules PLAN [--format csv|json|md] [--view zones|hosts]
   portolan check PLAN
+  portolan fix PLAN [-o FILE]
   portolan schema
   portolan export PLAN --format FORMAT [--host NAME] [-o FILE]
   portolan trace PLAN --from NODE --to NODE [--tool TOOL]
@@ -116,6 +130,7 @@ Usage:
 Commands:
   rules   Print every firewall rule the plan needs (source, destination, port, purpose).
   check   Print the findings and violated assertions; exit 1 when any is an error.
+  fix     Apply every one-click fix and write the fixed plan.
   schema  Print the JSON Schema of the plan format.
   export  Write the rules in an export format.
   trace   Print an access path hop by hop, each hop with its rule; exit 1 when incomplete.
@@ -130,6 +145,6 @@ Options:
   -h, --help     Show this help.
   -V, --version  Print the version.
 
-Exit status: 0 done, 1 check found errors or trace found no complete path, 2 bad usage or a plan that cannot be read or is not valid.
+Exit status: 0 done, 1 check or fix found (or left) errors or trace found no complete path, 2 bad usage or a plan that cannot be read or is not valid.
 `;
 }

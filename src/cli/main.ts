@@ -11,7 +11,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { EXPORTERS, exporterForView, findExporter, findHost, findingsText, rulesText } from '../core/export/index.ts';
 import type { ExportOptions } from '../core/export/index.ts';
 import { withAssertionFindings } from '../core/assertions/index.ts';
-import { derive as coreDerive } from '../core/engine/index.ts';
+import { applyAllAutofixes, derive as coreDerive } from '../core/engine/index.ts';
 import type { DeriveResult } from '../core/engine/index.ts';
 import { planJsonSchema } from '../core/schema/index.ts';
 import type { Plan } from '../core/schema/index.ts';
@@ -33,7 +33,7 @@ export interface CliIo {
   derive?: (plan: Plan) => DeriveResult;
 }
 
-const COMMANDS: readonly CommandName[] = ['rules', 'check', 'schema', 'export', 'trace', 'diff'];
+const COMMANDS: readonly CommandName[] = ['rules', 'check', 'fix', 'schema', 'export', 'trace', 'diff'];
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -42,6 +42,7 @@ const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
 const COMMAND_OPTIONS: Record<CommandName, Options> = {
   rules: { ...HELP_OPTION, format: { type: 'string', short: 'f' }, view: { type: 'string' } },
   check: HELP_OPTION,
+  fix: { ...HELP_OPTION, output: { type: 'string', short: 'o' } },
   schema: HELP_OPTION,
   export: { ...HELP_OPTION, format: { type: 'string', short: 'f' }, host: { type: 'string' }, output: { type: 'string', short: 'o' } },
   trace: { ...HELP_OPTION, from: { type: 'string' }, to: { type: 'string' }, tool: { type: 'string' }, via: { type: 'string' } },
@@ -49,7 +50,7 @@ const COMMAND_OPTIONS: Record<CommandName, Options> = {
 };
 
 /** How many PLAN arguments each command takes. */
-const POSITIONALS: Record<CommandName, number> = { rules: 1, check: 1, schema: 0, export: 1, trace: 1, diff: 2 };
+const POSITIONALS: Record<CommandName, number> = { rules: 1, check: 1, fix: 1, schema: 0, export: 1, trace: 1, diff: 2 };
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -147,19 +148,39 @@ async function exportCommand(io: CliIo, values: Values, positionals: string[]): 
     const hosts = plan.nodes.map((n) => n.id).join(', ');
     throw new CliError(`export: format ${exporter.id} is per host: add --host NAME (one of ${hosts})`, EXIT.usage, 'export');
   }
-  const text = exporter.run(plan, (io.derive ?? coreDerive)(plan), options);
+  writeOutput(io, values, exporter.run(plan, (io.derive ?? coreDerive)(plan), options));
+  return EXIT.ok;
+}
+
+/** `-o FILE` (relative to the working directory), else standard output. */
+function writeOutput(io: CliIo, values: Values, text: string): void {
   const output = stringValue(values, 'output');
   if (output === undefined || output === '-') {
     io.stdout(text);
-  } else {
-    try {
-      writeFileSync(resolve(io.cwd, output), text, 'utf8');
-    } catch (error) {
-      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'write failed';
-      throw new CliError(`${output}: cannot write it (${code})`);
-    }
+    return;
   }
-  return EXIT.ok;
+  try {
+    writeFileSync(resolve(io.cwd, output), text, 'utf8');
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'write failed';
+    throw new CliError(`${output}: cannot write it (${code})`);
+  }
+}
+
+/**
+ * Apply every one-click fix (the same ones the app's Findings tab offers), write the fixed plan, and
+ * name each fix on standard error. Exit 1 when an error finding remains, as `check` does.
+ */
+async function fixCommand(io: CliIo, values: Values, positionals: string[]): Promise<number> {
+  const { label, plan } = await load(io, planArg('fix', positionals));
+  const derive = io.derive ?? coreDerive;
+  const { plan: fixed, applied } = applyAllAutofixes(plan, derive);
+  if (applied.length === 0) io.stderr(`portolan: ${label}: nothing to fix (no finding has a one-click fix)\n`);
+  for (const text of applied) io.stderr(`portolan: ${label}: fixed: ${text}\n`);
+  writeOutput(io, values, `${JSON.stringify(fixed, null, 2)}\n`);
+  const left = withAssertionFindings(fixed, derive(fixed)).findings;
+  if (left.length > 0) io.stderr(`portolan: ${label}: ${left.length} finding${left.length === 1 ? '' : 's'} left to fix by hand (portolan check)\n`);
+  return left.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }
 
 function explainIo(io: CliIo): ExplainIo {
@@ -195,6 +216,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return rulesCommand(io, values, positionals);
     case 'check':
       return checkCommand(io, positionals);
+    case 'fix':
+      return fixCommand(io, values, positionals);
     case 'schema':
       return schemaCommand(io, positionals);
     case 'export':
