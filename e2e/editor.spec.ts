@@ -411,6 +411,8 @@ test.describe('canvas editor', () => {
     await expect(app.findingRows).toHaveCount(2);
     await page.getByTestId('findings.autofix-all').click();
     await expect(page.getByTestId('findings.empty')).toBeVisible();
+    // Keyboard focus stays in the panel, on what replaced the list.
+    await expect(page.getByTestId('findings.empty')).toBeFocused();
     await expect(app.toasts.last()).toContainText('Applied 2 fixes: Set proxy_protocol: off for Auth; Write proxy_server: teleport.example.com:443 for CI tbot. Undo with Ctrl+Z.');
     await app.undo();
     await expect(app.findingRows).toHaveCount(2);

@@ -159,6 +159,17 @@ describe.concurrent('portolan CLI', { timeout: 60_000 }, () => {
     const again = await portolan(['fix', out]);
     expect([again.code, again.stderr]).toEqual([0, `portolan: ${out}: nothing to fix (no finding has a one-click fix)\n`]);
     expect(JSON.parse(again.stdout)).toEqual(JSON.parse(readFileSync(out, 'utf8')));
+    // An error finding no fix can clear: exit 1, the count on stderr, the plan still written.
+    const noAuth = await portolan(['fix', join(FIXTURES, 'no-auth.portolan.json')]);
+    expect(noAuth.code).toBe(1);
+    expect(noAuth.stderr).toMatch(/finding(s)? left \(portolan check\)\n$/);
+    expect(parsePlanText(noAuth.stdout).ok).toBe(true);
+    // Output that cannot be written: exit 2, one line, nothing reported as fixed.
+    const unwritable = await portolan(['fix', EXAMPLE, '-o', join(tmp, 'no-such-dir', 'x.json')]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toMatch(/cannot write it \(ENOENT\)/);
+    expect(unwritable.stderr).not.toContain('fixed:');
+    expect((await portolan(['fix', EXAMPLE, '-o', ''])).stderr).toMatch(/^portolan: -o needs a file name/);
   });
 
   it('trace prints the hops of an access path; diff compares two plans', async () => {

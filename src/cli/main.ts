@@ -155,6 +155,7 @@ async function exportCommand(io: CliIo, values: Values, positionals: string[]): 
 /** `-o FILE` (relative to the working directory), else standard output. */
 function writeOutput(io: CliIo, values: Values, text: string): void {
   const output = stringValue(values, 'output');
+  if (output === '') throw new CliError('-o needs a file name (or - for standard output)', EXIT.usage);
   if (output === undefined || output === '-') {
     io.stdout(text);
     return;
@@ -168,18 +169,23 @@ function writeOutput(io: CliIo, values: Values, text: string): void {
 }
 
 /**
- * Apply every one-click fix (the same ones the app's Findings tab offers), write the fixed plan, and
- * name each fix on standard error. Exit 1 when an error finding remains, as `check` does.
+ * Apply every one-click fix (the same ones the app's Findings tab offers), write the fixed plan, then
+ * name each fix on standard error. A fix that would add an error finding (a violated assertion, say) is
+ * skipped and named. Exit 1 when an error finding remains, as `check` does.
  */
 async function fixCommand(io: CliIo, values: Values, positionals: string[]): Promise<number> {
   const { label, plan } = await load(io, planArg('fix', positionals));
-  const derive = io.derive ?? coreDerive;
-  const { plan: fixed, applied } = applyAllAutofixes(plan, derive);
-  if (applied.length === 0) io.stderr(`portolan: ${label}: nothing to fix (no finding has a one-click fix)\n`);
-  for (const text of applied) io.stderr(`portolan: ${label}: fixed: ${text}\n`);
+  const core = io.derive ?? coreDerive;
+  // What `check` reports: the engine's findings and the plan's violated assertions.
+  const derive = (p: Plan) => withAssertionFindings(p, core(p));
+  const { plan: fixed, applied, skipped, capped } = applyAllAutofixes(plan, derive);
   writeOutput(io, values, `${JSON.stringify(fixed, null, 2)}\n`);
-  const left = withAssertionFindings(fixed, derive(fixed)).findings;
-  if (left.length > 0) io.stderr(`portolan: ${label}: ${left.length} finding${left.length === 1 ? '' : 's'} left to fix by hand (portolan check)\n`);
+  if (applied.length === 0 && skipped.length === 0) io.stderr(`portolan: ${label}: nothing to fix (no finding has a one-click fix)\n`);
+  for (const text of applied) io.stderr(`portolan: ${label}: fixed: ${text}\n`);
+  for (const s of skipped) io.stderr(`portolan: ${label}: not applied: ${s.label} (${oneLine(s.reason)})\n`);
+  if (capped) io.stderr(`portolan: ${label}: more fixes are left: run portolan fix again\n`);
+  const left = derive(fixed).findings;
+  if (left.length > 0) io.stderr(`portolan: ${label}: ${left.length} finding${left.length === 1 ? '' : 's'} left (portolan check)\n`);
   return left.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }
 

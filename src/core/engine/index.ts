@@ -3,7 +3,7 @@
  * deterministic (lists sorted by id, ids built from meaning). See docs/engine.md.
  */
 export { derive } from './derive.ts';
-export { applyAllAutofixes } from './autofix-all.ts';
+export { applyAllAutofixes, newErrors } from './autofix-all.ts';
 export type { AutofixAllResult } from './autofix-all.ts';
 export { checkLink } from './check-link.ts';
 export { rulesByHost, rulesByZonePair } from './views.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { ALL_FINDINGS } from '../catalog/index.ts';
 import { applyAllAutofixes, derive } from '../engine/index.ts';
+import { withAssertionFindings } from '../assertions/index.ts';
 import { applyAutofix } from './index.ts';
 import { PlanSchema } from '../schema/index.ts';
 
@@ -267,7 +268,22 @@ describe('findings', () => {
     ]);
     expect(derive(fixed).findings).toEqual([]);
     // Nothing left to fix: the plan comes back as it was.
-    expect(applyAllAutofixes(fixed, derive)).toEqual({ plan: fixed, applied: [] });
+    expect(applyAllAutofixes(fixed, derive)).toEqual({ plan: fixed, applied: [], skipped: [], capped: false });
+    // A round limit below the number of fixes stops early and says so.
+    expect(applyAllAutofixes(plan, derive, 2)).toMatchObject({ applied: ['Set the idle timeout of LB to 350 s', 'Set proxy_protocol: off for Auth'], capped: true });
+  });
+
+  it('all autofixes at once leave out a fix that would add an error, such as a violated assertion', () => {
+    const p = base();
+    all(set('agent', { services: ['kubernetes'], joinVia: 'auth', kubeListenAddr: '0.0.0.0' }), unlink('agent-lb'), link('agent', 'auth'))(p);
+    p.assertions = [{ id: 'dmz-ports', type: 'only-ports-from', zone: 'dmz', ports: [3080, 3025, 3023] }];
+    const plan = PlanSchema.parse(p);
+    const withAssertions = (x: typeof plan) => withAssertionFindings(x, derive(x));
+    expect(withAssertions(plan).findings.map((f) => f.code)).toEqual(['L-A9']);
+    const result = applyAllAutofixes(plan, withAssertions);
+    expect(result).toEqual({ plan, applied: [], skipped: [{ label: 'Set kubernetes_service.listen_addr: 0.0.0.0:3026 for Agent', reason: 'it would add PL-ASSERT:dmz-ports' }], capped: false });
+    // Without the assertion the same fix applies.
+    expect(applyAllAutofixes(PlanSchema.parse({ ...p, assertions: [] }), derive).applied).toEqual(['Set kubernetes_service.listen_addr: 0.0.0.0:3026 for Agent']);
   });
 
   it('a join address fix is offered only when every hop the node joins through opens the same port', () => {

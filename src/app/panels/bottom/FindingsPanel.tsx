@@ -2,7 +2,7 @@
  * Findings: severity, code, message and fix. Selecting one selects and shows the nodes concerned; a fix
  * that is a field value or two has a button that applies it (one undo step).
  */
-import { applyAllAutofixes } from '../../../core/engine/index.ts';
+import { applyAllAutofixes, newErrors } from '../../../core/engine/index.ts';
 import type { Finding, Severity } from '../../../core/engine/index.ts';
 import { applyAutofix } from '../../../core/findings/index.ts';
 import { focusNodes } from '../../commands.ts';
@@ -22,6 +22,8 @@ export function FindingsPanel() {
     s.select(f.nodes, f.nodes.length === 0 ? f.links : []);
     focusNodes(f.nodes);
   };
+  // After a fix its row (or the whole list) goes away: keep keyboard focus in the panel.
+  const keepFocus = () => requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-findings-focus]')?.focus());
   const applyFix = (f: Finding) => {
     if (!f.autofix) return;
     const s = useAppStore.getState();
@@ -30,23 +32,29 @@ export function FindingsPanel() {
       s.toast(`${f.autofix.label}: not applied. ${result.message}`, 'error');
       return;
     }
+    // Applied on request, but a new error it brings (a violated assertion, say) is said at once.
+    const broken = newErrors(derivedFor(s.plan).findings, derivedFor(result.plan).findings);
     s.editPlan(() => result.plan);
-    s.toast(`${f.autofix.label}. Undo with Ctrl+Z.`, 'success');
+    keepFocus();
+    if (broken.length > 0) s.toast(`${f.autofix.label}, but it brings a new error: ${broken.map((b) => b.message).join(' ')} Undo with Ctrl+Z.`, 'error');
+    else s.toast(`${f.autofix.label}. Undo with Ctrl+Z.`, 'success');
   };
   const fixable = findings.filter((f) => f.autofix !== undefined).length;
   const applyAll = () => {
     const s = useAppStore.getState();
-    const { plan, applied } = applyAllAutofixes(s.plan, derivedFor);
+    const { plan, applied, skipped } = applyAllAutofixes(s.plan, derivedFor);
+    const left = skipped.length === 0 ? '' : ` Left out, because ${skipped.length === 1 ? 'it' : 'each'} would bring a new error or no longer applies: ${skipped.map((x) => x.label).join('; ')}.`;
     if (applied.length === 0) {
-      s.toast('No fix could be applied: the plan changed, or each fix needs a choice now.', 'error');
+      s.toast(`No fix was applied.${left}`, 'error');
       return;
     }
     s.editPlan(() => plan);
-    s.toast(`Applied ${applied.length === 1 ? 'one fix' : `${applied.length} fixes`}: ${applied.join('; ')}. Undo with Ctrl+Z.`, 'success');
+    keepFocus();
+    s.toast(`Applied ${applied.length === 1 ? 'one fix' : `${applied.length} fixes`}: ${applied.join('; ')}.${left} Undo with Ctrl+Z.`, skipped.length === 0 ? 'success' : 'info');
   };
   if (findings.length === 0) {
     return (
-      <p className="pl-empty pl-empty--panel" data-testid="findings.empty">
+      <p className="pl-empty pl-empty--panel" data-testid="findings.empty" tabIndex={-1} data-findings-focus>
         No findings. Portolan checks the plan as you edit and lists problems here.
       </p>
     );
@@ -63,12 +71,12 @@ export function FindingsPanel() {
           </button>
         </div>
       ) : null}
-      <ul className="pl-findings" aria-label="Findings">
+      <ul className="pl-findings" aria-label="Findings" tabIndex={-1} data-findings-focus>
         {sorted.map((f) => {
           const selected = highlight?.source === `finding:${f.id}`;
           return (
             <li key={f.id} className={`pl-finding pl-sev--${f.severity}${selected ? ' is-selected' : ''}`} data-testid="findings.row" data-code={f.code}>
-              <button type="button" className="pl-finding__select" aria-pressed={selected} onClick={() => choose(f)} data-testid="findings.select">
+              <button type="button" className="pl-finding__select" aria-current={selected ? 'true' : undefined} onClick={() => choose(f)} data-testid="findings.select">
                 <span className="pl-sev-chip">{f.severity}</span>
                 <code className="pl-finding__code">{f.code}</code>
                 <span className="pl-finding__text">
