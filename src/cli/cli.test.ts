@@ -142,12 +142,15 @@ describe.concurrent('portolan CLI', { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/^error +PL-NO-AUTH/m);
   });
 
-  it('fix applies the one-click fixes, names them on stderr and writes the fixed plan', async () => {
+  it('check names the one-click fixes; fix applies them, names them on stderr and writes the fixed plan', async () => {
     const plan = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: Record<string, unknown>[] };
     for (const n of plan.nodes) {
       if (n.kind === 'auth') n.proxyProtocol = 'unspecified';
       if (n.kind === 'tbot') n.joinAddr = 'teleport.example.com:3080';
     }
+    // check names the one-click fixes, and where to apply them.
+    const checked = await portolan(['check', '-'], { input: JSON.stringify(plan) });
+    expect(checked.stdout).toContain('        one-click fix: Set proxy_protocol: off for Auth (portolan fix applies it)\n');
     const out = join(tmp, 'fixed.portolan.json');
     const run = await portolan(['fix', '-', '-o', out], { input: JSON.stringify(plan) });
     expect(run.code).toBe(0);

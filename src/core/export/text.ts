@@ -121,6 +121,7 @@ export function findingsText(plan: Plan, result: DeriveResult): string {
     const subject = f.nodes.length > 0 ? ` [${f.nodes.join(', ')}]` : '';
     lines.push(`${f.severity.padEnd(7)} ${plainText(f.code)}${plainText(subject)}: ${plainText(f.message)}`);
     if (f.fix) lines.push(`        fix: ${plainText(f.fix)}`);
+    if (f.autofix) lines.push(`        one-click fix: ${plainText(f.autofix.label)} (portolan fix applies it)`);
     if (f.docs) lines.push(`        docs: ${plainText(f.docs)}`);
   }
   lines.push('', `${plainText(plan.name)}: ${findingSummary(findings)}.`);
