@@ -31,6 +31,14 @@ class ExplainTabs {
     await this.page.getByTestId(`tab.${tab}`).click();
   }
 
+  /** Assertions tab: fill the form (ports only for "only these ports") and press Add. */
+  async addAssertion(type: string, zone: string, ports?: string): Promise<void> {
+    await this.page.getByTestId('assertions.type').selectOption(type);
+    await this.page.getByTestId('assertions.zone').selectOption(zone);
+    if (ports !== undefined) await this.page.getByTestId('assertions.ports').fill(ports);
+    await this.page.getByTestId('assertions.add').click();
+  }
+
   /** Trace tab: pick a client and a target (by node id). */
   async trace(from: string, to: string): Promise<void> {
     await this.open('trace');
@@ -292,9 +300,7 @@ test.describe('assertions', () => {
     await page.getByTestId('assertions.add').click();
     await expect(page.getByTestId('assertions.error')).toContainText('Choose a zone');
 
-    await page.getByTestId('assertions.type').selectOption('no-outbound');
-    await page.getByTestId('assertions.zone').selectOption('private');
-    await page.getByTestId('assertions.add').click();
+    await x.addAssertion('no-outbound', 'private');
     const row = page.getByTestId('assertions.row');
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('nothing outbound from zone Private services');
@@ -329,22 +335,15 @@ test.describe('assertions', () => {
     const x = new ExplainTabs(app);
     await app.open();
     await x.open('assertions');
-    await page.getByTestId('assertions.type').selectOption('only-ports-from');
-    await page.getByTestId('assertions.zone').selectOption('internet');
-    await page.getByTestId('assertions.ports').fill('443, 99999');
-    await page.getByTestId('assertions.add').click();
+    await x.addAssertion('only-ports-from', 'internet', '443, 99999');
     await expect(page.getByTestId('assertions.error')).toContainText('Ports');
-    await page.getByTestId('assertions.ports').fill('443');
-    await page.getByTestId('assertions.add').click();
+    await x.addAssertion('only-ports-from', 'internet', '443');
     await expect(page.getByTestId('assertions.row')).toHaveAttribute('data-status', 'holds');
     await expect(page.getByTestId('assertions.row')).toContainText('only 443 reachable from zone Internet');
     // UDP ports are written with /udp; any other suffix is refused with the way to write one.
-    await page.getByTestId('assertions.zone').selectOption('dmz');
-    await page.getByTestId('assertions.ports').fill('3025, 3080, 3021/sctp');
-    await page.getByTestId('assertions.add').click();
+    await x.addAssertion('only-ports-from', 'dmz', '3025, 3080, 3021/sctp');
     await expect(page.getByTestId('assertions.error')).toContainText('“3021/sctp” is not a port number (write 443, or 3021/udp for a UDP port).');
-    await page.getByTestId('assertions.ports').fill('3025, 3080, 3021/udp');
-    await page.getByTestId('assertions.add').click();
+    await x.addAssertion('only-ports-from', 'dmz', '3025, 3080, 3021/udp');
     const dmz = page.getByTestId('assertions.row').filter({ hasText: 'zone DMZ' });
     await expect(dmz).toContainText('only 3025, 3080, 3021/udp reachable from zone DMZ');
     await expect(dmz).toHaveAttribute('data-status', 'holds');

@@ -16,7 +16,7 @@ export { DATABASE_ENGINES } from './databases.ts';
 export type { DatabaseEngineSpec } from './databases.ts';
 export { AGENT_RESOURCES, APP_TCP_PORTS_SINCE, AUTH_BACKENDS, RELAY_SINCE, resourceSpec } from './resources.ts';
 export type { ResourceFlowSpec, ResourcePort, ResourceSpec } from './resources.ts';
-export { ACME, ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, FORWARD_PROXY, INTERNET_CIDR } from './network.ts';
+export { ACME, ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, FORWARD_PROXY, INTERNET_CIDR, TLS_ROUTING_L7_NOTE } from './network.ts';
 export { KUBELET, KUBELET_PREFIX, OCI_REGISTRIES_PREFIX, PRIVATE_REGISTRIES_PREFIX, SIGSTORE, WORKLOAD_API } from './workload.ts';
 export { RELATIONS } from './relations.ts';
 export type { RelationCondition, RelationId, RelationSpec } from './relations.ts';

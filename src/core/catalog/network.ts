@@ -43,3 +43,10 @@ export const FORWARD_PROXY = {
   kubeLocalHost: 'kube.teleport.cluster.local',
   note: 'Routed through the forward proxy named by HTTPS_PROXY/HTTP_PROXY (HTTP CONNECT); NO_PROXY did not match.',
 } as const;
+
+/**
+ * Reference §5 L-T6 (D10, D2): with TLS routing the Proxy's web port carries more than web requests;
+ * behind an L7 load balancer the other protocols arrive as long-lived HTTP connection upgrades (Teleport
+ * 13+), which the load balancer's HTTP rules must let through. A note on its rules to that port.
+ */
+export const TLS_ROUTING_L7_NOTE = 'TLS routing: behind an L7 load balancer this port also carries SSH, Kubernetes, database and reverse tunnel connections as long-lived HTTP upgrades (/webapi/connectionupgrade): path, WAF and idle timeout rules must let them through (L-T6).';

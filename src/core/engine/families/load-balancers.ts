@@ -1,5 +1,5 @@
 /** Load balancer → backends (reference §3.6): one flow per mapping whose target port the backend opens. */
-import { flowTemplate } from '../../catalog/index.ts';
+import { TLS_ROUTING_L7_NOTE, flowTemplate } from '../../catalog/index.ts';
 import type { PlanNode } from '../../schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { linkCause } from '../run.ts';
@@ -21,13 +21,6 @@ export function backendPorts(ctx: Ctx, node: PlanNode): Set<number> {
   }
   return out;
 }
-
-/**
- * Reference §5 L-T6: with TLS routing the Proxy's web port carries more than web requests; behind an L7
- * load balancer the other protocols arrive as long-lived HTTP connection upgrades (Teleport 13+), which
- * the load balancer's HTTP rules must let through.
- */
-const TLS_ROUTING_L7_NOTE = 'TLS routing: behind an L7 load balancer this port also carries SSH, Kubernetes, database and reverse tunnel connections as long-lived HTTP upgrades (/webapi/connectionupgrade): path, WAF and idle timeout rules must let them through (L-T6).';
 
 /** lb — proxy / lb — auth / lb — relay (backend). */
 export const lbBackend: Handler = (run, link, lb, backend) => {
