@@ -38,15 +38,17 @@ for (const theme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
-    test('the findings panel, with findings and their Apply buttons', async ({ app, page }) => {
+    test('the findings panel, with findings, their Apply buttons and fix options', async ({ app, page }) => {
       await app.select(app.node('tbot'));
       await app.setField(app.inspector.getByTestId('field.joinAddr'), 'teleport.example.com:3080');
       await app.select(app.node('auth'));
       await app.inspector.getByTestId('field.proxyProtocol').selectOption('on');
+      await app.select(app.node('lb'));
+      await app.inspector.getByTestId('field.tlsTermination').check();
       await app.showTab('findings');
       await expect(page.getByTestId('tab.findings')).toHaveAttribute('aria-selected', 'true');
-      await expect(app.findingRows).toHaveCount(2);
       await expect(page.getByTestId('findings.autofix')).toHaveCount(1);
+      await expect(page.getByTestId('findings.choice')).toHaveCount(2);
       expect(await seriousViolations(page)).toEqual([]);
     });
 

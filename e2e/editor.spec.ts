@@ -426,6 +426,33 @@ test.describe('canvas editor', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test('a fix that is a design decision offers its options: the chosen one applies in one step, and undoes in one', async ({ app, page }) => {
+    await app.select(app.node('lb'));
+    await app.inspector.getByTestId('field.tlsTermination').check();
+    await app.showTab('findings');
+    const t5 = app.finding('L-T5');
+    const options = t5.getByTestId('findings.choice');
+    await expect(t5.getByTestId('findings.choices')).toContainText('Choose a fix:');
+    await expect(options).toHaveText(['Pass TCP through on Proxy LB (no TLS termination)', 'Mark Proxy LB as re-encrypting (a TLS target group)']);
+    // Options are never applied in bulk: no "Apply all" for them.
+    await expect(page.getByTestId('findings.autofix-all')).toHaveCount(0);
+    await options.nth(1).click();
+    await expect(t5).toHaveCount(0);
+    await expect(app.toasts.last()).toContainText('Mark Proxy LB as re-encrypting (a TLS target group). Undo with Ctrl+Z.');
+    await app.select(app.node('lb'));
+    await expect(app.inspector.getByTestId('field.tlsReencrypt')).toBeChecked();
+    await expect(app.inspector.getByTestId('field.tlsTermination')).toBeChecked();
+    await app.undo();
+    await expect(app.inspector.getByTestId('field.tlsReencrypt')).not.toBeChecked();
+    await expect(t5).toHaveCount(1);
+    // The other option, from the keyboard.
+    await t5.getByTestId('findings.choice').first().focus();
+    await page.keyboard.press('Enter');
+    await expect(t5).toHaveCount(0);
+    await expect(app.inspector.getByTestId('field.tlsTermination')).not.toBeChecked();
+    expect(app.problems).toEqual([]);
+  });
+
   test("a leaf cluster's trusted_cluster addresses sit under its root; a port-less tunnel address is an error", async ({ app, page }) => {
     await app.useTemplate('trusted-clusters');
     await expect(app.node('leaf-proxy')).toBeVisible();

@@ -142,6 +142,16 @@ describe.concurrent('portolan CLI', { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/^error +PL-NO-AUTH/m);
   });
 
+  it('check lists the fix options of a design decision; fix leaves them to the user', async () => {
+    const plan = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: Record<string, unknown>[] };
+    for (const n of plan.nodes) if (n.kind === 'load-balancer') n.tlsTermination = true;
+    const checked = await portolan(['check', '-'], { input: JSON.stringify(plan) });
+    expect(checked.stdout).toMatch(/^warning L-T5 \[lb, proxy-1, proxy-2\]: .*\n(?: {8}.*\n)*? {8}fix option: Pass TCP through on Proxy LB \(no TLS termination\)\n {8}fix option: Mark Proxy LB as re-encrypting \(a TLS target group\)\n/m);
+    const run = await portolan(['fix', '-'], { input: JSON.stringify(plan) });
+    expect(run.stderr).not.toMatch(/TLS/);
+    expect(JSON.parse(run.stdout).nodes.find((n: { id: string }) => n.id === 'lb')).toMatchObject({ tlsTermination: true, tlsReencrypt: false });
+  });
+
   it('check names the one-click fixes; fix applies them, names them on stderr and writes the fixed plan', async () => {
     const plan = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: Record<string, unknown>[] };
     for (const n of plan.nodes) {

@@ -97,14 +97,19 @@ export interface Finding {
   links: string[];
   /** A fix that is one or a few plan field values, which the app can apply in one step (see `applyAutofix`). */
   autofix?: Autofix;
+  /**
+   * Fixes to choose from when the fix is a design decision (turn a feature off, or buy the edition that
+   * has it): each applies in one step like `autofix`, but none is applied by "apply all" or `portolan fix`.
+   */
+  choices?: Autofix[];
 }
 
-/** One plan field set to a value: on a node or a cluster, by id. */
+/** One plan field set to a value (or removed, with `null`: optional fields only): on a node or a cluster, by id. */
 export interface FieldChange {
   target: 'node' | 'cluster';
   id: string;
   field: string;
-  value: string | number | boolean;
+  value: string | number | boolean | null;
 }
 
 /** A finding's fix as plan changes, with the words for its button. */

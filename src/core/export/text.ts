@@ -122,6 +122,8 @@ export function findingsText(plan: Plan, result: DeriveResult): string {
     lines.push(`${f.severity.padEnd(7)} ${plainText(f.code)}${plainText(subject)}: ${plainText(f.message)}`);
     if (f.fix) lines.push(`        fix: ${plainText(f.fix)}`);
     if (f.autofix) lines.push(`        one-click fix: ${plainText(f.autofix.label)} (portolan fix applies it)`);
+    // Design decisions: listed, never applied by portolan fix.
+    for (const c of f.choices ?? []) lines.push(`        fix option: ${plainText(c.label)}`);
     if (f.docs) lines.push(`        docs: ${plainText(f.docs)}`);
   }
   lines.push('', `${plainText(plan.name)}: ${findingSummary(findings)}.`);

@@ -17,13 +17,20 @@ export const agents: Check = (input) => {
     if (node.kind !== 'agent' && node.kind !== 'tbot') continue;
     const cluster = clusterOf(ctx, node);
     const at = (code: string, params: Record<string, string | number>, autofix?: Autofix) => out.add({ subjects: [node.id], nodes: [node.id], code, params, ...(autofix ? { autofix } : {}) });
-    if (cluster?.deployment === 'cloud' && node.joinVia === 'auth') at('L-A3', { agent: node.name, cluster: cluster.name });
+    if (cluster?.deployment === 'cloud' && node.joinVia === 'auth') {
+      at('L-A3', { agent: node.name, cluster: cluster.name }, { label: `Make ${node.name} join via the Proxy (proxy_server)`, changes: [{ target: 'node', id: node.id, field: 'joinVia', value: 'proxy' }] });
+    }
     if (node.kind !== 'agent') continue;
     const via = effectiveJoinVia(ctx, node);
     const has = (s: (typeof node.services)[number]) => node.services.includes(s);
     if (has('kubernetes')) {
-      if (via === 'proxy' && node.kubeListenAddr !== undefined) at('L-A1', { agent: node.name, problem: 'kubernetes_service.listen_addr is set while the agent joins via the Proxy (reverse tunnel)' });
-      if (via === 'auth' && node.kubeListenAddr === undefined) at('L-A1', { agent: node.name, problem: 'the agent joins Auth directly but sets no kubernetes_service.listen_addr, so the Proxy cannot reach it' });
+      if (via === 'proxy' && node.kubeListenAddr !== undefined) {
+        at('L-A1', { agent: node.name, problem: 'kubernetes_service.listen_addr is set while the agent joins via the Proxy (reverse tunnel)' }, { label: `Remove kubernetes_service.listen_addr from ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'kubeListenAddr', value: null }] });
+      }
+      if (via === 'auth' && node.kubeListenAddr === undefined) {
+        const listen = joinHostPort('0.0.0.0', PORTS.kube.port);
+        at('L-A1', { agent: node.name, problem: 'the agent joins Auth directly but sets no kubernetes_service.listen_addr, so the Proxy cannot reach it' }, { label: `Set kubernetes_service.listen_addr: ${listen} for ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'kubeListenAddr', value: listen }] });
+      }
       const hp = node.kubeListenAddr === undefined ? undefined : parseHostPort(node.kubeListenAddr);
       if (hp && hp.port === undefined) {
         const fixed = joinHostPort(hp.host, PORTS.kube.port);
@@ -109,16 +116,18 @@ const JOIN_CATALOGS: ReadonlySet<string> = new Set(['agent-join', 'agent-auth-di
  * mismatches (the hops behind a forward proxy among them).
  */
 function joinPortsByNode(input: CheckInput): Map<string, Set<number>> {
+  // Only nodes with a join address mismatch are asked about (most plans have none).
   const out = new Map<string, Set<number>>();
-  const add = (id: string, port: number) => {
-    let set = out.get(id);
-    if (!set) out.set(id, (set = new Set()));
-    set.add(port);
-  };
-  for (const f of input.flows) {
-    if (JOIN_CATALOGS.has(f.catalog) && input.ctx.nodes.get(f.to)?.kind !== 'http-proxy') add(f.from, f.port);
+  for (const m of input.obs.overrideMismatches.values()) {
+    if (m.kind !== 'join-addr') continue;
+    let set = out.get(m.agent);
+    if (!set) out.set(m.agent, (set = new Set()));
+    set.add(m.open);
   }
-  for (const m of input.obs.overrideMismatches.values()) if (m.kind === 'join-addr') add(m.agent, m.open);
+  if (out.size === 0) return out;
+  for (const f of input.flows) {
+    if (JOIN_CATALOGS.has(f.catalog) && input.ctx.nodes.get(f.to)?.kind !== 'http-proxy') out.get(f.from)?.add(f.port);
+  }
   return out;
 }
 

@@ -12,9 +12,18 @@ export type AutofixResult = { ok: true; plan: Plan } | { ok: false; message: str
 function changed<T extends { id: string }>(list: readonly T[], changes: readonly FieldChange[]): T[] {
   return list.map((e) => {
     const mine = changes.filter((c) => c.id === e.id);
-    return mine.length === 0 ? e : ({ ...e, ...Object.fromEntries(mine.map((c) => [c.field, c.value])) } as T);
+    if (mine.length === 0) return e;
+    const next: Record<string, unknown> = { ...e };
+    for (const c of mine) {
+      if (c.value === null) delete next[c.field];
+      else next[c.field] = c.value;
+    }
+    return next as T;
   });
 }
+
+/** The field holds the change's value (a removed field holds none). */
+const holds = (element: Record<string, unknown> | undefined, c: FieldChange) => (c.value === null ? element?.[c.field] === undefined : element?.[c.field] === c.value);
 
 export function applyAutofix(plan: Plan, fix: Autofix): AutofixResult {
   const nodeChanges = fix.changes.filter((c) => c.target === 'node');
@@ -27,11 +36,11 @@ export function applyAutofix(plan: Plan, fix: Autofix): AutofixResult {
   const parsed = PlanSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, message: `The fix does not fit the plan: ${parsed.error.issues[0]?.message ?? 'invalid'}.` };
   // The schema drops keys it does not know: a field the element does not have would change nothing.
-  const after = (c: FieldChange) => ((c.target === 'node' ? parsed.data.nodes : parsed.data.clusters).find((e) => e.id === c.id) as Record<string, unknown> | undefined)?.[c.field];
-  const lost = fix.changes.find((c) => after(c) !== c.value);
-  if (lost) return { ok: false, message: `The fix does not fit the plan: ${lost.target} "${lost.id}" has no field ${lost.field}.` };
-  const before = (c: FieldChange) => ((c.target === 'node' ? plan.nodes : plan.clusters).find((e) => e.id === c.id) as Record<string, unknown> | undefined)?.[c.field];
-  if (fix.changes.every((c) => before(c) === c.value)) return { ok: false, message: 'The plan already has it.' };
+  // A removed field the schema fills with its default has no removal to offer either.
+  const element = (p: Plan, c: FieldChange) => (c.target === 'node' ? p.nodes : p.clusters).find((e) => e.id === c.id) as Record<string, unknown> | undefined;
+  const lost = fix.changes.find((c) => !holds(element(parsed.data, c), c));
+  if (lost) return { ok: false, message: `The fix does not fit the plan: ${lost.target} "${lost.id}" has no ${lost.value === null ? 'optional ' : ''}field ${lost.field}.` };
+  if (fix.changes.every((c) => holds(element(plan, c), c))) return { ok: false, message: 'The plan already has it.' };
   // Keep the untouched elements as they are; take the changed ones as the schema normalised them.
   const touched = new Set(fix.changes.map((c) => `${c.target}:${c.id}`));
   return {

@@ -7,6 +7,7 @@ import { quicPeeringKnown } from '../engine/families/control-plane.ts';
 import { trustTunnelText } from '../engine/families/trust.ts';
 import type { Ctx } from '../engine/context.ts';
 import type { Cluster, NodeOfKind } from '../schema/index.ts';
+import type { Autofix } from '../engine/types.ts';
 import type { Check, CheckInput } from './input.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
 import { listNames, withVerb } from './sink.ts';
@@ -19,9 +20,14 @@ export const peering: Check = (input) => {
     quicPeers(input, c);
     if (c.tunnelStrategy !== 'proxy_peering') continue;
     const proxies = (ctx.proxiesByCluster.get(c.id) ?? []).map((p) => p.id);
-    if (c.edition === 'oss') out.add({ code: 'L-R1', subjects: [c.id], nodes: proxies, params: { cluster: c.name } });
+    // Peering that cannot work is a design decision to undo, or an edition to buy: choices, never applied in bulk.
+    const mesh: Autofix = { label: `Use agent mesh (no proxy peering) in ${c.name}`, changes: [{ target: 'cluster', id: c.id, field: 'tunnelStrategy', value: 'agent_mesh' }] };
+    if (c.edition === 'oss') {
+      const enterprise: Autofix = { label: `Mark ${c.name} as Teleport Enterprise`, changes: [{ target: 'cluster', id: c.id, field: 'edition', value: 'enterprise' }] };
+      out.add({ code: 'L-R1', subjects: [c.id], nodes: proxies, params: { cluster: c.name }, choices: [mesh, enterprise] });
+    }
     const partners = ctx.plan.clusters.filter((o) => o.trustedRoot === c.id || c.trustedRoot === o.id);
-    if (partners.length > 0) out.add({ code: 'L-R2', subjects: [c.id], nodes: proxies, params: { cluster: c.name, other: listNames(partners.map((p) => p.name)) } });
+    if (partners.length > 0) out.add({ code: 'L-R2', subjects: [c.id], nodes: proxies, params: { cluster: c.name, other: listNames(partners.map((p) => p.name)) }, choices: [mesh] });
     const zones = [...new Set(proxies.map((id) => ctx.nodes.get(id)?.zone).filter((z): z is string => z !== undefined))].sort();
     if (c.edition === 'enterprise' && zones.length > 1) {
       // The peering flows' own ports and protocols: QUIC pairs peer over UDP.

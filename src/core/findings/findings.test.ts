@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { ALL_FINDINGS } from '../catalog/index.ts';
-import { applyAllAutofixes, derive } from '../engine/index.ts';
+import { applyAllAutofixes, derive, newErrors } from '../engine/index.ts';
 import { withAssertionFindings } from '../assertions/index.ts';
 import { applyAutofix } from './index.ts';
 import { PlanSchema } from '../schema/index.ts';
@@ -102,6 +102,7 @@ const CASES: [string, Mut, Mut][] = [
   ['L-T4', all(set('lb', { tlsTermination: true }), set('users', { tools: ['kubectl'] })), set('users', { tools: ['kubectl'] })],
   ['L-T7', all(separateV3, sepMappings, set('lb', { tlsTermination: true })), all(separateV3, sepMappings)],
   ['L-B1', all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', layer: 'l7', mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth')), all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth'))],
+  ['L-B1', all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', tlsTermination: true, mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth')), all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth'))],
   ['L-B2', set('lb', { idleTimeoutSeconds: 60 }), none],
   ['L-B6', all(twoProxies, set('proxy-1', { acme: true })), all(set('proxy-1', { acme: true }), set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }] }))],
   ['L-R1', cluster({ tunnelStrategy: 'proxy_peering' }), cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' })],
@@ -236,7 +237,7 @@ describe('findings', () => {
         expect(after.filter((id) => !before.includes(id)), `${f.id}: ${f.autofix!.label}`).toEqual([]);
       }
     }
-    expect([...fixable].sort()).toEqual(['L-A9', 'L-B2', 'L-B4', 'L-C5', 'L-C8', 'L-R5', 'PL-JOIN-ADDR-PORT', 'PL-TBOT-AUTH-NO-PORT', 'PL-TRUST-TUNNEL-NO-PORT']);
+    expect([...fixable].sort()).toEqual(['L-A1', 'L-A3', 'L-A9', 'L-B1', 'L-B2', 'L-B4', 'L-C5', 'L-C8', 'L-R5', 'PL-JOIN-ADDR-PORT', 'PL-TBOT-AUTH-NO-PORT', 'PL-TRUST-TUNNEL-NO-PORT']);
     // A fix for something no longer in the plan is refused with the reason.
     const gone = applyAutofix(PlanSchema.parse(base()), { label: 'x', changes: [{ target: 'node', id: 'nope', field: 'joinAddr', value: 'a:1' }] });
     expect(gone).toEqual({ ok: false, message: 'The plan no longer has the node "nope".' });
@@ -251,6 +252,61 @@ describe('findings', () => {
     if (!done.ok) throw new Error(done.message);
     expect(done.plan.nodes.filter((n, i) => n !== plan.nodes[i]).map((n) => n.id)).toEqual(['auth']);
     expect(done.plan.clusters[0]).toBe(plan.clusters[0]);
+  });
+
+  it('each fix option removes its finding, leaves a valid plan and adds no error; the options are design decisions', () => {
+    const withChoices = new Map<string, string[]>();
+    for (const [code, broken] of CASES) {
+      const p = base();
+      broken(p);
+      const plan = PlanSchema.parse(p);
+      const before = derive(plan).findings;
+      for (const f of before.filter((x) => x.code === code && x.choices)) {
+        // An option is a decision, not the one obvious fix: a finding has one or the other.
+        expect(f.autofix, f.id).toBeUndefined();
+        withChoices.set(code, f.choices!.map((c) => c.label));
+        for (const choice of f.choices!) {
+          const result = applyAutofix(plan, choice);
+          if (!result.ok) throw new Error(`${f.id}: ${choice.label}: ${result.message}`);
+          const after = derive(result.plan).findings;
+          expect(after.map((x) => x.id), `${f.id}: ${choice.label}`).not.toContain(f.id);
+          expect(newErrors(before, after).map((x) => x.id), `${f.id}: ${choice.label}`).toEqual([]);
+        }
+      }
+    }
+    expect([...withChoices.keys()].sort()).toEqual(['L-B3', 'L-R1', 'L-R2', 'L-T1', 'L-T4', 'L-T5', 'L-T7']);
+    expect(withChoices.get('L-R1')).toEqual(['Use agent mesh (no proxy peering) in teleport.example.com', 'Mark teleport.example.com as Teleport Enterprise']);
+    // Without a load balancer in front, opening the missing listeners on the Proxy is an option too.
+    const direct = base();
+    all(cluster({ proxyListenerMode: 'separate' }), remove('lb'), link('users', 'proxy-1'), link('agent', 'proxy-1'))(direct);
+    const directPlan = PlanSchema.parse(direct);
+    const t1 = derive(directPlan).findings.find((f) => f.code === 'L-T1');
+    expect(t1?.choices?.map((c) => c.label)).toEqual(['Switch teleport.example.com to TLS routing (proxy_listener_mode: multiplex)', 'Open listen_addr: 0.0.0.0:3023 and tunnel_listen_addr: 0.0.0.0:3024 on Proxy 1']);
+    const opened = applyAutofix(directPlan, t1!.choices![1]!);
+    if (!opened.ok) throw new Error(opened.message);
+    const afterOpen = derive(opened.plan).findings;
+    expect(afterOpen.map((f) => f.code)).not.toContain('L-T1');
+    expect(newErrors(derive(directPlan).findings, afterOpen)).toEqual([]);
+    // Apply all leaves the options to the user.
+    const p = base();
+    all(twoProxies, cluster({ tunnelStrategy: 'proxy_peering' }))(p);
+    const plan = PlanSchema.parse(p);
+    expect(derive(plan).findings.map((f) => f.code)).toContain('L-R1');
+    const bulk = applyAllAutofixes(plan, derive);
+    expect(bulk.applied).toEqual(['Set proxy_protocol: off for Proxy 2']);
+    expect(bulk.plan.clusters).toEqual(plan.clusters);
+    expect(derive(bulk.plan).findings.map((f) => f.code)).toContain('L-R1');
+  });
+
+  it('a fix can remove an optional field, and refuses to remove one the schema fills with a default', () => {
+    const p = base();
+    set('agent', { services: ['kubernetes'], kubeListenAddr: '0.0.0.0:3026' })(p);
+    const plan = PlanSchema.parse(p);
+    const removed = applyAutofix(plan, { label: 'x', changes: [{ target: 'node', id: 'agent', field: 'kubeListenAddr', value: null }] });
+    if (!removed.ok) throw new Error(removed.message);
+    expect('kubeListenAddr' in (removed.plan.nodes.find((n) => n.id === 'agent') as object)).toBe(false);
+    expect(applyAutofix(removed.plan, { label: 'x', changes: [{ target: 'node', id: 'agent', field: 'kubeListenAddr', value: null }] })).toEqual({ ok: false, message: 'The plan already has it.' });
+    expect(applyAutofix(plan, { label: 'x', changes: [{ target: 'node', id: 'lb', field: 'sticky', value: null }] })).toEqual({ ok: false, message: 'The fix does not fit the plan: node "lb" has no optional field sticky.' });
   });
 
   it('all autofixes at once: each sees the plan the previous ones left, and none runs twice', () => {

@@ -1,6 +1,7 @@
 /** Load balancers (§5 L-B1, L-B2, L-B3, L-T3, L-T4, L-T5, L-T7) and Portolan's mapping checks. */
 import { KEEPALIVE_IDLE_LIMIT_SECONDS, LB_IDLE_TIMEOUT_TARGET, flowTemplate } from '../catalog/index.ts';
 import type { NodeOfKind } from '../schema/index.ts';
+import type { Autofix } from '../engine/types.ts';
 import { neighbours } from '../engine/context.ts';
 import { backendPorts } from '../engine/families/load-balancers.ts';
 import type { Check } from './input.ts';
@@ -32,8 +33,11 @@ export const lbKinds: Check = (input) => {
     const lb = ctx.nodes.get(id) as NodeOfKind<'load-balancer'>;
     const cluster = info.cluster === undefined ? undefined : ctx.clusters.get(info.cluster);
     const terminates = lb.layer === 'l7' || lb.tlsTermination;
+    // An L4 load balancer stops terminating TLS with one setting; an L7 one is another product (not offered).
+    const passThrough: Autofix[] = lb.layer === 'l4' ? [{ label: `Pass TCP through on ${lb.name} (no TLS termination)`, changes: [{ target: 'node', id, field: 'tlsTermination', value: false }] }] : [];
     if (info.role === 'auth' && terminates) {
-      out.add({ code: 'L-B1', subjects: [id], nodes: [id], params: { lb: lb.name, problem: lb.layer === 'l7' ? 'it is an L7 load balancer' : 'it terminates TLS' } });
+      // Auth's load balancer has no other way: pass-through is the fix, not a choice.
+      out.add({ code: 'L-B1', subjects: [id], nodes: [id], params: { lb: lb.name, problem: lb.layer === 'l7' ? 'it is an L7 load balancer' : 'it terminates TLS' }, ...(passThrough[0] ? { autofix: passThrough[0] } : {}) });
     }
     if (info.role === 'proxy' && cluster) {
       if (cluster.proxyListenerMode === 'multiplex' && lb.layer === 'l7' && cluster.teleportVersion < L7_TLS_ROUTING_MIN_VERSION) {
@@ -41,18 +45,24 @@ export const lbKinds: Check = (input) => {
       }
       if (cluster.proxyListenerMode === 'multiplex' && terminates) {
         const clients = neighbours(ctx, id).filter((n) => n.kind === 'client' && n.tools.some((t) => t === 'kubectl' || t === 'database'));
-        if (clients.length > 0) out.add({ code: 'L-T4', subjects: [id], nodes: [id, ...clients.map((c) => c.id)], params: { lb: lb.name, clients: listNames(clients.map((c) => c.name)) } });
+        // The other way out, local proxies on the users' side, is no plan field.
+        if (clients.length > 0) out.add({ code: 'L-T4', subjects: [id], nodes: [id, ...clients.map((c) => c.id)], params: { lb: lb.name, clients: listNames(clients.map((c) => c.name)) }, choices: passThrough });
       }
-      if (cluster.proxyListenerMode === 'separate' && terminates) out.add({ code: 'L-T7', subjects: [id], nodes: [id], params: { lb: lb.name, cluster: cluster.name } });
+      if (cluster.proxyListenerMode === 'separate' && terminates) out.add({ code: 'L-T7', subjects: [id], nodes: [id], params: { lb: lb.name, cluster: cluster.name }, choices: passThrough });
       // Agent mesh: agents reach each Proxy only through the shared address, relying on the LB to spread their dials.
       if (lb.sticky && cluster.deployment !== 'cloud' && cluster.tunnelStrategy === 'agent_mesh' && info.backends.length > 1 && tunnelsTo.has(id)) {
         // Proxy peering is no way out where it is not available: OSS, or trusted clusters (L-R1, L-R2).
         const peering = cluster.edition !== 'oss' && !ctx.plan.clusters.some((c) => c.trustedRoot === cluster.id || c.id === cluster.trustedRoot);
         const advice = `Turn session affinity off on ${lb.name} so that it spreads new connections${peering ? ', or switch the cluster to proxy peering' : ''}.`;
-        out.add({ code: 'L-B3', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)], params: { lb: lb.name, cluster: cluster.name, proxies: listNames(info.backends.map((b) => b.name)), advice } });
+        const choices: Autofix[] = [{ label: `Turn session affinity off on ${lb.name}`, changes: [{ target: 'node', id, field: 'sticky', value: false }] }];
+        if (peering) choices.push({ label: `Switch ${cluster.name} to proxy peering`, changes: [{ target: 'cluster', id: cluster.id, field: 'tunnelStrategy', value: 'proxy_peering' }] });
+        out.add({ code: 'L-B3', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)], params: { lb: lb.name, cluster: cluster.name, proxies: listNames(info.backends.map((b) => b.name)), advice }, choices });
       }
       if (lb.layer === 'l4' && lb.tlsTermination && !lb.tlsReencrypt) {
-        out.add({ code: 'L-T5', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)], params: { lb: lb.name, proxies: listNames(info.backends.map((b) => b.name)) } });
+        out.add({
+          code: 'L-T5', subjects: [id], nodes: [id, ...info.backends.map((b) => b.id)], params: { lb: lb.name, proxies: listNames(info.backends.map((b) => b.name)) },
+          choices: [...passThrough, { label: `Mark ${lb.name} as re-encrypting (a TLS target group)`, changes: [{ target: 'node', id, field: 'tlsReencrypt', value: true }] }],
+        });
       }
     }
     if (longLived.has(id)) {

@@ -1,12 +1,19 @@
 /** The Proxy's addresses, listeners and settings (§5 L-P1…L-P4, L-T1, L-B6, L-C7, L-C8; the paths into it, L-B4, L-B5: path-checks.ts). */
 import { ACME, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, V1_LEGACY_LISTENERS } from '../catalog/index.ts';
+import { joinHostPort } from '../engine/addr.ts';
 import { nameOf } from '../engine/endpoints.ts';
 import type { ProxyInfo } from '../engine/proxy-listeners.ts';
 import type { Autofix } from '../engine/types.ts';
 import type { Check } from './input.ts';
 import { frontsOf } from './path-checks.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
-import { listNames } from './sink.ts';
+import { listNames, withVerb } from './sink.ts';
+
+/** The separate-mode listeners L-T1 can open, on Teleport's default ports (reference §1; PROXY_LISTENERS). */
+const SEPARATE_LISTENERS = {
+  ssh: { field: PROXY_LISTENERS.ssh.listenField, key: 'listen_addr', value: joinHostPort('0.0.0.0', PROXY_LISTENERS.ssh.defaultPort) },
+  tunnel: { field: PROXY_LISTENERS.tunnel.listenField, key: 'tunnel_listen_addr', value: joinHostPort('0.0.0.0', PROXY_LISTENERS.tunnel.defaultPort) },
+};
 
 /** L-P1, L-P2, L-T1. */
 export const proxyAddresses: Check = (input) => {
@@ -23,9 +30,16 @@ export const proxyAddresses: Check = (input) => {
     if (info.cluster.proxyListenerMode === 'separate' && info.cluster.configVersion !== 'v1') {
       const missing = (['ssh', 'tunnel'] as const).filter((id) => !info.listeners.has(id));
       if (missing.length > 0) {
+        const listeners = missing.map((m) => SEPARATE_LISTENERS[m]);
+        const choices: Autofix[] = [{ label: `Switch ${info.cluster.name} to TLS routing (proxy_listener_mode: multiplex)`, changes: [{ target: 'cluster', id: info.cluster.id, field: 'proxyListenerMode', value: 'multiplex' }] }];
+        // Behind a load balancer the new listeners need mappings too, which is more than a field: no option then.
+        if (frontsOf(ctx, p.id).length === 0) {
+          choices.push({ label: `Open ${listeners.map((l) => `${l.key}: ${l.value}`).join(' and ')} on ${p.name}`, changes: listeners.map((l) => ({ target: 'node' as const, id: p.id, field: l.field, value: l.value })) });
+        }
         out.add({
           code: 'L-T1', subjects: [p.id], nodes: [p.id],
           params: { cluster: info.cluster.name, proxy: p.name, version: info.cluster.configVersion, missing: missing.map((m) => (m === 'ssh' ? 'SSH (listen_addr, 3023)' : 'tunnel (tunnel_listen_addr, 3024)')).join(' or ') },
+          choices,
         });
       }
     }
@@ -40,8 +54,9 @@ export const advertisedPorts: Check = (input) => {
     out.add({
       code: 'L-P3', subjects: [m.hop, m.proxy], nodes: [m.hop, m.proxy, ...m.initiators], links: m.links,
       params: {
-        initiator: listNames(namesOf(input, m.initiators)),
-        advertised: items.map(([, v]) => v.advertised).join(', '),
+        // Several uses (join, tsh, web UI) mostly advertise one address: name each once.
+        initiator: withVerb(namesOf(input, m.initiators), 'dials', 'dial'),
+        advertised: [...new Set(items.map(([, v]) => v.advertised))].join(', '),
         what: items.map(([w]) => w).join(', '),
         proxy: ctx.nodes.get(m.proxy)?.name ?? m.proxy,
         hop: ctx.nodes.get(m.hop)?.name ?? m.hop,

@@ -15,6 +15,8 @@ export interface FindingInput {
   links?: Iterable<string>;
   /** The fix as plan changes, when it is that simple; a finding reported twice keeps the autofix of its first report. */
   autofix?: Autofix;
+  /** Fixes to choose from (design decisions, never applied in bulk); kept from the first report, like `autofix`. */
+  choices?: Autofix[];
 }
 
 /** Collects findings. */
@@ -64,6 +66,7 @@ export function createFindingSink(): FindingSink {
           message: fillTemplate(spec.message, input.params), fix: fillTemplate(spec.fix, input.params),
           docs: spec.docs, nodes: [], links: [],
           ...(input.autofix ? { autofix: input.autofix } : {}),
+          ...(input.choices && input.choices.length > 0 ? { choices: input.choices } : {}),
         };
         byId.set(id, (d = { f, nodes: new Set(), links: new Set() }));
       }

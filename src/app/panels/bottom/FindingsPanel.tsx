@@ -1,9 +1,10 @@
 /**
  * Findings: severity, code, message and fix. Selecting one selects and shows the nodes concerned; a fix
- * that is a field value or two has a button that applies it (one undo step).
+ * that is a field value or two has a button that applies it (one undo step), and a fix that is a design
+ * decision has one button per option (never applied by "Apply all").
  */
 import { applyAllAutofixes, newErrors } from '../../../core/engine/index.ts';
-import type { Finding, Severity } from '../../../core/engine/index.ts';
+import type { Autofix, Finding, Severity } from '../../../core/engine/index.ts';
 import { applyAutofix } from '../../../core/findings/index.ts';
 import { focusNodes } from '../../commands.ts';
 import { derivedFor, useDerived } from '../../store/derived.ts';
@@ -24,20 +25,19 @@ export function FindingsPanel() {
   };
   // After a fix its row (or the whole list) goes away: keep keyboard focus in the panel.
   const keepFocus = () => requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-findings-focus]')?.focus());
-  const applyFix = (f: Finding) => {
-    if (!f.autofix) return;
+  const applyFix = (fix: Autofix) => {
     const s = useAppStore.getState();
-    const result = applyAutofix(s.plan, f.autofix);
+    const result = applyAutofix(s.plan, fix);
     if (!result.ok) {
-      s.toast(`${f.autofix.label}: not applied. ${result.message}`, 'error');
+      s.toast(`${fix.label}: not applied. ${result.message}`, 'error');
       return;
     }
     // Applied on request, but a new error it brings (a violated assertion, say) is said at once.
     const broken = newErrors(derivedFor(s.plan).findings, derivedFor(result.plan).findings);
     s.editPlan(() => result.plan);
     keepFocus();
-    if (broken.length > 0) s.toast(`${f.autofix.label}, but it brings a new error: ${broken.map((b) => b.message).join(' ')} Undo with Ctrl+Z.`, 'error');
-    else s.toast(`${f.autofix.label}. Undo with Ctrl+Z.`, 'success');
+    if (broken.length > 0) s.toast(`${fix.label}, but it brings a new error: ${broken.map((b) => b.message).join(' ')} Undo with Ctrl+Z.`, 'error');
+    else s.toast(`${fix.label}. Undo with Ctrl+Z.`, 'success');
   };
   const fixable = findings.filter((f) => f.autofix !== undefined).length;
   const applyAll = () => {
@@ -93,9 +93,19 @@ export function FindingsPanel() {
               ) : null}
               {f.autofix ? (
                 <div className="pl-finding__autofix">
-                  <button type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(f)} data-testid="findings.autofix">
+                  <button type="button" className="pl-btn pl-btn--small" onClick={() => f.autofix && applyFix(f.autofix)} data-testid="findings.autofix">
                     Apply: {f.autofix.label}
                   </button>
+                </div>
+              ) : null}
+              {f.choices ? (
+                <div className="pl-finding__autofix" role="group" aria-label={`Fix options for ${f.code}`} data-testid="findings.choices">
+                  <span className="pl-muted">{f.choices.length === 1 ? 'A fix that changes the design:' : 'Choose a fix:'}</span>
+                  {f.choices.map((c) => (
+                    <button key={c.label} type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(c)} data-testid="findings.choice">
+                      {c.label}
+                    </button>
+                  ))}
                 </div>
               ) : null}
             </li>
