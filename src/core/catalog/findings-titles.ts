@@ -40,6 +40,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'L-B4': 'proxy_protocol left unspecified',
   'L-B5': 'X-Forwarded-For trusted without an L7 load balancer',
   'L-T5': 'L4 load balancer terminating TLS',
+  'L-R3': 'Peer address on loopback',
   'L-R4': 'Peer address guessed',
   'L-R5': 'One tunnel per agent with proxy peering',
   'L-R6': 'Peer listener of older releases',

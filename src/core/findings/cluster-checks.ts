@@ -1,6 +1,6 @@
-/** Cluster-level checks: proxy peering (L-R1, L-R2, L-R4, L-R5, L-R6, PL-PEER-ZONES) and trust (L-X1, L-X3, PL-TRUST-*). */
+/** Cluster-level checks: proxy peering (L-R1…L-R6, PL-PEER-ZONES) and trust (L-X1, L-X3, PL-TRUST-*). */
 import { PEERING_TEMPLATES, PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, PEER_LISTEN_FIX, QUIC_PEERING_SINCE, TRUST_WEB_PROXY_DEFAULT_PORT, fixStatus, versionText } from '../catalog/index.ts';
-import { cidrContains, ipBytes, ipv4ToNumber, isUnspecifiedHost, joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
+import { cidrContains, ipBytes, ipv4ToNumber, isLoopbackHost, isUnspecifiedHost, joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
 import { clusterIdOf, hostOfAddress } from '../engine/context.ts';
 import { nameOf, tenantAddress } from '../engine/endpoints.ts';
 import { quicPeeringKnown } from '../engine/families/control-plane.ts';
@@ -13,7 +13,7 @@ import { ifNode, namesOf, planNodes } from './input.ts';
 import { listNames, withVerb } from './sink.ts';
 import type { FindingSink } from './sink.ts';
 
-/** L-R1, L-R2, L-R4, L-R5, L-R6 (from the cluster's version), PL-PEER-ZONES, PL-QUIC-PEERING-UNUSED. */
+/** L-R1…L-R6 (L-R6 from the cluster's version), PL-PEER-ZONES, PL-QUIC-PEERING-UNUSED. */
 export const peering: Check = (input) => {
   const { ctx, out } = input;
   for (const c of ctx.plan.clusters) {
@@ -44,6 +44,7 @@ export const peering: Check = (input) => {
       });
     }
     for (const id of proxies) guessedPeerAddress(input.ctx, id, out);
+    if (proxies.length > 1) for (const id of proxies) loopbackPeerAddress(input.ctx, c, id, out);
     if (proxies.length > 1) guessedPeerListener(input, c, proxies);
   }
 };
@@ -193,6 +194,35 @@ function guessedPeerAddress(ctx: Ctx, id: string, out: FindingSink): void {
   out.add({
     code: 'L-R4', subjects: [id], nodes: [id],
     params: { proxy: p.name, listen, addresses: listNames(ips, ips.length), example: joinHostPort(likelyGuess(ips), port) },
+  });
+}
+
+/**
+ * L-R3, where the plan shows it: a Proxy that listens for peers on a loopback address (only its own
+ * host can connect), or advertises one in peer_public_addr (the other Proxies dial themselves).
+ * Without peer_public_addr, a listener on a written-out host advertises that host (`peerAddr` in
+ * lib/service/cfg.go), so a loopback listener is both. Firewalls between the Proxies are the plan's
+ * peering rules and assertions.
+ */
+function loopbackPeerAddress(ctx: Ctx, c: Cluster, id: string, out: FindingSink): void {
+  const p = ctx.proxies.get(id)?.node;
+  if (!p) return;
+  const listen = p.peerListenAddr === undefined ? undefined : parseHostPort(p.peerListenAddr);
+  const advertised = p.peerPublicAddr === undefined ? undefined : parseHostPort(p.peerPublicAddr);
+  const problem =
+    listen && isLoopbackHost(listen.host)
+      ? `listens for peers on ${p.peerListenAddr ?? ''}, a loopback address`
+      : advertised && isLoopbackHost(advertised.host)
+        ? `advertises ${p.peerPublicAddr ?? ''} in peer_public_addr, a loopback address, so the other Proxies dial themselves`
+        : undefined;
+  if (problem === undefined) return;
+  const port = listen?.port ?? PEER_DEFAULT_PORT;
+  const ips = ipv4Hosts(p);
+  const named = p.addresses.find((a) => !a.includes('/'));
+  const host = ips.length > 0 ? likelyGuess(ips) : named === undefined ? `${p.id}.internal.example.com` : hostOfAddress(named);
+  out.add({
+    code: 'L-R3', subjects: [id], nodes: [id],
+    params: { proxy: p.name, problem, cluster: c.name, listen: joinHostPort('0.0.0.0', port), example: joinHostPort(host, advertised?.port ?? port) },
   });
 }
 

@@ -213,6 +213,34 @@ proxy_service:
     expect(off.warnings.filter((w) => w.includes('refuses to start'))).toEqual([]);
   });
 
+  it('warns about cluster settings a file carries where Teleport does not read them (L-T2), and keeps the plan\'s', () => {
+    const yaml = [
+      'version: v3',
+      'teleport:',
+      '  auth_server: 10.0.2.10:3025',
+      'auth_service:',
+      '  enabled: no',
+      '  proxy_listener_mode: separate',
+      '  tunnel_strategy:',
+      '    type: proxy_peering',
+      'proxy_service:',
+      '  enabled: yes',
+      '  proxy_listener_mode: separate',
+      '',
+    ].join('\n');
+    const plan = examplePlan();
+    const result = ok(previewYamlImport(plan, yaml));
+    expect(result.warnings).toEqual([
+      'auth_service.proxy_listener_mode and auth_service.tunnel_strategy are set, but this file does not run the Auth Service: they are settings of the Auth Service (or of cluster_networking_config, set with tctl), so they change nothing here. The plan keeps its cluster settings.',
+      'proxy_service.proxy_listener_mode: the Proxy Service has no such setting; it belongs in auth_service (or cluster_networking_config, set with tctl). The plan keeps its cluster settings.',
+    ]);
+    expect(result.plan.clusters[0]).toMatchObject({ proxyListenerMode: plan.clusters[0]?.proxyListenerMode, tunnelStrategy: plan.clusters[0]?.tunnelStrategy });
+    // In a file that runs Auth, they are read: no warning.
+    const auth = ok(previewYamlImport(examplePlan(), 'version: v3\nauth_service:\n  enabled: yes\n  proxy_listener_mode: separate\nproxy_service:\n  enabled: no\n'));
+    expect(auth.warnings).toEqual([]);
+    expect(auth.plan.clusters[0]?.proxyListenerMode).toBe('separate');
+  });
+
   it.each([
     ['invalid-indent.yaml', /^The YAML is not valid: .*at line 7, column 1\.$/],
     ['not-teleport.yaml', /^This is not a teleport\.yaml: expected at least one of auth_service, proxy_service, ssh_service, kubernetes_service, db_service, app_service, windows_desktop_service, discovery_service\.$/],

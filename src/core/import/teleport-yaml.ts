@@ -20,7 +20,7 @@ import { clonePlan, positionsRightOf, takenIds } from './placement.ts';
 import { decodeTeleportYaml } from './yaml-decode.ts';
 import { decideJoin, refusedCombinations } from './yaml-join.ts';
 import { AGENT_SECTIONS, agentNode, authNode, isEnabled, proxyNode } from './yaml-nodes.ts';
-import { applyYamlClusterSettings } from './yaml-cluster.ts';
+import { applyYamlClusterSettings, ignoredClusterSettings } from './yaml-cluster.ts';
 
 export interface YamlImportOptions {
   /** The cluster the file belongs to (default: the first cluster). */
@@ -87,7 +87,7 @@ export function previewYamlImport(plan: Plan, yamlText: string, options: YamlImp
     changes.record(`nodes[${node.id}]`, undefined, `${node.kind === 'agent' ? 'Agent' : node.kind === 'auth' ? 'Auth' : 'Proxy'} "${node.name}"`, `added from ${SOURCE[node.kind] ?? 'the file'}`);
   }
   if (join) warnings.push(...join.warnings);
-  warnings.push(...refusedCombinations(cfg, version));
+  warnings.push(...refusedCombinations(cfg, version), ...ignoredClusterSettings(cfg, authOn));
 
   const link = (source: string, target: string, why: string) => {
     const id = freeId(`${source}-${target}`, taken);

@@ -28,3 +28,27 @@ export function applyYamlClusterSettings(cluster: Cluster, cfg: TeleportYaml, ve
   const count = a.tunnel_strategy?.agent_connection_count;
   if (count !== undefined && changes.record(at('agentConnectionCount'), cluster.agentConnectionCount, count, 'auth_service.tunnel_strategy.agent_connection_count')) cluster.agentConnectionCount = count;
 }
+
+/** The Auth Service's cluster-wide keys this import reads. */
+const AUTH_CLUSTER_KEYS = ['proxy_listener_mode', 'tunnel_strategy'] as const;
+
+/**
+ * Cluster settings a file carries where Teleport does not read them (reference §5 L-T2): the listener
+ * mode and tunnel strategy are the Auth Service's (`auth_service`, or the cluster_networking_config
+ * resource), so a file that does not run Auth changes nothing with them, and `proxy_service` has no
+ * such keys. The plan keeps its settings; the import says why.
+ */
+export function ignoredClusterSettings(cfg: TeleportYaml, authOn: boolean): string[] {
+  const out: string[] = [];
+  const auth = (cfg.auth_service ?? {}) as Record<string, unknown>;
+  const proxy = (cfg.proxy_service ?? {}) as Record<string, unknown>;
+  const unread = authOn ? [] : AUTH_CLUSTER_KEYS.filter((k) => auth[k] !== undefined && auth[k] !== null);
+  if (unread.length > 0) {
+    out.push(`${unread.map((k) => `auth_service.${k}`).join(' and ')} ${unread.length === 1 ? 'is' : 'are'} set, but this file does not run the Auth Service: ${unread.length === 1 ? 'it is a setting' : 'they are settings'} of the Auth Service (or of cluster_networking_config, set with tctl), so ${unread.length === 1 ? 'it changes' : 'they change'} nothing here. The plan keeps its cluster settings.`);
+  }
+  const misplaced = AUTH_CLUSTER_KEYS.filter((k) => k in proxy);
+  if (misplaced.length > 0) {
+    out.push(`proxy_service.${misplaced.join(' and proxy_service.')}: the Proxy Service has no such setting; it belongs in auth_service (or cluster_networking_config, set with tctl). The plan keeps its cluster settings.`);
+  }
+  return out;
+}
