@@ -416,13 +416,16 @@ test.describe('canvas editor', () => {
     await expect(app.toasts.last()).toContainText('Applied 2 fixes: Set proxy_protocol: off for Auth; Write proxy_server: teleport.example.com:443 for CI tbot. Undo with Ctrl+Z.');
     await app.undo();
     await expect(app.findingRows).toHaveCount(2);
-    // A finding whose fix is a choice (route the callers, or turn the setting off) has no button.
+    // A finding whose fix is a choice (route the callers, or turn the setting off) has no Apply button:
+    // the setting is one option, the drawing change is not a field.
     await app.select(app.node('auth'));
     await app.inspector.getByTestId('field.proxyProtocol').selectOption('on');
     await app.showTab('findings');
     const mismatch = app.finding('PL-PROXY-PROTOCOL');
     await expect(mismatch).toHaveCount(1);
     await expect(mismatch.getByTestId('findings.autofix')).toHaveCount(0);
+    await expect(mismatch.getByTestId('findings.choices')).toContainText('One option:');
+    await expect(mismatch.getByTestId('findings.choice')).toHaveText(['Set proxy_protocol: off for Auth']);
     expect(app.problems).toEqual([]);
   });
 

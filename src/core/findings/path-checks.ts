@@ -6,6 +6,7 @@
  * and `off` refuses one; unspecified takes either, which lets any client forge its source address.
  */
 import type { NodeOfKind } from '../schema/index.ts';
+import type { Autofix } from '../engine/types.ts';
 import { MONITOR_ENDPOINTS } from '../catalog/index.ts';
 import { hostOfAddress } from '../engine/context.ts';
 import type { Ctx } from '../engine/context.ts';
@@ -112,6 +113,11 @@ function forwardedFor(input: CheckInput, p: NodeOfKind<'proxy'>, callerIds: read
   out.add({ code: 'L-B5', subjects: [p.id], nodes: [p.id, ...nodeIds], params: { proxy: p.name, front: parts.join(', and ') } });
 }
 
+/** Set proxy_protocol on these services (one change each). */
+function proxyProtocolFix(services: readonly { id: string; name: string }[], value: 'on' | 'off'): Autofix {
+  return { label: `Set proxy_protocol: ${value} for ${namedList(services)}`, changes: services.map((s) => ({ target: 'node' as const, id: s.id, field: 'proxyProtocol', value })) };
+}
+
 /** L-B4 (unspecified) and PL-PROXY-PROTOCOL (`on` with direct callers) for one service. */
 function settingAgainstPaths(input: CheckInput, s: Served, callerIds: readonly string[]): void {
   const { ctx, out } = input;
@@ -129,7 +135,7 @@ function settingAgainstPaths(input: CheckInput, s: Served, callerIds: readonly s
         : `one PROXY protocol setting on every path first: ${namedWithVerb(senders, 'sends', 'send')} PROXY headers while ${namedWithVerb(quiet, 'does', 'do')} not; then proxy_protocol to match`;
     // One setting fits every path when none or all of them send PROXY headers: the app can set it.
     const value = senders.length === 0 ? 'off' : quiet.length === 0 ? 'on' : undefined;
-    const autofix = value === undefined ? undefined : { label: `Set proxy_protocol: ${value} for ${n.name}`, changes: [{ target: 'node' as const, id: n.id, field: 'proxyProtocol', value }] };
+    const autofix = value === undefined ? undefined : proxyProtocolFix([n], value);
     out.add({ code: 'L-B4', subjects: [n.id], nodes: [n.id, ...nodeIds], params: { service: n.name, section: `${s.role}_service`, advice }, ...(autofix ? { autofix } : {}) });
   }
   if (n.proxyProtocol === 'on' && callers.length > 0) {
@@ -141,6 +147,8 @@ function settingAgainstPaths(input: CheckInput, s: Served, callerIds: readonly s
           ? `Route ${namedList(callers)} through a load balancer that sends PROXY headers, or give ${n.name} proxy_protocol: off.`
           : `Route ${namedList(callers)} through ${namedList(senders)}, which ${senders.length === 1 ? 'sends' : 'send'} PROXY headers.`,
       },
+      // Rerouting is a drawing change; turning the setting off is a field, an option while no path sends headers.
+      ...(senders.length === 0 ? { choices: [proxyProtocolFix([n], 'off')] } : {}),
     });
   }
 }
@@ -167,6 +175,10 @@ function behindLbs(input: CheckInput, role: 'proxy' | 'auth', direct: ReadonlyMa
       ...(lbCanTurn ? [`turn ${sends ? 'off' : 'on'} PROXY protocol on ${lb.name}`] : []),
       ...(backendsCanTurn ? [`give ${namedList(wrong)} proxy_protocol: ${sends ? 'on' : 'off'}`] : []),
     ];
+    const choices: Autofix[] = [
+      ...(lbCanTurn ? [{ label: `Turn ${sends ? 'off' : 'on'} PROXY protocol on ${lb.name}`, changes: [{ target: 'node' as const, id, field: 'sendsProxyProtocol', value: !sends }] }] : []),
+      ...(backendsCanTurn ? [proxyProtocolFix(wrong, sends ? 'on' : 'off')] : []),
+    ];
     const fix = options.length > 0
       ? `${options.join(', or ')}.`
       : `make every path into ${namedList(wrong)} agree on PROXY headers (load balancers and direct callers), then set proxy_protocol to match.`;
@@ -176,6 +188,7 @@ function behindLbs(input: CheckInput, role: 'proxy' | 'auth', direct: ReadonlyMa
         problem: `${lb.name} ${sends ? 'sends' : 'sends no'} PROXY headers, but ${namedList(wrong)} ${wrong.length === 1 ? 'has' : 'have'} proxy_protocol: ${against}`,
         fix: fix.charAt(0).toUpperCase() + fix.slice(1),
       },
+      choices,
     });
   }
 }

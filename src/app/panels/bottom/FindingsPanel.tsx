@@ -100,7 +100,7 @@ export function FindingsPanel() {
               ) : null}
               {f.choices ? (
                 <div className="pl-finding__autofix" role="group" aria-label={`Fix options for ${f.code}`} data-testid="findings.choices">
-                  <span className="pl-muted">{f.choices.length === 1 ? 'A fix that changes the design:' : 'Choose a fix:'}</span>
+                  <span className="pl-muted">{f.choices.length === 1 ? 'One option:' : 'Choose a fix:'}</span>
                   {f.choices.map((c) => (
                     <button key={c.label} type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(c)} data-testid="findings.choice">
                       {c.label}
