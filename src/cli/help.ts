@@ -42,7 +42,8 @@ Apply every one-click fix (the fixes that are a field value, such as a missing p
 proxy_protocol setting: the ones the app's Findings tab applies) and write the fixed plan, to
 standard output or to FILE, in full (defaults included), as the app saves it. Then each fix is named
 on standard error, with the fixes left out because they would add an error (a violated assertion,
-say), and how many findings are left.
+say), and how many findings are left. Fix options (design decisions, which portolan check lists)
+are never applied.
 Exit status: 0 when no error finding is left, 1 when one is, 2 when the plan cannot be read or
 FILE cannot be written.
 
