@@ -97,6 +97,8 @@ export interface Observations {
   relayLinkedAgents: Set<string>;
   /** Monitoring clients linked to a load balancer (scrapes go to each process, not through an LB). */
   monitorViaLb: MonitorLink[];
+  /** Monitoring clients that scrape an endpoint (the only sources of monitoring rules). */
+  monitorScrapers: Set<string>;
 }
 
 /** A relay listener that a relay load balancer does not forward, or a relay_server port the hop does not open. */
@@ -118,6 +120,6 @@ export function emptyObservations(): Observations {
   return {
     missingPorts: new Map(), portMismatches: new Map(), overrideMismatches: new Map(), refusals: [], lbWithoutBackend: new Map(), reachedProxies: new Map(),
     forcedTunnel: new Map(), unknownForwardProxies: new Map(), forwardProxyUsed: new Set(), proxiedTargets: new Map(),
-    reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(), monitorGaps: [], monitorLoopback: [], relayWithoutServer: [], relayPorts: new Map(), relayLinkedAgents: new Set(), monitorViaLb: [],
+    reachedCluster: new Set(), proxiesWithAuth: new Set(), leavesWithPath: new Set(), monitorGaps: [], monitorLoopback: [], relayWithoutServer: [], relayPorts: new Map(), relayLinkedAgents: new Set(), monitorViaLb: [], monitorScrapers: new Set(),
   };
 }

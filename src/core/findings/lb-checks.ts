@@ -20,8 +20,10 @@ export const lbKinds: Check = (input) => {
     return t !== undefined && t <= KEEPALIVE_IDLE_LIMIT_SECONDS;
   }));
   const longLived = new Set<string>();
-  // Load balancers that carry reverse tunnels (agents', leaf Proxies').
-  const tunnelsTo = new Set(input.flows.filter((f) => ctx.lbs.has(f.to) && flowTemplate(f.catalog).forwardProxy === 'tunnel').map((f) => f.to));
+  // Sticky load balancers that carry reverse tunnels (agents', leaf Proxies'): only those matter, to L-B3.
+  const sticky = new Set([...ctx.lbs.keys()].filter((id) => (ctx.nodes.get(id) as NodeOfKind<'load-balancer'>).sticky));
+  const tunnelsTo = new Set<string>();
+  if (sticky.size > 0) for (const f of input.flows) if (sticky.has(f.to) && flowTemplate(f.catalog).forwardProxy === 'tunnel') tunnelsTo.add(f.to);
   if (shortIdle.size > 0) {
     for (const f of input.flows) {
       if (!f.longLived) continue;

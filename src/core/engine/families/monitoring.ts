@@ -48,6 +48,7 @@ export function monitorFlows(run: Run, link: Link, client: PlanNode, node: PlanN
       continue;
     }
     const host = isUnspecifiedHost(hp.host) ? undefined : hp.host;
+    run.obs.monitorScrapers.add(client.id);
     run.sink.add({
       from: client.id, to: node.id, port: hp.port, template: flowTemplate(e.template),
       cause: linkCause(link, `${node.id} ${e.yamlKey} ${e.addr}`), links: [link.id],
