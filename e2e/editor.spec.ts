@@ -437,8 +437,17 @@ test.describe('canvas editor', () => {
     const options = t5.getByTestId('findings.choice');
     await expect(t5.getByTestId('findings.choices')).toContainText('Choose a fix:');
     await expect(options).toHaveText(['Pass TCP through on Proxy LB (no TLS termination)', 'Mark Proxy LB as re-encrypting (a TLS target group)']);
-    // Options are never applied in bulk: no "Apply all" for them.
-    await expect(page.getByTestId('findings.autofix-all')).toHaveCount(0);
+    // Options are never applied in bulk: "Apply all" applies the two one-click fixes and leaves them.
+    await app.select(app.node('auth'));
+    await app.inspector.getByTestId('field.proxyProtocol').selectOption('unspecified');
+    await app.select(app.node('tbot'));
+    await app.setField(app.inspector.getByTestId('field.joinAddr'), 'teleport.example.com:3080');
+    await app.showTab('findings');
+    await expect(page.getByTestId('findings.autofix-all')).toHaveText('Apply all 2 fixes');
+    await page.getByTestId('findings.autofix-all').click();
+    await expect(page.getByTestId('findings.autofix')).toHaveCount(0);
+    await expect(options).toHaveCount(2);
+    await expect(t5.getByRole('group', { name: 'Fix options for L-T5:lb' })).toBeVisible();
     await options.nth(1).click();
     await expect(t5).toHaveCount(0);
     await expect(app.toasts.last()).toContainText('Mark Proxy LB as re-encrypting (a TLS target group). Undo with Ctrl+Z.');
@@ -448,6 +457,7 @@ test.describe('canvas editor', () => {
     await app.undo();
     await expect(app.inspector.getByTestId('field.tlsReencrypt')).not.toBeChecked();
     await expect(t5).toHaveCount(1);
+    await expect(app.findingRows).toHaveCount(2);
     // The other option, from the keyboard.
     await t5.getByTestId('findings.choice').first().focus();
     await page.keyboard.press('Enter');

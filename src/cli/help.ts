@@ -26,9 +26,9 @@ Options:
 
 Print the plan's findings (errors, warnings, info), each with how to fix it, and its one-click
 fix when it has one (portolan fix applies those). A fix that is a design decision (turn TLS
-termination off, or re-encrypt) is listed as fix options, which portolan fix leaves to you. The plan's assertions ("nothing inbound to zone
-Private", "only 443 from Internet") are checked too: a violated assertion is an error (PL-ASSERT)
-naming the rules that break it.
+termination off, or re-encrypt) is listed as fix options, which portolan fix leaves to you.
+The plan's assertions ("nothing inbound to zone Private", "only 443 from Internet") are checked
+too: a violated assertion is an error (PL-ASSERT) naming the rules that break it.
 Exit status: 0 when no finding is an error, 1 when at least one is, 2 when the plan cannot be read.
 
 ${PLAN_NOTE}

@@ -27,5 +27,5 @@ export type { FlowTemplate, ForwardProxyUse } from './flows/index.ts';
 export { ALL_FINDINGS, FINDINGS, findingSpec } from './findings.ts';
 export { FINDING_TITLES } from './findings-titles.ts';
 export type { FindingSpec } from './findings.ts';
-export { PEER_LISTEN_FIX, fixStatus, predates, release, versionText } from './versions.ts';
+export { L7_TLS_ROUTING_MIN_VERSION, PEER_LISTEN_FIX, fixStatus, predates, release, versionText } from './versions.ts';
 export type { FixStatus, PatchFix, Release } from './versions.ts';

@@ -28,6 +28,8 @@ export interface ProxyListenerSpec {
   id: ProxyListenerId;
   label: string;
   listenField: ProxyListenField;
+  /** The listen address key in teleport.yaml's proxy_service. */
+  listenKey: string;
   publicField: ProxyPublicField;
   defaultPort: number;
   /** Speaks a non-HTTP protocol: a TLS-terminating or L7 load balancer cannot carry it. */
@@ -39,19 +41,19 @@ export interface ProxyListenerSpec {
 
 /** Proxy listeners, in the order they are reported. */
 export const PROXY_LISTENERS: Readonly<Record<ProxyListenerId, ProxyListenerSpec>> = {
-  web: { id: 'web', label: 'web', listenField: 'webListenAddr', publicField: 'publicAddr', defaultPort: PORTS.proxyWeb.port, l4Only: false, sources: ['S7', 'D5'] },
-  ssh: { id: 'ssh', label: 'SSH proxy', listenField: 'sshListenAddr', publicField: 'sshPublicAddr', defaultPort: PORTS.proxySsh.port, l4Only: true, sources: ['S5', 'D5'] },
-  tunnel: { id: 'tunnel', label: 'reverse tunnel', listenField: 'tunnelListenAddr', publicField: 'tunnelPublicAddr', defaultPort: PORTS.proxyTunnel.port, l4Only: true, sources: ['S5', 'D5', 'I4'] },
+  web: { id: 'web', label: 'web', listenField: 'webListenAddr', listenKey: 'web_listen_addr', publicField: 'publicAddr', defaultPort: PORTS.proxyWeb.port, l4Only: false, sources: ['S7', 'D5'] },
+  ssh: { id: 'ssh', label: 'SSH proxy', listenField: 'sshListenAddr', listenKey: 'listen_addr', publicField: 'sshPublicAddr', defaultPort: PORTS.proxySsh.port, l4Only: true, sources: ['S5', 'D5'] },
+  tunnel: { id: 'tunnel', label: 'reverse tunnel', listenField: 'tunnelListenAddr', listenKey: 'tunnel_listen_addr', publicField: 'tunnelPublicAddr', defaultPort: PORTS.proxyTunnel.port, l4Only: true, sources: ['S5', 'D5', 'I4'] },
   kube: {
-    id: 'kube', label: 'Kubernetes proxy', listenField: 'kubeListenAddr', publicField: 'kubePublicAddr', defaultPort: PORTS.kube.port, l4Only: false, sources: ['S5', 'D5'],
+    id: 'kube', label: 'Kubernetes proxy', listenField: 'kubeListenAddr', listenKey: 'kube_listen_addr', publicField: 'kubePublicAddr', defaultPort: PORTS.kube.port, l4Only: false, sources: ['S5', 'D5'],
     note: 'On config v1 the Kubernetes listener is assumed open (the Kubernetes proxy enabled), as Portolan decided for §3.1.',
   },
   mysql: {
-    id: 'mysql', label: 'MySQL proxy', listenField: 'mysqlListenAddr', publicField: 'mysqlPublicAddr', defaultPort: PORTS.proxyMysql.port, l4Only: true, sources: ['S5', 'D5', 'D1'],
+    id: 'mysql', label: 'MySQL proxy', listenField: 'mysqlListenAddr', listenKey: 'mysql_listen_addr', publicField: 'mysqlPublicAddr', defaultPort: PORTS.proxyMysql.port, l4Only: true, sources: ['S5', 'D5', 'D1'],
     note: 'On config v1 the MySQL listener is modelled as open by default (docs), though the code sets no default (reference §6 Q3, §7).',
   },
-  postgres: { id: 'postgres', label: 'Postgres proxy', listenField: 'postgresListenAddr', publicField: 'postgresPublicAddr', defaultPort: PORTS.proxyPostgres.port, l4Only: true, sources: ['D5', 'S23'] },
-  mongo: { id: 'mongo', label: 'Mongo proxy', listenField: 'mongoListenAddr', publicField: 'mongoPublicAddr', defaultPort: PORTS.proxyMongo.port, l4Only: true, sources: ['D5', 'S23'] },
+  postgres: { id: 'postgres', label: 'Postgres proxy', listenField: 'postgresListenAddr', listenKey: 'postgres_listen_addr', publicField: 'postgresPublicAddr', defaultPort: PORTS.proxyPostgres.port, l4Only: true, sources: ['D5', 'S23'] },
+  mongo: { id: 'mongo', label: 'Mongo proxy', listenField: 'mongoListenAddr', listenKey: 'mongo_listen_addr', publicField: 'mongoPublicAddr', defaultPort: PORTS.proxyMongo.port, l4Only: true, sources: ['D5', 'S23'] },
 };
 
 /** What a config file version means for the Proxy's listeners. */

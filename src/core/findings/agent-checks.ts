@@ -18,7 +18,12 @@ export const agents: Check = (input) => {
     const cluster = clusterOf(ctx, node);
     const at = (code: string, params: Record<string, string | number>, autofix?: Autofix) => out.add({ subjects: [node.id], nodes: [node.id], code, params, ...(autofix ? { autofix } : {}) });
     if (cluster?.deployment === 'cloud' && node.joinVia === 'auth') {
-      at('L-A3', { agent: node.name, cluster: cluster.name }, { label: `Make ${node.name} join via the Proxy (proxy_server)`, changes: [{ target: 'node', id: node.id, field: 'joinVia', value: 'proxy' }] });
+      // The join address named Auth: joining via the Proxy, the node dials the tenant address the plan draws.
+      const key = joinKeyOf(cluster.configVersion, 'proxy', node.kind).key;
+      at('L-A3', { agent: node.name, cluster: cluster.name }, {
+        label: `Make ${node.name} join via the Proxy (${key}${node.joinAddr === undefined ? '' : ' to the tenant address'})`,
+        changes: [{ target: 'node', id: node.id, field: 'joinVia', value: 'proxy' }, ...(node.joinAddr === undefined ? [] : [{ target: 'node' as const, id: node.id, field: 'joinAddr', value: null }])],
+      });
     }
     if (node.kind !== 'agent') continue;
     const via = effectiveJoinVia(ctx, node);

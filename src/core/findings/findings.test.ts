@@ -110,6 +110,7 @@ const CASES: [string, Mut, Mut][] = [
   ['L-A1', add({ id: 'kube', name: 'Kube agent', kind: 'agent', services: ['kubernetes'], kubeListenAddr: '0.0.0.0:3026' }), add({ id: 'kube', name: 'Kube agent', kind: 'agent', services: ['kubernetes'] })],
   ['L-A2', all(add({ id: 'db', name: 'DB agent', kind: 'agent', services: ['database'] }), link('db', 'lb'), link('users', 'db')), all(add({ id: 'db', name: 'DB agent', kind: 'agent', services: ['database'] }), link('db', 'lb'))],
   ['L-A3', all(cloudOnly, set('agent', { joinVia: 'auth' })), cloudOnly],
+  ['L-A3', all(cloudOnly, set('agent', { joinVia: 'auth', joinAddr: 'example.teleport.sh:3025' })), cloudOnly],
   ['L-A4', add({ id: 'app', name: 'App agent', kind: 'agent', services: ['app'], appHostFilters: true, env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }), add({ id: 'app', name: 'App agent', kind: 'agent', services: ['app'], env: { httpsProxy: 'http://proxy.corp.example.com:3128' } })],
   ['L-A5', set('agent', { services: ['desktop'], desktopUsesAd: true }), all(set('agent', { services: ['desktop'], desktopUsesAd: true }), add({ id: 'dc', name: 'DC', kind: 'domain-controller' }), link('agent', 'dc'))],
   ['L-A9', all(set('agent', { services: ['kubernetes'], joinVia: 'auth', kubeListenAddr: '0.0.0.0' }), link('agent', 'auth')), all(set('agent', { services: ['kubernetes'], joinVia: 'auth', kubeListenAddr: '0.0.0.0:3026' }), link('agent', 'auth'))],
@@ -283,12 +284,31 @@ describe('findings', () => {
     all(cluster({ proxyListenerMode: 'separate' }), remove('lb'), link('users', 'proxy-1'), link('agent', 'proxy-1'))(direct);
     const directPlan = PlanSchema.parse(direct);
     const t1 = derive(directPlan).findings.find((f) => f.code === 'L-T1');
-    expect(t1?.choices?.map((c) => c.label)).toEqual(['Switch teleport.example.com to TLS routing (proxy_listener_mode: multiplex)', 'Open listen_addr: 0.0.0.0:3023 and tunnel_listen_addr: 0.0.0.0:3024 on Proxy 1']);
+    expect(t1?.choices?.map((c) => c.label)).toEqual(['Switch teleport.example.com to TLS routing (proxy_listener_mode: multiplex)', 'Set listen_addr: 0.0.0.0:3023 and tunnel_listen_addr: 0.0.0.0:3024 for Proxy 1']);
     const opened = applyAutofix(directPlan, t1!.choices![1]!);
     if (!opened.ok) throw new Error(opened.message);
     const afterOpen = derive(opened.plan).findings;
     expect(afterOpen.map((f) => f.code)).not.toContain('L-T1');
     expect(newErrors(derive(directPlan).findings, afterOpen)).toEqual([]);
+    // An option is left out where it cannot work: the listeners on a port the Proxy already uses, and TLS
+    // routing behind an L7 load balancer on a release before 13 (it would be L-T3, an error).
+    const optionsOf = (mut: Mut, code: string) => {
+      const q = base();
+      mut(q);
+      const found = derive(PlanSchema.parse(q)).findings.find((f) => f.code === code);
+      return found ? (found.choices ?? []).map((c) => c.label) : `no ${code}`;
+    };
+    const separateDirect = all(cluster({ proxyListenerMode: 'separate' }), remove('lb'), link('users', 'proxy-1'), link('agent', 'proxy-1'));
+    expect(optionsOf(all(separateDirect, set('proxy-1', { webListenAddr: '0.0.0.0:3024' })), 'L-T1')).toEqual(['Switch teleport.example.com to TLS routing (proxy_listener_mode: multiplex)']);
+    expect(optionsOf(all(cluster({ proxyListenerMode: 'separate', teleportVersion: 12 }), set('lb', { layer: 'l7' })), 'L-T1')).toEqual([]);
+    expect(optionsOf(all(cluster({ proxyListenerMode: 'separate', teleportVersion: 13 }), set('lb', { layer: 'l7' })), 'L-T1')).toEqual(['Switch teleport.example.com to TLS routing (proxy_listener_mode: multiplex)']);
+    // Passing TCP through turns re-encryption off as well (it means nothing without termination).
+    const b1 = derive(PlanSchema.parse((() => {
+      const q = base();
+      all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', tlsTermination: true, tlsReencrypt: true, mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth'))(q);
+      return q;
+    })())).findings.find((f) => f.code === 'L-B1');
+    expect(b1?.autofix?.changes.map((c) => [c.field, c.value])).toEqual([['tlsTermination', false], ['tlsReencrypt', false]]);
     // Apply all leaves the options to the user.
     const p = base();
     all(twoProxies, cluster({ tunnelStrategy: 'proxy_peering' }))(p);
@@ -371,6 +391,10 @@ describe('findings', () => {
     const env = { httpsProxy: 'http://proxy.corp.example.com:3128', httpProxy: 'http://other.corp.example.com:3128' };
     // The root Proxy opens no reverse tunnel; the leaf Proxy does.
     expect(of(all(fwdNode, set('proxy-1', { env }), leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { env }))).filter((f) => f.code === 'L-H6').map((f) => f.id)).toEqual(['L-H6:leaf-proxy']);
+    // L-P3 names each advertised address once, with its uses, and its verb agrees with the callers.
+    const p3 = (mut: Mut) => of(mut).find((f) => f.code === 'L-P3')?.message;
+    expect(p3(set('proxy-1', { publicAddr: ['teleport.example.com'] }))).toBe('Agent and Users dial teleport.example.com:3080 (join, reverse tunnel, tsh, web UI), advertised by Proxy 1, but LB opens port 443.');
+    expect(p3(all(set('proxy-1', { publicAddr: ['teleport.example.com'] }), unlink('agent-lb')))).toBe('Users dials teleport.example.com:3080 (tsh, web UI), advertised by Proxy 1, but LB opens port 443.');
     // L-R3: a loopback peer listener, or a loopback address advertised to the other Proxies.
     const peering = all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise', agentConnectionCount: 2 }), twoProxies);
     const r3 = of(all(peering, set('proxy-1', { peerListenAddr: '127.0.0.1:3121' }), set('proxy-2', { peerPublicAddr: '[::1]:3021' }))).filter((f) => f.code === 'L-R3');
@@ -378,6 +402,12 @@ describe('findings', () => {
       ['L-R3:proxy-1', 'error', 'Proxy 1 listens for peers on 127.0.0.1:3121, a loopback address: the other Proxies of teleport.example.com cannot reach it for proxy peering, so users who land on them cannot reach the agents whose tunnels end on Proxy 1.', 'Listen for peers on an address the other Proxies reach (peer_listen_addr, e.g. 0.0.0.0:3121) and advertise that address (peer_public_addr, e.g. 10.0.1.11:3121).'],
       ['L-R3:proxy-2', 'error', 'Proxy 2 advertises [::1]:3021 in peer_public_addr, a loopback address, so the other Proxies dial themselves: the other Proxies of teleport.example.com cannot reach it for proxy peering, so users who land on them cannot reach the agents whose tunnels end on Proxy 2.', 'Listen for peers on an address the other Proxies reach (peer_listen_addr, e.g. 0.0.0.0:3021) and advertise that address (peer_public_addr, e.g. 10.0.1.12:3021).'],
     ]);
+    // The example address: the Proxy's own name when it has no IPv4 address, a placeholder when it has none;
+    // a loopback listener is the problem even when peer_public_addr names a reachable address.
+    const r3Fix = (fields: Record<string, unknown>) => of(all(peering, set('proxy-1', fields))).find((f) => f.code === 'L-R3')?.fix;
+    expect(r3Fix({ peerListenAddr: 'localhost:3021', addresses: ['proxy-1.internal'] })).toContain('(peer_public_addr, e.g. proxy-1.internal:3021)');
+    expect(r3Fix({ peerListenAddr: 'localhost:3021', addresses: [] })).toContain('(peer_public_addr, e.g. proxy-1.internal.example.com:3021)');
+    expect(of(all(peering, set('proxy-1', { peerListenAddr: '127.0.0.1:3021', peerPublicAddr: '10.0.1.11:3021' }))).find((f) => f.code === 'L-R3')?.message).toMatch(/^Proxy 1 listens for peers on 127\.0\.0\.1:3021, a loopback address:/);
     // A single Proxy has no peers to miss it.
     expect(of(all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), set('proxy-1', { peerListenAddr: '127.0.0.1:3021' }))).map((f) => f.code)).not.toContain('L-R3');
     // Two load balancers that disagree: L-B4 asks to make them agree first, rather than naming a mode.

@@ -1,5 +1,5 @@
 /** Load balancers (§5 L-B1, L-B2, L-B3, L-T3, L-T4, L-T5, L-T7) and Portolan's mapping checks. */
-import { KEEPALIVE_IDLE_LIMIT_SECONDS, LB_IDLE_TIMEOUT_TARGET, flowTemplate } from '../catalog/index.ts';
+import { KEEPALIVE_IDLE_LIMIT_SECONDS, L7_TLS_ROUTING_MIN_VERSION, LB_IDLE_TIMEOUT_TARGET, flowTemplate } from '../catalog/index.ts';
 import type { NodeOfKind } from '../schema/index.ts';
 import type { Autofix } from '../engine/types.ts';
 import { neighbours } from '../engine/context.ts';
@@ -9,7 +9,6 @@ import { namesOf } from './input.ts';
 import { listNames } from './sink.ts';
 
 /** TLS routing through L7 LB requires Teleport 13 (connection upgrade). */
-const L7_TLS_ROUTING_MIN_VERSION = 13;
 
 /** L-B1, L-B3, L-T3, L-T4, L-T5, L-T7, L-B2. */
 export const lbKinds: Check = (input) => {
@@ -36,7 +35,10 @@ export const lbKinds: Check = (input) => {
     const cluster = info.cluster === undefined ? undefined : ctx.clusters.get(info.cluster);
     const terminates = lb.layer === 'l7' || lb.tlsTermination;
     // An L4 load balancer stops terminating TLS with one setting; an L7 one is another product (not offered).
-    const passThrough: Autofix[] = lb.layer === 'l4' ? [{ label: `Pass TCP through on ${lb.name} (no TLS termination)`, changes: [{ target: 'node', id, field: 'tlsTermination', value: false }] }] : [];
+    // Re-encrypting means nothing without termination: the fix turns both off.
+    const passThrough: Autofix[] = lb.layer === 'l4'
+      ? [{ label: `Pass TCP through on ${lb.name} (no TLS termination)`, changes: [{ target: 'node', id, field: 'tlsTermination', value: false }, ...(lb.tlsReencrypt ? [{ target: 'node' as const, id, field: 'tlsReencrypt', value: false }] : [])] }]
+      : [];
     if (info.role === 'auth' && terminates) {
       // Auth's load balancer has no other way: pass-through is the fix, not a choice.
       out.add({ code: 'L-B1', subjects: [id], nodes: [id], params: { lb: lb.name, problem: lb.layer === 'l7' ? 'it is an L7 load balancer' : 'it terminates TLS' }, ...(passThrough[0] ? { autofix: passThrough[0] } : {}) });

@@ -1,5 +1,7 @@
 /** The Proxy's addresses, listeners and settings (§5 L-P1…L-P4, L-T1, L-B6, L-C7, L-C8; the paths into it, L-B4, L-B5: path-checks.ts). */
-import { ACME, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, V1_LEGACY_LISTENERS } from '../catalog/index.ts';
+import { ACME, L7_TLS_ROUTING_MIN_VERSION, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, V1_LEGACY_LISTENERS } from '../catalog/index.ts';
+import type { ProxyListenerSpec } from '../catalog/index.ts';
+import type { Ctx } from '../engine/context.ts';
 import { joinHostPort } from '../engine/addr.ts';
 import { nameOf } from '../engine/endpoints.ts';
 import type { ProxyInfo } from '../engine/proxy-listeners.ts';
@@ -8,12 +10,6 @@ import type { Check } from './input.ts';
 import { frontsOf } from './path-checks.ts';
 import { ifNode, namesOf, planNodes } from './input.ts';
 import { listNames, withVerb } from './sink.ts';
-
-/** The separate-mode listeners L-T1 can open, on Teleport's default ports (reference §1; PROXY_LISTENERS). */
-const SEPARATE_LISTENERS = {
-  ssh: { field: PROXY_LISTENERS.ssh.listenField, key: 'listen_addr', value: joinHostPort('0.0.0.0', PROXY_LISTENERS.ssh.defaultPort) },
-  tunnel: { field: PROXY_LISTENERS.tunnel.listenField, key: 'tunnel_listen_addr', value: joinHostPort('0.0.0.0', PROXY_LISTENERS.tunnel.defaultPort) },
-};
 
 /** L-P1, L-P2, L-T1. */
 export const proxyAddresses: Check = (input) => {
@@ -28,23 +24,50 @@ export const proxyAddresses: Check = (input) => {
       out.add({ code: 'L-P2', subjects: [p.id], nodes: [p.id, ...reached], params: { proxy: p.name, listen: p.webListenAddr, initiators: listNames(namesOf(input, reached)) } });
     }
     if (info.cluster.proxyListenerMode === 'separate' && info.cluster.configVersion !== 'v1') {
-      const missing = (['ssh', 'tunnel'] as const).filter((id) => !info.listeners.has(id));
+      const missing = (['ssh', 'tunnel'] as const).filter((id) => !info.listeners.has(id)).map((id) => PROXY_LISTENERS[id]);
       if (missing.length > 0) {
-        const listeners = missing.map((m) => SEPARATE_LISTENERS[m]);
-        const choices: Autofix[] = [{ label: `Switch ${info.cluster.name} to TLS routing (proxy_listener_mode: multiplex)`, changes: [{ target: 'cluster', id: info.cluster.id, field: 'proxyListenerMode', value: 'multiplex' }] }];
-        // Behind a load balancer the new listeners need mappings too, which is more than a field: no option then.
-        if (frontsOf(ctx, p.id).length === 0) {
-          choices.push({ label: `Open ${listeners.map((l) => `${l.key}: ${l.value}`).join(' and ')} on ${p.name}`, changes: listeners.map((l) => ({ target: 'node' as const, id: p.id, field: l.field, value: l.value })) });
-        }
         out.add({
           code: 'L-T1', subjects: [p.id], nodes: [p.id],
-          params: { cluster: info.cluster.name, proxy: p.name, version: info.cluster.configVersion, missing: missing.map((m) => (m === 'ssh' ? 'SSH (listen_addr, 3023)' : 'tunnel (tunnel_listen_addr, 3024)')).join(' or ') },
-          choices,
+          params: { cluster: info.cluster.name, proxy: p.name, version: info.cluster.configVersion, missing: missing.map((m) => `${m.id === 'ssh' ? 'SSH' : m.id} (${m.listenKey}, ${m.defaultPort})`).join(' or ') },
+          choices: separateModeChoices(input.ctx, info, missing),
         });
       }
     }
   }
 };
+
+/**
+ * L-T1's options, each only where it works: TLS routing for the cluster (not where a Proxy of it sits
+ * behind an L7 load balancer of a release before TLS routing through L7, L-T3), or the missing
+ * listeners on their default ports (not behind a load balancer, whose mappings a field cannot add, nor
+ * on a port another listener of the Proxy holds).
+ */
+function separateModeChoices(ctx: Ctx, info: ProxyInfo, missing: readonly ProxyListenerSpec[]): Autofix[] {
+  const c = info.cluster;
+  const out: Autofix[] = [];
+  const oldL7 = c.teleportVersion < L7_TLS_ROUTING_MIN_VERSION && (ctx.proxiesByCluster.get(c.id) ?? []).some((p) => frontsOf(ctx, p.id).some((lb) => lb.layer === 'l7'));
+  if (!oldL7) out.push({ label: `Switch ${c.name} to TLS routing (proxy_listener_mode: multiplex)`, changes: [{ target: 'cluster', id: c.id, field: 'proxyListenerMode', value: 'multiplex' }] });
+  const taken = new Set([...info.listeners.values()].map((l) => l.port));
+  if (frontsOf(ctx, info.node.id).length === 0 && missing.every((m) => !taken.has(m.defaultPort))) {
+    const listen = (m: ProxyListenerSpec) => joinHostPort('0.0.0.0', m.defaultPort);
+    out.push({
+      label: `Set ${listNames(missing.map((m) => `${m.listenKey}: ${listen(m)}`))} for ${info.node.name}`,
+      changes: missing.map((m) => ({ target: 'node' as const, id: info.node.id, field: m.listenField, value: listen(m) })),
+    });
+  }
+  return out;
+}
+
+/** Each advertised address once, with the uses it serves: `a:443 (join, tsh) and b:3024 (reverse tunnel)`. */
+function advertisedUses(items: readonly (readonly [string, { advertised: string }])[]): string {
+  const uses = new Map<string, string[]>();
+  for (const [what, v] of items) {
+    const list = uses.get(v.advertised);
+    if (list) list.push(what);
+    else uses.set(v.advertised, [what]);
+  }
+  return listNames([...uses].map(([addr, whats]) => `${addr} (${whats.join(', ')})`), uses.size);
+}
 
 /** L-P3 (advertised port ≠ open port), PL-TUNNEL-ENV-PORT (an agent's TELEPORT_TUNNEL_PUBLIC_ADDR override of it) and L-P4 (forced tunnel port through an LB). */
 export const advertisedPorts: Check = (input) => {
@@ -54,10 +77,8 @@ export const advertisedPorts: Check = (input) => {
     out.add({
       code: 'L-P3', subjects: [m.hop, m.proxy], nodes: [m.hop, m.proxy, ...m.initiators], links: m.links,
       params: {
-        // Several uses (join, tsh, web UI) mostly advertise one address: name each once.
         initiator: withVerb(namesOf(input, m.initiators), 'dials', 'dial'),
-        advertised: [...new Set(items.map(([, v]) => v.advertised))].join(', '),
-        what: items.map(([w]) => w).join(', '),
+        advertised: advertisedUses(items),
         proxy: ctx.nodes.get(m.proxy)?.name ?? m.proxy,
         hop: ctx.nodes.get(m.hop)?.name ?? m.hop,
         open: [...new Set(items.map(([, v]) => v.open))].join(', '),

@@ -232,13 +232,18 @@ proxy_service:
     const result = ok(previewYamlImport(plan, yaml));
     expect(result.warnings).toEqual([
       'auth_service.proxy_listener_mode and auth_service.tunnel_strategy are set, but this file does not run the Auth Service: they are settings of the Auth Service (or of cluster_networking_config, set with tctl), so they change nothing here. The plan keeps its cluster settings.',
-      'proxy_service.proxy_listener_mode: the Proxy Service has no such setting; it belongs in auth_service (or cluster_networking_config, set with tctl). The plan keeps its cluster settings.',
+      'proxy_service sets proxy_listener_mode, which is not a Proxy Service setting: Teleport reads teleport.yaml strictly and refuses to start ("failed parsing the config file"). Move it to auth_service (or set cluster_networking_config with tctl). The plan keeps its cluster settings.',
     ]);
     expect(result.plan.clusters[0]).toMatchObject({ proxyListenerMode: plan.clusters[0]?.proxyListenerMode, tunnelStrategy: plan.clusters[0]?.tunnelStrategy });
-    // In a file that runs Auth, they are read: no warning.
+    // In a file that runs Auth, they are read: no warning. One key alone is worded for one.
     const auth = ok(previewYamlImport(examplePlan(), 'version: v3\nauth_service:\n  enabled: yes\n  proxy_listener_mode: separate\nproxy_service:\n  enabled: no\n'));
     expect(auth.warnings).toEqual([]);
     expect(auth.plan.clusters[0]?.proxyListenerMode).toBe('separate');
+    const one = ok(previewYamlImport(examplePlan(), yaml.replace('  tunnel_strategy:\n    type: proxy_peering\n', '').replace('proxy_service:\n  enabled: yes\n  proxy_listener_mode: separate\n', 'proxy_service:\n  enabled: yes\n')));
+    expect(one.warnings).toEqual(['auth_service.proxy_listener_mode is set, but this file does not run the Auth Service: it is a setting of the Auth Service (or of cluster_networking_config, set with tctl), so it changes nothing here. The plan keeps its cluster settings.']);
+    // With Auth on, the misplaced keys are still refused, and the plan takes the file's Auth settings.
+    const both = ok(previewYamlImport(examplePlan(), 'version: v3\nauth_service:\n  enabled: yes\nproxy_service:\n  enabled: yes\n  proxy_listener_mode: multiplex\n  tunnel_strategy:\n'));
+    expect(both.warnings).toEqual(['proxy_service sets proxy_listener_mode and tunnel_strategy, which are not Proxy Service settings: Teleport reads teleport.yaml strictly and refuses to start ("failed parsing the config file"). Move them to auth_service (or set cluster_networking_config with tctl).']);
   });
 
   it.each([

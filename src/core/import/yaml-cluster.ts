@@ -35,8 +35,9 @@ const AUTH_CLUSTER_KEYS = ['proxy_listener_mode', 'tunnel_strategy'] as const;
 /**
  * Cluster settings a file carries where Teleport does not read them (reference §5 L-T2): the listener
  * mode and tunnel strategy are the Auth Service's (`auth_service`, or the cluster_networking_config
- * resource), so a file that does not run Auth changes nothing with them, and `proxy_service` has no
- * such keys. The plan keeps its settings; the import says why.
+ * resource), so a file that does not run Auth changes nothing with them (an empty key is no setting),
+ * and the plan keeps its own. Under `proxy_service` they are unknown keys, which Teleport refuses:
+ * `ReadConfig` (lib/config/fileconf.go) parses the file with `yaml.UnmarshalStrict`.
  */
 export function ignoredClusterSettings(cfg: TeleportYaml, authOn: boolean): string[] {
   const out: string[] = [];
@@ -44,11 +45,13 @@ export function ignoredClusterSettings(cfg: TeleportYaml, authOn: boolean): stri
   const proxy = (cfg.proxy_service ?? {}) as Record<string, unknown>;
   const unread = authOn ? [] : AUTH_CLUSTER_KEYS.filter((k) => auth[k] !== undefined && auth[k] !== null);
   if (unread.length > 0) {
-    out.push(`${unread.map((k) => `auth_service.${k}`).join(' and ')} ${unread.length === 1 ? 'is' : 'are'} set, but this file does not run the Auth Service: ${unread.length === 1 ? 'it is a setting' : 'they are settings'} of the Auth Service (or of cluster_networking_config, set with tctl), so ${unread.length === 1 ? 'it changes' : 'they change'} nothing here. The plan keeps its cluster settings.`);
+    const one = unread.length === 1;
+    out.push(`${unread.map((k) => `auth_service.${k}`).join(' and ')} ${one ? 'is' : 'are'} set, but this file does not run the Auth Service: ${one ? 'it is a setting' : 'they are settings'} of the Auth Service (or of cluster_networking_config, set with tctl), so ${one ? 'it changes' : 'they change'} nothing here. The plan keeps its cluster settings.`);
   }
   const misplaced = AUTH_CLUSTER_KEYS.filter((k) => k in proxy);
   if (misplaced.length > 0) {
-    out.push(`proxy_service.${misplaced.join(' and proxy_service.')}: the Proxy Service has no such setting; it belongs in auth_service (or cluster_networking_config, set with tctl). The plan keeps its cluster settings.`);
+    const one = misplaced.length === 1;
+    out.push(`proxy_service sets ${misplaced.join(' and ')}, which ${one ? 'is not a Proxy Service setting' : 'are not Proxy Service settings'}: Teleport reads teleport.yaml strictly and refuses to start ("failed parsing the config file"). Move ${one ? 'it' : 'them'} to auth_service (or set cluster_networking_config with tctl).${authOn ? '' : ' The plan keeps its cluster settings.'}`);
   }
   return out;
 }

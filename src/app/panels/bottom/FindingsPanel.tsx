@@ -59,8 +59,9 @@ export function FindingsPanel() {
       </p>
     );
   }
-  // Each row is a list item holding three controls side by side, none inside another: the button that
-  // selects the finding, its Docs link, and its Apply button when it has one.
+  // Each row is a list item holding its controls side by side, none inside another: the button that
+  // selects the finding, its Docs link, its Apply button when it has one, and its fix options (a group
+  // named after the finding) when it has them.
   return (
     <>
       {fixable > 1 ? (
@@ -99,7 +100,7 @@ export function FindingsPanel() {
                 </div>
               ) : null}
               {f.choices ? (
-                <div className="pl-finding__autofix" role="group" aria-label={`Fix options for ${f.code}`} data-testid="findings.choices">
+                <div className="pl-finding__autofix" role="group" aria-label={`Fix options for ${f.id}`} data-testid="findings.choices">
                   <span className="pl-muted">{f.choices.length === 1 ? 'One option:' : 'Choose a fix:'}</span>
                   {f.choices.map((c) => (
                     <button key={c.label} type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(c)} data-testid="findings.choice">
