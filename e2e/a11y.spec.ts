@@ -48,7 +48,7 @@ for (const theme of ['light', 'dark'] as const) {
       await app.showTab('findings');
       await expect(page.getByTestId('tab.findings')).toHaveAttribute('aria-selected', 'true');
       await expect(page.getByTestId('findings.autofix')).toHaveCount(1);
-      await expect(page.getByTestId('findings.choice')).toHaveCount(2);
+      await expect(page.getByTestId('findings.choice')).toHaveCount(4);
       expect(await seriousViolations(page)).toEqual([]);
     });
 

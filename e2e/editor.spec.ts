@@ -466,6 +466,41 @@ test.describe('canvas editor', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test('findings filter by severity and by text; an empty result says so and shows all again in one click', async ({ app, page }) => {
+    await app.select(app.node('lb'));
+    await app.inspector.getByTestId('field.tlsTermination').check();
+    await app.select(app.node('auth'));
+    await app.inspector.getByTestId('field.proxyProtocol').selectOption('on');
+    await app.showTab('findings');
+    const count = page.getByTestId('findings.count');
+    const codes = () => app.findingRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+    await expect(count).toHaveText('3 findings');
+    await expect(page.getByTestId('findings.severity.error')).toHaveText('Errors 1');
+    await expect(page.getByTestId('findings.severity.warning')).toHaveText('Warnings 2');
+    await expect(page.getByTestId('findings.severity.info')).toHaveText('Info 0');
+    // Hide warnings: the error alone is left.
+    const warnings = page.getByTestId('findings.severity.warning');
+    await warnings.click();
+    await expect(warnings).toHaveAttribute('aria-pressed', 'false');
+    await expect(count).toHaveText('1 of 3');
+    expect(await codes()).toEqual(['PL-PROXY-PROTOCOL']);
+    await warnings.click();
+    // Text matches codes, messages, fixes, node ids and fix labels, in any case.
+    const filter = page.getByTestId('findings.filter');
+    await filter.fill('tls');
+    await expect(count).toHaveText('2 of 3');
+    expect(await codes()).toEqual(['L-T4', 'L-T5']);
+    await filter.fill('pl-proxy');
+    expect(await codes()).toEqual(['PL-PROXY-PROTOCOL']);
+    await filter.fill('no such finding');
+    await expect(app.findingRows).toHaveCount(0);
+    await expect(page.getByTestId('findings.none-shown')).toContainText('No finding matches the filter.');
+    await page.getByTestId('findings.clear-filter').click();
+    await expect(filter).toHaveValue('');
+    await expect(app.findingRows).toHaveCount(3);
+    expect(app.problems).toEqual([]);
+  });
+
   test("a leaf cluster's trusted_cluster addresses sit under its root; a port-less tunnel address is an error", async ({ app, page }) => {
     await app.useTemplate('trusted-clusters');
     await expect(app.node('leaf-proxy')).toBeVisible();

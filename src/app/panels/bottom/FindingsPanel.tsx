@@ -1,8 +1,10 @@
 /**
  * Findings: severity, code, message and fix. Selecting one selects and shows the nodes concerned; a fix
  * that is a field value or two has a button that applies it (one undo step), and a fix that is a design
- * decision has one button per option (never applied by "Apply all").
+ * decision has one button per option (never applied by "Apply all"). A bar above the list filters by
+ * severity and text, and applies every one-click fix at once.
  */
+import { useState } from 'react';
 import { applyAllAutofixes, newErrors } from '../../../core/engine/index.ts';
 import type { Autofix, Finding, Severity } from '../../../core/engine/index.ts';
 import { applyAutofix } from '../../../core/findings/index.ts';
@@ -12,11 +14,37 @@ import { useAppStore } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITIES: readonly { id: Severity; label: string }[] = [
+  { id: 'error', label: 'Errors' },
+  { id: 'warning', label: 'Warnings' },
+  { id: 'info', label: 'Info' },
+];
+
+/** The finding mentions the text: in its code, message, fix, node ids or option labels (case-insensitive). */
+function mentions(f: Finding, q: string): boolean {
+  if (q === '') return true;
+  const texts = [f.code, f.message, f.fix, ...f.nodes, ...(f.autofix ? [f.autofix.label] : []), ...(f.choices ?? []).map((c) => c.label)];
+  return texts.some((t) => t.toLowerCase().includes(q));
+}
 
 export function FindingsPanel() {
   const { findings } = useDerived();
   const highlight = useAppStore((s) => s.highlight);
-  const sorted = findings.slice().sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
+  const [query, setQuery] = useState('');
+  const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
+  const q = query.trim().toLowerCase();
+  const shown = findings.filter((f) => !hidden.has(f.severity) && mentions(f, q));
+  const sorted = shown.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
+  const toggle = (severity: Severity) => {
+    const next = new Set(hidden);
+    if (next.has(severity)) next.delete(severity);
+    else next.add(severity);
+    setHidden(next);
+  };
+  const clearFilter = () => {
+    setQuery('');
+    setHidden(new Set());
+  };
   const choose = (f: Finding) => {
     const s = useAppStore.getState();
     s.setHighlight({ source: `finding:${f.id}`, nodes: f.nodes, links: f.links });
@@ -59,60 +87,83 @@ export function FindingsPanel() {
       </p>
     );
   }
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
   // Each row is a list item holding its controls side by side, none inside another: the button that
   // selects the finding, its Docs link, its Apply button when it has one, and its fix options (a group
   // named after the finding) when it has them.
   return (
     <>
-      {fixable > 1 ? (
-        <div className="pl-findings__bar">
-          <span className="pl-muted">{fixable} findings have a one-click fix.</span>
-          <button type="button" className="pl-btn pl-btn--small" onClick={applyAll} data-testid="findings.autofix-all">
+      <div className="pl-subbar pl-findings__bar">
+        <label className="pl-search">
+          <UiIcon name="search" size={14} />
+          <input type="search" placeholder="Filter findings: code, node, text" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Filter findings" data-testid="findings.filter" />
+        </label>
+        <div className="pl-segmented" role="group" aria-label="Show severities">
+          {SEVERITIES.map(({ id, label }) => (
+            <button key={id} type="button" aria-pressed={!hidden.has(id)} className={hidden.has(id) ? '' : 'is-on'} onClick={() => toggle(id)} data-testid={`findings.severity.${id}`}>
+              {label} {count(id)}
+            </button>
+          ))}
+        </div>
+        <span className="pl-muted pl-count" data-testid="findings.count">
+          {shown.length === findings.length ? `${findings.length} finding${findings.length === 1 ? '' : 's'}` : `${shown.length} of ${findings.length}`}
+        </span>
+        {fixable > 1 ? (
+          <button type="button" className="pl-btn pl-btn--small" onClick={applyAll} data-testid="findings.autofix-all" title={`${fixable} findings have a one-click fix`}>
             Apply all {fixable} fixes
           </button>
-        </div>
-      ) : null}
-      <ul className="pl-findings" aria-label="Findings" tabIndex={-1} data-findings-focus>
-        {sorted.map((f) => {
-          const selected = highlight?.source === `finding:${f.id}`;
-          return (
-            <li key={f.id} className={`pl-finding pl-sev--${f.severity}${selected ? ' is-selected' : ''}`} data-testid="findings.row" data-code={f.code}>
-              <button type="button" className="pl-finding__select" aria-current={selected ? 'true' : undefined} onClick={() => choose(f)} data-testid="findings.select">
-                <span className="pl-sev-chip">{f.severity}</span>
-                <code className="pl-finding__code">{f.code}</code>
-                <span className="pl-finding__text">
-                  <span className="pl-finding__message">{f.message}</span>
-                  <span className="pl-finding__fix">
-                    <strong>Fix:</strong> {f.fix}
+        ) : null}
+      </div>
+      {sorted.length === 0 ? (
+        <p className="pl-empty pl-empty--panel" data-testid="findings.none-shown" tabIndex={-1} data-findings-focus>
+          No finding matches the filter.{' '}
+          <button type="button" className="pl-btn pl-btn--small" onClick={clearFilter} data-testid="findings.clear-filter">
+            Show all {findings.length}
+          </button>
+        </p>
+      ) : (
+        <ul className="pl-findings" aria-label="Findings" tabIndex={-1} data-findings-focus>
+          {sorted.map((f) => {
+            const selected = highlight?.source === `finding:${f.id}`;
+            return (
+              <li key={f.id} className={`pl-finding pl-sev--${f.severity}${selected ? ' is-selected' : ''}`} data-testid="findings.row" data-code={f.code}>
+                <button type="button" className="pl-finding__select" aria-current={selected ? 'true' : undefined} onClick={() => choose(f)} data-testid="findings.select">
+                  <span className="pl-sev-chip">{f.severity}</span>
+                  <code className="pl-finding__code">{f.code}</code>
+                  <span className="pl-finding__text">
+                    <span className="pl-finding__message">{f.message}</span>
+                    <span className="pl-finding__fix">
+                      <strong>Fix:</strong> {f.fix}
+                    </span>
                   </span>
-                </span>
-              </button>
-              {f.docs ? (
-                <a className="pl-finding__docs" href={f.docs} target="_blank" rel="noreferrer noopener" aria-label={`Documentation for ${f.code}`}>
-                  Docs <UiIcon name="external" size={12} />
-                </a>
-              ) : null}
-              {f.autofix ? (
-                <div className="pl-finding__autofix">
-                  <button type="button" className="pl-btn pl-btn--small" onClick={() => f.autofix && applyFix(f.autofix)} data-testid="findings.autofix">
-                    Apply: {f.autofix.label}
-                  </button>
-                </div>
-              ) : null}
-              {f.choices ? (
-                <div className="pl-finding__autofix" role="group" aria-label={`Fix options for ${f.id}`} data-testid="findings.choices">
-                  <span className="pl-muted">{f.choices.length === 1 ? 'One option:' : 'Choose a fix:'}</span>
-                  {f.choices.map((c) => (
-                    <button key={c.label} type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(c)} data-testid="findings.choice">
-                      {c.label}
+                </button>
+                {f.docs ? (
+                  <a className="pl-finding__docs" href={f.docs} target="_blank" rel="noreferrer noopener" aria-label={`Documentation for ${f.code}`}>
+                    Docs <UiIcon name="external" size={12} />
+                  </a>
+                ) : null}
+                {f.autofix ? (
+                  <div className="pl-finding__autofix">
+                    <button type="button" className="pl-btn pl-btn--small" onClick={() => f.autofix && applyFix(f.autofix)} data-testid="findings.autofix">
+                      Apply: {f.autofix.label}
                     </button>
-                  ))}
-                </div>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
+                  </div>
+                ) : null}
+                {f.choices ? (
+                  <div className="pl-finding__autofix" role="group" aria-label={`Fix options for ${f.id}`} data-testid="findings.choices">
+                    <span className="pl-muted">{f.choices.length === 1 ? 'One option:' : 'Choose a fix:'}</span>
+                    {f.choices.map((c) => (
+                      <button key={c.label} type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(c)} data-testid="findings.choice">
+                        {c.label}
+                      </button>
+                    ))}
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </>
   );
 }
