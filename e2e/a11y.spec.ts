@@ -91,5 +91,14 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('dialog.shortcuts')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
+
+    test('Find, with matches and an active one', async ({ page }) => {
+      await page.keyboard.press('Control+k');
+      await expect(page.getByTestId('find.input')).toBeFocused();
+      await page.keyboard.type('proxy');
+      await page.keyboard.press('ArrowDown');
+      await expect(page.getByTestId('find.option').nth(1)).toHaveAttribute('aria-selected', 'true');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
   });
 }

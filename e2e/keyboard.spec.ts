@@ -74,3 +74,40 @@ test('add, connect, inspect and export with the keyboard alone', async ({ app, p
   expect(csv).toContain('Edge proxy');
   expect(app.problems).toEqual([]);
 });
+
+test('Find (Ctrl+K or /): type, move with the arrows, Enter selects the node and brings it into view', async ({ app, page }) => {
+  await app.open();
+  await app.pressShortcut('Control+k');
+  const dialog = page.getByTestId('dialog.find');
+  await expect(dialog).toBeVisible();
+  const input = page.getByTestId('find.input');
+  await expect(input).toBeFocused();
+  // Every node and zone is listed; words narrow it, by name, kind, zone or address.
+  await page.keyboard.type('agent private');
+  const options = page.getByTestId('find.option');
+  await expect(options).toHaveText([/^Database agent/, /^Kubernetes agent/, /^SSH agent/]);
+  await expect(page.getByTestId('find.status')).toHaveText('3 matches. Enter selects, arrows move.');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(input).toHaveAttribute('aria-activedescendant', 'find-option-1');
+  const second = (await options.nth(1).locator('.pl-find__name').textContent()) ?? '';
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(app.inspector.getByRole('heading', { name: second })).toBeVisible();
+  // By address, from the / key; nothing found says so.
+  await app.pressShortcut('/');
+  await page.keyboard.type('orders-db.internal');
+  await expect(options).toHaveText([/Orders DB/]);
+  await page.keyboard.press('Enter');
+  await expect(app.inspector.getByRole('heading', { name: 'Orders DB' })).toBeVisible();
+  await expect(app.node('postgres')).toBeInViewport();
+  // Keyboard focus is on the node found, as if it had been tabbed to.
+  await expect(page.locator('.react-flow__node[data-id="postgres"]')).toBeFocused();
+  await app.pressShortcut('/');
+  await page.keyboard.type('no such thing');
+  await expect(page.getByTestId('find.status')).toHaveText('Nothing in the plan matches.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(app.problems).toEqual([]);
+});

@@ -24,6 +24,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Mod+D'], label: 'Duplicate' },
   { keys: ['Arrow keys'], label: 'Move the focused node' },
   { keys: ['Enter'], label: 'In the palette: add the component' },
+  { keys: ['Mod+K', '/'], label: 'Find a node or zone and bring it into view' },
   { keys: ['Shift+1'], label: 'Fit the plan in view' },
   { keys: ['Shift+L'], label: 'Auto-layout: arrange zones and nodes left to right' },
   { keys: ['Mod+E'], label: 'Export rules, configs and diagrams' },
@@ -80,6 +81,7 @@ export function handleShortcut(event: KeyboardEvent): boolean {
       return false;
     }
     if (key === 'd') return run(duplicateSelection);
+    if (key === 'k') return run(() => state.openDialog('find'));
     return false;
   }
   if (event.ctrlKey && key === 'y') return run(redo);
@@ -89,6 +91,7 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     return run(deleteSelection);
   }
   if (event.key === '?') return run(() => state.openDialog('shortcuts'));
+  if (event.key === '/') return run(() => state.openDialog('find'));
   if (event.key === '!' && event.shiftKey) return run(fitView);
   if (key === 'l' && event.shiftKey) return run(() => void autoLayout());
   return false;

@@ -1,8 +1,9 @@
-/** The app's dialogs: New plan confirmation and the keyboard shortcut sheet. */
+/** The app's dialogs: New plan confirmation, the keyboard shortcut sheet, and Find. */
 import { newPlan, openExample } from '../commands.ts';
 import { useAppStore } from '../store/index.ts';
 import { SHORTCUTS, displayKey } from '../shortcuts.ts';
 import { Dialog } from './Dialog.tsx';
+import { FindDialog } from './FindDialog.tsx';
 
 export function Dialogs() {
   const dialog = useAppStore((s) => s.dialog);
@@ -27,6 +28,7 @@ export function Dialogs() {
           </button>
         </div>
       </Dialog>
+      <FindDialog />
       <Dialog open={dialog === 'shortcuts'} title="Keyboard shortcuts" onClose={close} testId="dialog.shortcuts" wide>
         <table className="pl-shortcuts">
           <tbody>

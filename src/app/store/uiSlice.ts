@@ -7,6 +7,8 @@ export type BottomTab = 'rules' | 'findings' | 'trace' | 'compare' | 'assertions
 export type DialogName =
   | 'new-plan'
   | 'shortcuts'
+  // Find a node or zone (src/app/dialogs/FindDialog.tsx).
+  | 'find'
   // The Export dialog (src/app/export).
   | 'export'
   // Sharing, files, library, templates and imports (src/app/share, files, library, templates, import).
