@@ -4,8 +4,14 @@
  */
 import { hclString } from './escape.ts';
 
-/** A string, number, null, a raw expression, or a map (object) of attributes. */
-export type HclValue = string | number | null | { raw: string } | { map: [string, HclValue][]; quoteKeys?: boolean };
+/** A string, number, null, a raw expression, a one-line list, or a map (object) of attributes. */
+export type HclValue = string | number | null | { raw: string } | { list: HclValue[] } | { map: [string, HclValue][]; quoteKeys?: boolean };
+
+/** A nested block (`allow { … }`) inside a block: written after the attributes, each after a blank line. */
+export interface HclNestedBlock {
+  header: string;
+  pairs: readonly [string, HclValue][];
+}
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -23,6 +29,7 @@ function scalar(v: HclValue): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return hclString(v);
   if ('raw' in v) return v.raw;
+  if ('list' in v) return `[${v.list.map(scalar).join(', ')}]`;
   return '{}';
 }
 
@@ -50,7 +57,8 @@ function attributes(pairs: readonly [string, HclValue][], depth: number, quoted 
   return out;
 }
 
-/** `header {` … `}` followed by a blank line. */
-export function hclBlock(header: string, pairs: readonly [string, HclValue][]): string {
-  return [`${header} {`, ...attributes(pairs, 1), '}', ''].join('\n');
+/** `header {` … `}` followed by a blank line; `nested` blocks come after the attributes. */
+export function hclBlock(header: string, pairs: readonly [string, HclValue][], nested: readonly HclNestedBlock[] = []): string {
+  const inner = nested.flatMap((b) => ['', `  ${b.header} {`, ...attributes(b.pairs, 2), '  }']);
+  return [`${header} {`, ...attributes(pairs, 1), ...inner, '}', ''].join('\n');
 }

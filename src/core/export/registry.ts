@@ -8,6 +8,7 @@ import type { Plan } from '../schema/index.ts';
 import { aerleonExport } from './aerleon.ts';
 import { drawioExport } from './drawio.ts';
 import { encodeCsv, hostTable, ruleTable, zonePairTable } from './csv.ts';
+import { gcpFirewallExport } from './gcp.ts';
 import { iptablesExport } from './iptables.ts';
 import { jsonExport } from './json.ts';
 import { kubernetesExport } from './kubernetes.ts';
@@ -134,6 +135,16 @@ export const EXPORTERS: readonly Exporter[] = [
     perHost: false,
     acceptsHost: false,
     run: (plan, result) => terraformExport(plan, result),
+  },
+  {
+    id: 'gcp-firewall',
+    label: 'GCP firewall rules (Terraform)',
+    description: 'Terraform for Google Cloud: a network tag per zone and VPC firewall rules (ingress and egress) keyed by the stable rule id, with descriptions.',
+    fileExtension: 'tf',
+    mimeType: 'text/plain; charset=utf-8',
+    perHost: false,
+    acceptsHost: false,
+    run: (plan, result) => gcpFirewallExport(plan, result),
   },
   {
     id: 'k8s-netpol',

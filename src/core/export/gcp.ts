@@ -1,0 +1,269 @@
+/**
+ * Google Cloud VPC firewall rules as Terraform (`gcp-firewall`). GCP firewall rules are network-wide
+ * and pick the instances they apply to by network tag, so the export gives each zone inside GCP a tag
+ * (`portolan-<zone id>`; internet, on-prem and Teleport Cloud zones have none, as in the AWS export)
+ * and each node in no zone one of its own (`portolan-host-<id>`). A rule lands as an INGRESS rule on
+ * the destination's tag, from the source's tag (`source_tags`) or the source's address
+ * (`source_ranges`), and as an EGRESS rule on the source's tag to the destination's address (an egress
+ * rule cannot name a tag; the engine gives a node without an address its zone's CIDRs). `google_compute_firewall` resources
+ * take `for_each` over `locals` maps keyed by the stable Portolan rule id, never a list index.
+ *
+ * A GCP rule holds IPv4 or IPv6 ranges, never both: a peer with both gets a second entry keyed
+ * `<rule id> ipv6`. Rule names and tags must match `[a-z]([-a-z0-9]{0,61}[a-z0-9])?` and rule names
+ * must be unique in the project: both are slugs, cut to 63 characters with a short hash of what they
+ * name when too long or when two would be equal. Host names cannot be ranges: each gets the
+ * `resolve_<name>` variable the AWS export asks for too (an IPv4 CIDR).
+ */
+import type { DeriveResult } from '../engine/index.ts';
+import type { Plan } from '../schema/index.ts';
+import { asciiText, lineComment, slug, truncate } from './escape.ts';
+import { compareText, ruleRows } from './model.ts';
+import type { Endpoint } from './model.ts';
+import { parseNetAddress, withPrefixLength } from './netaddr.ts';
+import { hclBlock } from './hcl.ts';
+import type { HclValue } from './hcl.ts';
+
+/** Zone kinds that live outside a GCP network: no tag. */
+const NO_TAG_ZONE_KINDS: ReadonlySet<string> = new Set(['internet', 'on-prem', 'cloud-tenant']);
+
+/** What GCP accepts as a rule name or a network tag (RFC 1035 label, lower case, 1 to 63 characters). */
+export const GCP_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+const MAX_NAME = 63;
+
+/** GCP firewall rule descriptions hold at most 2048 characters. */
+const MAX_DESCRIPTION = 2048;
+
+/** Priority of the exported rules (GCP's default) and of the opt-in egress deny rules (below them). */
+const PRIORITY = 1000;
+const DENY_PRIORITY = 65000;
+
+/** 32-bit FNV-1a of the UTF-16 code units, as 8 hex digits: a short, stable suffix for cut names. */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** `base` cut so that `-<hash of seed>` fits in 63 characters. */
+function withHash(base: string, seed: string): string {
+  return `${base.slice(0, MAX_NAME - 9).replace(/-+$/, '')}-${fnv1a(seed)}`;
+}
+
+/**
+ * A valid GCP name: `prefix` (lower case, starting with a letter) and the slug of `text`; cut with a
+ * hash of `seed` (what it names, unique) when too long or when the slug is empty.
+ */
+export function gcpName(prefix: string, text: string, seed: string): string {
+  const s = slug(text);
+  const base = `${prefix}${s}`.replace(/-+$/, '');
+  return s !== '' && base.length <= MAX_NAME ? base : withHash(base, seed);
+}
+
+interface NameRequest {
+  /** Unique identity of the named thing: seeds the hash. */
+  seed: string;
+  prefix: string;
+  text: string;
+}
+
+/**
+ * Names for all `requests`, unique: those whose plain name would be shared get a hash of their seed
+ * instead (so a name only changes when a new name collides with it). Keyed by seed.
+ */
+function uniqueNames(requests: readonly NameRequest[]): Map<string, string> {
+  const plain = requests.map((r) => gcpName(r.prefix, r.text, r.seed));
+  const count = new Map<string, number>();
+  for (const n of plain) count.set(n, (count.get(n) ?? 0) + 1);
+  const used = new Set(plain.filter((n) => count.get(n) === 1));
+  const out = new Map<string, string>();
+  requests.forEach((r, i) => {
+    let name = plain[i] ?? '';
+    if (count.get(name) !== 1) {
+      // Shared: hash the seed (and a counter, in the unlikely case that the hash is taken too).
+      for (let salt = 0; salt === 0 || used.has(name); salt++) name = withHash(`${r.prefix}${slug(r.text)}`, salt === 0 ? r.seed : `${r.seed}#${salt}`);
+    }
+    used.add(name);
+    out.set(r.seed, name);
+  });
+  return out;
+}
+
+/** Printable ASCII, one line, at most 2048 characters (HCL escaping is the writer's job). */
+export function gcpDescription(text: string): string {
+  return truncate(asciiText(text), MAX_DESCRIPTION);
+}
+
+interface Tag {
+  /** `zone:<id>` or `host:<id>`. */
+  seed: string;
+  tag: string;
+  description: string;
+}
+
+function tagsOf(plan: Plan): { tags: Tag[]; tagOf: (e: Endpoint) => Tag | undefined } {
+  const zones = plan.zones.filter((z) => !NO_TAG_ZONE_KINDS.has(z.kind));
+  const unzoned = plan.nodes.filter((n) => n.zone === undefined && n.kind !== 'client');
+  const requests: (NameRequest & { description: string })[] = [
+    ...zones.map((z) => ({ seed: `zone:${z.id}`, prefix: 'portolan-', text: z.id, description: `zone ${z.name}` })),
+    ...unzoned.map((n) => ({ seed: `host:${n.id}`, prefix: 'portolan-host-', text: n.id, description: `host ${n.name} (no zone)` })),
+  ].sort((a, b) => compareText(a.seed, b.seed));
+  const names = uniqueNames(requests);
+  const tags = requests.map((r) => ({ seed: r.seed, tag: names.get(r.seed) ?? '', description: r.description }));
+  const bySeed = new Map(tags.map((t) => [t.seed, t]));
+  // A kubelet sits on a node of its tbot's zone: that zone's tag takes its inbound rule.
+  const tagOf = (e: Endpoint) => {
+    if (e.kind === 'kubelet' || (e.kind === 'node' && e.zoneId !== undefined)) return e.zoneId === undefined ? undefined : bySeed.get(`zone:${e.zoneId}`);
+    return e.kind === 'node' ? bySeed.get(`host:${e.id}`) : undefined;
+  };
+  return { tags: [...tags].sort((a, b) => compareText(a.tag, b.tag)), tagOf };
+}
+
+/** Ranges of one address text, by family: `any` is `0.0.0.0/0`, host names are `var.resolve_<name>` (IPv4). */
+interface Ranges {
+  v4: HclValue[];
+  v6: HclValue[];
+}
+
+interface Entry {
+  key: string;
+  /** `pi-` (ingress) or `pe-` (egress). */
+  prefix: string;
+  fields: [string, HclValue][];
+}
+
+/** The Terraform file for every rule of the plan, as GCP VPC firewall rules. */
+export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
+  const { tags, tagOf } = tagsOf(plan);
+  const variables = new Map<string, string>();
+  const rangesOf = (address: string): Ranges => {
+    const net = parseNetAddress(address);
+    const v4 = new Map<string, HclValue>();
+    const v6 = new Map<string, HclValue>();
+    if (net.any) v4.set('0.0.0.0/0', '0.0.0.0/0');
+    for (const c of net.v4) v4.set(withPrefixLength(c), withPrefixLength(c));
+    for (const c of net.v6) v6.set(withPrefixLength(c), withPrefixLength(c));
+    for (const name of net.names) {
+      const variable = `resolve_${slug(name, '_')}`;
+      variables.set(variable, name);
+      v4.set(`var.${variable}`, { raw: `var.${variable}` });
+    }
+    return { v4: [...v4.values()], v6: [...v6.values()] };
+  };
+  /** One entry per family: `<rule id>`, and `<rule id> ipv6` for the IPv6 part when there are both. */
+  const split = (id: string, ranges: Ranges, fields: (list: HclValue) => [string, HclValue][]) => {
+    const parts: [string, HclValue[]][] = [
+      [id, ranges.v4],
+      [ranges.v4.length > 0 ? `${id} ipv6` : id, ranges.v6],
+    ];
+    return parts.filter(([, list]) => list.length > 0).map(([key, list]) => ({ key, fields: fields({ list }) }));
+  };
+  const ingress: Entry[] = [];
+  const egress: Entry[] = [];
+  const noEgress: string[] = [];
+  for (const row of ruleRows(plan, result)) {
+    const rule = row.rule;
+    const common: [string, HclValue][] = [
+      ['protocol', rule.protocol],
+      ['ports', { list: [row.port] }],
+      ['description', gcpDescription(`${rule.id}: ${rule.purposes.join('; ')}`)],
+    ];
+    const src = tagOf(row.source);
+    const dst = tagOf(row.destination);
+    if (dst !== undefined) {
+      const target: [string, HclValue] = ['target_tags', { list: [dst.tag] }];
+      if (src !== undefined) ingress.push({ key: rule.id, prefix: 'pi-', fields: [target, ['source_tags', { list: [src.tag] }], ['source_ranges', null], ...common] });
+      else ingress.push(...split(rule.id, rangesOf(row.source.address), (list) => [target, ['source_tags', null], ['source_ranges', list], ...common]).map((e) => ({ ...e, prefix: 'pi-' })));
+    }
+    if (src !== undefined) {
+      const address = row.destination.address;
+      // A node of the plan with no address (`any` to the engine) would make the rule one to everywhere:
+      // no egress rule at all, and a comment that says so.
+      if (address.trim() === '' || (dst !== undefined && parseNetAddress(address).any)) noEgress.push(rule.id);
+      else egress.push(...split(rule.id, rangesOf(address), (list) => [['target_tags', { list: [src.tag] }], ['destination_ranges', list], ...common]).map((e) => ({ ...e, prefix: 'pe-' })));
+    }
+  }
+  const names = uniqueNames([
+    ...ingress.map((e) => ({ seed: `ingress:${e.key}`, prefix: e.prefix, text: e.key })),
+    ...egress.map((e) => ({ seed: `egress:${e.key}`, prefix: e.prefix, text: e.key })),
+    ...tags.map((t) => ({ seed: `deny:${t.tag}`, prefix: 'pd-', text: t.tag })),
+  ]);
+  const map = (entries: Entry[], direction: string): HclValue => ({
+    map: entries.map((e) => [e.key, { map: [['name', names.get(`${direction}:${e.key}`) ?? ''], ...e.fields] }] as [string, HclValue]),
+    quoteKeys: true,
+  });
+  const allow = { header: 'allow', pairs: [['protocol', { raw: 'each.value.protocol' }], ['ports', { raw: 'each.value.ports' }]] as [string, HclValue][] };
+  const ruleResource = (name: string, direction: 'INGRESS' | 'EGRESS', local: string, ranges: [string, HclValue][]) =>
+    hclBlock(
+      `resource "google_compute_firewall" "${name}"`,
+      [
+        ['for_each', { raw: `local.${local}` }],
+        ['name', { raw: 'each.value.name' }],
+        ['description', { raw: 'each.value.description' }],
+        ['network', { raw: 'var.network' }],
+        ['direction', direction],
+        ['priority', PRIORITY],
+        ['target_tags', { raw: 'each.value.target_tags' }],
+        ...ranges,
+      ],
+      [allow],
+    );
+  return [
+    lineComment(`Portolan: GCP VPC firewall rules for plan ${plan.name}.`),
+    '# One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one',
+    '# per node without a zone: give each instance the tag of its zone (network tags on the instance or its',
+    '# template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies',
+    '# need no rule. source_tags match the primary internal IP of tagged instances in the same network only.',
+    '# A rule holds IPv4 or IPv6 ranges, never both: a peer with both gets a second rule, "<rule id> ipv6".',
+    '# The network allows all egress by default (implied rule): set restrict_egress to deny the rest (IPv4).',
+    '# Needs Terraform >= 0.13 and the Google provider (hashicorp/google, google_compute_firewall).',
+    ...(noEgress.length > 0 ? [lineComment(`No egress rule (the destination has no address): ${noEgress.join(', ')}`)] : []),
+    '',
+    hclBlock('variable "network"', [['type', { raw: 'string' }], ['description', 'Name or self link of the VPC network the Portolan firewall rules belong to.']]),
+    hclBlock('variable "restrict_egress"', [
+      ['type', { raw: 'bool' }],
+      ['default', { raw: 'false' }],
+      ['description', 'Deny all other IPv4 egress of the Portolan tags (priority 65000), so that only the exported egress rules allow traffic. IPv6 egress stays open.'],
+    ]),
+    ...[...variables].sort(([a], [b]) => compareText(a, b)).map(([variable, name]) =>
+      hclBlock(
+        `variable "${variable}"`,
+        [['type', { raw: 'string' }], ['description', `IPv4 CIDR for ${name}: Portolan does not resolve host names (e.g. 192.0.2.10/32).`]],
+        [{ header: 'validation', pairs: [['condition', { raw: `can(cidrnetmask(var.${variable}))` }], ['error_message', 'An IPv4 CIDR such as 192.0.2.10/32: a GCP firewall rule holds one address family.']] }],
+      ),
+    ),
+    hclBlock('locals', [
+      [
+        'portolan_network_tags',
+        {
+          map: tags.map((t) => [t.tag, { map: [['name', names.get(`deny:${t.tag}`) ?? ''], ['description', gcpDescription(`Portolan restrict_egress: deny all other IPv4 egress of tag ${t.tag} (${t.description}); IPv6 egress stays open`)]] }] as [string, HclValue]),
+          quoteKeys: true,
+        },
+      ],
+      ['portolan_ingress_rules', map(ingress, 'ingress')],
+      ['portolan_egress_rules', map(egress, 'egress')],
+    ]),
+    ruleResource('portolan_ingress', 'INGRESS', 'portolan_ingress_rules', [
+      ['source_tags', { raw: 'each.value.source_tags' }],
+      ['source_ranges', { raw: 'each.value.source_ranges' }],
+    ]),
+    ruleResource('portolan_egress', 'EGRESS', 'portolan_egress_rules', [['destination_ranges', { raw: 'each.value.destination_ranges' }]]),
+    hclBlock(
+      'resource "google_compute_firewall" "portolan_deny_egress"',
+      [
+        ['for_each', { raw: 'var.restrict_egress ? local.portolan_network_tags : {}' }],
+        ['name', { raw: 'each.value.name' }],
+        ['description', { raw: 'each.value.description' }],
+        ['network', { raw: 'var.network' }],
+        ['direction', 'EGRESS'],
+        ['priority', DENY_PRIORITY],
+        ['target_tags', { list: [{ raw: 'each.key' }] }],
+        ['destination_ranges', { list: ['0.0.0.0/0'] }],
+      ],
+      [{ header: 'deny', pairs: [['protocol', 'all']] }],
+    ),
+  ].join('\n');
+}
