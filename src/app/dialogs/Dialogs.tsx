@@ -1,9 +1,12 @@
 /** The app's dialogs: New plan confirmation, the keyboard shortcut sheet, and Find. */
+import { Suspense, lazy } from 'react';
 import { newPlan, openExample } from '../commands.ts';
 import { useAppStore } from '../store/index.ts';
 import { SHORTCUTS, displayKey } from '../shortcuts.ts';
 import { Dialog } from './Dialog.tsx';
-import { FindDialog } from './FindDialog.tsx';
+
+// Find loads when first opened, out of the JavaScript needed for first paint.
+const FindDialog = lazy(() => import('./FindDialog.tsx').then((m) => ({ default: m.FindDialog })));
 
 export function Dialogs() {
   const dialog = useAppStore((s) => s.dialog);
@@ -28,7 +31,7 @@ export function Dialogs() {
           </button>
         </div>
       </Dialog>
-      <FindDialog />
+      <Suspense fallback={null}>{dialog === 'find' && <FindDialog />}</Suspense>
       <Dialog open={dialog === 'shortcuts'} title="Keyboard shortcuts" onClose={close} testId="dialog.shortcuts" wide>
         <table className="pl-shortcuts">
           <tbody>
