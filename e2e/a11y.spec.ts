@@ -50,6 +50,11 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('findings.autofix')).toHaveCount(1);
       await expect(page.getByTestId('findings.choice')).toHaveCount(4);
       expect(await seriousViolations(page)).toEqual([]);
+      // With a severity hidden (its toggle struck out) and the list filtered.
+      await page.getByTestId('findings.severity.info').click();
+      await page.getByTestId('findings.filter').fill('tls');
+      await expect(page.getByTestId('findings.count')).toHaveText('2 of 4');
+      expect(await seriousViolations(page)).toEqual([]);
     });
 
     test('the Export dialog, text and picture', async ({ page }) => {

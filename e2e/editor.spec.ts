@@ -447,7 +447,8 @@ test.describe('canvas editor', () => {
     await page.getByTestId('findings.autofix-all').click();
     await expect(page.getByTestId('findings.autofix')).toHaveCount(0);
     await expect(options).toHaveCount(2);
-    await expect(t5.getByRole('group', { name: 'Fix options for L-T5:lb' })).toBeVisible();
+    // The options are a group named by its caption and the finding's message.
+    await expect(t5.getByRole('group', { name: /^Choose a fix: Proxy LB is an L4 load balancer that terminates TLS/ })).toBeVisible();
     await options.nth(1).click();
     await expect(t5).toHaveCount(0);
     await expect(app.toasts.last()).toContainText('Mark Proxy LB as re-encrypting (a TLS target group). Undo with Ctrl+Z.');
@@ -473,7 +474,7 @@ test.describe('canvas editor', () => {
     await app.inspector.getByTestId('field.proxyProtocol').selectOption('on');
     await app.showTab('findings');
     const count = page.getByTestId('findings.count');
-    const codes = () => app.findingRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+    const codes = () => expect.poll(() => app.findingRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code'))));
     await expect(count).toHaveText('3 findings');
     await expect(page.getByTestId('findings.severity.error')).toHaveText('Errors 1');
     await expect(page.getByTestId('findings.severity.warning')).toHaveText('Warnings 2');
@@ -483,21 +484,30 @@ test.describe('canvas editor', () => {
     await warnings.click();
     await expect(warnings).toHaveAttribute('aria-pressed', 'false');
     await expect(count).toHaveText('1 of 3');
-    expect(await codes()).toEqual(['PL-PROXY-PROTOCOL']);
+    await codes().toEqual(['PL-PROXY-PROTOCOL']);
     await warnings.click();
     // Text matches codes, messages, fixes, node ids and fix labels, in any case.
     const filter = page.getByTestId('findings.filter');
     await filter.fill('tls');
     await expect(count).toHaveText('2 of 3');
-    expect(await codes()).toEqual(['L-T4', 'L-T5']);
+    await codes().toEqual(['L-T4', 'L-T5']);
     await filter.fill('pl-proxy');
-    expect(await codes()).toEqual(['PL-PROXY-PROTOCOL']);
+    await codes().toEqual(['PL-PROXY-PROTOCOL']);
     await filter.fill('no such finding');
     await expect(app.findingRows).toHaveCount(0);
     await expect(page.getByTestId('findings.none-shown')).toContainText('No finding matches the filter.');
     await page.getByTestId('findings.clear-filter').click();
     await expect(filter).toHaveValue('');
+    await expect(filter).toBeFocused();
     await expect(app.findingRows).toHaveCount(3);
+    // Apply all works on the whole plan, and says how many of its fixes the filter hides.
+    await app.select(app.node('auth'));
+    await app.inspector.getByTestId('field.proxyProtocol').selectOption('unspecified');
+    await app.select(app.node('tbot'));
+    await app.setField(app.inspector.getByTestId('field.joinAddr'), 'teleport.example.com:3080');
+    await app.showTab('findings');
+    await filter.fill('tbot');
+    await expect(page.getByTestId('findings.autofix-all')).toHaveText('Apply all 2 fixes (1 hidden by the filter)');
     expect(app.problems).toEqual([]);
   });
 

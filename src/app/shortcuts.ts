@@ -61,6 +61,11 @@ export function handleShortcut(event: KeyboardEvent): boolean {
   if ((IS_MAC ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'e' && !state.dialog) {
     return run(() => state.openDialog('export'));
   }
+  // Find works from text fields too; inside Find it only keeps the browser's own Ctrl+K away.
+  if ((IS_MAC ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+    if (state.dialog === 'find') return true;
+    if (!state.dialog) return run(() => state.openDialog('find'));
+  }
   if (state.dialog || isTextEntry(event.target)) return false;
   const mod = IS_MAC ? event.metaKey : event.ctrlKey;
   const key = event.key.toLowerCase();
@@ -81,7 +86,6 @@ export function handleShortcut(event: KeyboardEvent): boolean {
       return false;
     }
     if (key === 'd') return run(duplicateSelection);
-    if (key === 'k') return run(() => state.openDialog('find'));
     return false;
   }
   if (event.ctrlKey && key === 'y') return run(redo);

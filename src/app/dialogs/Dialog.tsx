@@ -1,4 +1,7 @@
-/** A modal built on <dialog>: focus trapping, Escape and the backdrop come from the browser. */
+/**
+ * A modal built on <dialog>: focus trapping, Escape and the backdrop come from the browser. showModal()
+ * focuses the first control (the Close button) unless a child asks for the focus with `data-autofocus`.
+ */
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { UiIcon } from '../canvas/icons.tsx';
@@ -8,7 +11,10 @@ export function Dialog({ open, title, onClose, children, testId, wide, className
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (open && !el.open) el.showModal();
+    if (open && !el.open) {
+      el.showModal();
+      el.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && el.open) el.close();
   }, [open]);
   return (

@@ -1,13 +1,14 @@
 /**
  * Find a node or zone by name, id, kind, zone or address (Ctrl+K or /): type, move with the arrow keys,
- * Enter selects it and brings it into view. A combobox over a listbox, as screen readers expect.
+ * Enter selects it, brings it into view and puts keyboard focus on it. A combobox over a listbox, as
+ * screen readers expect.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { KIND_INFO } from '../../core/catalog/index.ts';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Plan } from '../../core/schema/index.ts';
+import { kindLabel } from '../canvas/nodeText.ts';
+import { UiIcon } from '../canvas/icons.tsx';
 import { focusNodes } from '../commands.ts';
 import { useAppStore } from '../store/index.ts';
-import { UiIcon } from '../canvas/icons.tsx';
 import { Dialog } from './Dialog.tsx';
 
 /** Results shown at once: typing narrows the rest. */
@@ -26,9 +27,11 @@ function itemsOf(plan: Plan): Item[] {
   const zoneName = new Map(plan.zones.map((z) => [z.id, z.name]));
   const zones = plan.zones.map((z) => ({ id: z.id, name: z.name, detail: `Zone · ${z.cidrs.join(', ') || 'no CIDR'}`, text: [z.id, z.name, 'zone', z.kind, ...z.cidrs].join(' ').toLowerCase() }));
   const nodes = plan.nodes.map((n) => {
-    const kind = KIND_INFO[n.kind].label;
+    // The card's own words (`SSH agent`), and the addresses users type: a Proxy's public_addr too.
+    const kind = kindLabel(n);
     const where = n.zone === undefined ? 'no zone' : (zoneName.get(n.zone) ?? n.zone);
-    return { id: n.id, name: n.name, detail: `${kind} · ${where}`, text: [n.id, n.name, kind, where, ...n.addresses].join(' ').toLowerCase() };
+    const extra = n.kind === 'proxy' ? n.publicAddr : [];
+    return { id: n.id, name: n.name, detail: `${kind} · ${where}`, text: [n.id, n.name, kind, where, ...n.addresses, ...extra].join(' ').toLowerCase() };
   });
   return [...nodes, ...zones];
 }
@@ -47,39 +50,46 @@ function FindBody({ onClose }: { onClose: () => void }) {
   const plan = useAppStore((s) => s.plan);
   const items = useMemo(() => itemsOf(plan), [plan]);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  // The active match by id, so that a plan change (another tab saving) does not move it to another item.
+  const [activeId, setActiveId] = useState<string | undefined>(undefined);
   const found = useMemo(() => search(items, query), [items, query]);
   const shown = found.slice(0, SHOWN);
-  const current = Math.min(active, Math.max(0, shown.length - 1));
+  const index = Math.max(0, shown.findIndex((item) => item.id === activeId));
+  const idBase = useId();
+  const optionId = (item: Item) => `${idBase}-${item.id}`;
+  // Only the arrow keys scroll the list (hovering must not scroll it under the pointer).
+  const scrollOnMove = useRef(false);
+  useEffect(() => {
+    if (!scrollOnMove.current) return;
+    scrollOnMove.current = false;
+    const item = shown[index];
+    if (item) document.getElementById(optionId(item))?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  });
   const choose = (item: Item | undefined) => {
     if (!item) return;
     onClose();
     useAppStore.getState().select([item.id]);
-    focusNodes([item.id]);
-    // Keyboard focus follows: on the node (arrows move it, Delete removes it) once the dialog has let go.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(item.id)}"]`)?.focus());
+    // Keyboard focus follows, on the node (arrows move it, Delete removes it) or the zone, once the dialog
+    // has let go; without scrolling, so that the fit-in-view animation below is not cut short.
+    requestAnimationFrame(() => {
+      document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(item.id)}"]`)?.focus({ preventScroll: true });
+      focusNodes([item.id]);
+    });
+  };
+  const move = (to: number) => {
+    const item = shown[(to + shown.length) % Math.max(1, shown.length)];
+    scrollOnMove.current = true;
+    setActiveId(item?.id);
   };
   const onKey = (e: React.KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((current + step + shown.length) % Math.max(1, shown.length));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      choose(shown[current]);
-    }
+    if (e.nativeEvent.isComposing) return; // Enter ends an IME composition, it does not choose
+    if (e.key === 'ArrowDown') move(index + 1);
+    else if (e.key === 'ArrowUp') move(index - 1);
+    else if (e.key === 'Enter') choose(shown[index]);
+    else return;
+    e.preventDefault();
   };
-  const input = useRef<HTMLInputElement>(null);
-  // showModal() focuses the dialog's first control (its Close button) after this mounts: take it back.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => input.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
-  const optionId = (i: number) => `find-option-${i}`;
-  // The active match stays in view as the arrows move through a long list.
-  useEffect(() => {
-    document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [current]);
+  const active = shown[index];
   return (
     <div className="pl-find">
       <label className="pl-search">
@@ -89,23 +99,24 @@ function FindBody({ onClose }: { onClose: () => void }) {
           type="text"
           role="combobox"
           aria-expanded="true"
-          aria-controls="find-results"
-          aria-activedescendant={shown.length > 0 ? optionId(current) : undefined}
+          aria-autocomplete="list"
+          aria-controls={`${idBase}-results`}
+          aria-activedescendant={active ? optionId(active) : undefined}
           aria-label="Find a node or zone"
           placeholder="Name, id, kind, zone or address"
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
-            setActive(0);
+            setActiveId(undefined);
           }}
           onKeyDown={onKey}
-          ref={input}
+          data-autofocus
           data-testid="find.input"
         />
       </label>
-      <ul id="find-results" className="pl-find__list" role="listbox" aria-label="Matches">
+      <ul id={`${idBase}-results`} className="pl-find__list" role="listbox" aria-label="Matches">
         {shown.map((item, i) => (
-          <li key={item.id} id={optionId(i)} role="option" aria-selected={i === current} className={i === current ? 'is-active' : ''} onMouseMove={() => setActive(i)} onClick={() => choose(item)} data-testid="find.option">
+          <li key={item.id} id={optionId(item)} role="option" aria-selected={i === index} className={i === index ? 'is-active' : ''} onMouseMove={() => setActiveId(item.id)} onClick={() => choose(item)} data-testid="find.option">
             <span className="pl-find__name">{item.name}</span>
             <span className="pl-muted">{item.detail}</span>
           </li>

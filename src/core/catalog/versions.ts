@@ -65,7 +65,6 @@ export const PEER_LISTEN_FIX: PatchFix = {
   allFrom: 18,
 };
 
-
 /**
  * TLS routing behind an L7 load balancer (HTTP upgrades carrying ALPN): Teleport 13 and later
  * (reference §5 L-T3 [D2][I9]).

@@ -21,7 +21,7 @@ export const agents: Check = (input) => {
       // The join address named Auth: joining via the Proxy, the node dials the tenant address the plan draws.
       const key = joinKeyOf(cluster.configVersion, 'proxy', node.kind).key;
       at('L-A3', { agent: node.name, cluster: cluster.name }, {
-        label: `Make ${node.name} join via the Proxy (${key}${node.joinAddr === undefined ? '' : ' to the tenant address'})`,
+        label: `Make ${node.name} join via the Proxy (${key})${node.joinAddr === undefined ? '' : ` and remove its join address ${node.joinAddr} (it dials the tenant)`}`,
         changes: [{ target: 'node', id: node.id, field: 'joinVia', value: 'proxy' }, ...(node.joinAddr === undefined ? [] : [{ target: 'node' as const, id: node.id, field: 'joinAddr', value: null }])],
       });
     }

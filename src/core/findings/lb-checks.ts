@@ -8,8 +8,6 @@ import type { Check } from './input.ts';
 import { namesOf } from './input.ts';
 import { listNames } from './sink.ts';
 
-/** TLS routing through L7 LB requires Teleport 13 (connection upgrade). */
-
 /** L-B1, L-B3, L-T3, L-T4, L-T5, L-T7, L-B2. */
 export const lbKinds: Check = (input) => {
   const { ctx, out } = input;

@@ -1,6 +1,6 @@
 /** Monitoring links (reference §2.9): nothing to scrape, loopback-only endpoints, endpoints open to the internet. */
 import { INTERNET_CIDR } from '../catalog/index.ts';
-import type { Check } from './input.ts';
+import type { Check, CheckInput } from './input.ts';
 
 /** Flow ids end with `:<catalog>`. */
 const DIAG_SUFFIX = ':monitor-diag';
@@ -17,7 +17,16 @@ export const monitoring: Check = (input) => {
     out.add({ code: 'PL-MONITOR-LOOPBACK', subjects: [l.client, l.node, l.yamlKey], nodes: [l.client, l.node], links: [l.link], params: { client: name(l.client), node: name(l.node), key: l.yamlKey, addr: l.addr } });
   }
   // Monitoring rules start at a scraping client: most plans have none, and then no rule is read.
-  for (const r of obs.monitorScrapers.size === 0 ? [] : input.rules) {
+  if (obs.monitorScrapers.size > 0) internetScrapes(input, name);
+  for (const v of obs.monitorViaLb) {
+    out.add({ code: 'PL-MONITOR-VIA-LB', subjects: [v.client, v.node], nodes: [v.client, v.node], links: [v.link], params: { client: name(v.client), lb: name(v.node) } });
+  }
+};
+
+/** PL-MONITOR-INTERNET: a rule from a scraping client on the internet to a diag or metrics endpoint. */
+function internetScrapes(input: CheckInput, name: (id: string) => string): void {
+  const { ctx, obs, out } = input;
+  for (const r of input.rules) {
     if (!obs.monitorScrapers.has(r.source)) continue;
     let diag = false;
     let metrics = false;
@@ -31,7 +40,4 @@ export const monitoring: Check = (input) => {
     const why = diag ? 'diag_addr has no authentication' : 'metrics_service authenticates scrapers only with mTLS (keypairs and ca_certs)';
     out.add({ code: 'PL-MONITOR-INTERNET', subjects: [r.id], nodes: [r.source, r.destination], links: r.links, params: { rule: r.id, port: r.port, node: name(r.destination), source: `${name(r.source)}, ${r.sourceAddress}`, why } });
   }
-  for (const v of obs.monitorViaLb) {
-    out.add({ code: 'PL-MONITOR-VIA-LB', subjects: [v.client, v.node], nodes: [v.client, v.node], links: [v.link], params: { client: name(v.client), lb: name(v.node) } });
-  }
-};
+}

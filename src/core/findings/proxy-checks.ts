@@ -28,7 +28,7 @@ export const proxyAddresses: Check = (input) => {
       if (missing.length > 0) {
         out.add({
           code: 'L-T1', subjects: [p.id], nodes: [p.id],
-          params: { cluster: info.cluster.name, proxy: p.name, version: info.cluster.configVersion, missing: missing.map((m) => `${m.id === 'ssh' ? 'SSH' : m.id} (${m.listenKey}, ${m.defaultPort})`).join(' or ') },
+          params: { cluster: info.cluster.name, proxy: p.name, version: info.cluster.configVersion, missing: missing.map((m) => `${m.label} (${m.listenKey}, ${m.defaultPort})`).join(' or ') },
           choices: separateModeChoices(input.ctx, info, missing),
         });
       }
@@ -58,6 +58,11 @@ function separateModeChoices(ctx: Ctx, info: ProxyInfo, missing: readonly ProxyL
   return out;
 }
 
+/** `port 443`, `ports 443 and 3024`. */
+function portList(ports: readonly number[]): string {
+  return `${ports.length === 1 ? 'port' : 'ports'} ${listNames(ports.map(String), ports.length)}`;
+}
+
 /** Each advertised address once, with the uses it serves: `a:443 (join, tsh) and b:3024 (reverse tunnel)`. */
 function advertisedUses(items: readonly (readonly [string, { advertised: string }])[]): string {
   const uses = new Map<string, string[]>();
@@ -81,7 +86,7 @@ export const advertisedPorts: Check = (input) => {
         advertised: advertisedUses(items),
         proxy: ctx.nodes.get(m.proxy)?.name ?? m.proxy,
         hop: ctx.nodes.get(m.hop)?.name ?? m.hop,
-        open: [...new Set(items.map(([, v]) => v.open))].join(', '),
+        open: portList([...new Set(items.map(([, v]) => v.open))]),
       },
     });
   }

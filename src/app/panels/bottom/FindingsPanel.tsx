@@ -4,7 +4,7 @@
  * decision has one button per option (never applied by "Apply all"). A bar above the list filters by
  * severity and text, and applies every one-click fix at once.
  */
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { applyAllAutofixes, newErrors } from '../../../core/engine/index.ts';
 import type { Autofix, Finding, Severity } from '../../../core/engine/index.ts';
 import { applyAutofix } from '../../../core/findings/index.ts';
@@ -12,6 +12,7 @@ import { focusNodes } from '../../commands.ts';
 import { derivedFor, useDerived } from '../../store/derived.ts';
 import { useAppStore } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
+import { plural } from '../../library/plans.ts';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const SEVERITIES: readonly { id: Severity; label: string }[] = [
@@ -32,6 +33,8 @@ export function FindingsPanel() {
   const highlight = useAppStore((s) => s.highlight);
   const [query, setQuery] = useState('');
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
+  const filterInput = useRef<HTMLInputElement>(null);
+  const idBase = useId();
   const q = query.trim().toLowerCase();
   const shown = findings.filter((f) => !hidden.has(f.severity) && mentions(f, q));
   const sorted = shown.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
@@ -44,6 +47,8 @@ export function FindingsPanel() {
   const clearFilter = () => {
     setQuery('');
     setHidden(new Set());
+    // The button goes away with the empty state: keyboard focus moves to the filter field.
+    filterInput.current?.focus();
   };
   const choose = (f: Finding) => {
     const s = useAppStore.getState();
@@ -68,6 +73,8 @@ export function FindingsPanel() {
     else s.toast(`${fix.label}. Undo with Ctrl+Z.`, 'success');
   };
   const fixable = findings.filter((f) => f.autofix !== undefined).length;
+  // Apply all works on the whole plan: say how many of its fixes the filter hides.
+  const hiddenFixable = fixable - shown.filter((f) => f.autofix !== undefined).length;
   const applyAll = () => {
     const s = useAppStore.getState();
     const { plan, applied, skipped } = applyAllAutofixes(s.plan, derivedFor);
@@ -96,7 +103,7 @@ export function FindingsPanel() {
       <div className="pl-subbar pl-findings__bar">
         <label className="pl-search">
           <UiIcon name="search" size={14} />
-          <input type="search" placeholder="Filter findings: code, node, text" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Filter findings" data-testid="findings.filter" />
+          <input ref={filterInput} type="search" placeholder="Filter findings: code, node, text" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Filter findings" data-testid="findings.filter" />
         </label>
         <div className="pl-segmented" role="group" aria-label="Show severities">
           {SEVERITIES.map(({ id, label }) => (
@@ -105,12 +112,12 @@ export function FindingsPanel() {
             </button>
           ))}
         </div>
-        <span className="pl-muted pl-count" data-testid="findings.count">
-          {shown.length === findings.length ? `${findings.length} finding${findings.length === 1 ? '' : 's'}` : `${shown.length} of ${findings.length}`}
+        <span className="pl-muted pl-count" role="status" data-testid="findings.count">
+          {shown.length === findings.length ? plural(findings.length, 'finding') : `${shown.length} of ${findings.length}`}
         </span>
         {fixable > 1 ? (
           <button type="button" className="pl-btn pl-btn--small" onClick={applyAll} data-testid="findings.autofix-all" title={`${fixable} findings have a one-click fix`}>
-            Apply all {fixable} fixes
+            Apply all {fixable} fixes{hiddenFixable > 0 ? ` (${hiddenFixable} hidden by the filter)` : ''}
           </button>
         ) : null}
       </div>
@@ -123,7 +130,7 @@ export function FindingsPanel() {
         </p>
       ) : (
         <ul className="pl-findings" aria-label="Findings" tabIndex={-1} data-findings-focus>
-          {sorted.map((f) => {
+          {sorted.map((f, i) => {
             const selected = highlight?.source === `finding:${f.id}`;
             return (
               <li key={f.id} className={`pl-finding pl-sev--${f.severity}${selected ? ' is-selected' : ''}`} data-testid="findings.row" data-code={f.code}>
@@ -131,7 +138,9 @@ export function FindingsPanel() {
                   <span className="pl-sev-chip">{f.severity}</span>
                   <code className="pl-finding__code">{f.code}</code>
                   <span className="pl-finding__text">
-                    <span className="pl-finding__message">{f.message}</span>
+                    <span className="pl-finding__message" id={`${idBase}-${i}`}>
+                    {f.message}
+                  </span>
                     <span className="pl-finding__fix">
                       <strong>Fix:</strong> {f.fix}
                     </span>
@@ -150,8 +159,8 @@ export function FindingsPanel() {
                   </div>
                 ) : null}
                 {f.choices ? (
-                  <div className="pl-finding__autofix" role="group" aria-label={`Fix options for ${f.id}`} data-testid="findings.choices">
-                    <span className="pl-muted">{f.choices.length === 1 ? 'One option:' : 'Choose a fix:'}</span>
+                  <div className="pl-finding__autofix" role="group" aria-labelledby={`${idBase}-${i}-options ${idBase}-${i}`} data-testid="findings.choices">
+                    <span className="pl-muted" id={`${idBase}-${i}-options`}>{f.choices.length === 1 ? 'One option:' : 'Choose a fix:'}</span>
                     {f.choices.map((c) => (
                       <button key={c.label} type="button" className="pl-btn pl-btn--small" onClick={() => applyFix(c)} data-testid="findings.choice">
                         {c.label}
