@@ -37,7 +37,8 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
-    ignores: ['src/core/**/*.test.ts'],
+    // Tests and their fixtures run in Node only.
+    ignores: ['src/core/**/*.test.ts', 'src/core/**/__fixtures__/**'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
       'no-restricted-imports': ['error', coreForbiddenImports],

@@ -44,17 +44,21 @@ test('CSV downloads exactly what the CLI prints for the same plan', async ({ app
   expect(app.problems).toEqual([]);
 });
 
-test('GCP firewall rules (Terraform) download exactly what the CLI prints, in the cloud group', async ({ app, page }) => {
-  await app.open();
-  await openExport(page);
-  const gcp = page.getByTestId('export.format.gcp-firewall');
-  await gcp.check();
-  await expect(page.getByTestId('export.preview')).toContainText('resource "google_compute_firewall" "portolan_ingress"');
-  const { name, bytes } = await download(page);
-  expect(name).toMatch(/\.tf$/);
-  expect(bytes.equals(cli('gcp-firewall'))).toBe(true);
-  expect(app.problems).toEqual([]);
-});
+for (const [format, resource] of [
+  ['gcp-firewall', 'resource "google_compute_firewall" "portolan_ingress"'],
+  ['azure-nsg', 'resource "azurerm_network_security_rule" "portolan_inbound"'],
+] as const) {
+  test(`${format} (Terraform) downloads exactly what the CLI prints`, async ({ app, page }) => {
+    await app.open();
+    await openExport(page);
+    await page.getByTestId(`export.format.${format}`).check();
+    await expect(page.getByTestId('export.preview')).toContainText(resource);
+    const { name, bytes } = await download(page);
+    expect(name).toMatch(/\.tf$/);
+    expect(bytes.equals(cli(format))).toBe(true);
+    expect(app.problems).toEqual([]);
+  });
+}
 
 test('the preview follows the format, and Copy puts the whole output on the clipboard', async ({ app, page }) => {
   await app.open();

@@ -2,14 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { allCases, hostileCase, runExport } from './__fixtures__/plans.ts';
 import type { Case } from './__fixtures__/plans.ts';
-
-/** Running external tools on every plan takes seconds when the whole suite runs in parallel. */
-const TOOL_TIMEOUT = { timeout: 60_000 };
-
-/** True when `tool` runs (`tool <args>` exits 0): tool checks skip, with a clear name, only without it. */
-function hasTool(tool: string, args: string[]): boolean {
-  return spawnSync(tool, args, { stdio: 'ignore' }).status === 0;
-}
+import { hasTool, TOOL_TIMEOUT } from './__fixtures__/hcl-checks.ts';
 
 /** A small XML well-formedness check: tags nest and close, attributes are quoted, entities known. */
 function wellFormed(xml: string): string[] {

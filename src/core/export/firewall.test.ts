@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,14 +7,7 @@ import { examplePlan } from '../examples/example-plan.ts';
 import { derive } from '../engine/index.ts';
 import { allCases, dualStackCase, goldenOf, hostileCase, runExport, scenarioCases } from './__fixtures__/plans.ts';
 import { hostsWithRules } from './per-host.ts';
-
-/** Running external tools on every plan takes seconds when the whole suite runs in parallel. */
-const TOOL_TIMEOUT = { timeout: 60_000 };
-
-/** True when `tool` runs (`tool <args>` exits 0): tool checks skip, with a clear name, only without it. */
-function hasTool(tool: string, args: string[]): boolean {
-  return spawnSync(tool, args, { stdio: 'ignore' }).status === 0;
-}
+import { hasTool, TOOL_TIMEOUT } from './__fixtures__/hcl-checks.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portolan-fw-'));
 const HAS_NFT = hasTool('nft', ['--version']);

@@ -1,66 +1,17 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../engine/index.ts';
 import { examplePlan } from '../examples/example-plan.ts';
 import { PlanSchema } from '../schema/index.ts';
 import { allCases, goldenOf, hostileCase, kubeletCase, runExport, scenarioCases } from './__fixtures__/plans.ts';
 import type { Case } from './__fixtures__/plans.ts';
+import { HAS_TERRAFORM, TOOL_TIMEOUT, balanced, entries, expectTerraformFormatted, list, value } from './__fixtures__/hcl-checks.ts';
+import type { Value } from './__fixtures__/hcl-checks.ts';
 import { GCP_NAME, fnv1a, gcpDescription, gcpName } from './gcp.ts';
-
-/** Running external tools on every plan takes seconds when the whole suite runs in parallel. */
-const TOOL_TIMEOUT = { timeout: 60_000 };
-
-/** True when `tool` runs (`tool <args>` exits 0): tool checks skip, with a clear name, only without it. */
-function hasTool(tool: string, args: string[]): boolean {
-  return spawnSync(tool, args, { stdio: 'ignore' }).status === 0;
-}
-
-const HAS_TERRAFORM = hasTool('terraform', ['version']);
-
-/** Strip strings and comments, then check that braces balance (a minimal HCL structure check). */
-function balanced(text: string): boolean {
-  const code = text.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/^\s*#.*$/gm, '');
-  let depth = 0;
-  for (const ch of code) {
-    if (ch === '{') depth++;
-    if (ch === '}' && --depth < 0) return false;
-  }
-  return depth === 0;
-}
-
-/** An attribute value of an entry: `null`, a quoted string (unescaped), a raw expression, or a list of those. */
-type Value = null | string | Value[];
-
-function value(text: string): Value {
-  if (text === 'null') return null;
-  if (text.startsWith('[')) return [...text.slice(1, -1).matchAll(/"(?:[^"\\]|\\.)*"|[^,\s]+/g)].map((m) => value(m[0]));
-  if (text.startsWith('"')) return JSON.parse(text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')) as string;
-  return text;
-}
-
-/** The entries of `name = {` in locals: key → attribute → value. */
-function entries(text: string, name: string): Map<string, Map<string, Value>> {
-  if (new RegExp(`^ {2}${name} += \\{\\}$`, 'm').test(text)) return new Map();
-  const start = text.indexOf(`  ${name} = {\n`);
-  expect(start, name).toBeGreaterThan(0);
-  const body = text.slice(start, text.indexOf('\n  }\n', start));
-  const out = new Map<string, Map<string, Value>>();
-  for (const m of body.matchAll(/^ {4}"((?:[^"\\]|\\.)*)" = \{\n([\s\S]*?)^ {4}\}$/gm)) {
-    const key = value(`"${m[1] ?? ''}"`) as string;
-    expect(out.has(key), `duplicate key ${key}`).toBe(false);
-    out.set(key, new Map([...(m[2] ?? '').matchAll(/^ {6}([a-z_]+) += (.*)$/gm)].map((a) => [a[1] ?? '', value(a[2] ?? '')])));
-  }
-  return out;
-}
 
 function resourceBlocks(text: string): { name: string; body: string }[] {
   return [...text.matchAll(/^resource "google_compute_firewall" "([^"]+)" \{\n([\s\S]*?)^\}$/gm)].map((m) => ({ name: m[1] ?? '', body: m[2] ?? '' }));
 }
 
-const list = (v: Value | undefined): string[] => (Array.isArray(v) ? (v as string[]) : []);
 
 /** IPv4 literal prefixes and `var.resolve_…` (IPv4 by validation) are family 4; anything with `:` is 6. */
 const family = (range: string): 4 | 6 => (range.includes(':') ? 6 : 4);
@@ -273,12 +224,6 @@ describe('GCP firewall rules (Terraform) export', () => {
   });
 
   it.skipIf(!HAS_TERRAFORM)('is formatted as terraform fmt wants it (skipped only when terraform is not installed)', TOOL_TIMEOUT, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'portolan-gcp-'));
-    for (const [i, c] of [...allCases(), kubeletCase(), mixedCase()].entries()) {
-      const file = join(dir, `case${i}.tf`);
-      writeFileSync(file, runExport('gcp-firewall', c));
-      // Exit 0 = parses and is canonically formatted; 3 = would reformat; 2 = syntax error.
-      expect(() => execFileSync('terraform', ['fmt', '-check', '-diff', file], { stdio: 'pipe' }), c.name).not.toThrow();
-    }
+    expectTerraformFormatted('gcp-firewall', [...allCases(), kubeletCase(), mixedCase()]);
   });
 });

@@ -19,9 +19,14 @@ import type { Plan } from '../schema/index.ts';
 import { asciiText, lineComment, slug, truncate } from './escape.ts';
 import { compareText, ruleRows } from './model.ts';
 import type { Endpoint } from './model.ts';
+import { slugName, uniqueNames } from './names.ts';
+import type { NameRequest } from './names.ts';
 import { parseNetAddress, withPrefixLength } from './netaddr.ts';
 import { hclBlock } from './hcl.ts';
 import type { HclValue } from './hcl.ts';
+
+/** The name hash lives in `names.ts` (shared with the Azure export); kept importable from here. */
+export { fnv1a } from './names.ts';
 
 /** Zone kinds that live outside a GCP network: no tag. */
 const NO_TAG_ZONE_KINDS: ReadonlySet<string> = new Set(['internet', 'on-prem', 'cloud-tenant']);
@@ -38,58 +43,17 @@ const MAX_DESCRIPTION = 2048;
 const PRIORITY = 1000;
 const DENY_PRIORITY = 65000;
 
-/** 32-bit FNV-1a of the UTF-16 code units, as 8 hex digits: a short, stable suffix for cut names. */
-export function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-
-/** `base` cut so that `-<hash of seed>` fits in 63 characters. */
-function withHash(base: string, seed: string): string {
-  return `${base.slice(0, MAX_NAME - 9).replace(/-+$/, '')}-${fnv1a(seed)}`;
-}
-
 /**
  * A valid GCP name: `prefix` (lower case, starting with a letter) and the slug of `text`; cut with a
  * hash of `seed` (what it names, unique) when too long or when the slug is empty.
  */
 export function gcpName(prefix: string, text: string, seed: string): string {
-  const s = slug(text);
-  const base = `${prefix}${s}`.replace(/-+$/, '');
-  return s !== '' && base.length <= MAX_NAME ? base : withHash(base, seed);
+  return slugName(prefix, text, seed, MAX_NAME);
 }
 
-interface NameRequest {
-  /** Unique identity of the named thing: seeds the hash. */
-  seed: string;
-  prefix: string;
-  text: string;
-}
-
-/**
- * Names for all `requests`, unique: those whose plain name would be shared get a hash of their seed
- * instead (so a name only changes when a new name collides with it). Keyed by seed.
- */
-function uniqueNames(requests: readonly NameRequest[]): Map<string, string> {
-  const plain = requests.map((r) => gcpName(r.prefix, r.text, r.seed));
-  const count = new Map<string, number>();
-  for (const n of plain) count.set(n, (count.get(n) ?? 0) + 1);
-  const used = new Set(plain.filter((n) => count.get(n) === 1));
-  const out = new Map<string, string>();
-  requests.forEach((r, i) => {
-    let name = plain[i] ?? '';
-    if (count.get(name) !== 1) {
-      // Shared: hash the seed (and a counter, in the unlikely case that the hash is taken too).
-      for (let salt = 0; salt === 0 || used.has(name); salt++) name = withHash(`${r.prefix}${slug(r.text)}`, salt === 0 ? r.seed : `${r.seed}#${salt}`);
-    }
-    used.add(name);
-    out.set(r.seed, name);
-  });
-  return out;
+/** Unique names of at most 63 characters (see `uniqueNames`), keyed by seed. */
+function gcpNames(requests: readonly NameRequest[]): Map<string, string> {
+  return uniqueNames(requests, MAX_NAME);
 }
 
 /** Printable ASCII, one line, at most 2048 characters (HCL escaping is the writer's job). */
@@ -111,7 +75,7 @@ function tagsOf(plan: Plan): { tags: Tag[]; tagOf: (e: Endpoint) => Tag | undefi
     ...zones.map((z) => ({ seed: `zone:${z.id}`, prefix: 'portolan-', text: z.id, description: `zone ${z.name}` })),
     ...unzoned.map((n) => ({ seed: `host:${n.id}`, prefix: 'portolan-host-', text: n.id, description: `host ${n.name} (no zone)` })),
   ].sort((a, b) => compareText(a.seed, b.seed));
-  const names = uniqueNames(requests);
+  const names = gcpNames(requests);
   const tags = requests.map((r) => ({ seed: r.seed, tag: names.get(r.seed) ?? '', description: r.description }));
   const bySeed = new Map(tags.map((t) => [t.seed, t]));
   // A kubelet sits on a node of its tbot's zone: that zone's tag takes its inbound rule.
@@ -186,7 +150,7 @@ export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
       else egress.push(...split(rule.id, rangesOf(address), (list) => [['target_tags', { list: [src.tag] }], ['destination_ranges', list], ...common]).map((e) => ({ ...e, prefix: 'pe-' })));
     }
   }
-  const names = uniqueNames([
+  const names = gcpNames([
     ...ingress.map((e) => ({ seed: `ingress:${e.key}`, prefix: e.prefix, text: e.key })),
     ...egress.map((e) => ({ seed: `egress:${e.key}`, prefix: e.prefix, text: e.key })),
     ...tags.map((t) => ({ seed: `deny:${t.tag}`, prefix: 'pd-', text: t.tag })),

@@ -7,7 +7,7 @@ import { sampleResult } from './__fixtures__/sample-result.ts';
 describe('export registry', () => {
   it('lists each format once, with everything the UI and CLI show', () => {
     const ids = EXPORTERS.map((e) => e.id);
-    expect(ids).toEqual(['csv', 'csv-hosts', 'csv-zones', 'md', 'json', 'nftables', 'iptables', 'ip6tables', 'terraform', 'gcp-firewall', 'k8s-netpol', 'aerleon', 'teleport-config', 'teleport-env', 'trusted-cluster', 'verify', 'drawio']);
+    expect(ids).toEqual(['csv', 'csv-hosts', 'csv-zones', 'md', 'json', 'nftables', 'iptables', 'ip6tables', 'terraform', 'gcp-firewall', 'azure-nsg', 'k8s-netpol', 'aerleon', 'teleport-config', 'teleport-env', 'trusted-cluster', 'verify', 'drawio']);
     for (const e of EXPORTERS) {
       expect(e.id).toMatch(/^[a-z0-9-]+$/);
       expect(e.label).not.toBe('');

@@ -6,6 +6,7 @@
 import type { DeriveResult } from '../engine/index.ts';
 import type { Plan } from '../schema/index.ts';
 import { aerleonExport } from './aerleon.ts';
+import { azureNsgExport } from './azure.ts';
 import { drawioExport } from './drawio.ts';
 import { encodeCsv, hostTable, ruleTable, zonePairTable } from './csv.ts';
 import { gcpFirewallExport } from './gcp.ts';
@@ -145,6 +146,16 @@ export const EXPORTERS: readonly Exporter[] = [
     perHost: false,
     acceptsHost: false,
     run: (plan, result) => gcpFirewallExport(plan, result),
+  },
+  {
+    id: 'azure-nsg',
+    label: 'Azure network security groups (Terraform)',
+    description: 'Terraform for Azure: a network security group and an application security group per zone, inbound and outbound rules keyed by the stable rule id with stable priorities, and descriptions.',
+    fileExtension: 'tf',
+    mimeType: 'text/plain; charset=utf-8',
+    perHost: false,
+    acceptsHost: false,
+    run: (plan, result) => azureNsgExport(plan, result),
   },
   {
     id: 'k8s-netpol',

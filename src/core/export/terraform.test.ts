@@ -1,32 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allCases, goldenOf, hostileCase, kubeletCase, runExport, scenarioCases } from './__fixtures__/plans.ts';
 import type { Case } from './__fixtures__/plans.ts';
+import { HAS_TERRAFORM, TOOL_TIMEOUT, balanced, expectTerraformFormatted } from './__fixtures__/hcl-checks.ts';
 import { awsDescription } from './terraform.ts';
-
-/** Running external tools on every plan takes seconds when the whole suite runs in parallel. */
-const TOOL_TIMEOUT = { timeout: 60_000 };
-
-/** True when `tool` runs (`tool <args>` exits 0): tool checks skip, with a clear name, only without it. */
-function hasTool(tool: string, args: string[]): boolean {
-  return spawnSync(tool, args, { stdio: 'ignore' }).status === 0;
-}
-
-const HAS_TERRAFORM = hasTool('terraform', ['version']);
-
-/** Strip strings and comments, then check that braces balance (a minimal HCL structure check). */
-function balanced(text: string): boolean {
-  const code = text.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/^\s*#.*$/gm, '');
-  let depth = 0;
-  for (const ch of code) {
-    if (ch === '{') depth++;
-    if (ch === '}' && --depth < 0) return false;
-  }
-  return depth === 0;
-}
 
 /** `"key" = {` entries directly inside `name = {` in locals. */
 function mapKeys(text: string, name: string): string[] {
@@ -92,12 +68,6 @@ describe('Terraform (AWS security groups) export', () => {
   });
 
   it.skipIf(!HAS_TERRAFORM)('is formatted as terraform fmt wants it (skipped only when terraform is not installed)', TOOL_TIMEOUT, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'portolan-tf-'));
-    for (const [i, c] of allCases().entries()) {
-      const file = join(dir, `case${i}.tf`);
-      writeFileSync(file, runExport('terraform', c));
-      // Exit 0 = parses and is canonically formatted; 3 = would reformat; 2 = syntax error.
-      expect(() => execFileSync('terraform', ['fmt', '-check', '-diff', file], { stdio: 'pipe' }), c.name).not.toThrow();
-    }
+    expectTerraformFormatted('terraform', allCases());
   });
 });

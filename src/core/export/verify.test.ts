@@ -6,9 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { allCases, goldenOf, hostileCase, runExport, scenarioCases } from './__fixtures__/plans.ts';
 import type { Case } from './__fixtures__/plans.ts';
 import { hostsWithRules } from './per-host.ts';
-
-/** Running external tools on every plan takes seconds when the whole suite runs in parallel. */
-const TOOL_TIMEOUT = { timeout: 60_000 };
+import { TOOL_TIMEOUT } from './__fixtures__/hcl-checks.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portolan-verify-'));
 
