@@ -45,7 +45,7 @@ test('CSV downloads exactly what the CLI prints for the same plan', async ({ app
 });
 
 for (const [format, resource] of [
-  ['gcp-firewall', 'resource "google_compute_firewall" "portolan_ingress"'],
+  ['gcp-firewall', 'resource "google_compute_firewall" "portolan_ingress_from_tags"'],
   ['azure-nsg', 'resource "azurerm_network_security_rule" "portolan_inbound"'],
 ] as const) {
   test(`${format} (Terraform) downloads exactly what the CLI prints`, async ({ app, page }) => {

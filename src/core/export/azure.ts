@@ -1,7 +1,7 @@
 /**
  * Azure network security groups as Terraform (`azure-nsg`). Each zone inside Azure (internet, on-prem
- * and Teleport Cloud zones have none, as in the AWS and GCP exports) and each node in no zone (clients
- * excepted) gets a network security group (NSG, `nsg-portolan-<id>`) and an application security group
+ * and Teleport Cloud zones have none, as in the AWS and GCP exports) and each node in no zone that can
+ * be a machine there (`ownGroupNodes`: not a client, a cloud API or a node without an address) gets a network security group (NSG, `nsg-portolan-<id>`) and an application security group
  * (ASG, `asg-portolan-<id>`). The user associates each NSG with the zone's subnets (or the node's NIC)
  * and puts each NIC in its zone's ASG: rules name ASGs, so they follow the VMs whatever their addresses,
  * and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual network, and a
@@ -11,14 +11,15 @@
  * tbot's zone) from the source's ASG, or from the source's address when it has none (`any` is `*`); and
  * as an Outbound rule on the source's NSG from its ASG to the destination's ASG, or to its address. NSGs
  * are stateful: replies need no rule. An Azure rule holds IPv4 or IPv6 prefixes, never both
- * (`ResourceCannotContainAddressPrefixesFromDifferentAddressFamilies`): a peer with both gets a second
- * entry keyed `<rule id> ipv6`. Host names become the `resolve_<name>` variables of the other exports
+ * (`ResourceCannotContainAddressPrefixesFromDifferentAddressFamilies`): the IPv6 part of a rule is
+ * keyed `<rule id> ipv6` (always, so that a key never changes family). Host names become the `resolve_<name>` variables of the other exports
  * (IPv4 CIDRs). `azurerm_network_security_rule` resources take `for_each` over `locals` maps keyed by
  * the stable rule id, never a list index.
  *
- * Priorities (unique per NSG and direction, lower wins) must not shift when a rule is added: per NSG and
- * direction, the rules are taken in key order and each gets 100 + FNV-1a(key) mod 3995, probing upward
- * (and wrapping) past taken ones. A new rule moves another only if it takes that rule's place. 4095 and
+ * Priorities (unique per NSG and direction, lower wins) should rarely shift when rules come and go: per
+ * NSG and direction, the rules are taken in key order and each gets 100 + FNV-1a(key) mod 3995, probing
+ * upward (and wrapping) past taken ones. A new rule moves another only if it takes that rule's place, and
+ * removing a rule can move one that had probed past it: a few in a hundred changes, mostly none. 4095 and
  * 4096 are kept for `restrict`: the default rules allow all traffic inside the virtual network and out
  * to the internet (AllowVnetInBound, AllowVnetOutBound, AllowInternetOutBound), and `restrict = true`
  * adds per NSG a deny of all inbound and all outbound at 4096, with Azure Load Balancer health probes
@@ -32,13 +33,11 @@ import type { Plan } from '../schema/index.ts';
 import { asciiText, lineComment, slug, truncate } from './escape.ts';
 import { compareText, ruleRows } from './model.ts';
 import type { Endpoint } from './model.ts';
-import { fnv1a, uniqueNames } from './names.ts';
+import { OUTSIDE_CLOUD_ZONE_KINDS, fnv1a, ownGroupNodes, uniqueNames } from './names.ts';
 import { parseNetAddress, withPrefixLength } from './netaddr.ts';
 import { hclBlock } from './hcl.ts';
 import type { HclValue } from './hcl.ts';
 
-/** Zone kinds that live outside an Azure virtual network: no NSG, no ASG. */
-const NO_GROUP_ZONE_KINDS: ReadonlySet<string> = new Set(['internet', 'on-prem', 'cloud-tenant']);
 
 /**
  * What Azure accepts as the name of an NSG, an ASG and a security rule alike: 1 to 80 characters,
@@ -95,8 +94,8 @@ interface Group {
 }
 
 function groupsOf(plan: Plan): { groups: Group[]; groupOf: (e: Endpoint) => Group | undefined } {
-  const zones = plan.zones.filter((z) => !NO_GROUP_ZONE_KINDS.has(z.kind));
-  const unzoned = plan.nodes.filter((n) => n.zone === undefined && n.kind !== 'client');
+  const zones = plan.zones.filter((z) => !OUTSIDE_CLOUD_ZONE_KINDS.has(z.kind));
+  const unzoned = ownGroupNodes(plan);
   const requests = [
     ...zones.map((z) => ({ seed: `zone:${z.id}`, prefix: 'portolan-', text: z.id, description: `Portolan zone ${z.name}` })),
     ...unzoned.map((n) => ({ seed: `host:${n.id}`, prefix: 'portolan-host-', text: n.id, description: `Portolan host ${n.name} (no zone)` })),
@@ -156,12 +155,12 @@ export function azureNsgExport(plan: Plan, result: DeriveResult): string {
     }
     return { v4: [...v4.values()], v6: [...v6.values()] };
   };
-  /** One side per family: `<rule id>`, and `<rule id> ipv6` for the IPv6 part when there are both. */
+  /** One side per family: `<rule id>` for IPv4, `<rule id> ipv6` for IPv6 (always: a key never changes family). */
   const split = (id: string, address: string): [string, Side][] => {
     const { v4, v6 } = prefixesOf(address);
     const parts: [string, HclValue[]][] = [
       [id, v4],
-      [v4.length > 0 ? `${id} ipv6` : id, v6],
+      [`${id} ipv6`, v6],
     ];
     return parts.filter(([, list]) => list.length > 0).map(([key, list]) => [key, prefixSide(list)]);
   };
@@ -265,18 +264,22 @@ export function azureNsgExport(plan: Plan, result: DeriveResult): string {
   return [
     lineComment(`Portolan: Azure network security groups for plan ${plan.name}.`),
     '# One network security group (NSG) and one application security group (ASG) per zone inside Azure',
-    '# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone. Associate each',
+    '# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone that has an',
+    '# address (clients and cloud APIs excepted). Associate each',
     "# NSG with the zone's subnets (or the node's NIC) and add each VM's NIC to its zone's ASG: the rules",
     '# name ASGs, and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual',
     '# network and a rule cannot name ASGs of two: the zones must be subnets of one virtual network.',
     '# Rules are keyed by the stable Portolan rule id; their priorities (100-4094, unique per NSG and',
-    '# direction) come from a hash of the key, so adding a rule moves no other unless it takes its place.',
-    '# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: a peer',
-    '# with both gets a second rule, "<rule id> ipv6". The default rules allow all traffic inside the',
-    '# virtual network and out to the internet: set restrict to deny the rest (priority 4096).',
+    '# direction) come from a hash of the key, so adding or removing a rule rarely moves another (one that',
+    '# collides); if an apply then reports SecurityRuleConflict, run it again.',
+    '# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: the IPv6',
+    '# part of a rule is keyed "<rule id> ipv6". The default rules allow all traffic inside the virtual',
+    '# network (and peered networks and VPN or ExpressRoute sites) and out to the internet: set restrict to',
+    '# deny the rest (priority 4096); that also blocks DNS, NTP and update servers the rules do not name.',
     "# An Azure Load Balancer passes packets through: its backends' NSGs see the client's address and the",
     "# backend's port. If a load balancer of the plan is an Azure one, also allow its clients to that port.",
-    '# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm). Do not give these',
+    '# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm, with the usual',
+    '# provider "azurerm" { features {} } block in the root module). Do not give these',
     '# NSGs inline security_rule blocks: the provider cannot mix them with azurerm_network_security_rule.',
     ...(noPriority.length > 0 ? [lineComment(`No free priority (left out): ${noPriority.join(', ')}`)] : []),
     '',

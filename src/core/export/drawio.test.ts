@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { allCases, hostileCase, runExport } from './__fixtures__/plans.ts';
 import type { Case } from './__fixtures__/plans.ts';
-import { hasTool, TOOL_TIMEOUT } from './__fixtures__/hcl-checks.ts';
+import { hasTool, TOOL_TIMEOUT } from './__fixtures__/tools.ts';
 
 /** A small XML well-formedness check: tags nest and close, attributes are quoted, entities known. */
 function wellFormed(xml: string): string[] {

@@ -7,7 +7,7 @@ import { examplePlan } from '../examples/example-plan.ts';
 import { derive } from '../engine/index.ts';
 import { allCases, dualStackCase, goldenOf, hostileCase, runExport, scenarioCases } from './__fixtures__/plans.ts';
 import { hostsWithRules } from './per-host.ts';
-import { hasTool, TOOL_TIMEOUT } from './__fixtures__/hcl-checks.ts';
+import { hasTool, TOOL_TIMEOUT } from './__fixtures__/tools.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portolan-fw-'));
 const HAS_NFT = hasTool('nft', ['--version']);

@@ -7,6 +7,7 @@ import type { Case } from './__fixtures__/plans.ts';
 import { HAS_TERRAFORM, TOOL_TIMEOUT, balanced, entries, expectTerraformFormatted, list, value } from './__fixtures__/hcl-checks.ts';
 import type { Value } from './__fixtures__/hcl-checks.ts';
 import { GCP_NAME, fnv1a, gcpDescription, gcpName } from './gcp.ts';
+import { ownGroupNodes } from './names.ts';
 
 function resourceBlocks(text: string): { name: string; body: string }[] {
   return [...text.matchAll(/^resource "google_compute_firewall" "([^"]+)" \{\n([\s\S]*?)^\}$/gm)].map((m) => ({ name: m[1] ?? '', body: m[2] ?? '' }));
@@ -19,33 +20,40 @@ const family = (range: string): 4 | 6 => (range.includes(':') ? 6 : 4);
 interface Parsed {
   text: string;
   tags: Map<string, Map<string, Value>>;
+  fromTags: Map<string, Map<string, Value>>;
+  fromRanges: Map<string, Map<string, Value>>;
+  /** Both ingress maps, for lookups by key (a key is in one of them). */
   ingress: Map<string, Map<string, Value>>;
   egress: Map<string, Map<string, Value>>;
 }
 
 function parse(c: Case): Parsed {
   const text = runExport('gcp-firewall', c);
-  return { text, tags: entries(text, 'portolan_network_tags'), ingress: entries(text, 'portolan_ingress_rules'), egress: entries(text, 'portolan_egress_rules') };
+  const fromTags = entries(text, 'portolan_ingress_from_tags');
+  const fromRanges = entries(text, 'portolan_ingress_from_ranges');
+  for (const key of fromTags.keys()) expect(fromRanges.has(key), key).toBe(false);
+  return { text, tags: entries(text, 'portolan_network_tags'), fromTags, fromRanges, ingress: new Map([...fromTags, ...fromRanges]), egress: entries(text, 'portolan_egress_rules') };
 }
 
 function structure(c: Case): Parsed {
   const p = parse(c);
-  const { text, tags, ingress, egress } = p;
+  const { text, tags, fromTags, ingress, egress } = p;
   expect(balanced(text), c.name).toBe(true);
   expect(text).toMatch(/^variable "network" \{$/m);
   expect(text).toMatch(/^variable "restrict_egress" \{\n {2}type += bool\n {2}default += false$/m);
   const blocks = resourceBlocks(text);
-  expect(blocks.map((b) => b.name)).toEqual(['portolan_ingress', 'portolan_egress', 'portolan_deny_egress']);
+  expect(blocks.map((b) => b.name)).toEqual(['portolan_ingress_from_tags', 'portolan_ingress_from_ranges', 'portolan_egress', 'portolan_deny_egress']);
   for (const b of blocks) {
     expect(b.body).toMatch(/^ {2}for_each +=/m);
-    const ranges = b.name === 'portolan_ingress' ? ['source_tags', 'source_ranges'] : ['destination_ranges'];
+    const ranges = b.name === 'portolan_ingress_from_tags' ? ['source_tags'] : b.name === 'portolan_ingress_from_ranges' ? ['source_ranges'] : ['destination_ranges'];
     for (const attr of ['name', 'description', 'network', 'direction', 'priority', 'target_tags', ...ranges]) expect(b.body).toMatch(new RegExp(`^ {2}${attr} +=`, 'm'));
     expect(b.body).toMatch(b.name === 'portolan_deny_egress' ? /^ {2}deny \{\n {4}protocol = "all"\n {2}\}$/m : /^ {2}allow \{\n {4}protocol = each\.value\.protocol\n {4}ports +=/m);
   }
   expect(blocks[0]?.body).toMatch(/direction += "INGRESS"\n {2}priority += 1000$/m);
-  expect(blocks[1]?.body).toMatch(/direction += "EGRESS"\n {2}priority += 1000$/m);
-  expect(blocks[2]?.body).toMatch(/for_each += var\.restrict_egress \? local\.portolan_network_tags : \{\}/);
-  expect(blocks[2]?.body).toMatch(/priority += 65000\n {2}target_tags += \[each\.key\]\n {2}destination_ranges = \["0\.0\.0\.0\/0"\]/);
+  expect(blocks[1]?.body).toMatch(/direction += "INGRESS"\n {2}priority += 1000$/m);
+  expect(blocks[2]?.body).toMatch(/direction += "EGRESS"\n {2}priority += 1000$/m);
+  expect(blocks[3]?.body).toMatch(/for_each += var\.restrict_egress \? local\.portolan_network_tags : \{\}/);
+  expect(blocks[3]?.body).toMatch(/priority += 65000\n {2}target_tags += \[each\.key\]\n {2}destination_ranges = \["0\.0\.0\.0\/0"\]/);
 
   // Tags are valid GCP names; every tag a rule uses is in the tag map.
   for (const tag of tags.keys()) expect(tag).toMatch(GCP_NAME);
@@ -75,9 +83,8 @@ function structure(c: Case): Parsed {
       expect(new Set(ranges.map(family)).size, key).toBeLessThanOrEqual(1);
       if (suffix === 'ipv6') expect(ranges.every((r) => family(r) === 6), key).toBe(true);
       if (direction === 'INGRESS') {
-        // Exactly one source: a tag, or ranges.
-        expect((e.get('source_tags') === null) !== (e.get('source_ranges') === null), key).toBe(true);
-        expect(list(e.get('source_tags')).length + ranges.length, key).toBeGreaterThan(0);
+        // Exactly one source: a tag (the tags resource), or ranges (the ranges resource).
+        expect(fromTags.has(key) ? [list(e.get('source_tags')).length, e.has('source_ranges')] : [ranges.length > 0, e.has('source_tags')], key).toEqual(fromTags.has(key) ? [1, false] : [true, false]);
       } else {
         expect(e.has('source_tags')).toBe(false);
         expect(ranges.length, key).toBeGreaterThan(0);
@@ -93,9 +100,9 @@ function structure(c: Case): Parsed {
 }
 
 /**
- * The example with what the reference plans lack: IPv4 and IPv6 sources (the internet zone), nodes in
- * no zone (one with an IPv4 and an IPv6 address, one without any), a zone whose id clashes with a
- * node's tag (`host-auth`), and ids so long that tags and rule names must be cut.
+ * The example with what the reference plans lack: IPv4 and IPv6 sources (the internet zone), a node in
+ * no zone with an IPv4 and an IPv6 address, a node without an address in a zone without CIDRs, a zone
+ * whose id clashes with a node's tag (`host-auth`), and ids so long that tags and rule names must be cut.
  */
 const LONG_ZONE = `${'c'.repeat(60)}-ci`;
 const LONG_BOT = `${'t'.repeat(58)}-tbot`;
@@ -109,14 +116,14 @@ function mixedCase(): Case {
     if (z.id === 'internet') z.cidrs = ['0.0.0.0/0', '::/0'];
     if (z.id === 'ci') z.id = LONG_ZONE;
   }
-  input.zones.push({ id: 'host-auth', name: 'Clash', kind: 'private', cidrs: ['10.0.40.0/24'] });
+  input.zones.push({ id: 'host-auth', name: 'Clash', kind: 'private', cidrs: ['10.0.40.0/24'] }, { id: 'bare', name: 'No CIDRs', kind: 'private', cidrs: [] });
   for (const n of input.nodes) {
     if (n.id === 'postgres') {
       delete n.zone;
       n.addresses = ['10.0.30.5', '[2001:db8:30::5]:5432'];
     }
     if (n.id === 'kube-api') {
-      delete n.zone;
+      n.zone = 'bare';
       n.addresses = [];
     }
     if (n.id === 'auth') delete n.zone;
@@ -141,14 +148,14 @@ describe('GCP firewall rules (Terraform) export', () => {
     expect([...tags.keys()]).toEqual(['portolan-ci', 'portolan-control-plane', 'portolan-dmz', 'portolan-private']);
     const users = ingress.get('users-to-lb-443-tcp');
     expect(users?.get('target_tags')).toEqual(['portolan-dmz']);
-    expect(users?.get('source_tags')).toBeNull();
+    expect(users?.has('source_tags')).toBe(false);
     expect(users?.get('source_ranges')).toEqual(['0.0.0.0/0']);
-    expect(users?.get('name')).toBe('pi-users-to-lb-443-tcp');
+    expect(users?.get('name')).toBe('pr-users-to-lb-443-tcp');
     expect(egress.has('users-to-lb-443-tcp')).toBe(false); // the internet has no tag
     const auth = ingress.get('proxy-1-to-auth-3025-tcp');
     expect(auth?.get('target_tags')).toEqual(['portolan-control-plane']);
     expect(auth?.get('source_tags')).toEqual(['portolan-dmz']);
-    expect(auth?.get('source_ranges')).toBeNull();
+    expect(auth?.has('source_ranges')).toBe(false);
     const out = egress.get('proxy-1-to-auth-3025-tcp');
     expect(out?.get('name')).toBe('pe-proxy-1-to-auth-3025-tcp');
     expect(out?.get('target_tags')).toEqual(['portolan-dmz']);
@@ -161,7 +168,7 @@ describe('GCP firewall rules (Terraform) export', () => {
   it('lets the kubelet rule of a tbot into the tag of the tbot\'s zone (the kubelet runs on a node there)', () => {
     const { ingress, egress } = structure(kubeletCase());
     const rule = ingress.get('tbot-to-kubelet:tbot-10250-tcp');
-    expect(rule?.get('name')).toBe('pi-tbot-to-kubelet-tbot-10250-tcp');
+    expect(rule?.get('name')).toBe('pt-tbot-to-kubelet-tbot-10250-tcp');
     expect(rule?.get('target_tags')).toEqual(['portolan-ci']);
     expect(rule?.get('source_tags')).toEqual(['portolan-ci']);
     expect(egress.get('tbot-to-kubelet:tbot-10250-tcp')?.get('destination_ranges')).toEqual(['10.20.0.0/16']);
@@ -171,11 +178,12 @@ describe('GCP firewall rules (Terraform) export', () => {
     const { text, tags, ingress, egress } = structure(mixedCase());
     expect(ingress.get('users-to-lb-443-tcp')?.get('source_ranges')).toEqual(['0.0.0.0/0']);
     expect(ingress.get('users-to-lb-443-tcp ipv6')?.get('source_ranges')).toEqual(['::/0']);
-    expect(ingress.get('users-to-lb-443-tcp ipv6')?.get('name')).toBe('pi-users-to-lb-443-tcp-ipv6');
+    expect(ingress.get('users-to-lb-443-tcp ipv6')?.get('name')).toBe('pr-users-to-lb-443-tcp-ipv6');
     // A node in no zone: its own tag; egress to it names its address (the rule's: the first one).
     expect(ingress.get('db-agent-to-postgres-5432-tcp')?.get('target_tags')).toEqual(['portolan-host-postgres']);
     expect(egress.get('db-agent-to-postgres-5432-tcp')?.get('destination_ranges')).toEqual(['10.0.30.5/32']);
-    // No address: an egress rule without ranges would open all of them, so there is none, and a comment says so.
+    // A node the plan places but gives no address (nor its zone CIDRs): an egress rule to it would open
+    // every destination, so there is none, and a comment says so.
     expect(ingress.has('kube-agent-to-kube-api-6443-tcp')).toBe(true);
     expect(egress.has('kube-agent-to-kube-api-6443-tcp')).toBe(false);
     expect(text).toMatch(/^# No egress rule .*: kube-agent-to-kube-api-6443-tcp$/m);
@@ -188,8 +196,15 @@ describe('GCP firewall rules (Terraform) export', () => {
     expect(long).toHaveLength(63);
     const bot = `${LONG_BOT}-to-lb-443-tcp`;
     expect(ingress.get(bot)?.get('source_tags')).toEqual([long]);
-    expect(ingress.get(bot)?.get('name')).toMatch(/^pi-t+-[0-9a-f]{8}$/);
+    expect(ingress.get(bot)?.get('name')).toMatch(/^pt-t+-[0-9a-f]{8}$/);
     expect(egress.get(bot)?.get('name')).toMatch(/^pe-t+-[0-9a-f]{8}$/);
+  });
+
+  it('gives a group of its own only to a node in no zone that can be a machine in the cloud', () => {
+    const plan = examplePlan();
+    const unzoned = (id: string, fields: Record<string, unknown>) => ({ ...(plan.nodes.find((n) => n.id === id) as object), zone: undefined, ...fields }) as (typeof plan.nodes)[number];
+    const nodes = [unzoned('postgres', {}), unzoned('kube-api', { addresses: [] }), { id: 'aws', name: 'AWS API', kind: 'cloud-api', addresses: ['ec2.amazonaws.com'], provider: 'aws', position: { x: 0, y: 0 } } as unknown as (typeof plan.nodes)[number]];
+    expect(ownGroupNodes({ ...plan, nodes }).map((n) => n.id)).toEqual(['postgres']);
   });
 
   it('asks for an IPv4 CIDR for each host name, with the variable name the AWS export uses', () => {
@@ -197,8 +212,9 @@ describe('GCP firewall rules (Terraform) export', () => {
       const gcp = runExport('gcp-firewall', c);
       const aws = runExport('terraform', c);
       const vars = (text: string) => [...text.matchAll(/^variable "(resolve_[a-z0-9_]+)" \{$/gm)].map((m) => m[1]);
-      // GCP asks for more: egress to a tagged destination names its address, where AWS names its group.
-      for (const v of vars(aws)) expect(vars(gcp), c.name).toContain(v);
+      // Same names for the same host. GCP asks for more where egress to a tagged destination names its
+      // address (AWS names its group), and less where a node in no zone without an address has no tag.
+      if (!c.plan.nodes.some((n) => n.zone === undefined && (n.addresses.length === 0 || n.kind === 'cloud-api') && n.kind !== 'client')) for (const v of vars(aws)) expect(vars(gcp), c.name).toContain(v);
       for (const v of vars(gcp)) expect(gcp).toContain(`    condition     = can(cidrnetmask(var.${v}))`);
     }
   });

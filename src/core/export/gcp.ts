@@ -2,14 +2,16 @@
  * Google Cloud VPC firewall rules as Terraform (`gcp-firewall`). GCP firewall rules are network-wide
  * and pick the instances they apply to by network tag, so the export gives each zone inside GCP a tag
  * (`portolan-<zone id>`; internet, on-prem and Teleport Cloud zones have none, as in the AWS export)
- * and each node in no zone one of its own (`portolan-host-<id>`). A rule lands as an INGRESS rule on
- * the destination's tag, from the source's tag (`source_tags`) or the source's address
- * (`source_ranges`), and as an EGRESS rule on the source's tag to the destination's address (an egress
- * rule cannot name a tag; the engine gives a node without an address its zone's CIDRs). `google_compute_firewall` resources
- * take `for_each` over `locals` maps keyed by the stable Portolan rule id, never a list index.
+ * and each node in no zone that can be a machine there (`ownGroupNodes`) one of its own
+ * (`portolan-host-<id>`). A rule lands as an INGRESS rule on the destination's tag, from the source's
+ * tag (`source_tags`) or the source's address (`source_ranges`), two resources apart (the provider keeps
+ * a computed `source_ranges` it is no longer given, so a rule that changes source kind must be replaced),
+ * and as an EGRESS rule on the source's tag to the destination's address (an egress rule cannot name a
+ * tag; the engine gives a node without an address its zone's CIDRs). `google_compute_firewall`
+ * resources take `for_each` over `locals` maps keyed by the stable Portolan rule id, never a list index.
  *
- * A GCP rule holds IPv4 or IPv6 ranges, never both: a peer with both gets a second entry keyed
- * `<rule id> ipv6`. Rule names and tags must match `[a-z]([-a-z0-9]{0,61}[a-z0-9])?` and rule names
+ * A GCP rule holds IPv4 or IPv6 ranges, never both: the IPv6 part of a rule is keyed `<rule id> ipv6`
+ * (always, so that a key never changes family). Rule names and tags must match `[a-z]([-a-z0-9]{0,61}[a-z0-9])?` and rule names
  * must be unique in the project: both are slugs, cut to 63 characters with a short hash of what they
  * name when too long or when two would be equal. Host names cannot be ranges: each gets the
  * `resolve_<name>` variable the AWS export asks for too (an IPv4 CIDR).
@@ -19,7 +21,7 @@ import type { Plan } from '../schema/index.ts';
 import { asciiText, lineComment, slug, truncate } from './escape.ts';
 import { compareText, ruleRows } from './model.ts';
 import type { Endpoint } from './model.ts';
-import { slugName, uniqueNames } from './names.ts';
+import { OUTSIDE_CLOUD_ZONE_KINDS, ownGroupNodes, slugName, uniqueNames } from './names.ts';
 import type { NameRequest } from './names.ts';
 import { parseNetAddress, withPrefixLength } from './netaddr.ts';
 import { hclBlock } from './hcl.ts';
@@ -28,8 +30,6 @@ import type { HclValue } from './hcl.ts';
 /** The name hash lives in `names.ts` (shared with the Azure export); kept importable from here. */
 export { fnv1a } from './names.ts';
 
-/** Zone kinds that live outside a GCP network: no tag. */
-const NO_TAG_ZONE_KINDS: ReadonlySet<string> = new Set(['internet', 'on-prem', 'cloud-tenant']);
 
 /** What GCP accepts as a rule name or a network tag (RFC 1035 label, lower case, 1 to 63 characters). */
 export const GCP_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -69,8 +69,8 @@ interface Tag {
 }
 
 function tagsOf(plan: Plan): { tags: Tag[]; tagOf: (e: Endpoint) => Tag | undefined } {
-  const zones = plan.zones.filter((z) => !NO_TAG_ZONE_KINDS.has(z.kind));
-  const unzoned = plan.nodes.filter((n) => n.zone === undefined && n.kind !== 'client');
+  const zones = plan.zones.filter((z) => !OUTSIDE_CLOUD_ZONE_KINDS.has(z.kind));
+  const unzoned = ownGroupNodes(plan);
   const requests: (NameRequest & { description: string })[] = [
     ...zones.map((z) => ({ seed: `zone:${z.id}`, prefix: 'portolan-', text: z.id, description: `zone ${z.name}` })),
     ...unzoned.map((n) => ({ seed: `host:${n.id}`, prefix: 'portolan-host-', text: n.id, description: `host ${n.name} (no zone)` })),
@@ -94,7 +94,7 @@ interface Ranges {
 
 interface Entry {
   key: string;
-  /** `pi-` (ingress) or `pe-` (egress). */
+  /** `pt-` (ingress from tags), `pr-` (ingress from ranges) or `pe-` (egress). */
   prefix: string;
   fields: [string, HclValue][];
 }
@@ -117,15 +117,18 @@ export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
     }
     return { v4: [...v4.values()], v6: [...v6.values()] };
   };
-  /** One entry per family: `<rule id>`, and `<rule id> ipv6` for the IPv6 part when there are both. */
+  /** One entry per family: `<rule id>` for IPv4, `<rule id> ipv6` for IPv6 (always: a key never changes family). */
   const split = (id: string, ranges: Ranges, fields: (list: HclValue) => [string, HclValue][]) => {
     const parts: [string, HclValue[]][] = [
       [id, ranges.v4],
-      [ranges.v4.length > 0 ? `${id} ipv6` : id, ranges.v6],
+      [`${id} ipv6`, ranges.v6],
     ];
     return parts.filter(([, list]) => list.length > 0).map(([key, list]) => ({ key, fields: fields({ list }) }));
   };
-  const ingress: Entry[] = [];
+  // Ingress from tags and from ranges are separate resources: the provider keeps a range list it is no
+  // longer given (source_ranges is computed), so a rule that changes source kind is replaced, not edited.
+  const fromTags: Entry[] = [];
+  const fromRanges: Entry[] = [];
   const egress: Entry[] = [];
   const noEgress: string[] = [];
   for (const row of ruleRows(plan, result)) {
@@ -139,19 +142,20 @@ export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
     const dst = tagOf(row.destination);
     if (dst !== undefined) {
       const target: [string, HclValue] = ['target_tags', { list: [dst.tag] }];
-      if (src !== undefined) ingress.push({ key: rule.id, prefix: 'pi-', fields: [target, ['source_tags', { list: [src.tag] }], ['source_ranges', null], ...common] });
-      else ingress.push(...split(rule.id, rangesOf(row.source.address), (list) => [target, ['source_tags', null], ['source_ranges', list], ...common]).map((e) => ({ ...e, prefix: 'pi-' })));
+      if (src !== undefined) fromTags.push({ key: rule.id, prefix: 'pt-', fields: [target, ['source_tags', { list: [src.tag] }], ...common] });
+      else fromRanges.push(...split(rule.id, rangesOf(row.source.address), (list) => [target, ['source_ranges', list], ...common]).map((e) => ({ ...e, prefix: 'pr-' })));
     }
     if (src !== undefined) {
       const address = row.destination.address;
-      // A node of the plan with no address (`any` to the engine) would make the rule one to everywhere:
-      // no egress rule at all, and a comment that says so.
-      if (address.trim() === '' || (dst !== undefined && parseNetAddress(address).any)) noEgress.push(rule.id);
+      // A tagged destination whose address the plan does not know (`any` to the engine) would make the
+      // rule one to everywhere: no egress rule at all, and a comment that says so.
+      if (dst !== undefined && parseNetAddress(address).any) noEgress.push(rule.id);
       else egress.push(...split(rule.id, rangesOf(address), (list) => [['target_tags', { list: [src.tag] }], ['destination_ranges', list], ...common]).map((e) => ({ ...e, prefix: 'pe-' })));
     }
   }
   const names = gcpNames([
-    ...ingress.map((e) => ({ seed: `ingress:${e.key}`, prefix: e.prefix, text: e.key })),
+    ...fromTags.map((e) => ({ seed: `tags:${e.key}`, prefix: e.prefix, text: e.key })),
+    ...fromRanges.map((e) => ({ seed: `ranges:${e.key}`, prefix: e.prefix, text: e.key })),
     ...egress.map((e) => ({ seed: `egress:${e.key}`, prefix: e.prefix, text: e.key })),
     ...tags.map((t) => ({ seed: `deny:${t.tag}`, prefix: 'pd-', text: t.tag })),
   ]);
@@ -178,13 +182,19 @@ export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
   return [
     lineComment(`Portolan: GCP VPC firewall rules for plan ${plan.name}.`),
     '# One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one',
-    '# per node without a zone: give each instance the tag of its zone (network tags on the instance or its',
-    '# template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies',
-    '# need no rule. source_tags match the primary internal IP of tagged instances in the same network only.',
-    '# A rule holds IPv4 or IPv6 ranges, never both: a peer with both gets a second rule, "<rule id> ipv6".',
+    '# per node without a zone that has an address (clients and cloud APIs excepted): give each instance',
+    '# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies',
+    '# need no rule. source_tags match the primary internal IP of tagged instances in the same network only:',
+    '# not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are',
+    '# separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).',
+    '# A rule holds IPv4 or IPv6 ranges, never both: the IPv6 part of a rule is keyed "<rule id> ipv6".',
+    '# Google load balancers: a passthrough Network Load Balancer hands backends the client address, and',
+    '# proxy load balancers and health checks come from 35.191.0.0/16 and 130.211.0.0/22: allow those to',
+    '# the backends of a plan load balancer that is a Google one (the lb-to-backend rules name its zone).',
+    '# Rule names are unique per project: export one plan per project (or network) with these names.',
     '# The network allows all egress by default (implied rule): set restrict_egress to deny the rest (IPv4).',
     '# Needs Terraform >= 0.13 and the Google provider (hashicorp/google, google_compute_firewall).',
-    ...(noEgress.length > 0 ? [lineComment(`No egress rule (the destination has no address): ${noEgress.join(', ')}`)] : []),
+    ...(noEgress.length > 0 ? [lineComment(`No egress rule (a destination in the plan whose address it does not know): ${noEgress.join(', ')}`)] : []),
     '',
     hclBlock('variable "network"', [['type', { raw: 'string' }], ['description', 'Name or self link of the VPC network the Portolan firewall rules belong to.']]),
     hclBlock('variable "restrict_egress"', [
@@ -207,13 +217,12 @@ export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
           quoteKeys: true,
         },
       ],
-      ['portolan_ingress_rules', map(ingress, 'ingress')],
+      ['portolan_ingress_from_tags', map(fromTags, 'tags')],
+      ['portolan_ingress_from_ranges', map(fromRanges, 'ranges')],
       ['portolan_egress_rules', map(egress, 'egress')],
     ]),
-    ruleResource('portolan_ingress', 'INGRESS', 'portolan_ingress_rules', [
-      ['source_tags', { raw: 'each.value.source_tags' }],
-      ['source_ranges', { raw: 'each.value.source_ranges' }],
-    ]),
+    ruleResource('portolan_ingress_from_tags', 'INGRESS', 'portolan_ingress_from_tags', [['source_tags', { raw: 'each.value.source_tags' }]]),
+    ruleResource('portolan_ingress_from_ranges', 'INGRESS', 'portolan_ingress_from_ranges', [['source_ranges', { raw: 'each.value.source_ranges' }]]),
     ruleResource('portolan_egress', 'EGRESS', 'portolan_egress_rules', [['destination_ranges', { raw: 'each.value.destination_ranges' }]]),
     hclBlock(
       'resource "google_compute_firewall" "portolan_deny_egress"',

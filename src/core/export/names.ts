@@ -4,6 +4,7 @@
  * equal. A hash only enters a name when it must, so names stay readable, and a name only changes when a
  * new name collides with it. Pure and deterministic: no clock, no randomness.
  */
+import type { Plan } from '../schema/index.ts';
 import { slug } from './escape.ts';
 
 /** 32-bit FNV-1a of the UTF-16 code units, as 8 hex digits: a short, stable suffix for cut names. */
@@ -58,4 +59,16 @@ export function uniqueNames(requests: readonly NameRequest[], max: number): Map<
     out.set(r.seed, name);
   });
   return out;
+}
+
+/** Zone kinds that live outside a cloud network: no security group, tag or NSG in the cloud exports. */
+export const OUTSIDE_CLOUD_ZONE_KINDS: ReadonlySet<string> = new Set(['internet', 'on-prem', 'cloud-tenant']);
+
+/**
+ * Nodes in no zone that get a group of their own in the GCP and Azure exports: those that can be a
+ * machine there. A client has none; nor has a node with no address (the rule names `any` for it, so it
+ * cannot be placed) or a cloud API (someone else's endpoint).
+ */
+export function ownGroupNodes(plan: Plan): Plan['nodes'] {
+  return plan.nodes.filter((n) => n.zone === undefined && n.kind !== 'client' && n.kind !== 'cloud-api' && n.addresses.length > 0);
 }

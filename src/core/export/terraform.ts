@@ -13,12 +13,11 @@ import type { Plan } from '../schema/index.ts';
 import { asciiText, lineComment, slug, truncate } from './escape.ts';
 import { compareText, ruleRows } from './model.ts';
 import type { Endpoint } from './model.ts';
+import { OUTSIDE_CLOUD_ZONE_KINDS } from './names.ts';
 import { parseNetAddress } from './netaddr.ts';
 import { hclBlock } from './hcl.ts';
 import type { HclValue } from './hcl.ts';
 
-/** Zone kinds that live outside a VPC: no security group. */
-const NO_GROUP_ZONE_KINDS: ReadonlySet<string> = new Set(['internet', 'on-prem', 'cloud-tenant']);
 
 /** AWS allows `a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*` in security group (rule) descriptions, up to 255. */
 export function awsDescription(text: string): string {
@@ -37,7 +36,7 @@ interface RuleEntry {
 }
 
 function groupsOf(plan: Plan): { groups: Group[]; groupOf: (e: Endpoint) => string | undefined } {
-  const zones = new Map(plan.zones.filter((z) => !NO_GROUP_ZONE_KINDS.has(z.kind)).map((z) => [z.id, z]));
+  const zones = new Map(plan.zones.filter((z) => !OUTSIDE_CLOUD_ZONE_KINDS.has(z.kind)).map((z) => [z.id, z]));
   const unzoned = new Set(plan.nodes.filter((n) => n.zone === undefined && n.kind !== 'client').map((n) => n.id));
   const groups: Group[] = [
     ...[...zones.values()].map((z) => ({ key: z.id, name: `portolan-${z.id}`, description: awsDescription(`Portolan zone ${z.name}`) })),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { allCases, goldenOf, hostileCase, runExport, scenarioCases } from './__fixtures__/plans.ts';
 import type { Case } from './__fixtures__/plans.ts';
 import { hostsWithRules } from './per-host.ts';
-import { TOOL_TIMEOUT } from './__fixtures__/hcl-checks.ts';
+import { TOOL_TIMEOUT } from './__fixtures__/tools.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portolan-verify-'));
 

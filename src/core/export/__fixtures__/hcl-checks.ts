@@ -1,22 +1,17 @@
 /**
- * Test helpers for the Terraform exports (AWS, GCP, Azure): external tool detection, an HCL structure
- * check, a reader for the `locals` maps the exports write, and the `terraform fmt -check` run.
+ * Test helpers for the Terraform exports (AWS, GCP, Azure): whether terraform is installed, an HCL
+ * structure check, a reader for the `locals` maps the exports write, and the `terraform fmt -check` run.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runExport } from './plans.ts';
 import type { Case } from './plans.ts';
+import { hasTool } from './tools.ts';
 
-/** Running external tools on every plan takes seconds when the whole suite runs in parallel. */
-export const TOOL_TIMEOUT = { timeout: 60_000 };
-
-/** True when `tool` runs (`tool <args>` exits 0): tool checks skip, with a clear name, only without it. */
-export function hasTool(tool: string, args: string[]): boolean {
-  return spawnSync(tool, args, { stdio: 'ignore' }).status === 0;
-}
+export { TOOL_TIMEOUT } from './tools.ts';
 
 export const HAS_TERRAFORM = hasTool('terraform', ['version']);
 

@@ -1,8 +1,11 @@
 /**
  * Plans the config exporters are golden-tested on: the example plan, the engine's reference
  * scenarios (issue 3) and the templates, plus a hostile plan whose names are shell, XML, YAML and
- * HCL metacharacters, and a dual-stack plan with IPv6 addresses.
+ * HCL metacharacters, a dual-stack plan with IPv6 addresses, and the frozen every-field and every-kind
+ * plan files (UDP rules, port ranges, every node kind).
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { derive } from '../../engine/index.ts';
 import type { DeriveResult } from '../../engine/index.ts';
 import { SCENARIOS } from '../../engine/__fixtures__/scenarios.ts';
@@ -23,6 +26,12 @@ const make = (name: string, plan: Plan): Case => ({ name, plan, result: derive(p
 
 /** The engine's reference scenarios. */
 export const scenarioCases = (): Case[] => SCENARIOS.map((s) => make(s.name, s.plan));
+
+/** The frozen plan files that hold every field and every node kind. */
+export const fixtureCases = (): Case[] =>
+  ['every-field-3', 'every-field-4', 'every-kind', 'every-kind-2'].map((name) =>
+    make(name, PlanSchema.parse(JSON.parse(readFileSync(fileURLToPath(new URL(`../../../../fixtures/plans/v1/valid/${name}.portolan.json`, import.meta.url)), 'utf8')))),
+  );
 
 /** Every template of the gallery. */
 export const templateCases = (): Case[] => TEMPLATES.map((t) => make(`template ${t.id}`, t.plan()));
@@ -57,7 +66,7 @@ export function kubeletCase(): Case {
 }
 
 /** All cases the tool checks run on. */
-export const allCases = (): Case[] => [make('example', examplePlan()), ...scenarioCases(), ...templateCases(), hostileCase(), dualStackCase()];
+export const allCases = (): Case[] => [make('example', examplePlan()), ...scenarioCases(), ...templateCases(), hostileCase(), dualStackCase(), ...fixtureCases()];
 
 /** Run an exporter by id. */
 export function runExport(id: string, c: Case, options: ExportOptions = {}): string {

@@ -1,18 +1,22 @@
 # ===== case: example =====
 # Portolan: Azure network security groups for plan Example: self-hosted HA cluster.
 # One network security group (NSG) and one application security group (ASG) per zone inside Azure
-# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone. Associate each
+# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone that has an
+# address (clients and cloud APIs excepted). Associate each
 # NSG with the zone's subnets (or the node's NIC) and add each VM's NIC to its zone's ASG: the rules
 # name ASGs, and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual
 # network and a rule cannot name ASGs of two: the zones must be subnets of one virtual network.
 # Rules are keyed by the stable Portolan rule id; their priorities (100-4094, unique per NSG and
-# direction) come from a hash of the key, so adding a rule moves no other unless it takes its place.
-# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: a peer
-# with both gets a second rule, "<rule id> ipv6". The default rules allow all traffic inside the
-# virtual network and out to the internet: set restrict to deny the rest (priority 4096).
+# direction) come from a hash of the key, so adding or removing a rule rarely moves another (one that
+# collides); if an apply then reports SecurityRuleConflict, run it again.
+# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: the IPv6
+# part of a rule is keyed "<rule id> ipv6". The default rules allow all traffic inside the virtual
+# network (and peered networks and VPN or ExpressRoute sites) and out to the internet: set restrict to
+# deny the rest (priority 4096); that also blocks DNS, NTP and update servers the rules do not name.
 # An Azure Load Balancer passes packets through: its backends' NSGs see the client's address and the
 # backend's port. If a load balancer of the plan is an Azure one, also allow its clients to that port.
-# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm). Do not give these
+# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm, with the usual
+# provider "azurerm" { features {} } block in the root module). Do not give these
 # NSGs inline security_rule blocks: the provider cannot mix them with azurerm_network_security_rule.
 
 variable "resource_group_name" {
@@ -543,18 +547,22 @@ resource "azurerm_network_security_rule" "portolan_restrict" {
 # ===== case: 1. self-hosted multiplex, Proxy web on 443 =====
 # Portolan: Azure network security groups for plan test.
 # One network security group (NSG) and one application security group (ASG) per zone inside Azure
-# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone. Associate each
+# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone that has an
+# address (clients and cloud APIs excepted). Associate each
 # NSG with the zone's subnets (or the node's NIC) and add each VM's NIC to its zone's ASG: the rules
 # name ASGs, and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual
 # network and a rule cannot name ASGs of two: the zones must be subnets of one virtual network.
 # Rules are keyed by the stable Portolan rule id; their priorities (100-4094, unique per NSG and
-# direction) come from a hash of the key, so adding a rule moves no other unless it takes its place.
-# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: a peer
-# with both gets a second rule, "<rule id> ipv6". The default rules allow all traffic inside the
-# virtual network and out to the internet: set restrict to deny the rest (priority 4096).
+# direction) come from a hash of the key, so adding or removing a rule rarely moves another (one that
+# collides); if an apply then reports SecurityRuleConflict, run it again.
+# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: the IPv6
+# part of a rule is keyed "<rule id> ipv6". The default rules allow all traffic inside the virtual
+# network (and peered networks and VPN or ExpressRoute sites) and out to the internet: set restrict to
+# deny the rest (priority 4096); that also blocks DNS, NTP and update servers the rules do not name.
 # An Azure Load Balancer passes packets through: its backends' NSGs see the client's address and the
 # backend's port. If a load balancer of the plan is an Azure one, also allow its clients to that port.
-# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm). Do not give these
+# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm, with the usual
+# provider "azurerm" { features {} } block in the root module). Do not give these
 # NSGs inline security_rule blocks: the provider cannot mix them with azurerm_network_security_rule.
 
 variable "resource_group_name" {
@@ -829,18 +837,22 @@ resource "azurerm_network_security_rule" "portolan_restrict" {
 # ===== case: 2. config v1, separate mode, web on 3080 =====
 # Portolan: Azure network security groups for plan test.
 # One network security group (NSG) and one application security group (ASG) per zone inside Azure
-# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone. Associate each
+# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone that has an
+# address (clients and cloud APIs excepted). Associate each
 # NSG with the zone's subnets (or the node's NIC) and add each VM's NIC to its zone's ASG: the rules
 # name ASGs, and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual
 # network and a rule cannot name ASGs of two: the zones must be subnets of one virtual network.
 # Rules are keyed by the stable Portolan rule id; their priorities (100-4094, unique per NSG and
-# direction) come from a hash of the key, so adding a rule moves no other unless it takes its place.
-# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: a peer
-# with both gets a second rule, "<rule id> ipv6". The default rules allow all traffic inside the
-# virtual network and out to the internet: set restrict to deny the rest (priority 4096).
+# direction) come from a hash of the key, so adding or removing a rule rarely moves another (one that
+# collides); if an apply then reports SecurityRuleConflict, run it again.
+# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: the IPv6
+# part of a rule is keyed "<rule id> ipv6". The default rules allow all traffic inside the virtual
+# network (and peered networks and VPN or ExpressRoute sites) and out to the internet: set restrict to
+# deny the rest (priority 4096); that also blocks DNS, NTP and update servers the rules do not name.
 # An Azure Load Balancer passes packets through: its backends' NSGs see the client's address and the
 # backend's port. If a load balancer of the plan is an Azure one, also allow its clients to that port.
-# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm). Do not give these
+# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm, with the usual
+# provider "azurerm" { features {} } block in the root module). Do not give these
 # NSGs inline security_rule blocks: the provider cannot mix them with azurerm_network_security_rule.
 
 variable "resource_group_name" {
@@ -1157,18 +1169,22 @@ resource "azurerm_network_security_rule" "portolan_restrict" {
 # ===== case: 3. SSH agent joined directly to Auth =====
 # Portolan: Azure network security groups for plan test.
 # One network security group (NSG) and one application security group (ASG) per zone inside Azure
-# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone. Associate each
+# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone that has an
+# address (clients and cloud APIs excepted). Associate each
 # NSG with the zone's subnets (or the node's NIC) and add each VM's NIC to its zone's ASG: the rules
 # name ASGs, and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual
 # network and a rule cannot name ASGs of two: the zones must be subnets of one virtual network.
 # Rules are keyed by the stable Portolan rule id; their priorities (100-4094, unique per NSG and
-# direction) come from a hash of the key, so adding a rule moves no other unless it takes its place.
-# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: a peer
-# with both gets a second rule, "<rule id> ipv6". The default rules allow all traffic inside the
-# virtual network and out to the internet: set restrict to deny the rest (priority 4096).
+# direction) come from a hash of the key, so adding or removing a rule rarely moves another (one that
+# collides); if an apply then reports SecurityRuleConflict, run it again.
+# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: the IPv6
+# part of a rule is keyed "<rule id> ipv6". The default rules allow all traffic inside the virtual
+# network (and peered networks and VPN or ExpressRoute sites) and out to the internet: set restrict to
+# deny the rest (priority 4096); that also blocks DNS, NTP and update servers the rules do not name.
 # An Azure Load Balancer passes packets through: its backends' NSGs see the client's address and the
 # backend's port. If a load balancer of the plan is an Azure one, also allow its clients to that port.
-# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm). Do not give these
+# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm, with the usual
+# provider "azurerm" { features {} } block in the root module). Do not give these
 # NSGs inline security_rule blocks: the provider cannot mix them with azurerm_network_security_rule.
 
 variable "resource_group_name" {
@@ -1471,18 +1487,22 @@ resource "azurerm_network_security_rule" "portolan_restrict" {
 # ===== case: 4. agent behind an HTTP CONNECT proxy, NO_PROXY exempts 3024 =====
 # Portolan: Azure network security groups for plan test.
 # One network security group (NSG) and one application security group (ASG) per zone inside Azure
-# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone. Associate each
+# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone that has an
+# address (clients and cloud APIs excepted). Associate each
 # NSG with the zone's subnets (or the node's NIC) and add each VM's NIC to its zone's ASG: the rules
 # name ASGs, and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual
 # network and a rule cannot name ASGs of two: the zones must be subnets of one virtual network.
 # Rules are keyed by the stable Portolan rule id; their priorities (100-4094, unique per NSG and
-# direction) come from a hash of the key, so adding a rule moves no other unless it takes its place.
-# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: a peer
-# with both gets a second rule, "<rule id> ipv6". The default rules allow all traffic inside the
-# virtual network and out to the internet: set restrict to deny the rest (priority 4096).
+# direction) come from a hash of the key, so adding or removing a rule rarely moves another (one that
+# collides); if an apply then reports SecurityRuleConflict, run it again.
+# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: the IPv6
+# part of a rule is keyed "<rule id> ipv6". The default rules allow all traffic inside the virtual
+# network (and peered networks and VPN or ExpressRoute sites) and out to the internet: set restrict to
+# deny the rest (priority 4096); that also blocks DNS, NTP and update servers the rules do not name.
 # An Azure Load Balancer passes packets through: its backends' NSGs see the client's address and the
 # backend's port. If a load balancer of the plan is an Azure one, also allow its clients to that port.
-# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm). Do not give these
+# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm, with the usual
+# provider "azurerm" { features {} } block in the root module). Do not give these
 # NSGs inline security_rule blocks: the provider cannot mix them with azurerm_network_security_rule.
 
 variable "resource_group_name" {
@@ -1799,18 +1819,22 @@ resource "azurerm_network_security_rule" "portolan_restrict" {
 # ===== case: 5a. three Proxies with proxy peering on Enterprise =====
 # Portolan: Azure network security groups for plan test.
 # One network security group (NSG) and one application security group (ASG) per zone inside Azure
-# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone. Associate each
+# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone that has an
+# address (clients and cloud APIs excepted). Associate each
 # NSG with the zone's subnets (or the node's NIC) and add each VM's NIC to its zone's ASG: the rules
 # name ASGs, and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual
 # network and a rule cannot name ASGs of two: the zones must be subnets of one virtual network.
 # Rules are keyed by the stable Portolan rule id; their priorities (100-4094, unique per NSG and
-# direction) come from a hash of the key, so adding a rule moves no other unless it takes its place.
-# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: a peer
-# with both gets a second rule, "<rule id> ipv6". The default rules allow all traffic inside the
-# virtual network and out to the internet: set restrict to deny the rest (priority 4096).
+# direction) come from a hash of the key, so adding or removing a rule rarely moves another (one that
+# collides); if an apply then reports SecurityRuleConflict, run it again.
+# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: the IPv6
+# part of a rule is keyed "<rule id> ipv6". The default rules allow all traffic inside the virtual
+# network (and peered networks and VPN or ExpressRoute sites) and out to the internet: set restrict to
+# deny the rest (priority 4096); that also blocks DNS, NTP and update servers the rules do not name.
 # An Azure Load Balancer passes packets through: its backends' NSGs see the client's address and the
 # backend's port. If a load balancer of the plan is an Azure one, also allow its clients to that port.
-# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm). Do not give these
+# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm, with the usual
+# provider "azurerm" { features {} } block in the root module). Do not give these
 # NSGs inline security_rule blocks: the provider cannot mix them with azurerm_network_security_rule.
 
 variable "resource_group_name" {
@@ -2267,18 +2291,22 @@ resource "azurerm_network_security_rule" "portolan_restrict" {
 # ===== case: 5b. three Proxies with proxy peering on OSS =====
 # Portolan: Azure network security groups for plan test.
 # One network security group (NSG) and one application security group (ASG) per zone inside Azure
-# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone. Associate each
+# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone that has an
+# address (clients and cloud APIs excepted). Associate each
 # NSG with the zone's subnets (or the node's NIC) and add each VM's NIC to its zone's ASG: the rules
 # name ASGs, and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual
 # network and a rule cannot name ASGs of two: the zones must be subnets of one virtual network.
 # Rules are keyed by the stable Portolan rule id; their priorities (100-4094, unique per NSG and
-# direction) come from a hash of the key, so adding a rule moves no other unless it takes its place.
-# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: a peer
-# with both gets a second rule, "<rule id> ipv6". The default rules allow all traffic inside the
-# virtual network and out to the internet: set restrict to deny the rest (priority 4096).
+# direction) come from a hash of the key, so adding or removing a rule rarely moves another (one that
+# collides); if an apply then reports SecurityRuleConflict, run it again.
+# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: the IPv6
+# part of a rule is keyed "<rule id> ipv6". The default rules allow all traffic inside the virtual
+# network (and peered networks and VPN or ExpressRoute sites) and out to the internet: set restrict to
+# deny the rest (priority 4096); that also blocks DNS, NTP and update servers the rules do not name.
 # An Azure Load Balancer passes packets through: its backends' NSGs see the client's address and the
 # backend's port. If a load balancer of the plan is an Azure one, also allow its clients to that port.
-# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm). Do not give these
+# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm, with the usual
+# provider "azurerm" { features {} } block in the root module). Do not give these
 # NSGs inline security_rule blocks: the provider cannot mix them with azurerm_network_security_rule.
 
 variable "resource_group_name" {
@@ -2567,18 +2595,22 @@ resource "azurerm_network_security_rule" "portolan_restrict" {
 # ===== case: 6. Teleport Cloud tenant, Database and Desktop agents =====
 # Portolan: Azure network security groups for plan test.
 # One network security group (NSG) and one application security group (ASG) per zone inside Azure
-# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone. Associate each
+# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone that has an
+# address (clients and cloud APIs excepted). Associate each
 # NSG with the zone's subnets (or the node's NIC) and add each VM's NIC to its zone's ASG: the rules
 # name ASGs, and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual
 # network and a rule cannot name ASGs of two: the zones must be subnets of one virtual network.
 # Rules are keyed by the stable Portolan rule id; their priorities (100-4094, unique per NSG and
-# direction) come from a hash of the key, so adding a rule moves no other unless it takes its place.
-# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: a peer
-# with both gets a second rule, "<rule id> ipv6". The default rules allow all traffic inside the
-# virtual network and out to the internet: set restrict to deny the rest (priority 4096).
+# direction) come from a hash of the key, so adding or removing a rule rarely moves another (one that
+# collides); if an apply then reports SecurityRuleConflict, run it again.
+# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: the IPv6
+# part of a rule is keyed "<rule id> ipv6". The default rules allow all traffic inside the virtual
+# network (and peered networks and VPN or ExpressRoute sites) and out to the internet: set restrict to
+# deny the rest (priority 4096); that also blocks DNS, NTP and update servers the rules do not name.
 # An Azure Load Balancer passes packets through: its backends' NSGs see the client's address and the
 # backend's port. If a load balancer of the plan is an Azure one, also allow its clients to that port.
-# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm). Do not give these
+# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm, with the usual
+# provider "azurerm" { features {} } block in the root module). Do not give these
 # NSGs inline security_rule blocks: the provider cannot mix them with azurerm_network_security_rule.
 
 variable "resource_group_name" {
@@ -2933,18 +2965,22 @@ resource "azurerm_network_security_rule" "portolan_restrict" {
 # ===== case: 7. leaf cluster trusting a multiplex root =====
 # Portolan: Azure network security groups for plan test.
 # One network security group (NSG) and one application security group (ASG) per zone inside Azure
-# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone. Associate each
+# (internet, on-prem and Teleport Cloud zones have none) and per node without a zone that has an
+# address (clients and cloud APIs excepted). Associate each
 # NSG with the zone's subnets (or the node's NIC) and add each VM's NIC to its zone's ASG: the rules
 # name ASGs, and a rule naming an ASG applies only to NICs in it. An ASG holds NICs of one virtual
 # network and a rule cannot name ASGs of two: the zones must be subnets of one virtual network.
 # Rules are keyed by the stable Portolan rule id; their priorities (100-4094, unique per NSG and
-# direction) come from a hash of the key, so adding a rule moves no other unless it takes its place.
-# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: a peer
-# with both gets a second rule, "<rule id> ipv6". The default rules allow all traffic inside the
-# virtual network and out to the internet: set restrict to deny the rest (priority 4096).
+# direction) come from a hash of the key, so adding or removing a rule rarely moves another (one that
+# collides); if an apply then reports SecurityRuleConflict, run it again.
+# NSGs are stateful: replies need no rule. A rule holds IPv4 or IPv6 prefixes, never both: the IPv6
+# part of a rule is keyed "<rule id> ipv6". The default rules allow all traffic inside the virtual
+# network (and peered networks and VPN or ExpressRoute sites) and out to the internet: set restrict to
+# deny the rest (priority 4096); that also blocks DNS, NTP and update servers the rules do not name.
 # An Azure Load Balancer passes packets through: its backends' NSGs see the client's address and the
 # backend's port. If a load balancer of the plan is an Azure one, also allow its clients to that port.
-# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm). Do not give these
+# Needs Terraform >= 0.13 and the azurerm provider 3 or later (hashicorp/azurerm, with the usual
+# provider "azurerm" { features {} } block in the root module). Do not give these
 # NSGs inline security_rule blocks: the provider cannot mix them with azurerm_network_security_rule.
 
 variable "resource_group_name" {
