@@ -201,8 +201,8 @@ function guessedPeerAddress(ctx: Ctx, id: string, out: FindingSink): void {
  * L-R3, where the plan shows it: a Proxy that listens for peers on a loopback address (only its own
  * host can connect), or advertises one in peer_public_addr (the other Proxies dial themselves).
  * Without peer_public_addr, a listener on a written-out host advertises that host (`PublicPeerAddr`
- * in lib/service/servicecfg/proxy.go, reference [S8]), so a loopback listener is both. Firewalls between the Proxies are the plan's
- * peering rules and assertions.
+ * in lib/service/servicecfg/proxy.go, reference [S8]), so a loopback listener is both. Firewalls
+ * between the Proxies are the plan's peering rules and assertions.
  */
 function loopbackPeerAddress(ctx: Ctx, c: Cluster, id: string, out: FindingSink): void {
   const p = ctx.proxies.get(id)?.node;
