@@ -32,8 +32,8 @@ import type { DeriveResult } from '../engine/index.ts';
 import type { Plan } from '../schema/index.ts';
 import { asciiText, lineComment, slug, truncate } from './escape.ts';
 import { compareText, ruleRows } from './model.ts';
-import type { Endpoint } from './model.ts';
-import { OUTSIDE_CLOUD_ZONE_KINDS, fnv1a, ownGroupNodes, uniqueNames } from './names.ts';
+import { cloudGroups, fnv1a, uniqueNames } from './names.ts';
+import type { CloudGroup } from './names.ts';
 import { parseNetAddress, withPrefixLength } from './netaddr.ts';
 import { hclBlock } from './hcl.ts';
 import type { HclValue } from './hcl.ts';
@@ -85,32 +85,6 @@ export function azurePriorities(keys: readonly string[]): Map<string, number> {
   return out;
 }
 
-interface Group {
-  /** `zone:<id>` or `host:<id>`. */
-  seed: string;
-  /** `portolan-<zone id>` or `portolan-host-<node id>`: the key of the NSG and the ASG. */
-  name: string;
-  description: string;
-}
-
-function groupsOf(plan: Plan): { groups: Group[]; groupOf: (e: Endpoint) => Group | undefined } {
-  const zones = plan.zones.filter((z) => !OUTSIDE_CLOUD_ZONE_KINDS.has(z.kind));
-  const unzoned = ownGroupNodes(plan);
-  const requests = [
-    ...zones.map((z) => ({ seed: `zone:${z.id}`, prefix: 'portolan-', text: z.id, description: `Portolan zone ${z.name}` })),
-    ...unzoned.map((n) => ({ seed: `host:${n.id}`, prefix: 'portolan-host-', text: n.id, description: `Portolan host ${n.name} (no zone)` })),
-  ].sort((a, b) => compareText(a.seed, b.seed));
-  const names = uniqueNames(requests, MAX_GROUP);
-  const groups = requests.map((r) => ({ seed: r.seed, name: names.get(r.seed) ?? '', description: truncate(asciiText(r.description), MAX_TAG) }));
-  const bySeed = new Map(groups.map((g) => [g.seed, g]));
-  // A kubelet sits on a node of its tbot's zone: that zone's NSG takes its inbound rule.
-  const groupOf = (e: Endpoint) => {
-    if (e.kind === 'kubelet' || (e.kind === 'node' && e.zoneId !== undefined)) return e.zoneId === undefined ? undefined : bySeed.get(`zone:${e.zoneId}`);
-    return e.kind === 'node' ? bySeed.get(`host:${e.id}`) : undefined;
-  };
-  return { groups: [...groups].sort((a, b) => compareText(a.name, b.name)), groupOf };
-}
-
 /** One side of an Azure rule: exactly one of an ASG (by group name), a single prefix, or several. */
 interface Side {
   asg: HclValue;
@@ -118,7 +92,7 @@ interface Side {
   prefixes: HclValue;
 }
 
-const asgSide = (group: Group): Side => ({ asg: group.name, prefix: null, prefixes: null });
+const asgSide = (group: CloudGroup): Side => ({ asg: group.name, prefix: null, prefixes: null });
 
 /** A single prefix goes in `*_address_prefix`, several in `*_address_prefixes` (which takes no `*`). */
 function prefixSide(list: HclValue[]): Side {
@@ -140,7 +114,7 @@ type Direction = 'inbound' | 'outbound';
 
 /** The Terraform file for every rule of the plan, as Azure NSG rules. */
 export function azureNsgExport(plan: Plan, result: DeriveResult): string {
-  const { groups, groupOf } = groupsOf(plan);
+  const { groups, groupOf } = cloudGroups(plan, MAX_GROUP);
   const variables = new Map<string, string>();
   /** Prefixes of an address, by family: `any` is `*` (alone), host names are `var.resolve_<name>` (IPv4). */
   const prefixesOf = (address: string): { v4: HclValue[]; v6: HclValue[] } => {
@@ -304,7 +278,7 @@ export function azureNsgExport(plan: Plan, result: DeriveResult): string {
       [
         'portolan_groups',
         {
-          map: groups.map((g) => [g.name, { map: [['nsg_name', `nsg-${g.name}`], ['asg_name', `asg-${g.name}`], ['description', g.description]] }] as [string, HclValue]),
+          map: groups.map((g) => [g.name, { map: [['nsg_name', `nsg-${g.name}`], ['asg_name', `asg-${g.name}`], ['description', truncate(asciiText(`Portolan ${g.description}`), MAX_TAG)]] }] as [string, HclValue]),
           quoteKeys: true,
         },
       ],
@@ -335,7 +309,7 @@ export function azureNsgExport(plan: Plan, result: DeriveResult): string {
 }
 
 /** One `restrict` rule of a group, keyed `<group name> <rule name>`. */
-function restrictEntry(group: Group, name: string, direction: 'Inbound' | 'Outbound', access: 'Allow' | 'Deny', priority: number, source: string, what: string): [string, HclValue] {
+function restrictEntry(group: CloudGroup, name: string, direction: 'Inbound' | 'Outbound', access: 'Allow' | 'Deny', priority: number, source: string, what: string): [string, HclValue] {
   return [
     `${group.name} ${name}`,
     {

@@ -20,8 +20,7 @@ import type { DeriveResult } from '../engine/index.ts';
 import type { Plan } from '../schema/index.ts';
 import { asciiText, lineComment, slug, truncate } from './escape.ts';
 import { compareText, ruleRows } from './model.ts';
-import type { Endpoint } from './model.ts';
-import { OUTSIDE_CLOUD_ZONE_KINDS, ownGroupNodes, slugName, uniqueNames } from './names.ts';
+import { cloudGroups, slugName, uniqueNames } from './names.ts';
 import type { NameRequest } from './names.ts';
 import { parseNetAddress, withPrefixLength } from './netaddr.ts';
 import { hclBlock } from './hcl.ts';
@@ -61,31 +60,6 @@ export function gcpDescription(text: string): string {
   return truncate(asciiText(text), MAX_DESCRIPTION);
 }
 
-interface Tag {
-  /** `zone:<id>` or `host:<id>`. */
-  seed: string;
-  tag: string;
-  description: string;
-}
-
-function tagsOf(plan: Plan): { tags: Tag[]; tagOf: (e: Endpoint) => Tag | undefined } {
-  const zones = plan.zones.filter((z) => !OUTSIDE_CLOUD_ZONE_KINDS.has(z.kind));
-  const unzoned = ownGroupNodes(plan);
-  const requests: (NameRequest & { description: string })[] = [
-    ...zones.map((z) => ({ seed: `zone:${z.id}`, prefix: 'portolan-', text: z.id, description: `zone ${z.name}` })),
-    ...unzoned.map((n) => ({ seed: `host:${n.id}`, prefix: 'portolan-host-', text: n.id, description: `host ${n.name} (no zone)` })),
-  ].sort((a, b) => compareText(a.seed, b.seed));
-  const names = gcpNames(requests);
-  const tags = requests.map((r) => ({ seed: r.seed, tag: names.get(r.seed) ?? '', description: r.description }));
-  const bySeed = new Map(tags.map((t) => [t.seed, t]));
-  // A kubelet sits on a node of its tbot's zone: that zone's tag takes its inbound rule.
-  const tagOf = (e: Endpoint) => {
-    if (e.kind === 'kubelet' || (e.kind === 'node' && e.zoneId !== undefined)) return e.zoneId === undefined ? undefined : bySeed.get(`zone:${e.zoneId}`);
-    return e.kind === 'node' ? bySeed.get(`host:${e.id}`) : undefined;
-  };
-  return { tags: [...tags].sort((a, b) => compareText(a.tag, b.tag)), tagOf };
-}
-
 /** Ranges of one address text, by family: `any` is `0.0.0.0/0`, host names are `var.resolve_<name>` (IPv4). */
 interface Ranges {
   v4: HclValue[];
@@ -101,7 +75,7 @@ interface Entry {
 
 /** The Terraform file for every rule of the plan, as GCP VPC firewall rules. */
 export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
-  const { tags, tagOf } = tagsOf(plan);
+  const { groups: tags, groupOf: tagOf } = cloudGroups(plan, MAX_NAME);
   const variables = new Map<string, string>();
   const rangesOf = (address: string): Ranges => {
     const net = parseNetAddress(address);
@@ -141,8 +115,8 @@ export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
     const src = tagOf(row.source);
     const dst = tagOf(row.destination);
     if (dst !== undefined) {
-      const target: [string, HclValue] = ['target_tags', { list: [dst.tag] }];
-      if (src !== undefined) fromTags.push({ key: rule.id, prefix: 'pt-', fields: [target, ['source_tags', { list: [src.tag] }], ...common] });
+      const target: [string, HclValue] = ['target_tags', { list: [dst.name] }];
+      if (src !== undefined) fromTags.push({ key: rule.id, prefix: 'pt-', fields: [target, ['source_tags', { list: [src.name] }], ...common] });
       else fromRanges.push(...split(rule.id, rangesOf(row.source.address), (list) => [target, ['source_ranges', list], ...common]).map((e) => ({ ...e, prefix: 'pr-' })));
     }
     if (src !== undefined) {
@@ -150,14 +124,14 @@ export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
       // A tagged destination whose address the plan does not know (`any` to the engine) would make the
       // rule one to everywhere: no egress rule at all, and a comment that says so.
       if (dst !== undefined && parseNetAddress(address).any) noEgress.push(rule.id);
-      else egress.push(...split(rule.id, rangesOf(address), (list) => [['target_tags', { list: [src.tag] }], ['destination_ranges', list], ...common]).map((e) => ({ ...e, prefix: 'pe-' })));
+      else egress.push(...split(rule.id, rangesOf(address), (list) => [['target_tags', { list: [src.name] }], ['destination_ranges', list], ...common]).map((e) => ({ ...e, prefix: 'pe-' })));
     }
   }
   const names = gcpNames([
     ...fromTags.map((e) => ({ seed: `tags:${e.key}`, prefix: e.prefix, text: e.key })),
     ...fromRanges.map((e) => ({ seed: `ranges:${e.key}`, prefix: e.prefix, text: e.key })),
     ...egress.map((e) => ({ seed: `egress:${e.key}`, prefix: e.prefix, text: e.key })),
-    ...tags.map((t) => ({ seed: `deny:${t.tag}`, prefix: 'pd-', text: t.tag })),
+    ...tags.map((t) => ({ seed: `deny:${t.name}`, prefix: 'pd-', text: t.name })),
   ]);
   const map = (entries: Entry[], direction: string): HclValue => ({
     map: entries.map((e) => [e.key, { map: [['name', names.get(`${direction}:${e.key}`) ?? ''], ...e.fields] }] as [string, HclValue]),
@@ -183,7 +157,8 @@ export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
     lineComment(`Portolan: GCP VPC firewall rules for plan ${plan.name}.`),
     '# One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one',
     '# per node without a zone that has an address (clients and cloud APIs excepted): give each instance',
-    '# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies',
+    '# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable',
+    '# Portolan rule id. GCP firewall rules are stateful: replies',
     '# need no rule. source_tags match the primary internal IP of tagged instances in the same network only:',
     '# not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are',
     '# separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).',
@@ -213,7 +188,7 @@ export function gcpFirewallExport(plan: Plan, result: DeriveResult): string {
       [
         'portolan_network_tags',
         {
-          map: tags.map((t) => [t.tag, { map: [['name', names.get(`deny:${t.tag}`) ?? ''], ['description', gcpDescription(`Portolan restrict_egress: deny all other IPv4 egress of tag ${t.tag} (${t.description}); IPv6 egress stays open`)]] }] as [string, HclValue]),
+          map: tags.map((t) => [t.name, { map: [['name', names.get(`deny:${t.name}`) ?? ''], ['description', gcpDescription(`Portolan restrict_egress: deny all other IPv4 egress of tag ${t.name} (${t.description}); IPv6 egress stays open`)]] }] as [string, HclValue]),
           quoteKeys: true,
         },
       ],

@@ -5,6 +5,8 @@
  * new name collides with it. Pure and deterministic: no clock, no randomness.
  */
 import type { Plan } from '../schema/index.ts';
+import { compareText } from './model.ts';
+import type { Endpoint } from './model.ts';
 import { slug } from './escape.ts';
 
 /** 32-bit FNV-1a of the UTF-16 code units, as 8 hex digits: a short, stable suffix for cut names. */
@@ -71,4 +73,34 @@ export const OUTSIDE_CLOUD_ZONE_KINDS: ReadonlySet<string> = new Set(['internet'
  */
 export function ownGroupNodes(plan: Plan): Plan['nodes'] {
   return plan.nodes.filter((n) => n.zone === undefined && n.kind !== 'client' && n.kind !== 'cloud-api' && n.addresses.length > 0);
+}
+
+/** A zone inside the cloud, or a node in no zone placed there: one security group, tag or NSG and ASG. */
+export interface CloudGroup {
+  /** `zone:<id>` or `host:<id>`. */
+  seed: string;
+  /** `portolan-<zone id>` or `portolan-host-<node id>`, unique, at most `max` characters. */
+  name: string;
+  /** `zone <name>` or `host <name> (no zone)`. */
+  description: string;
+}
+
+/**
+ * The groups of the GCP and Azure exports, sorted by name, and the group of a rule's end: its zone's, a
+ * kubelet its tbot's zone's (it runs on a node there), a node in no zone its own; none outside the cloud.
+ */
+export function cloudGroups(plan: Plan, max: number): { groups: CloudGroup[]; groupOf: (e: Endpoint) => CloudGroup | undefined } {
+  const zones = plan.zones.filter((z) => !OUTSIDE_CLOUD_ZONE_KINDS.has(z.kind));
+  const requests = [
+    ...zones.map((z) => ({ seed: `zone:${z.id}`, prefix: 'portolan-', text: z.id, description: `zone ${z.name}` })),
+    ...ownGroupNodes(plan).map((n) => ({ seed: `host:${n.id}`, prefix: 'portolan-host-', text: n.id, description: `host ${n.name} (no zone)` })),
+  ].sort((a, b) => compareText(a.seed, b.seed));
+  const names = uniqueNames(requests, max);
+  const groups = requests.map((r) => ({ seed: r.seed, name: names.get(r.seed) ?? '', description: r.description }));
+  const bySeed = new Map(groups.map((g) => [g.seed, g]));
+  const groupOf = (e: Endpoint) => {
+    if (e.kind === 'kubelet' || (e.kind === 'node' && e.zoneId !== undefined)) return e.zoneId === undefined ? undefined : bySeed.get(`zone:${e.zoneId}`);
+    return e.kind === 'node' ? bySeed.get(`host:${e.id}`) : undefined;
+  };
+  return { groups: groups.sort((a, b) => compareText(a.name, b.name)), groupOf };
 }

@@ -2,7 +2,8 @@
 # Portolan: GCP VPC firewall rules for plan Example: self-hosted HA cluster.
 # One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one
 # per node without a zone that has an address (clients and cloud APIs excepted): give each instance
-# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies
+# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable
+# Portolan rule id. GCP firewall rules are stateful: replies
 # need no rule. source_tags match the primary internal IP of tagged instances in the same network only:
 # not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are
 # separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).
@@ -307,7 +308,8 @@ resource "google_compute_firewall" "portolan_deny_egress" {
 # Portolan: GCP VPC firewall rules for plan test.
 # One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one
 # per node without a zone that has an address (clients and cloud APIs excepted): give each instance
-# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies
+# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable
+# Portolan rule id. GCP firewall rules are stateful: replies
 # need no rule. source_tags match the primary internal IP of tagged instances in the same network only:
 # not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are
 # separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).
@@ -460,7 +462,8 @@ resource "google_compute_firewall" "portolan_deny_egress" {
 # Portolan: GCP VPC firewall rules for plan test.
 # One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one
 # per node without a zone that has an address (clients and cloud APIs excepted): give each instance
-# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies
+# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable
+# Portolan rule id. GCP firewall rules are stateful: replies
 # need no rule. source_tags match the primary internal IP of tagged instances in the same network only:
 # not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are
 # separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).
@@ -637,7 +640,8 @@ resource "google_compute_firewall" "portolan_deny_egress" {
 # Portolan: GCP VPC firewall rules for plan test.
 # One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one
 # per node without a zone that has an address (clients and cloud APIs excepted): give each instance
-# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies
+# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable
+# Portolan rule id. GCP firewall rules are stateful: replies
 # need no rule. source_tags match the primary internal IP of tagged instances in the same network only:
 # not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are
 # separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).
@@ -806,7 +810,8 @@ resource "google_compute_firewall" "portolan_deny_egress" {
 # Portolan: GCP VPC firewall rules for plan test.
 # One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one
 # per node without a zone that has an address (clients and cloud APIs excepted): give each instance
-# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies
+# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable
+# Portolan rule id. GCP firewall rules are stateful: replies
 # need no rule. source_tags match the primary internal IP of tagged instances in the same network only:
 # not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are
 # separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).
@@ -992,7 +997,8 @@ resource "google_compute_firewall" "portolan_deny_egress" {
 # Portolan: GCP VPC firewall rules for plan test.
 # One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one
 # per node without a zone that has an address (clients and cloud APIs excepted): give each instance
-# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies
+# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable
+# Portolan rule id. GCP firewall rules are stateful: replies
 # need no rule. source_tags match the primary internal IP of tagged instances in the same network only:
 # not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are
 # separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).
@@ -1248,7 +1254,8 @@ resource "google_compute_firewall" "portolan_deny_egress" {
 # Portolan: GCP VPC firewall rules for plan test.
 # One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one
 # per node without a zone that has an address (clients and cloud APIs excepted): give each instance
-# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies
+# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable
+# Portolan rule id. GCP firewall rules are stateful: replies
 # need no rule. source_tags match the primary internal IP of tagged instances in the same network only:
 # not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are
 # separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).
@@ -1408,7 +1415,8 @@ resource "google_compute_firewall" "portolan_deny_egress" {
 # Portolan: GCP VPC firewall rules for plan test.
 # One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one
 # per node without a zone that has an address (clients and cloud APIs excepted): give each instance
-# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies
+# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable
+# Portolan rule id. GCP firewall rules are stateful: replies
 # need no rule. source_tags match the primary internal IP of tagged instances in the same network only:
 # not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are
 # separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).
@@ -1610,7 +1618,8 @@ resource "google_compute_firewall" "portolan_deny_egress" {
 # Portolan: GCP VPC firewall rules for plan test.
 # One network tag per zone inside GCP (internet, on-prem and Teleport Cloud zones have none) and one
 # per node without a zone that has an address (clients and cloud APIs excepted): give each instance
-# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable Portolan rule id. GCP firewall rules are stateful: replies
+# the tag of its zone (network tags on the instance or its template). Rules are keyed by the stable
+# Portolan rule id. GCP firewall rules are stateful: replies
 # need no rule. source_tags match the primary internal IP of tagged instances in the same network only:
 # not across peered networks, nor traffic to external IPs. Ingress from tags and from ranges are
 # separate resources, so a rule whose source changes kind is replaced (the provider keeps old ranges).
