@@ -67,7 +67,7 @@ export function uniqueNames(requests: readonly NameRequest[], max: number): Map<
 export const OUTSIDE_CLOUD_ZONE_KINDS: ReadonlySet<string> = new Set(['internet', 'on-prem', 'cloud-tenant']);
 
 /**
- * Nodes in no zone that get a group of their own in the GCP and Azure exports: those that can be a
+ * Nodes in no zone that get a group of their own in the cloud exports (AWS, GCP, Azure): those that can be a
  * machine there. A client has none; nor has a node with no address (the rule names `any` for it, so it
  * cannot be placed) or a cloud API (someone else's endpoint).
  */

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { allCases, goldenOf, hostileCase, kubeletCase, runExport, scenarioCases } from './__fixtures__/plans.ts';
 import type { Case } from './__fixtures__/plans.ts';
 import { HAS_TERRAFORM, TOOL_TIMEOUT, balanced, expectTerraformFormatted } from './__fixtures__/hcl-checks.ts';
+import { derive } from '../engine/index.ts';
+import { examplePlan } from '../examples/example-plan.ts';
+import { PlanSchema } from '../schema/index.ts';
 import { awsDescription } from './terraform.ts';
 
 /** `"key" = {` entries directly inside `name = {` in locals. */
@@ -53,6 +56,23 @@ describe('Terraform (AWS security groups) export', () => {
     const text = runExport('terraform', allCases()[0] as Case);
     expect(text).toMatch(/"proxy-1-to-auth-3025-tcp" = \{\n\s+security_group\s+= "control-plane"\n\s+referenced_security_group = "dmz"/);
     expect(text).toMatch(/"users-to-lb-443-tcp" = \{\n\s+security_group\s+= "dmz"\n\s+referenced_security_group = null\n\s+cidr_ipv4\s+= "0.0.0.0\/0"/);
+  });
+
+  it('gives a security group of its own only to a node in no zone that can be a machine in the VPC', () => {
+    const input = JSON.parse(JSON.stringify(examplePlan())) as { nodes: { id: string; zone?: string; addresses: string[] }[] };
+    for (const n of input.nodes) {
+      if (n.id === 'postgres' || n.id === 'kube-api') delete n.zone;
+      if (n.id === 'kube-api') n.addresses = [];
+    }
+    const plan = PlanSchema.parse(input);
+    const text = runExport('terraform', { name: 'unzoned', plan, result: derive(plan) });
+    const groups = mapKeys(text, 'portolan_security_groups');
+    expect(groups).toContain('host-postgres');
+    expect(groups.filter((g) => g.startsWith('host-'))).toEqual(['host-postgres']);
+    // The rule towards the node with no address has no group to land in: egress only, to any address.
+    const toKube = mapKeys(text, 'portolan_egress_rules').filter((k) => k.includes('-to-kube-api-'));
+    expect(toKube.length).toBeGreaterThan(0);
+    expect(mapKeys(text, 'portolan_ingress_rules').filter((k) => k.includes('-to-kube-api-'))).toEqual([]);
   });
 
   it('lets the kubelet rule of a tbot into the group of the tbot\'s zone (the kubelet runs on a node there)', () => {

@@ -1,7 +1,8 @@
 /**
  * AWS security groups as Terraform (`terraform`): one `aws_security_group` per zone (internet,
  * on-prem and Teleport Cloud zones have none: they are outside any VPC) and one per node that sits
- * in no zone, then `aws_vpc_security_group_ingress_rule` / `_egress_rule` resources with `for_each`
+ * in no zone and can be a machine in the VPC (`ownGroupNodes`: not a client, a cloud API or a node
+ * without an address), then `aws_vpc_security_group_ingress_rule` / `_egress_rule` resources with `for_each`
  * over `locals` maps keyed by the stable Portolan rule id (never a list index, so adding a rule
  * never renumbers the others). A peer that has a security group is referenced by it
  * (`referenced_security_group_id`); any other peer by CIDR. AWS takes one CIDR per rule, so a peer
@@ -13,7 +14,7 @@ import type { Plan } from '../schema/index.ts';
 import { asciiText, lineComment, slug, truncate } from './escape.ts';
 import { compareText, ruleRows } from './model.ts';
 import type { Endpoint } from './model.ts';
-import { OUTSIDE_CLOUD_ZONE_KINDS } from './names.ts';
+import { OUTSIDE_CLOUD_ZONE_KINDS, ownGroupNodes } from './names.ts';
 import { parseNetAddress } from './netaddr.ts';
 import { hclBlock } from './hcl.ts';
 import type { HclValue } from './hcl.ts';
@@ -37,7 +38,7 @@ interface RuleEntry {
 
 function groupsOf(plan: Plan): { groups: Group[]; groupOf: (e: Endpoint) => string | undefined } {
   const zones = new Map(plan.zones.filter((z) => !OUTSIDE_CLOUD_ZONE_KINDS.has(z.kind)).map((z) => [z.id, z]));
-  const unzoned = new Set(plan.nodes.filter((n) => n.zone === undefined && n.kind !== 'client').map((n) => n.id));
+  const unzoned = new Set(ownGroupNodes(plan).map((n) => n.id));
   const groups: Group[] = [
     ...[...zones.values()].map((z) => ({ key: z.id, name: `portolan-${z.id}`, description: awsDescription(`Portolan zone ${z.name}`) })),
     ...[...unzoned].map((id) => ({ key: `host-${id}`, name: `portolan-host-${id}`, description: awsDescription(`Portolan host ${plan.nodes.find((n) => n.id === id)?.name ?? id} (no zone)`) })),
@@ -105,8 +106,9 @@ export function terraformExport(plan: Plan, result: DeriveResult): string {
   return [
     lineComment(`Portolan: AWS security groups for plan ${plan.name}.`),
     '# One security group per zone inside AWS (internet, on-prem and Teleport Cloud zones have none) and',
-    '# one per node without a zone; rules are keyed by the stable Portolan rule id. Rules are stateful:',
-    '# replies need no rule. Needs the AWS provider >= 5 (aws_vpc_security_group_*_rule).',
+    '# one per node without a zone that has an address (clients and cloud APIs excepted); rules are keyed',
+    '# by the stable Portolan rule id. Rules are stateful: replies need no rule. Needs the AWS provider >= 5',
+    '# (aws_vpc_security_group_*_rule).',
     '',
     hclBlock('variable "vpc_id"', [['type', { raw: 'string' }], ['description', 'ID of the VPC that holds the Portolan security groups.']]),
     ...[...variables].sort(([a], [b]) => compareText(a, b)).map(([variable, name]) =>

@@ -1,8 +1,9 @@
 # ===== case: example =====
 # Portolan: AWS security groups for plan Example: self-hosted HA cluster.
 # One security group per zone inside AWS (internet, on-prem and Teleport Cloud zones have none) and
-# one per node without a zone; rules are keyed by the stable Portolan rule id. Rules are stateful:
-# replies need no rule. Needs the AWS provider >= 5 (aws_vpc_security_group_*_rule).
+# one per node without a zone that has an address (clients and cloud APIs excepted); rules are keyed
+# by the stable Portolan rule id. Rules are stateful: replies need no rule. Needs the AWS provider >= 5
+# (aws_vpc_security_group_*_rule).
 
 variable "vpc_id" {
   type        = string
@@ -287,8 +288,9 @@ resource "aws_vpc_security_group_egress_rule" "portolan" {
 # ===== case: 1. self-hosted multiplex, Proxy web on 443 =====
 # Portolan: AWS security groups for plan test.
 # One security group per zone inside AWS (internet, on-prem and Teleport Cloud zones have none) and
-# one per node without a zone; rules are keyed by the stable Portolan rule id. Rules are stateful:
-# replies need no rule. Needs the AWS provider >= 5 (aws_vpc_security_group_*_rule).
+# one per node without a zone that has an address (clients and cloud APIs excepted); rules are keyed
+# by the stable Portolan rule id. Rules are stateful: replies need no rule. Needs the AWS provider >= 5
+# (aws_vpc_security_group_*_rule).
 
 variable "vpc_id" {
   type        = string
@@ -409,8 +411,9 @@ resource "aws_vpc_security_group_egress_rule" "portolan" {
 # ===== case: 2. config v1, separate mode, web on 3080 =====
 # Portolan: AWS security groups for plan test.
 # One security group per zone inside AWS (internet, on-prem and Teleport Cloud zones have none) and
-# one per node without a zone; rules are keyed by the stable Portolan rule id. Rules are stateful:
-# replies need no rule. Needs the AWS provider >= 5 (aws_vpc_security_group_*_rule).
+# one per node without a zone that has an address (clients and cloud APIs excepted); rules are keyed
+# by the stable Portolan rule id. Rules are stateful: replies need no rule. Needs the AWS provider >= 5
+# (aws_vpc_security_group_*_rule).
 
 variable "vpc_id" {
   type        = string
@@ -561,8 +564,9 @@ resource "aws_vpc_security_group_egress_rule" "portolan" {
 # ===== case: 3. SSH agent joined directly to Auth =====
 # Portolan: AWS security groups for plan test.
 # One security group per zone inside AWS (internet, on-prem and Teleport Cloud zones have none) and
-# one per node without a zone; rules are keyed by the stable Portolan rule id. Rules are stateful:
-# replies need no rule. Needs the AWS provider >= 5 (aws_vpc_security_group_*_rule).
+# one per node without a zone that has an address (clients and cloud APIs excepted); rules are keyed
+# by the stable Portolan rule id. Rules are stateful: replies need no rule. Needs the AWS provider >= 5
+# (aws_vpc_security_group_*_rule).
 
 variable "vpc_id" {
   type        = string
@@ -703,8 +707,9 @@ resource "aws_vpc_security_group_egress_rule" "portolan" {
 # ===== case: 4. agent behind an HTTP CONNECT proxy, NO_PROXY exempts 3024 =====
 # Portolan: AWS security groups for plan test.
 # One security group per zone inside AWS (internet, on-prem and Teleport Cloud zones have none) and
-# one per node without a zone; rules are keyed by the stable Portolan rule id. Rules are stateful:
-# replies need no rule. Needs the AWS provider >= 5 (aws_vpc_security_group_*_rule).
+# one per node without a zone that has an address (clients and cloud APIs excepted); rules are keyed
+# by the stable Portolan rule id. Rules are stateful: replies need no rule. Needs the AWS provider >= 5
+# (aws_vpc_security_group_*_rule).
 
 variable "vpc_id" {
   type        = string
@@ -855,8 +860,9 @@ resource "aws_vpc_security_group_egress_rule" "portolan" {
 # ===== case: 5a. three Proxies with proxy peering on Enterprise =====
 # Portolan: AWS security groups for plan test.
 # One security group per zone inside AWS (internet, on-prem and Teleport Cloud zones have none) and
-# one per node without a zone; rules are keyed by the stable Portolan rule id. Rules are stateful:
-# replies need no rule. Needs the AWS provider >= 5 (aws_vpc_security_group_*_rule).
+# one per node without a zone that has an address (clients and cloud APIs excepted); rules are keyed
+# by the stable Portolan rule id. Rules are stateful: replies need no rule. Needs the AWS provider >= 5
+# (aws_vpc_security_group_*_rule).
 
 variable "vpc_id" {
   type        = string
@@ -1107,8 +1113,9 @@ resource "aws_vpc_security_group_egress_rule" "portolan" {
 # ===== case: 5b. three Proxies with proxy peering on OSS =====
 # Portolan: AWS security groups for plan test.
 # One security group per zone inside AWS (internet, on-prem and Teleport Cloud zones have none) and
-# one per node without a zone; rules are keyed by the stable Portolan rule id. Rules are stateful:
-# replies need no rule. Needs the AWS provider >= 5 (aws_vpc_security_group_*_rule).
+# one per node without a zone that has an address (clients and cloud APIs excepted); rules are keyed
+# by the stable Portolan rule id. Rules are stateful: replies need no rule. Needs the AWS provider >= 5
+# (aws_vpc_security_group_*_rule).
 
 variable "vpc_id" {
   type        = string
@@ -1239,8 +1246,9 @@ resource "aws_vpc_security_group_egress_rule" "portolan" {
 # ===== case: 6. Teleport Cloud tenant, Database and Desktop agents =====
 # Portolan: AWS security groups for plan test.
 # One security group per zone inside AWS (internet, on-prem and Teleport Cloud zones have none) and
-# one per node without a zone; rules are keyed by the stable Portolan rule id. Rules are stateful:
-# replies need no rule. Needs the AWS provider >= 5 (aws_vpc_security_group_*_rule).
+# one per node without a zone that has an address (clients and cloud APIs excepted); rules are keyed
+# by the stable Portolan rule id. Rules are stateful: replies need no rule. Needs the AWS provider >= 5
+# (aws_vpc_security_group_*_rule).
 
 variable "vpc_id" {
   type        = string
@@ -1416,8 +1424,9 @@ resource "aws_vpc_security_group_egress_rule" "portolan" {
 # ===== case: 7. leaf cluster trusting a multiplex root =====
 # Portolan: AWS security groups for plan test.
 # One security group per zone inside AWS (internet, on-prem and Teleport Cloud zones have none) and
-# one per node without a zone; rules are keyed by the stable Portolan rule id. Rules are stateful:
-# replies need no rule. Needs the AWS provider >= 5 (aws_vpc_security_group_*_rule).
+# one per node without a zone that has an address (clients and cloud APIs excepted); rules are keyed
+# by the stable Portolan rule id. Rules are stateful: replies need no rule. Needs the AWS provider >= 5
+# (aws_vpc_security_group_*_rule).
 
 variable "vpc_id" {
   type        = string
