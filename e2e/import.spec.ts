@@ -62,3 +62,14 @@ test('an uploaded teleport.yaml adds the node it describes, as one undo step', a
   await app.undo();
   await expect(page.locator('.pl-node')).toHaveCount(before);
 });
+
+test('a teleport.yaml key that Teleport does not know is named with its line and the likely spelling', async ({ page }) => {
+  await page.getByTestId('toolbar.import').click();
+  await page.getByTestId('import.tab.yaml').click();
+  const yaml = ['version: v3', 'teleport:', '  nodename: proxy-1', 'proxy_service:', '  enabled: yes', '  web_listen_adr: 0.0.0.0:443', '  public_addr: teleport.example.com:443', 'auth_service:', '  enabled: no'].join('\n');
+  await page.getByTestId('import.text').fill(yaml);
+  await expect(page.getByTestId('import.warnings')).toContainText('proxy_service.web_listen_adr (line 6) is not a teleport.yaml setting: Teleport refuses the file at startup (did you mean web_listen_addr?).');
+  // A warning, not an error: the rest of the file still imports.
+  await expect(page.getByTestId('import.error')).toHaveCount(0);
+  await expect(page.getByTestId('import.apply')).toBeEnabled();
+});

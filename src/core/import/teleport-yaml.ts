@@ -20,7 +20,9 @@ import { clonePlan, positionsRightOf, takenIds } from './placement.ts';
 import { decodeTeleportYaml } from './yaml-decode.ts';
 import { decideJoin, refusedCombinations } from './yaml-join.ts';
 import { AGENT_SECTIONS, agentNode, authNode, isEnabled, proxyNode } from './yaml-nodes.ts';
-import { applyYamlClusterSettings, ignoredClusterSettings } from './yaml-cluster.ts';
+import { AUTH_CLUSTER_KEYS, applyYamlClusterSettings, ignoredClusterSettings } from './yaml-cluster.ts';
+import { unknownKeyWarnings } from './yaml-keys.ts';
+import type { UnknownKey } from './yaml-keys.ts';
 
 export interface YamlImportOptions {
   /** The cluster the file belongs to (default: the first cluster). */
@@ -58,7 +60,8 @@ export function previewYamlImport(plan: Plan, yamlText: string, options: YamlImp
   }
 
   const changes = new ChangeList();
-  const warnings: string[] = [];
+  // Unknown keys first: Teleport refuses such a file before anything else below matters.
+  const warnings: string[] = unknownKeyWarnings(decoded.unknownKeys.filter((k) => !explainedElsewhere(k)));
   applyYamlClusterSettings(cluster, cfg, version, authOn, changes);
 
   const taken = takenIds(next);
@@ -103,6 +106,14 @@ export function previewYamlImport(plan: Plan, yamlText: string, options: YamlImp
   const checked = parsePlan(next);
   if (!checked.ok) return { ok: false, message: `The teleport.yaml cannot be added to this plan: ${checked.error.message}` };
   return { ok: true, plan: checked.plan, added: added.map((n) => n.id), changes: changes.items, warnings };
+}
+
+/**
+ * Unknown keys another warning already explains better: Auth's cluster settings under proxy_service
+ * (ignoredClusterSettings says where they belong and what the plan keeps).
+ */
+function explainedElsewhere({ section, key }: UnknownKey): boolean {
+  return section === 'proxy_service' && (AUTH_CLUSTER_KEYS as readonly string[]).includes(key);
 }
 
 const SOURCE: Partial<Record<PlanNode['kind'], string>> = {

@@ -30,7 +30,7 @@ export function applyYamlClusterSettings(cluster: Cluster, cfg: TeleportYaml, ve
 }
 
 /** The Auth Service's cluster-wide keys this import reads. */
-const AUTH_CLUSTER_KEYS = ['proxy_listener_mode', 'tunnel_strategy'] as const;
+export const AUTH_CLUSTER_KEYS = ['proxy_listener_mode', 'tunnel_strategy'] as const;
 
 /**
  * Cluster settings a file carries where Teleport does not read them (reference §5 L-T2): the listener

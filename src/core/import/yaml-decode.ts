@@ -3,7 +3,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import { formatPath } from '../schema/index.ts';
 import { SERVICE_SECTIONS, TeleportYamlSchema } from './yaml-schema.ts';
 import type { TeleportYaml } from './yaml-schema.ts';
-import type { DecodeResult } from './ping-decode.ts';
+import { findUnknownKeys } from './yaml-keys.ts';
+import type { UnknownKey } from './yaml-keys.ts';
 
 /** A teleport.yaml is a few kB; anything past 1 MiB is something else. */
 export const MAX_YAML_TEXT = 1024 * 1024;
@@ -14,8 +15,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A checked config, and the keys Teleport would refuse: the schema is lenient (Portolan reads a few
+ * of many settings), so unknown keys are reported beside the value rather than failing it.
+ */
+export type YamlDecodeResult = { ok: true; value: TeleportYaml; unknownKeys: UnknownKey[] } | { ok: false; message: string };
+
 /** Parse and check a teleport.yaml. YAML errors and invalid fields name their line. */
-export function decodeTeleportYaml(text: string): DecodeResult<TeleportYaml> {
+export function decodeTeleportYaml(text: string): YamlDecodeResult {
   if (text.trim() === '') return { ok: false, message: 'The input is empty: paste the contents of a teleport.yaml (usually /etc/teleport.yaml).' };
   if (text.length > MAX_YAML_TEXT) return { ok: false, message: `The input is too large to be a teleport.yaml (${text.length.toLocaleString('en')} characters).` };
   const lineCounter = new LineCounter();
@@ -45,7 +52,7 @@ export function decodeTeleportYaml(text: string): DecodeResult<TeleportYaml> {
     const where = path.length > 0 ? `field ${formatPath(path)}: ` : '';
     return { ok: false, message: `This teleport.yaml is not valid: ${where}${first?.message ?? 'unexpected shape'}${line}.` };
   }
-  return { ok: true, value: parsed.data };
+  return { ok: true, value: parsed.data, unknownKeys: findUnknownKeys(doc, lineCounter) };
 }
 
 /** The message for a mapping without any Teleport service section, with a hint when we recognise it. */
