@@ -50,7 +50,6 @@ export const PROXY_LISTENERS: Readonly<Record<ProxyListenerId, ProxyListenerSpec
   },
   mysql: {
     id: 'mysql', label: 'MySQL proxy', listenField: 'mysqlListenAddr', listenKey: 'mysql_listen_addr', publicField: 'mysqlPublicAddr', defaultPort: PORTS.proxyMysql.port, l4Only: true, sources: ['S5', 'D5', 'D1'],
-    note: 'On config v1 the MySQL listener is modelled as open by default (docs), though the code sets no default (reference §6 Q3, §7).',
   },
   postgres: { id: 'postgres', label: 'Postgres proxy', listenField: 'postgresListenAddr', listenKey: 'postgres_listen_addr', publicField: 'postgresPublicAddr', defaultPort: PORTS.proxyPostgres.port, l4Only: true, sources: ['D5', 'S23'] },
   mongo: { id: 'mongo', label: 'Mongo proxy', listenField: 'mongoListenAddr', listenKey: 'mongo_listen_addr', publicField: 'mongoPublicAddr', defaultPort: PORTS.proxyMongo.port, l4Only: true, sources: ['D5', 'S23'] },
@@ -63,9 +62,13 @@ export interface ConfigVersionSpec {
   sources: readonly SourceKey[];
 }
 
-/** Config file versions (reference §3.1). */
+/**
+ * Config file versions (reference §3.1). MySQL is not a v1 default although the docs' table lists it
+ * (reference §6 Q3): `applyDefaultProxyListenerAddresses` (lib/config/configuration.go) opens web, SSH,
+ * tunnel and Kubernetes only, and tsh then sends MySQL to the web port (`MySQLProxyHostPort`).
+ */
 export const CONFIG_VERSIONS: Readonly<Record<'v1' | 'v2' | 'v3', ConfigVersionSpec>> = {
-  v1: { defaultListeners: ['web', 'ssh', 'tunnel', 'kube', 'mysql'], sources: ['S5', 'S6', 'D5'] },
+  v1: { defaultListeners: ['web', 'ssh', 'tunnel', 'kube'], sources: ['S5', 'S6', 'D5'] },
   v2: { defaultListeners: ['web'], sources: ['S5', 'I2'] },
   v3: { defaultListeners: ['web'], sources: ['S5', 'I2'] },
 };
@@ -73,8 +76,7 @@ export const CONFIG_VERSIONS: Readonly<Record<'v1' | 'v2' | 'v3', ConfigVersionS
 /**
  * Listeners Teleport's code opens on config v1 without a listen address (`applyDefaultProxyListenerAddresses`
  * in lib/config/configuration.go, reference §5 L-C7 [S5][S6]): SSH 3023 and tunnel 3024. Kubernetes 3026
- * opens too, but only with the legacy `kubernetes.enabled` flag, which the plan does not hold; MySQL is not
- * among them in the code (§6 Q3).
+ * opens too, but only with the legacy `kubernetes.enabled` flag, which the plan does not hold.
  */
 export const V1_LEGACY_LISTENERS: readonly ProxyListenerId[] = ['ssh', 'tunnel'];
 

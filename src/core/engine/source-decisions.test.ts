@@ -1,0 +1,31 @@
+/**
+ * Behaviours that follow Teleport's source where the reference or the docs say otherwise, or say
+ * nothing (docs/engine.md, "Where the reference and Teleport differ").
+ */
+import { describe, expect, it } from 'vitest';
+import { derive } from './index.ts';
+import { plan, ruleKeys } from './__fixtures__/build.ts';
+import type { ClusterInput, NodeInput } from './__fixtures__/build.ts';
+
+const codes = (r: ReturnType<typeof derive>) => r.findings.map((f) => f.code);
+
+describe('config v1 in separate mode: MySQL 3036 only when mysql_listen_addr is set (reference §6 Q3)', () => {
+  const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com', configVersion: 'v1', proxyListenerMode: 'separate' };
+  const nodes = (proxy: Partial<NodeInput>): NodeInput[] => [
+    { id: 'users', name: 'Users', kind: 'client', tools: ['tsh', 'database'], zone: 'internet' },
+    { id: 'proxy', name: 'Proxy', kind: 'proxy', publicAddr: ['teleport.example.com:3080'], zone: 'dmz', ...proxy } as NodeInput,
+    { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
+  ];
+  const links: [string, string][] = [['users', 'proxy'], ['proxy', 'auth']];
+
+  it('opens no MySQL listener by default: database clients use the web port', () => {
+    const result = derive(plan([cluster], nodes({}), links));
+    expect(ruleKeys(result.rules).filter((k) => k.startsWith('users>'))).toEqual(['users>proxy:3023/tcp', 'users>proxy:3080/tcp']);
+  });
+
+  it('opens 3036 when the Proxy sets mysql_listen_addr', () => {
+    const result = derive(plan([cluster], nodes({ mysqlListenAddr: '0.0.0.0:3036' }), links));
+    expect(ruleKeys(result.rules).filter((k) => k.startsWith('users>'))).toEqual(['users>proxy:3023/tcp', 'users>proxy:3036/tcp', 'users>proxy:3080/tcp']);
+    expect(codes(result)).not.toContain('L-C8');
+  });
+});
