@@ -91,7 +91,10 @@ export interface AgentServiceSpec {
   label: string;
   /** Present when the service can accept connections from the Proxy (direct-to-Auth joining). */
   listen?: { field: AgentListenField; defaultPort: number; template: string };
-  /** In config v3 the service must join through the Proxy (`proxy_server`): with `auth_server` it does not start (§5 L-C2, S7). */
+  /**
+   * The service must join through the Proxy (`proxy_server`): with `auth_server` it does not start, on
+   * config v3 by validation (§5 L-C2, S7), on every version for want of a tunnel (S31).
+   */
   proxyServerOnly?: true;
   sources: readonly SourceKey[];
 }

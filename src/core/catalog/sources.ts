@@ -58,6 +58,9 @@ const RAW = {
   S28: 'lib/tbot/workloadidentity/workloadattest/sigstore.go', // Sigstore attestor: registries, allowed_private_network_prefixes (SSRF guard)
   S29: 'lib/tbot/config/config.go', // tbot.yaml proxy_server / auth_server: plain strings, no default port
   S30: 'api/client/webclient/webclient.go', // Find: https://<proxy_server>/webapi/find (443 without a port)
+  S31: 'lib/service/db.go', // initDatabaseService: without a tunnel, SingleProcessModeResolver (Auth and Proxy in the process)
+  S32: 'lib/service/desktop.go', // initWindowsDesktopServiceRegistered: listen_addr or a tunnel, exactly one
+  S33: 'lib/tbot/tbot.go', // clientForFacade: Auth through the Proxy's tunnel address (NewTunnelAuthDialer)
   D1: 'docs/pages/reference/deployment/networking.mdx', // Networking reference
   D2: 'docs/pages/reference/architecture/tls-routing.mdx', // TLS routing architecture
   D3: 'docs/pages/zero-trust-access/management/operations/tls-routing.mdx', // TLS routing migration

@@ -29,3 +29,19 @@ describe('config v1 in separate mode: MySQL 3036 only when mysql_listen_addr is 
     expect(codes(result)).not.toContain('L-C8');
   });
 });
+
+describe('an App or Database Service joined directly to Auth does not start on any config version (L-C2)', () => {
+  const nodes: NodeInput[] = [
+    { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], zone: 'dmz' },
+    { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
+    { id: 'db-agent', name: 'DB agent', kind: 'agent', services: ['database'], joinVia: 'auth', zone: 'private' },
+  ];
+  const links: [string, string][] = [['proxy', 'auth'], ['db-agent', 'auth']];
+
+  it.each(['v1', 'v2', 'v3'] as const)('config %s: an error that says why', (configVersion) => {
+    const result = derive(plan([{ id: 'main', name: 'teleport.example.com', configVersion }], nodes, links));
+    const finding = result.findings.find((f) => f.code === 'L-C2');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toContain(configVersion === 'v3' ? 'config v3 refuses auth_server' : 'failed to find reverse tunnel address');
+  });
+});

@@ -50,9 +50,14 @@ export const agents: Check = (input) => {
       const dc = dcs.length === 1 ? dcs[0] : undefined;
       if (dc && !severalHosts(dc.addresses)) out.add({ subjects: [node.id, dc.id], nodes: [node.id, dc.id], code: 'L-A6', params: { agent: node.name, dc: dc.name } });
     }
-    if (via === 'auth' && cluster?.configVersion === 'v3') {
+    // Every config version: without a tunnel these services look for a Proxy in their own process
+    // (`SingleProcessModeResolver`, lib/service/db.go and service.go), which an agent node never has.
+    if (via === 'auth') {
       const never = node.services.filter((s) => AGENT_SERVICES[s].proxyServerOnly);
-      if (never.length > 0) at('L-C2', { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and ') });
+      const why = cluster?.configVersion === 'v3'
+        ? 'config v3 refuses auth_server for them at startup'
+        : 'without a tunnel they fail with "failed to find reverse tunnel address" unless Auth and Proxy run in the same process';
+      if (never.length > 0) at('L-C2', { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and '), why });
     }
   }
 };
