@@ -16,7 +16,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'L-B6': 'ACME needs one public Proxy on 443',
   'L-R1': 'Proxy peering needs Enterprise',
   'L-R2': 'Proxy peering with trusted clusters',
-  'L-A1': 'Kubernetes Service listen mode',
+  'L-A1': 'Kubernetes or Desktop Service listen mode',
   'L-A2': 'Application/Database services never listen',
   'L-A3': 'Direct-to-Auth agents on Teleport Cloud',
   'L-A4': 'App Service host filters with a forward proxy',

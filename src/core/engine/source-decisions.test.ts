@@ -45,3 +45,33 @@ describe('an App or Database Service joined directly to Auth does not start on a
     expect(finding?.message).toContain(configVersion === 'v3' ? 'config v3 refuses auth_server' : 'failed to find reverse tunnel address');
   });
 });
+
+describe('the Windows Desktop Service listens or tunnels, exactly one (L-A1, lib/service/desktop.go)', () => {
+  const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com' };
+  const nodes = (agent: Partial<NodeInput>): NodeInput[] => [
+    { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], zone: 'dmz' },
+    { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
+    { id: 'desk', name: 'Desktop agent', kind: 'agent', services: ['desktop'], zone: 'private', ...agent } as NodeInput,
+  ];
+  const derived = (agent: Partial<NodeInput>) => derive(plan([cluster], nodes(agent), [['proxy', 'auth'], agent.joinVia === 'auth' ? ['desk', 'auth'] : ['desk', 'proxy']]));
+
+  it('joined to Auth without listen_addr: no rule to a listener that does not exist, and an error with a fix', () => {
+    const result = derived({ joinVia: 'auth' });
+    expect(ruleKeys(result.rules).filter((k) => k.includes('>desk:'))).toEqual([]);
+    const finding = result.findings.find((f) => f.code === 'L-A1');
+    expect(finding?.message).toContain('The Windows Desktop Service needs exactly one of listen_addr');
+    expect(finding?.autofix?.changes).toEqual([{ target: 'node', id: 'desk', field: 'desktopListenAddr', value: '0.0.0.0:3028' }]);
+  });
+
+  it('joined to Auth with listen_addr: the Proxy dials it, no finding', () => {
+    const result = derived({ joinVia: 'auth', desktopListenAddr: '0.0.0.0:3028' });
+    expect(ruleKeys(result.rules).filter((k) => k.includes('>desk:'))).toEqual(['proxy>desk:3028/tcp']);
+    expect(codes(result)).not.toContain('L-A1');
+  });
+
+  it('joined via the Proxy with listen_addr: Teleport refuses both, the fix removes the listener', () => {
+    const finding = derived({ desktopListenAddr: '0.0.0.0:3028' }).findings.find((f) => f.code === 'L-A1');
+    expect(finding?.message).toContain('windows_desktop_service.listen_addr is set while the agent joins via the Proxy');
+    expect(finding?.autofix?.changes).toEqual([{ target: 'node', id: 'desk', field: 'desktopListenAddr', value: null }]);
+  });
+});

@@ -10,6 +10,12 @@ import type { Autofix } from '../engine/types.ts';
 import type { Check, CheckInput } from './input.ts';
 import { ifNode, planNodes } from './input.ts';
 
+/** Agent services that listen when joined to Auth and must not when they tunnel (L-A1). */
+const LISTEN_OR_TUNNEL = [
+  { service: 'kubernetes', field: 'kubeListenAddr', key: 'kubernetes_service.listen_addr', port: PORTS.kube.port },
+  { service: 'desktop', field: 'desktopListenAddr', key: 'windows_desktop_service.listen_addr', port: PORTS.desktop.port },
+] as const;
+
 /** L-A1, L-A3, L-A4, L-A5, L-A6, L-A9, L-C2. */
 export const agents: Check = (input) => {
   const { ctx, out } = input;
@@ -28,14 +34,20 @@ export const agents: Check = (input) => {
     if (node.kind !== 'agent') continue;
     const via = effectiveJoinVia(ctx, node);
     const has = (s: (typeof node.services)[number]) => node.services.includes(s);
+    // Kubernetes and Windows Desktop: a listener or a tunnel, exactly one (lib/service/kubernetes.go, desktop.go).
+    for (const spec of LISTEN_OR_TUNNEL) {
+      if (!has(spec.service)) continue;
+      const set = node[spec.field] !== undefined;
+      const params = { agent: node.name, service: AGENT_SERVICES[spec.service].label, key: spec.key };
+      if (via === 'proxy' && set) {
+        at('L-A1', { ...params, problem: `${spec.key} is set while the agent joins via the Proxy (reverse tunnel)` }, { label: `Remove ${spec.key} from ${node.name}`, changes: [{ target: 'node', id: node.id, field: spec.field, value: null }] });
+      }
+      if (via === 'auth' && !set) {
+        const listen = joinHostPort('0.0.0.0', spec.port);
+        at('L-A1', { ...params, problem: `the agent joins Auth directly but sets no ${spec.key}, so the Proxy cannot reach it` }, { label: `Set ${spec.key}: ${listen} for ${node.name}`, changes: [{ target: 'node', id: node.id, field: spec.field, value: listen }] });
+      }
+    }
     if (has('kubernetes')) {
-      if (via === 'proxy' && node.kubeListenAddr !== undefined) {
-        at('L-A1', { agent: node.name, problem: 'kubernetes_service.listen_addr is set while the agent joins via the Proxy (reverse tunnel)' }, { label: `Remove kubernetes_service.listen_addr from ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'kubeListenAddr', value: null }] });
-      }
-      if (via === 'auth' && node.kubeListenAddr === undefined) {
-        const listen = joinHostPort('0.0.0.0', PORTS.kube.port);
-        at('L-A1', { agent: node.name, problem: 'the agent joins Auth directly but sets no kubernetes_service.listen_addr, so the Proxy cannot reach it' }, { label: `Set kubernetes_service.listen_addr: ${listen} for ${node.name}`, changes: [{ target: 'node', id: node.id, field: 'kubeListenAddr', value: listen }] });
-      }
       const hp = node.kubeListenAddr === undefined ? undefined : parseHostPort(node.kubeListenAddr);
       if (hp && hp.port === undefined) {
         const fixed = joinHostPort(hp.host, PORTS.kube.port);

@@ -54,14 +54,15 @@ export const memberAuth: Handler = (run, link, initiator, listener) => {
   if (initiator.kind === 'agent') proxiesDialAgent(run, initiator, [link.id], undefined);
 };
 
-/** Ports the agent's listening services open (SSH 3022, Kubernetes 3026, Desktop 3028). */
+/** Ports the agent's listening services open (SSH 3022 by default; Kubernetes 3026 and Desktop 3028 when configured). */
 export function agentListenPorts(agent: NodeOfKind<'agent'>): { service: string; port: number; template: string; field: string }[] {
   const out: { service: string; port: number; template: string; field: string }[] = [];
   for (const s of agent.services) {
     const listen = AGENT_SERVICES[s].listen;
     if (!listen) continue;
     const text = agent[listen.field];
-    if (s === 'kubernetes' && text === undefined) continue; // L-A1: direct mode without listen_addr
+    // L-A1: Kubernetes and Windows Desktop have no default listener (direct mode needs listen_addr).
+    if ((s === 'kubernetes' || s === 'desktop') && text === undefined) continue;
     const hp = text === undefined ? undefined : parseHostPort(text);
     const port = hp?.port ?? (s === 'kubernetes' ? KUBE_SERVICE_PORTLESS_PORT : listen.defaultPort);
     out.push({ service: s, port, template: listen.template, field: listen.field });
