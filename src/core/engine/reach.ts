@@ -238,11 +238,12 @@ function lbRoute(ctx: Ctx, lb: NodeOfKind<'load-balancer'>, backends: readonly P
     if (!got) continue;
     const r = overridden(got.r, o);
     const target = r.listener?.port as number;
+    // L-P4, for every backend: agents dial the public host on the tunnel port itself, which the LB must forward as it is.
+    if (!personal && r.listener?.id === 'tunnel' && b.cluster.proxyListenerMode === 'separate' && b.node.tunnelPublicAddr.length === 0 && !lb.mappings.some((m) => m.frontPort === target && m.targetPort === target)) route.forced.push(b.node.id);
     if (done.has(target)) continue;
     done.add(target);
     const candidates = lb.mappings.filter((m) => m.targetPort === target);
     const mapping = candidates.find((m) => m.frontPort === r.advertised.port) ?? [...candidates].sort((x, y) => x.frontPort - y.frontPort)[0];
-    if (!personal && r.listener?.id === 'tunnel' && b.cluster.proxyListenerMode === 'separate' && b.node.tunnelPublicAddr.length === 0) route.forced.push(b.node.id);
     if (!mapping) route.missing.push({ port: target, what: got.template.label });
     else route.hops.push({ backend: b, r, template: got.template, front: mapping.frontPort });
   }

@@ -75,3 +75,23 @@ describe('the Windows Desktop Service listens or tunnels, exactly one (L-A1, lib
     expect(finding?.autofix?.changes).toEqual([{ target: 'node', id: 'desk', field: 'desktopListenAddr', value: null }]);
   });
 });
+
+describe('L-P4: the forced tunnel port through a load balancer', () => {
+  const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com', proxyListenerMode: 'separate' };
+  const proxy = (id: string): NodeInput => ({ id, name: id, kind: 'proxy', publicAddr: ['teleport.example.com:443'], sshListenAddr: '0.0.0.0:3023', tunnelListenAddr: '0.0.0.0:3024', zone: 'dmz' });
+  const derived = (tunnelFront: number) =>
+    derive(plan([cluster], [
+      { id: 'agent', name: 'Agent', kind: 'agent', services: ['ssh'], zone: 'private' },
+      { id: 'lb', name: 'LB', kind: 'load-balancer', addresses: ['teleport.example.com'], mappings: [{ frontPort: 443, targetPort: 3080 }, { frontPort: 3023, targetPort: 3023 }, { frontPort: tunnelFront, targetPort: 3024 }], zone: 'dmz' },
+      proxy('p1'), proxy('p2'),
+      { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
+    ], [['agent', 'lb'], ['lb', 'p1'], ['lb', 'p2'], ['p1', 'auth'], ['p2', 'auth']]));
+
+  it('is silent when the load balancer forwards the tunnel port as it is', () => {
+    expect(codes(derived(3024))).not.toContain('L-P4');
+  });
+
+  it('names every Proxy behind a load balancer that does not', () => {
+    expect(derived(4024).findings.filter((f) => f.code === 'L-P4').map((f) => f.nodes.filter((n) => n !== 'lb'))).toEqual([['p1'], ['p2']]);
+  });
+});

@@ -96,7 +96,7 @@ const CASES: [string, Mut, Mut][] = [
   ['L-P2', set('proxy-1', { publicAddr: [] }), none],
   ['L-P3', set('proxy-1', { publicAddr: ['teleport.example.com'] }), none],
   ['PL-TUNNEL-ENV-PORT', set('agent', { env: { teleportTunnelPublicAddr: 'tunnel.example.com' } }), set('agent', { env: { teleportTunnelPublicAddr: 'tunnel.example.com:443' } })],
-  ['L-P4', all(separateV3, sepMappings), all(separateV3, sepMappings, set('proxy-1', { tunnelPublicAddr: ['tunnel.example.com:3024'] }))],
+  ['L-P4', all(separateV3, set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }, { frontPort: 3023, targetPort: 3023 }, { frontPort: 4024, targetPort: 3024 }] })), all(separateV3, sepMappings)],
   ['L-T1', cluster({ proxyListenerMode: 'separate' }), all(separateV3, sepMappings)],
   ['L-T3', all(set('lb', { layer: 'l7' }), cluster({ teleportVersion: 12 })), set('lb', { layer: 'l7' })],
   ['L-T4', all(set('lb', { tlsTermination: true }), set('users', { tools: ['kubectl'] })), set('users', { tools: ['kubectl'] })],
