@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AGENT_RESOURCES, AGENT_SERVICES, ALL_FINDINGS, ALL_FLOW_TEMPLATES, CLIENT_TOOLS, DATABASE_ENGINES, FALLBACK_TEMPLATES,
+  AGENT_RESOURCES, AGENT_SERVICES, ALL_FINDINGS, ALL_FLOW_TEMPLATES, CLIENT_TOOLS, DATABASE_ENGINES,
   FINDING_TITLES, FLOW_TEMPLATES, PEER_LISTEN_FIX, PROXY_LISTENERS, RELATIONS, SOURCES, fixStatus, flowTemplate,
 } from './index.ts';
 
@@ -19,7 +19,6 @@ describe('catalog integrity', () => {
   it('every template the catalog refers to exists', () => {
     const refs = [
       ...Object.values(CLIENT_TOOLS).flatMap((t) => [...t.multiplex, ...t.separate].map((n) => n.template)),
-      ...Object.values(FALLBACK_TEMPLATES),
       ...Object.values(AGENT_SERVICES).flatMap((s) => (s.listen ? [s.listen.template] : [])),
       ...AGENT_RESOURCES.flatMap((r) => r.flows.map((f) => f.template)),
     ];

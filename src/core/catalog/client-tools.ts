@@ -9,10 +9,8 @@ export interface ToolNeed {
   listener: ProxyListenerId;
   /** Flow template id. */
   template: string;
-  /** Only when the dedicated listener exists (otherwise the tool uses `fallback`, or nothing). */
+  /** Only when the dedicated listener exists (otherwise the tool does without it). */
   ifExists?: boolean;
-  /** Listener used instead when `listener` does not exist. */
-  fallback?: ProxyListenerId;
 }
 
 /** Needs of one tool in each mode. */
@@ -40,7 +38,10 @@ export const CLIENT_TOOLS: Readonly<Record<ClientToolName, ToolSpec>> = {
   kubectl: {
     label: 'kubectl',
     multiplex: [{ listener: 'web', template: 'client-kube-web' }],
-    separate: [{ listener: 'kube', template: 'client-kube-listener', ifExists: true, fallback: 'web' }],
+    // No fallback to the web port: without TLS routing tsh points kubectl at the Kubernetes listener, or
+    // at <web host>:3026 when none is configured (`applyProxySettings`, lib/client/api.go), where nothing
+    // listens on config v2/v3. L-T1 reports that Proxy.
+    separate: [{ listener: 'kube', template: 'client-kube-listener', ifExists: true }],
   },
   database: {
     label: 'database client',
@@ -70,8 +71,3 @@ export const CLIENT_TOOLS: Readonly<Record<ClientToolName, ToolSpec>> = {
 export function usesProxy(tool: ClientToolName): boolean {
   return CLIENT_TOOLS[tool].multiplex.length > 0;
 }
-
-/** Template used when a `fallback` listener replaces a missing one. */
-export const FALLBACK_TEMPLATES: Readonly<Partial<Record<ClientToolName, string>>> = {
-  kubectl: 'client-kube-web',
-};

@@ -10,7 +10,7 @@ export { KEEPALIVE_IDLE_LIMIT_SECONDS, LB_IDLE_TIMEOUT_TARGET, PORTS, SCHEME_POR
 export type { PortInfo } from './ports.ts';
 export { AGENT_SERVICES, AUTH_DEFAULT_PORT, CONFIG_VERSIONS, JOIN_KEYS, joinKeyOf, KUBE_SERVICE_PORTLESS_PORT, MONITOR_ENDPOINTS, PEER_ADDRESS_PREFERENCE, PEER_DEFAULT_PORT, PROXY_LISTENERS, PUBLIC_NEEDS_LISTEN, QUIC_PEERING_SINCE, RELAY_CLIENT_DEFAULT_PORT, RELAY_LISTENERS, SEPARATE_MODE_LISTENERS, TBOT_JOIN_KEYS, TRUST_WEB_PROXY_DEFAULT_PORT, TUNNEL_ENV_DEFAULT_PORT, V1_LEGACY_LISTENERS } from './listeners.ts';
 export type { AgentServiceSpec, ConfigVersionSpec, JoinKeySpec, ProxyListenerId, ProxyListenerSpec } from './listeners.ts';
-export { CLIENT_TOOLS, FALLBACK_TEMPLATES, usesProxy } from './client-tools.ts';
+export { CLIENT_TOOLS, usesProxy } from './client-tools.ts';
 export type { ToolNeed, ToolSpec } from './client-tools.ts';
 export { DATABASE_ENGINES } from './databases.ts';
 export type { DatabaseEngineSpec } from './databases.ts';

@@ -26,9 +26,8 @@ export type Entry =
 export interface Need {
   use: ProxyListenerId;
   template: FlowTemplate;
-  /** Skip silently when the dedicated listener does not exist (then `fallback` is used, if any). */
+  /** Skip silently when the dedicated listener does not exist. */
   ifExists?: boolean;
-  fallback?: { use: ProxyListenerId; template: FlowTemplate };
 }
 
 /** A reach request. */
@@ -45,12 +44,7 @@ export interface ReachInput {
 
 function resolveNeed(info: ProxyInfo, need: Need): { r: Resolved; template: FlowTemplate } | undefined {
   const r = info.resolve(need.use);
-  if (r.listener) return { r, template: need.template };
-  if (need.fallback) {
-    const f = info.resolve(need.fallback.use);
-    if (f.listener) return { r: f, template: need.fallback.template };
-  }
-  return undefined;
+  return r.listener ? { r, template: need.template } : undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ const codes = (r: ReturnType<typeof derive>) => r.findings.map((f) => f.code);
 
 describe('config v1 in separate mode: MySQL 3036 only when mysql_listen_addr is set (reference §6 Q3)', () => {
   const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com', configVersion: 'v1', proxyListenerMode: 'separate' };
-  const nodes = (proxy: Partial<NodeInput>): NodeInput[] => [
+  const nodes = (proxy: Record<string, unknown>): NodeInput[] => [
     { id: 'users', name: 'Users', kind: 'client', tools: ['tsh', 'database'], zone: 'internet' },
     { id: 'proxy', name: 'Proxy', kind: 'proxy', publicAddr: ['teleport.example.com:3080'], zone: 'dmz', ...proxy } as NodeInput,
     { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
@@ -48,12 +48,12 @@ describe('an App or Database Service joined directly to Auth does not start on a
 
 describe('the Windows Desktop Service listens or tunnels, exactly one (L-A1, lib/service/desktop.go)', () => {
   const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com' };
-  const nodes = (agent: Partial<NodeInput>): NodeInput[] => [
+  const nodes = (agent: Record<string, unknown>): NodeInput[] => [
     { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], zone: 'dmz' },
     { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
     { id: 'desk', name: 'Desktop agent', kind: 'agent', services: ['desktop'], zone: 'private', ...agent } as NodeInput,
   ];
-  const derived = (agent: Partial<NodeInput>) => derive(plan([cluster], nodes(agent), [['proxy', 'auth'], agent.joinVia === 'auth' ? ['desk', 'auth'] : ['desk', 'proxy']]));
+  const derived = (agent: Record<string, unknown>) => derive(plan([cluster], nodes(agent), [['proxy', 'auth'], agent.joinVia === 'auth' ? ['desk', 'auth'] : ['desk', 'proxy']]));
 
   it('joined to Auth without listen_addr: no rule to a listener that does not exist, and an error with a fix', () => {
     const result = derived({ joinVia: 'auth' });
@@ -93,5 +93,30 @@ describe('L-P4: the forced tunnel port through a load balancer', () => {
 
   it('names every Proxy behind a load balancer that does not', () => {
     expect(derived(4024).findings.filter((f) => f.code === 'L-P4').map((f) => f.nodes.filter((n) => n !== 'lb'))).toEqual([['p1'], ['p2']]);
+  });
+});
+
+describe('kubectl in separate mode on config v2/v3 without kube_listen_addr (lib/client/api.go applyProxySettings)', () => {
+  const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com', configVersion: 'v3', proxyListenerMode: 'separate' };
+  const derived = (proxy: Record<string, unknown>, tools: string[]) =>
+    derive(plan([cluster], [
+      { id: 'users', name: 'Users', kind: 'client', tools, zone: 'internet' } as NodeInput,
+      { id: 'proxy', name: 'Proxy', kind: 'proxy', publicAddr: ['teleport.example.com:3080'], sshListenAddr: '0.0.0.0:3023', tunnelListenAddr: '0.0.0.0:3024', zone: 'dmz', ...proxy } as NodeInput,
+      { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
+    ], [['users', 'proxy'], ['proxy', 'auth']]));
+
+  it('gets no rule to the web port (tsh sends kubectl to port 3026, where nothing listens) and L-T1 names the listener', () => {
+    const result = derived({}, ['tsh', 'kubectl']);
+    expect(ruleKeys(result.rules).filter((k) => k.startsWith('users>'))).toEqual(['users>proxy:3023/tcp', 'users>proxy:3080/tcp']);
+    const finding = result.findings.find((f) => f.code === 'L-T1');
+    expect(finding?.message).toContain('Kubernetes proxy (kube_listen_addr, 3026)');
+    expect(finding?.choices?.map((c) => c.changes)).toContainEqual([{ target: 'node', id: 'proxy', field: 'kubeListenAddr', value: '0.0.0.0:3026' }]);
+  });
+
+  it('reaches the Kubernetes listener when there is one; without kubectl users, no listener is missing', () => {
+    const result = derived({ kubeListenAddr: '0.0.0.0:3026' }, ['tsh', 'kubectl']);
+    expect(ruleKeys(result.rules)).toContain('users>proxy:3026/tcp');
+    expect(codes(result)).not.toContain('L-T1');
+    expect(codes(derived({}, ['tsh']))).not.toContain('L-T1');
   });
 });

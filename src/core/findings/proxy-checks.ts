@@ -24,7 +24,9 @@ export const proxyAddresses: Check = (input) => {
       out.add({ code: 'L-P2', subjects: [p.id], nodes: [p.id, ...reached], params: { proxy: p.name, listen: p.webListenAddr, initiators: listNames(namesOf(input, reached)) } });
     }
     if (info.cluster.proxyListenerMode === 'separate' && info.cluster.configVersion !== 'v1') {
-      const missing = (['ssh', 'tunnel'] as const).filter((id) => !info.listeners.has(id)).map((id) => PROXY_LISTENERS[id]);
+      // Kubernetes too when kubectl users reach this Proxy: tsh points them at <web host>:3026 (applyProxySettings).
+      const kubectl = [...(reached ?? [])].some((id) => { const n = ctx.nodes.get(id); return n?.kind === 'client' && n.tools.includes('kubectl'); });
+      const missing = (kubectl ? (['ssh', 'tunnel', 'kube'] as const) : (['ssh', 'tunnel'] as const)).filter((id) => !info.listeners.has(id)).map((id) => PROXY_LISTENERS[id]);
       if (missing.length > 0) {
         out.add({
           code: 'L-T1', subjects: [p.id], nodes: [p.id],

@@ -133,7 +133,7 @@ export function entryNeeds(g: FlowGraph, tool: AccessTool, mode: 'multiplex' | '
     case 'tsh':
       return separate && (target.kind === 'agentless' || (target.kind === 'agent' && target.service === 'ssh')) ? [['client-tsh-web'], ['client-tsh-ssh']] : [['client-tsh-web']];
     case 'kubectl':
-      return separate ? [['client-kube-listener', 'client-kube-web']] : [['client-kube-web']];
+      return separate ? [['client-kube-listener']] : [['client-kube-web']];
     case 'database': {
       const node = g.nodes.get(target.id);
       const own = node?.kind === 'database' ? DB_LISTENER_TEMPLATES[DATABASE_ENGINES[node.engine].alpn] : undefined;

@@ -1,5 +1,5 @@
 /** Users' tools → Proxy (reference §2.1): which listeners each tool needs, per listener mode. */
-import { CLIENT_TOOLS, FALLBACK_TEMPLATES, flowTemplate, usesProxy } from '../../catalog/index.ts';
+import { CLIENT_TOOLS, flowTemplate, usesProxy } from '../../catalog/index.ts';
 import type { ClientToolName, Cluster, Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
 import { clusterOf } from '../context.ts';
 import { reachProxy } from '../reach.ts';
@@ -18,8 +18,6 @@ function needsOf(tool: ClientToolName, mode: Cluster['proxyListenerMode']): read
     list = CLIENT_TOOLS[tool][mode].map((n) => {
       const need: Need = { use: n.listener, template: flowTemplate(n.template) };
       if (n.ifExists) need.ifExists = true;
-      const fb = FALLBACK_TEMPLATES[tool];
-      if (n.fallback && fb) need.fallback = { use: n.fallback, template: flowTemplate(fb) };
       return need;
     });
     toolNeeds.set(key, list);
