@@ -86,7 +86,10 @@ export function buildProxyInfo(node: NodeOfKind<'proxy'>, cluster: Cluster): Pro
     // Legacy multiplex: a tunnel listener on the web address is the web listener (§3.1).
     const target = l && l.port === web.port ? web : l;
     const own = first(spec.publicField);
-    if (own) return mk(own.host, own.port ?? port, spec.publicField, spec.publicField, target);
+    // A public address without a port takes Teleport's default for the key, not the listener's port
+    // (`AddrsFromStrings` in applyProxyConfig); Postgres's is its listener's, else the web port (`getPostgresDefaultPort`).
+    const ownDefault = use !== 'postgres' ? spec.defaultPort : l ? l.port : (pub?.port ?? web.port);
+    if (own) return mk(own.host, own.port ?? ownDefault, spec.publicField, spec.publicField, target);
     if (use === 'tunnel' || use === 'ssh') {
       const ssh = use === 'tunnel' ? first('sshPublicAddr') : undefined;
       if (ssh) return mk(ssh.host, port, 'ssh_public_addr host with the tunnel port', 'sshPublicAddr', target);

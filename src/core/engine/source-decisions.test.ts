@@ -120,3 +120,26 @@ describe('kubectl in separate mode on config v2/v3 without kube_listen_addr (lib
     expect(codes(derived({}, ['tsh']))).not.toContain('L-T1');
   });
 });
+
+describe('a public address without a port takes Teleport\'s default for its key (applyProxyConfig)', () => {
+  const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com', proxyListenerMode: 'separate' };
+  const derived = (proxy: Record<string, unknown>) =>
+    derive(plan([cluster], [
+      { id: 'agent', name: 'Agent', kind: 'agent', services: ['ssh'], zone: 'private' },
+      { id: 'proxy', name: 'Proxy', kind: 'proxy', publicAddr: ['teleport.example.com:443'], webListenAddr: '0.0.0.0:443', sshListenAddr: '0.0.0.0:3023', tunnelListenAddr: '0.0.0.0:4024', zone: 'dmz', ...proxy } as NodeInput,
+      { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
+    ], [['agent', 'proxy'], ['proxy', 'auth']]));
+
+  it('tunnel_public_addr without a port: agents dial 3024, not the listener\'s 4024, and L-P3 says so', () => {
+    const result = derived({ tunnelPublicAddr: ['tun.example.com'] });
+    const tunnel = result.flows.find((f) => f.from === 'agent' && f.catalog === 'agent-reverse-tunnel');
+    expect(tunnel?.dialTarget).toBe('tun.example.com:3024');
+    expect(result.findings.find((f) => f.code === 'L-P3')?.message).toContain('tun.example.com:3024');
+  });
+
+  it('with the port written out, it is dialled as written', () => {
+    const result = derived({ tunnelPublicAddr: ['tun.example.com:4024'] });
+    expect(result.flows.find((f) => f.from === 'agent' && f.catalog === 'agent-reverse-tunnel')?.dialTarget).toBe('tun.example.com:4024');
+    expect(codes(result)).not.toContain('L-P3');
+  });
+});
