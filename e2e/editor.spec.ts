@@ -323,6 +323,18 @@ test.describe('canvas editor', () => {
     await expect(web).toHaveValue('0.0.0.0:3080');
   });
 
+  test('an invalid text left behind when the selection moves is not saved, and a toast says so', async ({ app }) => {
+    await app.select(app.node('proxy-1'));
+    const addresses = app.inspector.getByTestId('field.addresses');
+    const before = await addresses.inputValue();
+    await addresses.fill('10.0.1.11, 10.0.1.12x_');
+    await expect(app.inspector.getByRole('alert')).toBeVisible();
+    await app.select(app.node('proxy-2'));
+    await expect(app.toasts.filter({ hasText: 'was not saved' })).toContainText('Addresses of Proxy 1 was not saved: "10.0.1.11, 10.0.1.12x_" is not valid');
+    await app.select(app.node('proxy-1'));
+    await expect(app.inspector.getByTestId('field.addresses')).toHaveValue(before);
+  });
+
   test('re-encryption is offered once a load balancer terminates TLS, and marking it clears L-T5', async ({ app, page }) => {
     await app.select(app.node('lb'));
     const reencrypt = app.inspector.getByTestId('field.tlsReencrypt');

@@ -3,10 +3,11 @@
  * validated as you type with that schema (`safeParse`), the message is shown next to the field, and a valid
  * value is committed at once. Typing in one field is one undo step (a gesture from focus to blur).
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type * as z from 'zod/mini';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { beginGesture, endGesture } from '../../store/history.ts';
+import { useAppStore } from '../../store/index.ts';
 import type { FieldSpec } from './fields.ts';
 import { fieldShown, labelFor, yamlKeyFor } from './fields.ts';
 
@@ -149,6 +150,7 @@ function FieldEditor({ field, path, entity, attempt, testPrefix }: FieldProps) {
             }}
             onRevert={() => setError(null)}
             onAbandon={(text) => attempt(path, parse(text))}
+            onLeaveInvalid={(text) => notSaved(field.label, entity, text)}
             describedBy={error ? errId : undefined}
             testId={testId}
           />
@@ -271,18 +273,38 @@ interface DraftInputProps {
    * intermediate keystroke saved (typing 70000 passes through a valid 7000).
    */
   onAbandon: (text: string) => void;
+  /** The field goes away (another selection, the panel closed) while its text is invalid: say it was not kept. */
+  onLeaveInvalid: (text: string) => void;
   describedBy: string | undefined;
   testId: string;
+}
+
+/** An invalid text is never committed; when its field goes away, a toast says so rather than losing it silently. */
+function notSaved(label: string, entity: Entity, text: string): void {
+  const name = typeof entity.name === 'string' && entity.name !== '' ? ` of ${entity.name}` : '';
+  const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  useAppStore.getState().toast(`${label}${name} was not saved: "${shown}" is not valid. The previous value is kept.`, 'error');
 }
 
 /**
  * A text input that keeps what the user typed while it is invalid (instead of snapping back to the stored
  * value), and follows the stored value otherwise (undo, another view of the same field).
  */
-function DraftInput({ id, value, multiline, inputMode, placeholder, onText, onRevert, onAbandon, describedBy, testId }: DraftInputProps) {
+function DraftInput({ id, value, multiline, inputMode, placeholder, onText, onRevert, onAbandon, onLeaveInvalid, describedBy, testId }: DraftInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [valid, setValid] = useState(true);
   const atFocus = useRef(value);
+  // The invalid text on screen (null when valid), and the latest callback, for the unmount below.
+  const invalidText = useRef<string | null>(null);
+  const leave = useRef(onLeaveInvalid);
+  useEffect(() => {
+    leave.current = onLeaveInvalid;
+  });
+  useEffect(() => {
+    return () => {
+      if (invalidText.current !== null) leave.current(invalidText.current);
+    };
+  }, []);
   const props = {
     id,
     value: draft ?? value,
@@ -306,12 +328,15 @@ function DraftInput({ id, value, multiline, inputMode, placeholder, onText, onRe
         onAbandon(atFocus.current);
         setDraft(null);
         setValid(true);
+        invalidText.current = null;
         onRevert();
       }
     },
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const ok = onText(e.target.value);
       setDraft(e.target.value);
-      setValid(onText(e.target.value));
+      setValid(ok);
+      invalidText.current = ok ? null : e.target.value;
     },
   };
   return multiline ? <textarea rows={3} {...props} /> : <input type="text" inputMode={inputMode} spellCheck={false} autoComplete="off" {...props} />;
