@@ -23,6 +23,8 @@ export interface CanvasApi {
   getViewport: () => Viewport;
   /** Pan and zoom to a saved viewport. */
   setViewport: (view: Viewport) => void;
+  /** Every one of these nodes lies wholly inside the visible canvas. */
+  inView: (nodeIds: string[]) => boolean;
 }
 
 export const canvasApi: { current: CanvasApi | null } = { current: null };
@@ -195,8 +197,19 @@ export function fitView(): void {
 
 /** Show where some nodes are: select them and bring them into view. */
 export function focusNodes(ids: string[]): void {
-  const { plan } = get();
-  const present = ids.filter((id) => plan.nodes.some((n) => n.id === id) || plan.zones.some((z) => z.id === id));
+  const present = presentIds(ids);
   if (present.length === 0) return;
   canvasApi.current?.fitView(present);
+}
+
+/** Bring nodes into view only when some of them are off-screen (browsing rules should not jump the canvas). */
+export function revealNodes(ids: string[]): void {
+  const present = presentIds(ids);
+  if (present.length === 0 || canvasApi.current?.inView(present) !== false) return;
+  canvasApi.current.fitView(present);
+}
+
+function presentIds(ids: string[]): string[] {
+  const { plan } = get();
+  return ids.filter((id) => plan.nodes.some((n) => n.id === id) || plan.zones.some((z) => z.id === id));
 }

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DragEvent, RefObject } from 'react';
 import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
-import type { Connection, EdgeChange, Node, NodeChange, OnNodeDrag, Viewport } from '@xyflow/react';
+import type { Connection, EdgeChange, Node, NodeChange, OnNodeDrag, ReactFlowState, Viewport } from '@xyflow/react';
 import type { LinkInfo } from '../../core/engine/index.ts';
 import { addPaletteItem, canvasApi, connectNodes, sizeOf } from '../commands.ts';
 import { useResolvedTheme } from '../hooks/useResolvedTheme.ts';
@@ -96,6 +96,19 @@ export function Canvas() {
       },
       getViewport: () => flow.getViewport(),
       setViewport: (view) => void flow.setViewport(view),
+      inView: (ids) => {
+        const rect = wrapper.current?.getBoundingClientRect();
+        if (!rect) return true;
+        const { x: tx, y: ty, zoom } = flow.getViewport();
+        return ids.every((id) => {
+          const n = flow.getInternalNode(id);
+          if (!n) return true;
+          const { x, y } = n.internals.positionAbsolute;
+          const left = x * zoom + tx;
+          const top = y * zoom + ty;
+          return left >= 0 && top >= 0 && left + (n.measured.width ?? 0) * zoom <= rect.width && top + (n.measured.height ?? 0) * zoom <= rect.height;
+        });
+      },
     };
     return () => {
       canvasApi.current = null;
@@ -247,7 +260,7 @@ export function Canvas() {
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select a node, arrow keys to move it, Delete to remove it.' }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        {empty ? null : <MiniMap pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={2} ariaLabel="Minimap" style={{ width: 168, height: 108 }} />}
+        {empty ? null : <OverviewMap />}
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
       <ZoomStyle target={wrapper} />
@@ -260,4 +273,25 @@ export function Canvas() {
       ) : null}
     </div>
   );
+}
+
+/** Some node lies (partly) outside the visible canvas. */
+const partlyOutOfView = (s: ReactFlowState): boolean => {
+  const [tx, ty, zoom] = s.transform;
+  for (const n of s.nodeLookup.values()) {
+    const { x, y } = n.internals.positionAbsolute;
+    const left = x * zoom + tx;
+    const top = y * zoom + ty;
+    if (left < 0 || top < 0 || left + (n.measured.width ?? 0) * zoom > s.width || top + (n.measured.height ?? 0) * zoom > s.height) return true;
+  }
+  return false;
+};
+
+/**
+ * The minimap, shown only while part of the plan is out of view: when the whole plan fits (as after fit
+ * view) it would only cover a corner of it.
+ */
+function OverviewMap() {
+  const needed = useStore(partlyOutOfView);
+  return needed ? <MiniMap pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={2} ariaLabel="Minimap" style={{ width: 168, height: 108 }} /> : null;
 }

@@ -7,6 +7,7 @@ import { rulesByHost, rulesByZonePair } from '../../../core/engine/index.ts';
 import type { Rule } from '../../../core/engine/index.ts';
 import { useDerived, useTopologyPlan } from '../../store/derived.ts';
 import { useAppStore } from '../../store/index.ts';
+import { revealNodes } from '../../commands.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { RuleBreaksButton } from '../../explain/actions.tsx';
 import { nameIn, portText } from '../../explain/names.ts';
@@ -105,7 +106,10 @@ export function RulesPanel() {
     const s = useAppStore.getState();
     const source = `rule:${rule.id}`;
     if (s.highlight?.source === source) s.setHighlight(null);
-    else s.setHighlight({ source, nodes: [rule.source, rule.destination], links: rule.links });
+    else {
+      s.setHighlight({ source, nodes: [rule.source, rule.destination], links: rule.links });
+      revealNodes([rule.source, rule.destination]);
+    }
   };
 
   return (
