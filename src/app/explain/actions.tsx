@@ -14,8 +14,8 @@ export function RuleBreaksButton() {
   const rule = source?.startsWith('rule:') ? source.slice('rule:'.length) : null;
   if (rule === null) return null;
   return (
-    <button type="button" className="pl-btn pl-btn--small" onClick={() => showBreaks({ rule })} title="List every access path that needs this rule" data-testid="rules.breaks">
-      What breaks without it?
+    <button type="button" className="pl-btn pl-btn--small pl-nowrap" onClick={() => showBreaks({ rule })} title="List every access path that needs this rule" data-testid="rules.breaks">
+      What breaks<span className="pl-wide"> without it</span>?
     </button>
   );
 }
@@ -52,7 +52,7 @@ export function NodeExplainActions({ node }: { node: PlanNode }) {
 export function LinkExplainActions({ link }: { link: Link }) {
   return (
     <button type="button" className="pl-btn" onClick={() => showBreaks({ link: link.id })} data-testid="inspector.breaks">
-      What breaks without it?
+      What breaks<span className="pl-wide"> without it</span>?
     </button>
   );
 }

@@ -15,7 +15,8 @@ import { nameIn, portText } from '../../explain/names.ts';
 type SortKey = 'source' | 'destination' | 'port' | 'protocol' | 'purpose';
 type View = 'all' | 'zones' | 'hosts';
 
-const COLUMN_WIDTH: Record<SortKey, string | undefined> = { source: '23%', destination: '25%', port: '9%', protocol: '7%', purpose: undefined };
+// Port and protocol keep room for `30000-32767` and `udp` in narrow windows.
+const COLUMN_WIDTH: Record<SortKey, string | undefined> = { source: '23%', destination: '25%', port: '84px', protocol: '64px', purpose: undefined };
 
 interface Group {
   key: string;
