@@ -99,7 +99,7 @@ test('PNG is a picture of the whole plan; SVG too', async ({ app, page }) => {
   await page.getByTestId('export.format.png').check();
   await expect(page.getByTestId('export.preview').locator('img')).toBeVisible({ timeout: 15_000 });
   const { name, bytes } = await download(page);
-  expect(name).toBe('example-self-hosted-ha-cluster-png.png');
+  expect(name).toBe('example-self-hosted-ha-cluster.png');
   expect(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);

@@ -17,13 +17,12 @@ test.describe('every template survives a share link opened in a fresh browser', 
       const link = await copyLink(page);
       expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#p1\./);
 
+      // A fresh browser has only the untouched example open: the link opens without asking.
       const fresh = await browser.newContext();
       const other = await fresh.newPage();
       await other.goto(link);
-      await expect(other.getByTestId('dialog.incoming')).toBeVisible();
-      await expect(other.getByTestId('incoming.plan')).toContainText(template.plan().name);
-      await other.getByTestId('incoming.open-new').click();
       await expect(planName(other)).toHaveText(template.plan().name);
+      await expect(other.getByTestId('dialog.incoming')).toBeHidden();
       // The fragment is gone, so a reload does not ask again.
       expect(new URL(other.url()).hash).toBe('');
       expect(await currentPlan(other)).toEqual(normalised(template.plan()));
@@ -33,8 +32,9 @@ test.describe('every template survives a share link opened in a fresh browser', 
 });
 
 test.describe('opening a link', () => {
-  test('a valid link asks: open as new, replace (undoable) or cancel', async ({ app, page }) => {
+  test('a valid link asks, once the open plan was edited: open as new, replace (undoable) or cancel', async ({ app, page }) => {
     await app.open();
+    await app.paletteItem('tbot').click();
     const template = TEMPLATES[1]!;
     const link = `/#${encodeShareFragment(template.plan())}`;
 

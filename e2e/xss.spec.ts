@@ -60,8 +60,11 @@ async function expectNoScriptRan(page: Page, seen: { dialogs: string[] }) {
 }
 
 /** The poisoned plan differs from the open one, so Portolan asks before replacing it. */
-async function acceptIncoming(page: Page) {
-  await page.getByTestId('incoming.replace').click();
+/** A file asks, and replaces the plan; over the untouched example a link opens without asking. */
+async function acceptIncoming(page: Page, via: 'link' | 'file') {
+  if (via === 'file') await page.getByTestId('incoming.replace').click();
+  await expect.poll(() => new URL(page.url()).hash).toBe('');
+  await expect(page.getByTestId('dialog.incoming')).toBeHidden();
 }
 
 async function visitEverything(page: Page) {
@@ -91,7 +94,7 @@ test('a poisoned share link runs no script anywhere', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.goto(`/#${encodeShareFragment(poisonedPlan())}`);
-  await acceptIncoming(page);
+  await acceptIncoming(page, 'link');
   await visitEverything(page);
   await expectNoScriptRan(page, seen);
 });
@@ -105,7 +108,7 @@ test('a poisoned plan file runs no script anywhere', async ({ page }) => {
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   const input = page.locator('input[type=file]').first();
   await input.setInputFiles(file);
-  await acceptIncoming(page);
+  await acceptIncoming(page, 'file');
   await visitEverything(page);
   await expectNoScriptRan(page, seen);
 });

@@ -7,6 +7,7 @@ import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 import './crash.css';
 import { downloadBlob, textBlob } from '../export/download.ts';
+import { CRASH_TEST_FRAGMENT } from '../share/appFragments.ts';
 import { useAppStore } from '../store/index.ts';
 
 interface State {
@@ -81,6 +82,6 @@ export class CrashBoundary extends Component<{ children: ReactNode }, State> {
  * tested end to end in the real build (a user never lands there by accident).
  */
 export function CrashProbe() {
-  if (location.hash === '#crash-test') throw new Error('Crash test requested with #crash-test');
+  if (location.hash === `#${CRASH_TEST_FRAGMENT}`) throw new Error(`Crash test requested with #${CRASH_TEST_FRAGMENT}`);
   return null;
 }

@@ -62,11 +62,12 @@ export default function ExportPanel() {
     setStatus('');
   };
 
+  // A per-host format on a plan without nodes has nothing to show yet: an empty state, not an error.
+  const noHosts = exporter?.perHost === true && !host;
   const text = useMemo<TextResult | null>(() => {
-    if (!exporter) return null;
-    if (exporter.perHost && !host) return { ok: false, error: 'This format is about one host, and the plan has no nodes yet.' };
+    if (!exporter || noHosts) return null;
     return runExporter(exporter, plan, host);
-  }, [exporter, plan, host]);
+  }, [exporter, plan, host, noHosts]);
 
   const diagramFormat = format.kind === 'diagram' ? format.diagram : null;
   const diagram = useDiagram(diagramFormat, plan);
@@ -79,7 +80,10 @@ export default function ExportPanel() {
     if (exporter && text?.ok) downloadBlob(textBlob(text.text, mimeType), fileName);
     else if (diagram.state === 'done') downloadBlob(diagram.value.blob, fileName);
     else return;
-    setStatus(`Downloading ${fileName}.`);
+    // The same words as saving the plan (Ctrl+S): in the dialog, and as a toast that outlives it.
+    const message = `Saved "${fileName}" (in your downloads).`;
+    setStatus(message);
+    useAppStore.getState().toast(message, 'success');
   };
   const onCopy = async () => {
     try {
@@ -138,7 +142,7 @@ export default function ExportPanel() {
             {fileName}
           </code>
         </div>
-        {exporter && (exporter.perHost || exporter.acceptsHost) ? (
+        {exporter && !noHosts && (exporter.perHost || exporter.acceptsHost) ? (
           <div className="pl-field pl-export__host">
             <label className="pl-field__label" htmlFor="export-host">
               {exporter.perHost ? 'Host' : 'Limit to one host'}
@@ -153,7 +157,14 @@ export default function ExportPanel() {
             </select>
           </div>
         ) : null}
-        <Preview text={text} diagram={diagram} />
+        {noHosts ? (
+          <div className="pl-export__empty" role="status" data-testid="export.empty">
+            <p>This format is about one host at a time, and the plan has no nodes yet.</p>
+            <p className="pl-muted">Add a node (a Proxy, Auth, an agent…) to export the rules of its host.</p>
+          </div>
+        ) : (
+          <Preview text={text} diagram={diagram} />
+        )}
         <div className="pl-export__actions">
           <p className="pl-export__status" role="status" data-testid="export.status">
             {status}

@@ -17,7 +17,7 @@ export const PORTOLAN_FINDINGS: readonly FindingSpec[] = [
   f('PL-NO-AUTH', 'error', 'Self-hosted cluster {cluster} has no Auth Service.', 'Add an Auth Service node to the cluster.', ['D10']),
   f('PL-NO-PROXY', 'error', 'Self-hosted cluster {cluster} has no Proxy Service: nothing can reach it.', 'Add a Proxy Service node to the cluster.', ['D10']),
   f('PL-PROXY-NO-AUTH', 'error', '{proxy} has no link to an Auth Service (or an Auth load balancer) of {cluster}.', 'Link the Proxy to Auth (or to the load balancer in front of Auth).', ['D10']),
-  f('PL-NO-PATH', 'error', '{node} has no path to {cluster}: it is linked to no Proxy, load balancer{auth} of its cluster.', 'Link it to the Proxy (or the load balancer in front of it){authFix}.', ['D1']),
+  f('PL-NO-PATH', 'error', '{node} has no path to {cluster}: it is linked to no {targets} of its cluster.', 'Link it to the Proxy (or the load balancer in front of it){authFix}.', ['D1']),
   f('PL-CLIENT-NO-PATH', 'info', '{node} is linked to no Proxy or load balancer: no rules are produced for these users.', 'Link the users to the Proxy or its load balancer.', ['D1']),
   f('PL-LINK-MEANINGLESS', 'warning', 'Link {a} — {b}: {reason}', 'Remove the link, or change one end so that Teleport actually connects them.', ['D1']),
   f('PL-INBOUND-AGENT', 'warning', 'Link {a} — {b} suggests that {agent} accepts connections: {reason}', 'Remove the link: agents that use reverse tunnels need no inbound rule.', ['D1']),

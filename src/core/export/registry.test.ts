@@ -51,6 +51,19 @@ describe('export registry', () => {
     expect(name('csv-hosts', 'proxy-1')).toBe('example-self-hosted-ha-cluster-proxy-1-hosts.csv');
     expect(name('md')).toBe('example-self-hosted-ha-cluster-rules.md');
     expect(name('json')).toBe('example-self-hosted-ha-cluster-rules.json');
+    expect(name('nftables', 'proxy-1')).toBe('example-self-hosted-ha-cluster-proxy-1-nftables.nft');
+  });
+
+  it('names a format once when its id is its extension (drawio, and the PNG and SVG diagrams)', () => {
+    const plan = examplePlan();
+    const drawio = findExporter('drawio');
+    if (!drawio) throw new Error('no drawio exporter');
+    expect(exportFileName(plan, drawio)).toBe('example-self-hosted-ha-cluster.drawio');
+    for (const ext of ['png', 'svg']) {
+      const diagram = { ...drawio, id: ext, fileExtension: ext };
+      expect(exportFileName(plan, diagram)).toBe(`example-self-hosted-ha-cluster.${ext}`);
+      expect(exportFileName({ ...plan, name: '!!!' }, diagram)).toBe(`plan.${ext}`);
+    }
   });
 });
 

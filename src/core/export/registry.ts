@@ -243,7 +243,8 @@ export function exportFileName(plan: Plan, exporter: Exporter, options: ExportOp
       .slice(0, 60);
   // The rule tables are "rules" whatever their format; the views are named after the view.
   const what = exporter.id.startsWith('csv-') ? exporter.id.slice(4) : ['csv', 'md', 'json'].includes(exporter.id) ? 'rules' : exporter.id;
-  const parts = [slug(plan.name) || 'plan', options.host ? slug(options.host) : '', what];
+  // A format named like its extension (png, svg, drawio) is said once: `plan.png`, not `plan-png.png`.
+  const parts = [slug(plan.name) || 'plan', options.host ? slug(options.host) : '', what === exporter.fileExtension ? '' : what];
   return `${parts.filter((p) => p !== '').join('-')}.${exporter.fileExtension}`;
 }
 

@@ -39,7 +39,7 @@ export const paths: Check = (input) => {
       const viaAuth = effectiveJoinVia(ctx, node) === 'auth';
       out.add({
         code: 'PL-NO-PATH', subjects: [node.id], nodes: [node.id],
-        params: { node: node.name, cluster: cluster.name, auth: viaAuth ? ' or Auth' : '', authFix: viaAuth ? ', or to Auth since it joins directly' : '' },
+        params: { node: node.name, cluster: cluster.name, targets: viaAuth ? 'Proxy, load balancer or Auth' : 'Proxy or load balancer', authFix: viaAuth ? ', or to Auth since it joins directly' : '' },
       });
     }
     if (node.kind === 'client' && node.tools.some(usesProxy) && !obs.reachedCluster.has(node.id)) out.add({ code: 'PL-CLIENT-NO-PATH', subjects: [node.id], params: { node: node.name }, nodes: [node.id] });

@@ -41,12 +41,45 @@ export function checkedText(max: number, test: (text: string) => boolean, messag
   return z.string().check(z.trim(), z.maxLength(max), z.refine(test, { message }));
 }
 
+/** The message for a failed address check: an impossible dotted quad (`300.1.1.1`) says what is wrong. */
+function addressError(message: string) {
+  return (issue: { input: unknown }) => (typeof issue.input === 'string' ? dottedQuadProblem(issue.input) : undefined) ?? message;
+}
+
+/** As `checkedText`, with `addressError`'s message. */
+function addressText(max: number, test: (text: string) => boolean, message: string) {
+  return z.string().check(z.trim(), z.maxLength(max), z.refine(test, { error: addressError(message) }));
+}
+
 const HOSTNAME = /^(?=.{1,253}$)(\*\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*\.?$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/;
 
+/** Four dot-separated runs of digits, optionally `:port` or `/prefix`: only ever meant as IPv4. */
+const DOTTED_QUAD = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?::(\d+)|\/(\d+))?$/;
+
+/**
+ * Why a dotted quad (`a.b.c.d`, `a.b.c.d:port`, `a.b.c.d/len`) is not a valid IPv4 address or CIDR, as
+ * one sentence; `undefined` when it is valid or is not a dotted quad at all. Without this, `300.1.1.1`
+ * matches the hostname pattern (labels may be all digits) and exports would try to resolve it.
+ * Leading zeros are refused as Go's `net.ParseIP` refuses them (some tools read them as octal).
+ */
+export function dottedQuadProblem(text: string): string | undefined {
+  const m = DOTTED_QUAD.exec(text);
+  if (m === null) return undefined;
+  const ip = `${m[1]}.${m[2]}.${m[3]}.${m[4]}`;
+  for (const octet of [m[1], m[2], m[3], m[4]] as string[]) {
+    if (octet.length > 1 && octet.startsWith('0')) return `${ip}: octet ${octet} has a leading zero (write ${Number(octet)})`;
+    if (Number(octet) > 255) return `${ip}: octet ${octet} is out of range 0–255`;
+  }
+  const prefix = m[6];
+  if (prefix !== undefined && Number(prefix) > 32) return `${text}: the CIDR prefix /${prefix} is out of range 0–32`;
+  return undefined;
+}
+
 /** True for a hostname, an IPv4 literal or an IPv6 literal (without brackets). */
 export function isHost(text: string): boolean {
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(text)) return IPV4.test(text);
   return IPV4.test(text) || HOSTNAME.test(text) || (IPV6.test(text) && text.length <= 45);
 }
 
@@ -85,12 +118,12 @@ export function isCidr(text: string): boolean {
 }
 
 /** A listen or public address: `host:port`, `host` or `[v6]:port`. */
-export const HostPort = checkedText(260, isHostPort, 'expected host:port (e.g. teleport.example.com:443 or 0.0.0.0:3080)');
+export const HostPort = addressText(260, isHostPort, 'expected host:port (e.g. teleport.example.com:443 or 0.0.0.0:3080)');
 
 /** An address a node is known by: hostname, IP, host:port or CIDR. */
-export const Address = checkedText(260, (s) => isHostPort(s) || isCidr(s), 'expected a hostname, an IP address, host:port or a CIDR such as 10.0.0.0/16');
+export const Address = addressText(260, (s) => isHostPort(s) || isCidr(s), 'expected a hostname, an IP address, host:port or a CIDR such as 10.0.0.0/16');
 
-export const Cidr = z.string().check(z.trim(), z.refine(isCidr, { message: 'expected a CIDR such as 10.0.0.0/16 or 0.0.0.0/0' }));
+export const Cidr = z.string().check(z.trim(), z.refine(isCidr, { error: addressError('expected a CIDR such as 10.0.0.0/16 or 0.0.0.0/0') }));
 
 /** A proxy URL as found in HTTP_PROXY / HTTPS_PROXY (scheme optional, as Go treats it). */
 export const ProxyUrl = checkedText(

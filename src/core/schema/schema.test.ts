@@ -13,6 +13,7 @@ import {
   planJsonSchema,
 } from './index.ts';
 import type { Plan } from './index.ts';
+import { Address, Cidr, HostPort, dottedQuadProblem } from './common.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/plans');
 const read = (rel: string) => readFileSync(join(FIXTURES, rel), 'utf8');
@@ -103,7 +104,7 @@ describe('invalid v1 fixtures name the exact field and reason', () => {
     ['duplicate-id.portolan.json', 'invalid', 'nodes[1].id', /id "a" is already used by nodes\[0\]\.id/],
     ['too-new.portolan.json', 'too-new', null, /made by a newer Portolan \(format version 99\)/],
     ['not-a-plan.portolan.json', 'not-a-plan', 'type', /not a Portolan plan/],
-    ['bad-cidr.portolan.json', 'invalid', 'zones[0].cidrs[0]', /expected a CIDR/],
+    ['bad-cidr.portolan.json', 'invalid', 'zones[0].cidrs[0]', /10\.0\.0\.0\/33: the CIDR prefix \/33 is out of range 0–32/],
     ['missing-zone.portolan.json', 'invalid', 'nodes[0].zone', /no zone with id "nowhere"/],
     ['missing-name.portolan.json', 'invalid', 'clusters[0].name', /is required/],
     ['bad-public-addr.portolan.json', 'invalid', 'nodes[0].publicAddr[0]', /expected host:port/],
@@ -212,6 +213,67 @@ describe('address validators', () => {
     ['10.0.0.0', false],
     ['300.0.0.0/8', false],
   ])('isCidr(%j) = %s', (text, ok) => expect(isCidr(text)).toBe(ok));
+
+  it.each([
+    ['300.1.1.1', false],
+    ['10.0.1.999', false],
+    ['10.0.1.256:443', false],
+    ['010.0.0.1', false],
+    ['255.255.255.255', true],
+    ['0.0.0.0:3080', true],
+    ['10.0.1', true], // three parts: a (strange) hostname, not a dotted quad
+    ['1.2.3.example.com', true],
+  ])('isHostPort(%j) = %s (dotted quads must be IPv4)', (text, ok) => expect(isHostPort(text)).toBe(ok));
+});
+
+describe('impossible IPv4 addresses', () => {
+  it.each([
+    ['300.1.1.1', '300.1.1.1: octet 300 is out of range 0–255'],
+    ['10.0.1.999', '10.0.1.999: octet 999 is out of range 0–255'],
+    ['10.0.1.999:443', '10.0.1.999: octet 999 is out of range 0–255'],
+    ['10.0.0.256/24', '10.0.0.256: octet 256 is out of range 0–255'],
+    ['10.0.0.0/33', '10.0.0.0/33: the CIDR prefix /33 is out of range 0–32'],
+    ['10.01.0.1', '10.01.0.1: octet 01 has a leading zero (write 1)'],
+  ])('dottedQuadProblem(%j) explains it', (text, message) => expect(dottedQuadProblem(text)).toBe(message));
+
+  it.each(['10.0.0.1', '10.0.0.1:443', '10.0.0.0/8', '0.0.0.0/0', 'teleport.example.com', '[::1]:443', 'fd00::/64'])(
+    'dottedQuadProblem(%j) is undefined',
+    (text) => expect(dottedQuadProblem(text)).toBeUndefined(),
+  );
+
+  const messageOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
+
+  it('rejects them in addresses, host:port fields and CIDRs with a clear message', () => {
+    expect(messageOf(Address.safeParse(' 300.1.1.1 '))).toBe('300.1.1.1: octet 300 is out of range 0–255');
+    expect(messageOf(Address.safeParse('10.0.1.999/24'))).toBe('10.0.1.999: octet 999 is out of range 0–255');
+    expect(messageOf(HostPort.safeParse('10.0.1.999:3080'))).toBe('10.0.1.999: octet 999 is out of range 0–255');
+    expect(messageOf(Cidr.safeParse('10.0.0.0/40'))).toBe('10.0.0.0/40: the CIDR prefix /40 is out of range 0–32');
+    // Other mistakes keep the general message.
+    expect(messageOf(Address.safeParse('bad host'))).toMatch(/^expected a hostname/);
+    expect(messageOf(HostPort.safeParse('10.0.0.1:0'))).toMatch(/^expected host:port/);
+    expect(Address.safeParse('10.0.1.99').success).toBe(true);
+  });
+
+  it('names the field in a plan: addresses, publicAddr and listen addresses', () => {
+    const plan = examplePlan() as unknown as { nodes: Record<string, unknown>[] };
+    const proxy = plan.nodes.find((n) => n.kind === 'proxy');
+    const auth = plan.nodes.find((n) => n.kind === 'auth');
+    if (proxy === undefined || auth === undefined) throw new Error('example has no proxy/auth');
+    proxy.addresses = ['300.1.1.1'];
+    proxy.publicAddr = ['10.0.1.999:443'];
+    auth.listenAddr = '256.0.0.0:3025';
+    const result = parsePlan(plan);
+    if (result.ok) throw new Error('expected the plan to be refused');
+    const messages = result.error.issues.map((i) => `${i.path}: ${i.message}`);
+    const at = (key: string) => plan.nodes.findIndex((n) => n[key] !== undefined && (n === proxy || n === auth) && (key !== 'listenAddr' || n === auth));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        `nodes[${at('publicAddr')}].addresses[0]: 300.1.1.1: octet 300 is out of range 0–255`,
+        `nodes[${at('publicAddr')}].publicAddr[0]: 10.0.1.999: octet 999 is out of range 0–255`,
+        `nodes[${at('listenAddr')}].listenAddr: 256.0.0.0: octet 256 is out of range 0–255`,
+      ]),
+    );
+  });
 });
 
 describe('versions and JSON Schema', () => {

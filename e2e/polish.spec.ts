@@ -1,0 +1,144 @@
+/**
+ * Polish found in a review in a real browser: impossible IPv4 addresses, links Portolan cannot read,
+ * a first-time recipient of a link, export file names and the Export dialog's feedback.
+ */
+import type { Page } from '@playwright/test';
+import { examplePlan } from '../src/core/examples/example-plan.ts';
+import { encodeShareFragment } from '../src/core/share/index.ts';
+import { TEMPLATES } from '../src/core/templates/index.ts';
+import { expect, test } from './fixtures/portolan.ts';
+import { openPlans, planName } from './fixtures/travel.ts';
+
+async function openExport(page: Page): Promise<void> {
+  await page.getByTestId('toolbar.export').click();
+  await expect(page.getByTestId('dialog.export')).toBeVisible();
+}
+
+test.describe('addresses', () => {
+  test('an impossible IPv4 address is refused with the octet that is out of range', async ({ app }) => {
+    await app.open();
+    await app.select(app.node('proxy-1'));
+    const addresses = app.inspector.getByTestId('field.addresses');
+    await addresses.fill('300.1.1.1');
+    await expect(app.inspector.getByRole('alert')).toContainText('300.1.1.1: octet 300 is out of range 0–255');
+    await addresses.fill('10.0.1.999');
+    await expect(app.inspector.getByRole('alert')).toContainText('octet 999 is out of range 0–255');
+    await addresses.fill('10.0.1.99');
+    await expect(app.inspector.getByRole('alert')).toHaveCount(0);
+
+    const publicAddr = app.inspector.getByTestId('field.publicAddr');
+    await publicAddr.fill('10.0.1.999:443');
+    await expect(app.inspector.getByRole('alert')).toContainText('10.0.1.999: octet 999 is out of range 0–255');
+    await publicAddr.fill('teleport.example.com:443');
+    await expect(app.inspector.getByRole('alert')).toHaveCount(0);
+  });
+});
+
+test.describe('a link Portolan cannot read', () => {
+  test('#plan=garbage says it is not a Portolan plan link, clears the address and keeps the plan', async ({ app, page }) => {
+    await page.goto('/#plan=garbage');
+    const error = page.getByTestId('dialog.plan-error');
+    await expect(error).toBeVisible();
+    await expect(error).toContainText('This link cannot be opened');
+    await expect(page.getByTestId('plan-error.message')).toContainText('not a Portolan plan link');
+    await expect(page.getByTestId('plan-error.message')).toContainText('plan=garbage');
+    expect(new URL(page.url()).hash).toBe('');
+    await page.getByTestId('plan-error.close').click();
+    await expect(planName(page)).toHaveText(examplePlan().name);
+    await expect(app.node('auth')).toBeVisible();
+  });
+
+  test('an unknown fragment arriving later leaves an edited plan as it is', async ({ app, page }) => {
+    await app.open();
+    await app.paletteItem('tbot').click();
+    await expect(app.node('tbot-2')).toBeVisible();
+    await page.evaluate(() => {
+      location.hash = 'section-2';
+    });
+    await expect(page.getByTestId('plan-error.message')).toContainText('not a Portolan plan link');
+    await expect.poll(() => new URL(page.url()).hash).toBe('');
+    await page.getByTestId('plan-error.close').click();
+    await expect(app.node('tbot-2')).toBeVisible();
+    await expect(page.getByTestId('dialog.incoming')).toBeHidden();
+  });
+});
+
+test.describe('a first-time recipient of a link', () => {
+  const template = TEMPLATES[1]!;
+  const link = () => `/#${encodeShareFragment(template.plan())}`;
+
+  test('opens the shared plan at once over the untouched example; undo brings the example back', async ({ app, page }) => {
+    await page.goto(link());
+    await expect(planName(page)).toHaveText(template.plan().name);
+    await expect(page.getByTestId('dialog.incoming')).toBeHidden();
+    await expect(app.toasts.filter({ hasText: 'in place of the unchanged example' })).toBeVisible();
+    expect(new URL(page.url()).hash).toBe('');
+    // The library holds the shared plan, not an unused copy of the example.
+    const plans = await openPlans(page);
+    await expect(plans.getByTestId('plans.row')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await app.undo();
+    await expect(planName(page)).toHaveText(examplePlan().name);
+  });
+
+  test('opens it at once over an untouched new plan', async ({ app, page }) => {
+    await app.open();
+    await page.getByTestId('toolbar.new').click();
+    await expect(planName(page)).toHaveText('Untitled plan');
+    await page.goto(link());
+    await expect(planName(page)).toHaveText(template.plan().name);
+    await expect(page.getByTestId('dialog.incoming')).toBeHidden();
+    await expect(app.toasts.filter({ hasText: 'in place of the empty plan' })).toBeVisible();
+  });
+
+  test('still asks when the open plan was edited', async ({ app, page }) => {
+    await app.open();
+    await app.paletteItem('tbot').click();
+    await expect(app.node('tbot-2')).toBeVisible();
+    await page.goto(link());
+    await expect(page.getByTestId('dialog.incoming')).toBeVisible();
+    await page.getByTestId('incoming.cancel').click();
+    await expect(app.node('tbot-2')).toBeVisible();
+  });
+});
+
+test.describe('export', () => {
+  test('PNG and SVG file names say the format once', async ({ app, page }) => {
+    await app.open();
+    await openExport(page);
+    await page.getByTestId('export.format.png').check();
+    await expect(page.getByTestId('export.file-name')).toHaveText('example-self-hosted-ha-cluster.png');
+    await page.getByTestId('export.format.svg').check();
+    await expect(page.getByTestId('export.file-name')).toHaveText('example-self-hosted-ha-cluster.svg');
+    await page.getByTestId('export.format.drawio').check();
+    await expect(page.getByTestId('export.file-name')).toHaveText('example-self-hosted-ha-cluster.drawio');
+  });
+
+  test('Download says where the file went, as saving the plan does', async ({ app, page }) => {
+    await app.open();
+    await openExport(page);
+    await page.getByTestId('export.format.csv').check();
+    await expect(page.getByTestId('export.preview')).toContainText('source_zone');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export.download').click()]);
+    expect(file.suggestedFilename()).toBe('example-self-hosted-ha-cluster-rules.csv');
+    const message = 'Saved "example-self-hosted-ha-cluster-rules.csv" (in your downloads).';
+    await expect(page.getByTestId('export.status')).toHaveText(message);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('dialog.export')).toBeHidden();
+    await expect(app.toasts.filter({ hasText: message })).toBeVisible();
+  });
+
+  test('a per-host format on an empty plan shows what to do, not an error', async ({ app, page }) => {
+    await app.open();
+    await page.getByTestId('toolbar.new').click();
+    await expect(planName(page)).toHaveText('Untitled plan');
+    await openExport(page);
+    await page.getByTestId('export.format.nftables').check();
+    await expect(page.getByTestId('export.empty')).toContainText('the plan has no nodes yet');
+    await expect(page.getByTestId('export.empty')).toContainText('Add a node');
+    await expect(page.getByTestId('export.error')).toHaveCount(0);
+    await expect(page.getByTestId('export.host')).toHaveCount(0);
+    await expect(page.getByTestId('export.download')).toBeDisabled();
+    expect(app.problems).toEqual([]);
+  });
+});
