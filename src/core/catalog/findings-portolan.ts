@@ -22,6 +22,7 @@ export const PORTOLAN_FINDINGS: readonly FindingSpec[] = [
   f('PL-LINK-MEANINGLESS', 'warning', 'Link {a} — {b}: {reason}', 'Remove the link, or change one end so that Teleport actually connects them.', ['D1']),
   f('PL-INBOUND-AGENT', 'warning', 'Link {a} — {b} suggests that {agent} accepts connections: {reason}', 'Remove the link: agents that use reverse tunnels need no inbound rule.', ['D1']),
   f('PL-INTERNET-EXPOSED', 'warning', 'Rule {rule} opens {port} ({what}) on {destination} to the internet ({source}).', 'Restrict the source to known networks, or use multiplex mode so that only the web port (443) faces the internet.', ['D1']),
+  f('PL-ANY-ADDRESS', 'warning', '{node} has no address and {where}, so {rules} "any" for it: every firewall export allows all addresses at that end.', 'Set its addresses (IPs, CIDRs or host names), or put it in a zone with CIDRs.', ['D1']),
   f('PL-LB-MISSING-PORT', 'error', '{lb} has no mapping to port(s) {ports} of {proxies}, which {initiators} need ({what}).', 'Add a mapping front port → {ports} to the load balancer (or switch the cluster to multiplex so that only the web port is needed).', ['D10']),
   f('PL-LB-DEAD-MAPPING', 'warning', '{lb} forwards {front} → {target}, but {backends} open no listener on {target}.', 'Remove the mapping, or configure the matching listener on the backend.', ['D10']),
   f('PL-LB-NO-BACKEND', 'error', '{lb} is linked to no Proxy or Auth backend, yet {initiators} go through it.', 'Link the load balancer to the Proxies (or Auth) it fronts.', ['D10']),

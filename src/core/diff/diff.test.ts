@@ -45,7 +45,7 @@ describe('diffPlans: multiplex and separate variants of one plan', () => {
     expect(d.changed[0]?.after.longLived).toBe(true);
   });
 
-  it('behind a load balancer (config v1: the LB forwards 3023/3024 in both modes): users and agents gain 3023/3024, the 443 agent rules change', () => {
+  it('behind a load balancer (config v1: the LB forwards 3023/3024 in both modes): users, agents and tbot gain 3023/3024, their 443 rules change', () => {
     const base = examplePlan();
     base.clusters[0]!.configVersion = 'v1';
     const users = base.nodes.find((n) => n.id === 'users');
@@ -54,9 +54,9 @@ describe('diffPlans: multiplex and separate variants of one plan', () => {
     users.tools = ['tsh'];
     lb.mappings = [{ frontPort: 443, targetPort: 3080 }, { frontPort: 3023, targetPort: 3023 }, { frontPort: 3024, targetPort: 3024 }];
     const d = diffPlans(withMode(base, 'multiplex'), withMode(base, 'separate'));
-    expect(ids(d.added)).toEqual(['db-agent-to-lb-3024-tcp', 'kube-agent-to-lb-3024-tcp', 'ssh-agent-to-lb-3024-tcp', 'users-to-lb-3023-tcp']);
+    expect(ids(d.added)).toEqual(['db-agent-to-lb-3024-tcp', 'kube-agent-to-lb-3024-tcp', 'ssh-agent-to-lb-3024-tcp', 'tbot-to-lb-3024-tcp', 'users-to-lb-3023-tcp']);
     expect(ids(d.removed)).toEqual([]);
-    expect(d.changed.map((c) => c.after.id)).toEqual(['db-agent-to-lb-443-tcp', 'kube-agent-to-lb-443-tcp', 'ssh-agent-to-lb-443-tcp']);
+    expect(d.changed.map((c) => c.after.id)).toEqual(['db-agent-to-lb-443-tcp', 'kube-agent-to-lb-443-tcp', 'ssh-agent-to-lb-443-tcp', 'tbot-to-lb-443-tcp']);
   });
 
   it('the change ticket: Accept rows for the new listeners, formula-safe CSV with CRLF', () => {

@@ -404,7 +404,7 @@ describe('Relay Service: mixed cases', () => {
       { id: 'fwd', name: 'Forward proxy', kind: 'http-proxy', port: 3128, addresses: ['fwd.example.com'], zone: 'private' },
     ];
     const r = derive(plan(cluster, nodes, [['proxy', 'auth'], ['relay-lb', 'relay'], ['relay', 'fwd'], ['fwd', 'proxy']]));
-    expect(r.flows.filter((f) => f.from === 'relay').map((f) => f.catalog)).toEqual(['relay-join']);
+    expect(r.flows.filter((f) => f.from === 'relay').map((f) => f.catalog)).toEqual(['relay-auth-tunnel', 'relay-join']);
     expect(ruleKeys(r.rules)).toContain('relay>fwd:3128/tcp');
     expect(r.findings.map((f) => f.code)).not.toContain('PL-NO-PATH');
   });
@@ -506,7 +506,7 @@ describe('tbot Workload API and the Kubernetes attestor (reference §2.5 T5)', (
     const r = derived(tbot({ kubernetesAttestor: true }, null));
     expect(r.rules.find((x) => x.destination === 'kubelet:bot')).toMatchObject({ destinationAddress: 'any', sameZone: false });
     const empty = derived(tbot({}));
-    expect(empty.flows.filter((f) => f.from === 'bot').map((f) => f.catalog)).toEqual(['tbot-web']);
+    expect(empty.flows.filter((f) => f.from === 'bot').map((f) => f.catalog)).toEqual(['tbot-tunnel', 'tbot-web']);
     expect(empty.findings.map((f) => f.code).filter((c) => c.startsWith('PL-WORKLOAD') || c.startsWith('PL-KUBELET'))).toEqual([]);
   });
 });

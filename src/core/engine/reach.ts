@@ -160,10 +160,15 @@ function mark<K>(map: Map<K, Set<string>>, key: K, value: string): void {
 }
 
 function mismatch(obs: Observations, hop: string, proxy: string, what: string, r: Resolved, open: number, initiator: string, links: readonly string[]): void {
+  recordPortMismatch(obs, hop, proxy, what, joinHostPort(r.advertised.host, r.advertised.port), open, initiator, links);
+}
+
+/** An advertised `host:port` (for `what`) whose port `hop` does not open (L-P3). */
+export function recordPortMismatch(obs: Observations, hop: string, proxy: string, what: string, advertised: string, open: number, initiator: string, links: readonly string[]): void {
   const key = `${hop}|${proxy}`;
   let m = obs.portMismatches.get(key);
   if (!m) obs.portMismatches.set(key, (m = { hop, proxy, items: new Map(), initiators: new Set(), links: new Set() }));
-  m.items.set(what, { advertised: joinHostPort(r.advertised.host, r.advertised.port), open });
+  m.items.set(what, { advertised, open });
   m.initiators.add(initiator);
   for (const l of links) m.links.add(l);
 }

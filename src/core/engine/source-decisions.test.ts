@@ -143,3 +143,22 @@ describe('a public address without a port takes Teleport\'s default for its key 
     expect(codes(result)).not.toContain('L-P3');
   });
 });
+
+describe('proxy peering dials the advertised peer address (PublicPeerAddr, reference S8)', () => {
+  const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com', edition: 'enterprise', tunnelStrategy: 'proxy_peering' };
+  const proxy = (id: string, extra: Record<string, unknown> = {}): NodeInput => ({ id, name: id, kind: 'proxy', publicAddr: ['teleport.example.com:443'], webListenAddr: '0.0.0.0:443', peerListenAddr: '0.0.0.0:3021', zone: 'dmz', ...extra }) as NodeInput;
+  const derived = (p2: Record<string, unknown>) =>
+    derive(plan([cluster], [proxy('p1'), proxy('p2', p2), { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' }], [['p1', 'auth'], ['p2', 'auth']]));
+
+  it('a peer_public_addr on another port: the dial target says so and L-P3 names the port the peer does not open', () => {
+    const result = derived({ peerPublicAddr: '203.0.113.11:4021' });
+    expect(result.flows.find((f) => f.from === 'p1' && f.to === 'p2')?.dialTarget).toBe('203.0.113.11:4021');
+    expect(result.findings.find((f) => f.code === 'L-P3')?.message).toBe('p1 dials 203.0.113.11:4021 (proxy peering), advertised by p2, but p2 opens port 3021.');
+  });
+
+  it('a peer_public_addr without a port is dialled on 3021: no finding', () => {
+    const result = derived({ peerPublicAddr: '203.0.113.11' });
+    expect(result.flows.find((f) => f.from === 'p1' && f.to === 'p2')?.dialTarget).toBe('203.0.113.11:3021');
+    expect(codes(result)).not.toContain('L-P3');
+  });
+});

@@ -129,6 +129,7 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-LINK-MEANINGLESS', all(add({ id: 'agent-2', name: 'Agent 2', kind: 'agent', services: ['ssh'] }), link('agent-2', 'lb'), link('agent', 'agent-2')), all(add({ id: 'agent-2', name: 'Agent 2', kind: 'agent', services: ['ssh'] }), link('agent-2', 'lb'))],
   ['PL-INBOUND-AGENT', link('users', 'agent'), none],
   ['PL-INTERNET-EXPOSED', all(cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), sepMappings), sepMappings],
+  ['PL-ANY-ADDRESS', set('agent', { addresses: [], zone: undefined }), set('agent', { addresses: [], zone: 'private' })],
   ['PL-LB-MISSING-PORT', cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), all(cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), sepMappings)],
   ['PL-LB-DEAD-MAPPING', sepMappings, none],
   ['PL-LB-NO-BACKEND', all(add({ id: 'lb-2', name: 'LB 2', kind: 'load-balancer' }), link('users', 'lb-2')), none],
@@ -372,7 +373,7 @@ describe('findings', () => {
     };
     // Through LB (443) and straight to Proxy 1 (3080): no single address serves both, so no button.
     const two = run(all(joiningBot({ joinAddr: 'teleport.example.com' }), link('bot', 'proxy-1')));
-    expect(two.map((f) => [f.id, f.autofix])).toEqual([['PL-JOIN-ADDR-PORT:bot+proxy-1', undefined]]);
+    expect(two.filter((f) => f.code !== 'L-P3').map((f) => [f.id, f.autofix])).toEqual([['PL-JOIN-ADDR-PORT:bot+proxy-1', undefined]]);
     // tbot to Auth and through an Auth LB on 443: the port is a choice too.
     const auths = run(all(joiningBot({ joinAddr: 'auth.internal' }, true), authLb(false), set('auth-lb', { mappings: [{ frontPort: 443, targetPort: 3025 }] }), link('bot', 'auth-lb')));
     expect(auths.map((f) => [f.code, f.autofix, f.nodes])).toEqual([['PL-TBOT-AUTH-NO-PORT', undefined, ['auth', 'auth-lb', 'bot']]]);
@@ -559,7 +560,11 @@ describe('findings', () => {
     // tbot reads its own keys: a port-less proxy_server is the host of an https URL (443), so it fits LB.
     const tbot = run(joiningBot({ joinAddr: 'teleport.example.com' }));
     expect(tbot.findings).toEqual([]);
-    expect(tbot.flows.filter((f) => f.from === 'bot').map((f) => [f.catalog, f.port, f.dialTarget, f.settings.includes('nodes[bot].joinAddr')])).toEqual([['tbot-web', 443, 'teleport.example.com:443', true]]);
+    expect(tbot.flows.filter((f) => f.from === 'bot').map((f) => [f.catalog, f.port, f.dialTarget, f.settings.includes('nodes[bot].joinAddr')])).toEqual([
+      // The Auth client's tunnel address comes from the Proxy's ping, not from proxy_server.
+      ['tbot-tunnel', 443, 'teleport.example.com:443', false],
+      ['tbot-web', 443, 'teleport.example.com:443', true],
+    ]);
     const bot3080 = run(joiningBot({ joinAddr: 'teleport.example.com:3080' })).findings.find((f) => f.code === 'PL-JOIN-ADDR-PORT');
     expect([bot3080?.message, bot3080?.fix]).toEqual(['CI bot joins through teleport.example.com:3080 (proxy_server), but LB opens port 443 for joining.', 'Write proxy_server: teleport.example.com:443, or open port 3080 on LB.']);
     // tbot's auth_server gets no port filled in: the dial fails, and the fix names Auth's port.

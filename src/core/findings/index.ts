@@ -10,7 +10,7 @@ import { clusterShape, paths, refusedLinks } from './plan-checks.ts';
 import { relays } from './relay-checks.ts';
 import { acme, advertisedPorts, proxyAddresses, proxySettings } from './proxy-checks.ts';
 import { servicePaths } from './path-checks.ts';
-import { internetExposure } from './rule-checks.ts';
+import { internetExposure, unplacedEnds } from './rule-checks.ts';
 import { workloadApi } from './workload-checks.ts';
 import { createFindingSink } from './sink.ts';
 import type { Finding } from '../engine/types.ts';
@@ -18,7 +18,7 @@ import type { Finding } from '../engine/types.ts';
 /** Every check, in a fixed order (the output is sorted anyway). */
 export const CHECKS: readonly Check[] = [
   clusterShape, paths, refusedLinks, proxyAddresses, proxySettings, servicePaths, advertisedPorts, acme, lbKinds, lbMappings,
-  peering, trust, agents, joinAddresses, resources, proxyUrls, noProxyTypes, forwardUse, forwardPorts, internetExposure,
+  peering, trust, agents, joinAddresses, resources, proxyUrls, noProxyTypes, forwardUse, forwardPorts, internetExposure, unplacedEnds,
   monitoring, relays, workloadApi, appSubdomains,
 ];
 

@@ -30,3 +30,27 @@ export const internetExposure: Check = (input) => {
     });
   }
 };
+
+/**
+ * PL-ANY-ADDRESS: a plan node that has no address and sits in no zone with CIDRs is `any` in the rules,
+ * so every export allows all addresses at that end. One finding per node, with its rule count.
+ */
+export const unplacedEnds: Check = (input) => {
+  const { ctx, out } = input;
+  const counts = new Map<string, number>();
+  const count = (id: string, address: string) => {
+    if (address === 'any' && ctx.nodes.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  };
+  for (const r of input.rules) {
+    count(r.source, r.sourceAddress);
+    count(r.destination, r.destinationAddress);
+  }
+  for (const [id, n] of counts) {
+    const node = ctx.nodes.get(id);
+    const zone = node?.zone === undefined ? undefined : ctx.zones.get(node.zone);
+    out.add({
+      code: 'PL-ANY-ADDRESS', subjects: [id], nodes: [id],
+      params: { node: node?.name ?? id, rules: n === 1 ? '1 rule names' : `${n} rules name`, where: zone ? `its zone ${zone.name} has no CIDRs` : 'it is in no zone' },
+    });
+  }
+};

@@ -42,6 +42,13 @@ export const AGENT_FLOWS: readonly FlowTemplate[] = [
     docs: sourceUrl('D13'), sources: ['D13'],
   },
   {
+    // tbot builds its Auth client with a tunnel dialer resolved from the Proxy's ping (TunnelAddr): the
+    // tunnel listener in separate mode, the web port with TLS routing (lib/tbot/tbot.go clientForFacade).
+    id: 'tbot-tunnel', label: 'tbot → Auth via tunnel', ref: 'T1', protocol: 'tcp', longLived: false, forwardProxy: 'tunnel',
+    purpose: 'tbot {from} reaches Auth through {to}: its Auth client dials the Proxy\'s tunnel address (the web port with TLS routing, else the tunnel listener)',
+    docs: sourceUrl('D13'), sources: ['S33', 'S3', 'S12'],
+  },
+  {
     id: 'tbot-auth', label: 'tbot → Auth', ref: 'T2', protocol: 'tcp', longLived: false, forwardProxy: 'never',
     purpose: 'tbot {from} joins and renews directly with {to} (auth_server, discouraged)',
     docs: sourceUrl('D13'), sources: ['D13'],
@@ -50,5 +57,10 @@ export const AGENT_FLOWS: readonly FlowTemplate[] = [
     id: 'vm-installer', label: 'installer', ref: 'A6', protocol: 'tcp', longLived: false, forwardProxy: 'never',
     purpose: 'Discovered VM {from} downloads the Teleport installer from {to} and joins',
     docs: sourceUrl('D20'), sources: ['S22', 'D20'],
+  },
+  {
+    id: 'vm-agent-tunnel', label: 'reverse tunnel', ref: 'A6', protocol: 'tcp', longLived: true, forwardProxy: 'tunnel',
+    purpose: 'Discovered VM {from}, now an SSH agent, keeps a reverse tunnel to {to}',
+    docs: sourceUrl('D20'), sources: ['D20', 'S3', 'S12'],
   },
 ];

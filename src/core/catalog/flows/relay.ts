@@ -23,8 +23,15 @@ export const RELAY_FLOWS: readonly FlowTemplate[] = [
     note: 'peer_public_addr defaults to the host\'s first private IP with the peer port.',
   },
   {
-    id: 'relay-join', label: 'relay join', ref: 'Y4', protocol: 'tcp', longLived: true, forwardProxy: 'https',
-    purpose: 'The Relay Service {from} joins the cluster and keeps its connection (heartbeats, inventory) through {to} (proxy_server)',
+    id: 'relay-join', label: 'relay join', ref: 'Y4', protocol: 'tcp', longLived: false, forwardProxy: 'https',
+    purpose: 'The Relay Service {from} joins the cluster through {to} (proxy_server)',
     docs: sourceUrl('D23'), sources: ['D23', 'S24', 'S25'],
+  },
+  {
+    // Joined via proxy_server, a Teleport process reaches Auth through the Proxy's tunnel address
+    // (lib/service/connect.go, reversetunnelclient.NewTunnelAuthDialer): 3024 in separate mode.
+    id: 'relay-auth-tunnel', label: 'relay → Auth via tunnel', ref: 'Y4', protocol: 'tcp', longLived: true, forwardProxy: 'tunnel',
+    purpose: 'The Relay Service {from} keeps its connection to Auth (heartbeats, inventory) through {to}, at the Proxy\'s tunnel address (the web port with TLS routing, else the tunnel listener)',
+    docs: sourceUrl('D23'), sources: ['S24', 'S10', 'S12'],
   },
 ];

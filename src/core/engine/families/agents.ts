@@ -25,9 +25,12 @@ export function agentNeeds(): readonly Need[] {
   return agentNeedList;
 }
 
-/** tbot needs the web port. */
+/** tbot needs the web port to join and renew, and the tunnel listener (the web port in multiplex) for its Auth client. */
 export function tbotNeeds(): readonly Need[] {
-  tbotNeedList ??= [{ use: 'web', template: flowTemplate('tbot-web') }];
+  tbotNeedList ??= [
+    { use: 'web', template: flowTemplate('tbot-web') },
+    { use: 'tunnel', template: flowTemplate('tbot-tunnel') },
+  ];
   return tbotNeedList;
 }
 

@@ -2,13 +2,13 @@
  * Proxy → Auth (reference §2.3 P1, directly or through an L4 Auth load balancer) and proxy peering
  * (P2: every Proxy dials every other Proxy of the cluster).
  */
-import { AUTH_DEFAULT_PORT, QUIC_PEERING_SINCE, flowTemplate, predates } from '../../catalog/index.ts';
+import { AUTH_DEFAULT_PORT, PEER_DEFAULT_PORT, QUIC_PEERING_SINCE, flowTemplate, predates } from '../../catalog/index.ts';
 import type { FlowTemplate } from '../../catalog/index.ts';
 import type { Cluster, Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
-import { parseHostPort } from '../addr.ts';
+import { joinHostPort, parseHostPort } from '../addr.ts';
 import { linksBetween } from '../context.ts';
 import { emitHop } from '../hop.ts';
-import { joinOverride, overrideMismatch } from '../reach.ts';
+import { joinOverride, overrideMismatch, recordPortMismatch } from '../reach.ts';
 import { linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 
@@ -107,14 +107,22 @@ export function peeringFlows(run: Run): void {
         if (a.id === b.id) continue;
         const info = run.ctx.proxies.get(b.id);
         const overQuic = peerOverQuic(cluster, a, b);
+        const open = info?.peerPort ?? 0;
+        const links = linksBetween(run.ctx, a.id, b.id);
+        // Peers dial the advertised address (PublicPeerAddr, reference S8); without a port Teleport fills in 3021.
+        const pub = b.peerPublicAddr === undefined ? undefined : parseHostPort(b.peerPublicAddr);
+        const dial = pub === undefined ? undefined : joinHostPort(pub.host, pub.port ?? PEER_DEFAULT_PORT);
+        if (pub !== undefined && (pub.port ?? PEER_DEFAULT_PORT) !== open) recordPortMismatch(run.obs, b.id, b.id, 'proxy peering', dial as string, open, a.id, links);
         run.sink.add({
-          from: a.id, to: b.id, port: info?.peerPort ?? 0, template: overQuic ? quic : tcp,
+          from: a.id, to: b.id, port: open, template: overQuic ? quic : tcp,
           cause: `cluster ${cluster.id} uses proxy peering: every Proxy dials every other Proxy${overQuic ? ', over QUIC as both opt in' : ''}`,
-          links: linksBetween(run.ctx, a.id, b.id),
+          links,
           settings: [
             `clusters[${cluster.id}].tunnelStrategy`, `clusters[${cluster.id}].edition`, ...(b.peerListenAddr ? [`nodes[${b.id}].peerListenAddr`] : []),
+            ...(pub ? [`nodes[${b.id}].peerPublicAddr`] : []),
             ...(overQuic ? [`nodes[${a.id}].quicPeering`, `nodes[${b.id}].quicPeering`] : []),
           ],
+          ...(dial === undefined ? {} : { dialTarget: dial }),
         });
       }
     }

@@ -114,12 +114,15 @@ let joinNeeds: readonly Need[] | undefined;
 
 /** A relay joins its cluster through one entry (a Proxy, its load balancer, or the Cloud tenant). */
 export function reachAsRelay(run: Run, relay: PlanNode, entry: Entry, links: readonly string[], cause: string): void {
-  joinNeeds ??= [{ use: 'web', template: flowTemplate('relay-join') }];
+  joinNeeds ??= [
+    { use: 'web', template: flowTemplate('relay-join') },
+    { use: 'tunnel', template: flowTemplate('relay-auth-tunnel') },
+  ];
   reachProxy(run.ctx, run.sink, run.obs, { initiator: relay, entry, needs: joinNeeds, links, settings: [], cause });
   run.obs.reachedCluster.add(relay.id);
 }
 
-/** relay — proxy / LB: the relay joins and keeps its connection through the Proxy web port (proxy_server). */
+/** relay — proxy / LB: the relay joins through the Proxy web port (proxy_server) and reaches Auth through its tunnel address. */
 export const relayJoin: Handler = (run, link, relay, listener) => {
   const entry = entryOf(listener);
   if (entry) reachAsRelay(run, relay, entry, [link.id], linkCause(link, 'relay joins via the Proxy (proxy_server)'));

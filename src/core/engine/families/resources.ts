@@ -6,6 +6,7 @@ import { AUTH_BACKENDS, DATABASE_ENGINES, SCHEME_PORTS, flowTemplate, resourceSp
 import type { ResourcePort } from '../../catalog/index.ts';
 import type { Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
 import { reachProxy } from '../reach.ts';
+import type { Need } from '../reach.ts';
 import { entriesOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 import type { FlowInput } from '../sink.ts';
@@ -60,12 +61,18 @@ export const agentResource: Handler = (run, link, agent, resource) => {
   if (resource.kind === 'openssh-host') vmInstaller(run, agent, resource, link.id);
 };
 
-/** A VM discovered by this agent fetches the installer through the agent's own entries. */
+let vmNeeds: readonly Need[] | undefined;
+
+/**
+ * A VM discovered by this agent fetches the installer through the agent's own entries, then runs as
+ * an SSH agent joined via the Proxy: a reverse tunnel to the tunnel address (the web port in multiplex).
+ */
 function vmInstaller(run: Run, agent: PlanNode, vm: PlanNode, link: string): void {
+  vmNeeds ??= [{ use: 'web', template: flowTemplate('vm-installer') }, { use: 'tunnel', template: flowTemplate('vm-agent-tunnel') }];
   for (const ref of entriesOf(run, agent.id)) {
     reachProxy(run.ctx, run.sink, run.obs, {
-      initiator: vm, entry: ref.entry, needs: [{ use: 'web', template: flowTemplate('vm-installer') }],
-      links: [link], settings: [`nodes[${agent.id}].services`], cause: `Discovery Service ${agent.id} installs Teleport on ${vm.id}, which then fetches the installer`,
+      initiator: vm, entry: ref.entry, needs: vmNeeds,
+      links: [link], settings: [`nodes[${agent.id}].services`], cause: `Discovery Service ${agent.id} installs Teleport on ${vm.id}, which then fetches the installer and joins through the Proxy`,
     });
   }
 }

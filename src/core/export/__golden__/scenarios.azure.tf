@@ -197,7 +197,7 @@ locals {
       destination_asg              = "portolan-dmz"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server)"
+      description                  = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Pro..."
     }
     "users-to-lb-443-tcp" = {
       name                         = "in-users-to-lb-443-tcp"
@@ -353,7 +353,7 @@ locals {
       destination_asg              = "portolan-dmz"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server)"
+      description                  = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Pro..."
     }
   }
   portolan_restrict_rules = {
