@@ -63,6 +63,8 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'PL-INBOUND-AGENT': 'Inbound connection to an agent that Teleport never needs',
   'PL-INTERNET-EXPOSED': 'Teleport port open to the internet',
   'PL-ANY-ADDRESS': 'Rule end with no address (any)',
+  'PL-RESOURCE-UNLINKED': 'Protected resource linked to nothing',
+  'PL-ADDRESS-OUTSIDE-ZONE': 'Address outside its zone',
   'PL-LB-MISSING-PORT': 'Load balancer lacks a port',
   'PL-LB-DEAD-MAPPING': 'Load balancer forwards to a closed port',
   'PL-LB-NO-BACKEND': 'Load balancer without backends',

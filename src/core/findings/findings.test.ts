@@ -130,6 +130,8 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-INBOUND-AGENT', link('users', 'agent'), none],
   ['PL-INTERNET-EXPOSED', all(cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), sepMappings), sepMappings],
   ['PL-ANY-ADDRESS', set('agent', { addresses: [], zone: undefined }), set('agent', { addresses: [], zone: 'private' })],
+  ['PL-RESOURCE-UNLINKED', add({ id: 'db', name: 'DB', kind: 'database', engine: 'postgres', zone: 'private' }), all(add({ id: 'db', name: 'DB', kind: 'database', engine: 'postgres', zone: 'private' }), set('agent', { services: ['ssh', 'database'] }), link('agent', 'db'))],
+  ['PL-ADDRESS-OUTSIDE-ZONE', set('agent', { addresses: ['192.168.5.5'] }), set('agent', { addresses: ['10.0.10.22', 'agent.internal', '10.0.10.0/28'] })],
   ['PL-LB-MISSING-PORT', cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), all(cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), sepMappings)],
   ['PL-LB-DEAD-MAPPING', sepMappings, none],
   ['PL-LB-NO-BACKEND', all(add({ id: 'lb-2', name: 'LB 2', kind: 'load-balancer' }), link('users', 'lb-2')), none],

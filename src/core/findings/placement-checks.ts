@@ -1,0 +1,82 @@
+/** Where nodes sit: protected resources nothing is linked to, and IP addresses outside their zone's CIDRs. */
+import { cidrContains, ipBytes, ipv4ToNumber, parseCidr, parseHostPort } from '../engine/addr.ts';
+import type { ParsedCidr } from '../engine/addr.ts';
+import { linksOf } from '../engine/context.ts';
+import type { PlanNode } from '../schema/index.ts';
+import type { Check } from './input.ts';
+
+/** Node kinds that only take part through a link to the agent (or Proxy) that serves them. */
+const RESOURCE_KINDS: ReadonlySet<PlanNode['kind']> = new Set(['database', 'app', 'kube-api', 'windows-host', 'domain-controller', 'openssh-host']);
+
+/** PL-RESOURCE-UNLINKED: a protected resource with no link yields no rule at all, which is easy to miss. */
+export const unlinkedResources: Check = (input) => {
+  const { ctx, out } = input;
+  for (const node of ctx.sortedNodes) {
+    if (!RESOURCE_KINDS.has(node.kind) || linksOf(ctx, node.id).length > 0) continue;
+    out.add({ code: 'PL-RESOURCE-UNLINKED', subjects: [node.id], nodes: [node.id], params: { node: node.name } });
+  }
+};
+
+/** A zone's CIDRs, ready for containment tests: IPv4 as number pairs (no allocation per address), IPv6 as bytes. */
+interface ZoneNets {
+  v4: { net: number; mask: number }[];
+  v6: ParsedCidr[];
+}
+
+function zoneNets(cidrs: readonly string[]): ZoneNets {
+  const nets: ZoneNets = { v4: [], v6: [] };
+  for (const text of cidrs) {
+    const [ip = '', len = ''] = text.split('/');
+    const v4 = ipv4ToNumber(ip);
+    if (v4 !== undefined) {
+      const bits = Number(len);
+      const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+      nets.v4.push({ net: (v4 & mask) >>> 0, mask });
+    } else {
+      const c = parseCidr(text);
+      if (c) nets.v6.push(c);
+    }
+  }
+  return nets;
+}
+
+/**
+ * Whether an address is an IP literal outside every CIDR of its family in the zone. Host names and CIDRs
+ * are not judged, nor an address of a family the zone has no CIDR for (a dual-stack zone written in IPv4).
+ */
+function outsideZone(address: string, nets: ZoneNets): boolean {
+  if (address.includes('/')) return false;
+  const bare = ipv4ToNumber(address) !== undefined || ipBytes(address) !== undefined;
+  const host = bare ? address : parseHostPort(address)?.host;
+  if (host === undefined) return false;
+  const v4 = ipv4ToNumber(host);
+  if (v4 !== undefined) return nets.v4.length > 0 && !nets.v4.some((n) => ((v4 & n.mask) >>> 0) === n.net);
+  const bytes = ipBytes(host);
+  return bytes !== undefined && nets.v6.length > 0 && !nets.v6.some((c) => cidrContains(c, bytes));
+}
+
+/**
+ * PL-ADDRESS-OUTSIDE-ZONE: an IP address (not a host name or CIDR) outside every CIDR of the node's
+ * zone. Zone-pair rules are written with the zone's CIDRs and host rules with the address, so the two
+ * disagree; most often one of them is a typo.
+ */
+export const addressesInZones: Check = (input) => {
+  const { ctx, out } = input;
+  const netsOf = new Map<string, ZoneNets>();
+  for (const node of ctx.sortedNodes) {
+    if (node.zone === undefined || node.addresses.length === 0) continue;
+    let nets = netsOf.get(node.zone);
+    if (!nets) netsOf.set(node.zone, (nets = zoneNets(ctx.zones.get(node.zone)?.cidrs ?? [])));
+    if (nets.v4.length === 0 && nets.v6.length === 0) continue;
+    const first = node.addresses[0] as string;
+    // Hot path: one address inside the zone.
+    if (node.addresses.length === 1 && !outsideZone(first, nets)) continue;
+    const outside = node.addresses.filter((a) => outsideZone(a, nets));
+    if (outside.length === 0) continue;
+    const zone = ctx.zones.get(node.zone);
+    out.add({
+      code: 'PL-ADDRESS-OUTSIDE-ZONE', subjects: [node.id], nodes: [node.id],
+      params: { node: node.name, addresses: outside.join(', '), zone: zone?.name ?? node.zone, cidrs: zone?.cidrs.join(', ') ?? '' },
+    });
+  }
+};
