@@ -54,13 +54,23 @@ test('an uploaded teleport.yaml adds the node it describes, as one undo step', a
   await page.getByTestId('import.tab.yaml').click();
   await page.getByTestId('import.file').setInputFiles('fixtures/import/yaml/v3-agent-ssh-db-app.yaml');
   await expect(page.getByTestId('import.text')).toHaveValue(/nodename: app-host-1/);
-  await expect(page.getByTestId('import.change').first()).toBeVisible();
+  // The preview lists the agent and the database and app it declares.
+  const changes = page.getByTestId('import.change');
+  await expect(changes.filter({ hasText: 'Agent "app-host-1"' })).toBeVisible();
+  await expect(changes.filter({ hasText: 'Database "orders"' })).toContainText('declared in db_service.databases');
+  await expect(changes.filter({ hasText: 'App "grafana"' })).toContainText('declared in app_service.apps');
   await expect(page.locator('.pl-node')).toHaveCount(before);
   await page.getByTestId('import.apply').click();
-  await expect(page.locator('.pl-node')).toHaveCount(before + 1);
-  await expect(app.canvas).toContainText('app-host-1');
+  // The agent, the database and the app.
+  await expect(page.locator('.pl-node')).toHaveCount(before + 3);
+  await expect(app.nodeNamed('app-host-1')).toHaveCount(1);
+  await expect(app.node('orders')).toContainText('orders');
+  await expect(app.node('grafana')).toContainText('grafana');
+  await expect(app.edge('agent-orders')).toBeAttached();
+  await expect(app.edge('agent-grafana')).toBeAttached();
   await app.undo();
   await expect(page.locator('.pl-node')).toHaveCount(before);
+  await expect(app.node('orders')).toHaveCount(0);
 });
 
 test('a teleport.yaml key that Teleport does not know is named with its line and the likely spelling', async ({ page }) => {

@@ -17,6 +17,17 @@ export function positionsRightOf(plan: Plan, count: number): { x: number; y: num
   return Array.from({ length: count }, (_, i) => ({ x, y: y + i * ROW_PITCH }));
 }
 
+/** How many nodes `positionsBeside` stacks in one column before starting the next. */
+const PER_COLUMN = 10;
+
+/**
+ * `count` positions in columns of ten right of `anchor` (an imported agent, itself right of the plan's
+ * content), top-aligned with it: the agent's resources sit next to it and overlap nothing.
+ */
+export function positionsBeside(anchor: { x: number; y: number }, count: number): { x: number; y: number }[] {
+  return Array.from({ length: count }, (_, i) => ({ x: anchor.x + (NODE_WIDTH + GAP) * (1 + Math.floor(i / PER_COLUMN)), y: anchor.y + (i % PER_COLUMN) * ROW_PITCH }));
+}
+
 /** Every id in use (ids are unique across clusters, zones, nodes and links). */
 export function takenIds(plan: Plan): Set<string> {
   return new Set([...plan.clusters.map((c) => c.id), ...plan.zones.map((z) => z.id), ...plan.nodes.map((n) => n.id), ...plan.links.map((l) => l.id)]);

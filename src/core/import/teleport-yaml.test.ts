@@ -53,22 +53,54 @@ describe('previewYamlImport', () => {
     expect(JSON.stringify(plan)).toBe(before);
   });
 
-  it('a v3 agent with proxy_server and ssh+db+app becomes one agent linked to the load balancer it dials', () => {
+  it('a v3 agent with proxy_server and ssh+db+app becomes one agent linked to the load balancer it dials, with its database and app', () => {
     const plan = examplePlan();
     const before = JSON.stringify(plan);
     const result = ok(previewYamlImport(plan, fixture('v3-agent-ssh-db-app.yaml')));
-    expect(result.added).toEqual(['agent']);
+    expect(result.added).toEqual(['agent', 'orders', 'grafana']);
     const agent = byId(result.plan, 'agent');
-    expect(agent).toMatchObject({ kind: 'agent', name: 'app-host-1 (SSH, Database, Application)', services: ['ssh', 'database', 'app'], joinVia: 'proxy', appHostFilters: true });
-    expect(result.plan.links.at(-1)).toEqual({ id: 'agent-lb', source: 'agent', target: 'lb' });
+    expect(agent).toMatchObject({ kind: 'agent', name: 'app-host-1', services: ['ssh', 'database', 'app'], joinVia: 'proxy', appHostFilters: true });
     expect(agent).toMatchObject({ joinAddr: 'teleport.example.com:443' });
+    expect(byId(result.plan, 'orders')).toEqual({ id: 'orders', kind: 'database', name: 'orders', engine: 'postgres', port: 5432, addresses: ['orders-db.internal.example.com'], position: expect.any(Object) });
+    expect(byId(result.plan, 'grafana')).toEqual({ id: 'grafana', kind: 'app', name: 'grafana', uri: 'http://grafana.internal.example.com:3000', addresses: ['grafana.internal.example.com'], position: expect.any(Object) });
+    expect(result.plan.links.slice(-3)).toEqual([
+      { id: 'agent-lb', source: 'agent', target: 'lb' },
+      { id: 'agent-orders', source: 'agent', target: 'orders' },
+      { id: 'agent-grafana', source: 'agent', target: 'grafana' },
+    ]);
+    expect(result.changes).toContainEqual({ path: 'nodes[orders]', before: '(not set)', after: 'Database "orders" (postgres, orders-db.internal.example.com:5432)', description: 'declared in db_service.databases' });
+    expect(result.changes).toContainEqual({ path: 'nodes[grafana]', before: '(not set)', after: 'App "grafana" (http://grafana.internal.example.com:3000)', description: 'declared in app_service.apps' });
+    // The example plan already draws this database: both are kept, and the user is told.
+    expect(result.warnings).toEqual(['orders: the plan already has Orders DB (postgres) at orders-db.internal.example.com; if it is the same database, keep one of the two and link it to agent.']);
     // Disabled auth_service / proxy_service add nothing and leave the cluster settings alone.
     expect(result.plan.clusters).toEqual(plan.clusters);
-    // Placed right of everything, overlapping nothing.
-    for (const other of plan.nodes) expect(overlaps(rect(agent), rect(other))).toBe(false);
+    // Placed right of everything (the resources right of the agent), overlapping nothing.
+    const fresh = result.added.map((id) => byId(result.plan, id));
+    for (const node of fresh) {
+      for (const other of [...plan.nodes, ...fresh.filter((n) => n !== node)]) expect(overlaps(rect(node), rect(other))).toBe(false);
+    }
     const rightmost = Math.max(...plan.zones.map((z) => z.position.x + z.size.width), ...plan.nodes.map((n) => n.position.x + 180));
     expect(agent.position.x).toBeGreaterThan(rightmost);
+    expect(byId(result.plan, 'orders').position.x).toBeGreaterThan(agent.position.x + 180);
     expect(JSON.stringify(plan)).toBe(before);
+  });
+
+  it('derives the agent\'s rules to the database and the app it declares', () => {
+    const result = ok(previewYamlImport(examplePlan(), fixture('v3-agent-ssh-db-app.yaml')));
+    const rules = derive(result.plan).rules.filter((r) => r.source === 'agent');
+    expect(rules.map((r) => [r.destination, r.destinationAddress, r.port, r.protocol])).toEqual(expect.arrayContaining([
+      ['orders', 'orders-db.internal.example.com', 5432, 'tcp'],
+      ['grafana', 'grafana.internal.example.com', 3000, 'tcp'],
+    ]));
+  });
+
+  it.each([
+    ['a nodename', 'teleport:\n  nodename: app-host-1\n  auth_server: 10.0.2.10:3025\nssh_service: {}\ndb_service: {}\n', 'app-host-1'],
+    ['no nodename, one service', 'teleport:\n  auth_server: 10.0.2.10:3025\nssh_service: {}\n', 'SSH agent'],
+    ['no nodename, several services', 'teleport:\n  auth_server: 10.0.2.10:3025\nssh_service: {}\ndb_service: {}\n', 'Agent (SSH, Database)'],
+  ])('names the agent after %s', (_case, yaml, name) => {
+    const result = ok(previewYamlImport(examplePlan(), `version: v3\n${yaml}`));
+    expect(result.plan.nodes.find((n) => n.kind === 'agent' && result.added.includes(n.id))?.name).toBe(name);
   });
 
   it("keeps a port-less proxy_server as written, so the plan shows the 3080 Teleport dials (L-C5)", () => {
@@ -268,6 +300,7 @@ proxy_service:
     ['version: v3\nproxy_service:\n  enabled: yes\n  public_addr: "https://teleport.example.com"\n', /field proxy_service\.public_addr: expected host:port, e\.g\. teleport\.example\.com:443 or 0\.0\.0\.0:3080 \(line 4\)/],
     ['version: v3\nssh_service:\n  enabled: maybe\n', /field ssh_service\.enabled: expected yes or no \(line 3\)/],
     ['ssh_service:\n  enabled: no\nauth_service:\n  enabled: false\n', /enables no service/],
+    ['version: v3\ndb_service:\n  enabled: yes\n  databases: orders\n', /field db_service\.databases: expected a list \(line 4\)/],
   ])('refuses %j with a clear message', (text, message) => {
     const result = previewYamlImport(examplePlan(), text);
     expect(result.ok).toBe(false);
@@ -282,5 +315,130 @@ proxy_service:
     expect(result.plan.clusters[1]!.configVersion).toBe('v1');
     expect(result.plan.clusters[0]!.configVersion).toBe('v3');
     expect(previewYamlImport(plan, fixture('v1-no-version.yaml'), { clusterId: 'nope' })).toEqual({ ok: false, message: 'There is no cluster "nope" in the plan.' });
+  });
+});
+
+describe('previewYamlImport: resources the agent declares', () => {
+  /** An agent joined through the example plan's load balancer, with `sections` after the header. */
+  const agentYaml = (...sections: string[]) => ['version: v3', 'teleport:', '  proxy_server: teleport.example.com:443', 'auth_service:', '  enabled: no', 'proxy_service:', '  enabled: no', ...sections, ''].join('\n');
+  const databases = (...entry: string[]) => agentYaml('db_service:', '  enabled: yes', '  databases:', ...entry.map((l) => `    ${l}`));
+  const resourcesOf = (result: ReturnType<typeof ok>) => result.added.slice(1).map((id) => byId(result.plan, id));
+
+  it('adds every kind it can map from one file, links each to the agent, and names what it skips', () => {
+    const result = ok(previewYamlImport(examplePlan(), fixture('v3-agent-declared-resources.yaml')));
+    expect(result.added).toEqual(['agent', 'billing', 'catalog', 'cache', 'analytics', 'wiki', 'pg-pool', 'aws-console', 'dc1', 'win-build', '10-0-30-12', '10-0-30-13']);
+    const shape = (n: PlanNode) => {
+      const { position: _position, id: _id, ...rest } = n;
+      return rest;
+    };
+    expect(resourcesOf(result).map(shape)).toEqual([
+      { kind: 'database', name: 'billing', engine: 'mysql', port: 3306, addresses: ['billing.db.example.internal'] },
+      { kind: 'database', name: 'catalog', engine: 'mongodb', port: 27017, addresses: ['mongo-1.example.internal', 'mongo-2.example.internal'] },
+      { kind: 'database', name: 'cache', engine: 'redis', port: 6380, addresses: ['cache.example.internal'] },
+      { kind: 'database', name: 'analytics', engine: 'clickhouse', port: 9440, addresses: ['ch.example.internal'] },
+      { kind: 'app', name: 'wiki', uri: 'https://wiki.example.internal', addresses: ['wiki.example.internal'] },
+      { kind: 'app', name: 'pg-pool', uri: 'tcp://pgpool.example.internal', tcpPorts: [{ port: 5432 }, { port: 6432, endPort: 6440 }], addresses: ['pgpool.example.internal'] },
+      { kind: 'cloud-api', name: 'aws-console', provider: 'aws', port: 443, addresses: ['console.aws.amazon.com'] },
+      { kind: 'domain-controller', name: 'dc1.corp.example.com', ldapPort: 636, kdcPort: 88, addresses: ['dc1.corp.example.com'] },
+      { kind: 'windows-host', name: 'win-build', rdpPort: 3389, addresses: ['win-build.corp.example.com'] },
+      { kind: 'windows-host', name: '10.0.30.12', rdpPort: 3390, addresses: ['10.0.30.12'] },
+      { kind: 'windows-host', name: '10.0.30.13', rdpPort: 3389, addresses: ['10.0.30.13'] },
+    ]);
+    expect(result.plan.links.filter((l) => l.source === 'agent').map((l) => l.target)).toEqual(['lb', ...result.added.slice(1)]);
+    expect(result.warnings).toEqual([
+      'db_service.databases[1] "catalog" (line 19): the uri lists 2 hosts; the node keeps them all as addresses, and its rules name the first (mongo-1.example.internal). Add a node per member if each needs its own rule.',
+      'db_service.databases[4] "sessions" (line 28): its endpoint follows from aws.region eu-west-1, so there is no host to draw; not added. Add the database by hand if the agent\'s rules to it matter.',
+      'app_service.apps[3] "everything" (line 47): uri mcp+stdio:// is not an http(s):// or tcp:// address, which the plan\'s app node needs; not added.',
+    ]);
+    // Eleven resources: ten in the first column right of the agent, the eleventh starts a second.
+    const fresh = result.added.map((id) => byId(result.plan, id));
+    for (const node of fresh) for (const other of [...examplePlan().nodes, ...fresh.filter((n) => n !== node)]) expect(overlaps(rect(node), rect(other))).toBe(false);
+
+    const rules = derive(result.plan).rules.filter((r) => r.source === 'agent' && r.destination !== 'lb');
+    expect(rules.map((r) => `${r.destination} ${r.port}${r.portEnd === undefined ? '' : `-${r.portEnd}`}`).sort()).toEqual([
+      '10-0-30-12 3390', '10-0-30-13 3389', 'analytics 9440', 'aws-console 443', 'billing 3306', 'cache 6380', 'catalog 27017',
+      'dc1 636', 'dc1 88', 'pg-pool 5432', 'pg-pool 6432-6440', 'wiki 443', 'win-build 3389',
+    ]);
+  });
+
+  it.each([
+    ['host:port', 'postgres', 'pg.example.internal:5433', { engine: 'postgres', port: 5433, addresses: ['pg.example.internal'] }],
+    ['an IPv6 host:port', 'mysql', '[fd00::5]:3306', { engine: 'mysql', port: 3306, addresses: ['fd00::5'] }],
+    ['a postgres URL with user and database', 'cockroachdb', 'postgres://app@crdb.example.internal:26257/orders?sslmode=verify-full', { engine: 'cockroachdb', port: 26257, addresses: ['crdb.example.internal'] }],
+    ['a MongoDB host:port', 'mongodb', 'mongo.example.internal:27018', { engine: 'mongodb', port: 27018, addresses: ['mongo.example.internal'] }],
+    ['a Redis host without port (Teleport dials 6379)', 'redis', 'redis.example.internal', { engine: 'redis', addresses: ['redis.example.internal'] }],
+    ['a redis:// URL', 'redis', 'redis://redis.example.internal:6379', { engine: 'redis', port: 6379, addresses: ['redis.example.internal'] }],
+    ['a ClickHouse HTTP URL', 'clickhouse-http', 'https://ch.example.internal:8443', { engine: 'clickhouse-http', port: 8443, addresses: ['ch.example.internal'] }],
+    ['a sqlserver:// URL', 'sqlserver', 'sqlserver://sql01.corp.example.com:1433', { engine: 'sqlserver', port: 1433, addresses: ['sql01.corp.example.com'] }],
+    ['a Snowflake account host', 'snowflake', 'abc12345.snowflakecomputing.com', { engine: 'snowflake', addresses: ['abc12345.snowflakecomputing.com'] }],
+    ['an Oracle TCPS host:port', 'oracle', 'oracle.example.internal:2484', { engine: 'oracle', port: 2484, addresses: ['oracle.example.internal'] }],
+  ])('reads a database uri given as %s', (_form, protocol, uri, expected) => {
+    const result = ok(previewYamlImport(examplePlan(), databases('- name: db1', `  protocol: ${protocol}`, `  uri: "${uri}"`)));
+    const [db] = resourcesOf(result);
+    expect(db).toEqual({ id: 'db1', kind: 'database', name: 'db1', position: expect.any(Object), ...expected });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown protocol, with the likely spelling', ['- name: db1', '  protocol: postgresql', '  uri: pg.example.internal:5432'], 'db_service.databases[0] "db1" (line 11): protocol "postgresql" is not a database protocol the plan knows (did you mean postgres?); not added.'],
+    [
+      'an unknown protocol, with the list',
+      ['- name: db1', '  protocol: couchdb', '  uri: couch.example.internal:5984'],
+      'db_service.databases[0] "db1" (line 11): protocol "couchdb" is not a database protocol the plan knows (postgres, mysql, mongodb, oracle, cockroachdb, redis, snowflake, sqlserver, cassandra, elasticsearch, opensearch, dynamodb, clickhouse, clickhouse-http, spanner); not added.',
+    ],
+    ['a missing protocol', ['- name: db1', '  uri: pg.example.internal:5432'], 'db_service.databases[0] "db1" (line 11): protocol is missing; not added.'],
+    ['an entry that is not a mapping', ['- pg.example.internal:5432'], 'db_service.databases[0] (line 11): expected a database (a mapping with name, protocol and uri); not added.'],
+    ['a uri without a host', ['- name: db1', '  protocol: postgres', '  uri: "postgres:///orders"'], 'db_service.databases[0] "db1" (line 11): uri postgres:///orders has no host:port the plan can read; not added.'],
+    ['a port out of range', ['- name: db1', '  protocol: postgres', '  uri: pg.example.internal:99999'], 'db_service.databases[0] "db1" (line 11): uri pg.example.internal:99999 has no host:port the plan can read; not added.'],
+    ['Keyspaces without uri', ['- name: ks', '  protocol: cassandra', '  aws:', '    region: us-east-1', '    account_id: "123456789012"'], 'db_service.databases[0] "ks" (line 11): its endpoint follows from aws.region us-east-1, so there is no host to draw; not added. Add the database by hand if the agent\'s rules to it matter.'],
+    ['a name the plan refuses', ['- name: ""', '  protocol: postgres', '  uri: pg.example.internal:5432'], 'db_service.databases[0] (line 11): name: must not be empty; not added.'],
+  ])('skips %s with a warning, and imports the rest', (_case, entry, warning) => {
+    const result = ok(previewYamlImport(examplePlan(), databases(...entry, '- name: ok', '  protocol: mysql', '  uri: mysql.example.internal:3306')));
+    expect(result.warnings).toEqual([warning]);
+    expect(result.added.slice(1)).toEqual(['ok']);
+  });
+
+  it.each([
+    ['an app uri', ['- name: mcp', '  uri: mcp+http://mcp.example.internal:8080/mcp'], 'app_service.apps[0] "mcp" (line 11): uri mcp+http://mcp.example.internal:8080/mcp is not an http(s):// or tcp:// address, which the plan\'s app node needs; not added.'],
+    ['an app without uri', ['- name: app1'], 'app_service.apps[0] "app1" (line 11): uri is missing; not added.'],
+    ['a bad tcp port', ['- name: app1', '  uri: tcp://db.example.internal', '  tcp_ports:', '  - port: many'], 'app_service.apps[0] "app1" (line 14): tcp_ports[0].port: expected a port number; not added.'],
+    ['an unknown cloud', ['- name: app1', '  uri: cloud://Oracle', '  cloud: OCI'], 'app_service.apps[0] "app1" (line 11): cloud "OCI" is not AWS, Azure or GCP; not added.'],
+  ])('skips %s it cannot map', (_case, entry, warning) => {
+    const result = ok(previewYamlImport(examplePlan(), agentYaml('app_service:', '  enabled: yes', '  apps:', ...entry.map((l) => `    ${l}`))));
+    expect(result.warnings).toEqual([warning]);
+    expect(result.added).toHaveLength(1);
+  });
+
+  it('takes no resources from a disabled section, as Teleport runs none of them', () => {
+    const yaml = agentYaml('ssh_service:', '  enabled: yes', 'db_service:', '  enabled: no', '  databases:', '  - name: db1', '    protocol: postgres', '    uri: pg.example.internal:5432');
+    const result = ok(previewYamlImport(examplePlan(), yaml));
+    expect(result.added).toEqual(['ssh-agent-2']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('keeps a KDC on another host out of the domain controller, and says so', () => {
+    const yaml = agentYaml('windows_desktop_service:', '  enabled: yes', '  ldap:', '    addr: dc1.corp.example.com', '  kdc_address: kdc.corp.example.com:88');
+    const result = ok(previewYamlImport(examplePlan(), yaml));
+    expect(resourcesOf(result)).toEqual([expect.objectContaining({ id: 'dc1', kind: 'domain-controller', ldapPort: 636, kdcPort: 88, addresses: ['dc1.corp.example.com'] })]);
+    expect(result.plan.links.at(-1)).toEqual({ id: 'desktop-agent-dc1', source: 'desktop-agent', target: 'dc1' });
+    expect(result.warnings).toEqual([
+      'windows_desktop_service.kdc_address (line 12): the Kerberos KDC kdc.corp.example.com:88 is not on the LDAP host dc1.corp.example.com, and the plan\'s domain controller has both on one host; add a domain controller for it and link it to the agent.',
+    ]);
+  });
+
+  it.each([
+    [50, 50, []],
+    [57, 50, ['The file declares 57 resources: the import adds the first 50, not the other 7 (from db_service.databases[50] "db-51" (line 161) on). Add them by hand where their rules matter.']],
+  ])('adds at most 50 resources: %i declared, %i added', (declared, added, warnings) => {
+    const entries = Array.from({ length: declared }, (_, i) => [`- name: db-${i + 1}`, '  protocol: postgres', `  uri: db-${i + 1}.example.internal:5432`]).flat();
+    const result = ok(previewYamlImport(examplePlan(), databases(...entries)));
+    expect(result.added).toHaveLength(1 + added);
+    expect(result.added.at(-1)).toBe(`db-${added}`);
+    expect(result.plan.links.filter((l) => l.source === result.added[0])).toHaveLength(1 + added);
+    expect(result.warnings).toEqual(warnings);
+    // Columns of ten, right of the agent, overlapping nothing.
+    const fresh = result.added.map((id) => byId(result.plan, id));
+    expect(new Set(fresh.slice(1).map((n) => n.position.x)).size).toBe(5);
+    for (const node of fresh) for (const other of fresh) if (node !== other) expect(overlaps(rect(node), rect(other))).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Import a teleport.yaml into a plan: the node(s) it describes (Auth, Proxy, and one Agent for the
- * agent services) and the cluster settings it carries (`version`, `proxy_listener_mode`,
- * `tunnel_strategy`). Returns a preview; the input plan is never changed.
+ * Import a teleport.yaml into a plan: the node(s) it describes (Auth, Proxy, one Agent for the
+ * agent services, and the resources the agent declares statically, linked to it) and the cluster
+ * settings it carries (`version`, `proxy_listener_mode`, `tunnel_strategy`). Returns a preview;
+ * the input plan is never changed.
  *
  * Decision — which sections count as enabled: a section is enabled when it is present and not
  * `enabled: no`/`false`. Teleport itself also starts `auth_service`, `proxy_service` and `ssh_service`
@@ -16,13 +17,20 @@ import type { AgentServiceName, Plan, PlanNode } from '../schema/index.ts';
 import { splitHostPort } from './addr.ts';
 import { ChangeList } from './changes.ts';
 import type { PlanChange } from './changes.ts';
-import { clonePlan, positionsRightOf, takenIds } from './placement.ts';
+import { clonePlan, positionsBeside, positionsRightOf, takenIds } from './placement.ts';
 import { decodeTeleportYaml } from './yaml-decode.ts';
 import { decideJoin, refusedCombinations } from './yaml-join.ts';
 import { AGENT_SECTIONS, agentNode, authNode, isEnabled, proxyNode } from './yaml-nodes.ts';
+import { declaredResources, twinWarning } from './yaml-resources.ts';
 import { AUTH_CLUSTER_KEYS, applyYamlClusterSettings, ignoredClusterSettings } from './yaml-cluster.ts';
 import { unknownKeyWarnings } from './yaml-keys.ts';
 import type { UnknownKey } from './yaml-keys.ts';
+
+/**
+ * An import adds at most this many declared resources (databases, apps, Windows hosts…); the rest are
+ * named in a warning. A file may declare hundreds, and hundreds of cards at once help nobody.
+ */
+export const MAX_IMPORTED_RESOURCES = 50;
 
 export interface YamlImportOptions {
   /** The cluster the file belongs to (default: the first cluster). */
@@ -102,6 +110,30 @@ export function previewYamlImport(plan: Plan, yamlText: string, options: YamlImp
   if (agent && auth && join?.via === 'auth' && (join.target === undefined || isLocal(join.target))) link(agent.id, auth.id, 'the agent uses the Auth Service in the same process');
   else if (agent && join?.target) linkToExisting(next, agent.id, join, link, warnings);
   if (proxy && !auth && join?.target) linkToExisting(next, proxy.id, { ...join, via: 'auth' }, link, warnings);
+
+  if (agent) {
+    const declared = declaredResources(cfg, services, decoded.lineOf);
+    warnings.push(...declared.warnings);
+    const kept = declared.resources.slice(0, MAX_IMPORTED_RESOURCES);
+    const skipped = declared.resources[MAX_IMPORTED_RESOURCES];
+    if (skipped) {
+      const total = declared.resources.length;
+      warnings.push(`The file declares ${total} resources: the import adds the first ${MAX_IMPORTED_RESOURCES}, not the other ${total - MAX_IMPORTED_RESOURCES} (from ${skipped.where} on). Add them by hand where their rules matter.`);
+    }
+    const spots = positionsBeside(agent.position, kept.length);
+    kept.forEach((resource, i) => {
+      const id = freeId(resource.idBase, taken);
+      taken.add(id);
+      // Like the agent, in no zone: the user places them.
+      const node: PlanNode = { ...resource.node, id, position: spots[i] ?? agent.position };
+      added.push(node);
+      next.nodes.push(node);
+      changes.record(`nodes[${id}]`, undefined, resource.label, `declared in ${resource.from}`);
+      const twin = twinWarning(plan.nodes, node, agent.id);
+      if (twin) warnings.push(twin);
+      link(agent.id, id, `${agent.id} reaches the resource it declares in ${resource.from}`);
+    });
+  }
 
   const checked = parsePlan(next);
   if (!checked.ok) return { ok: false, message: `The teleport.yaml cannot be added to this plan: ${checked.error.message}` };

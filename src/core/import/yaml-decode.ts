@@ -1,5 +1,6 @@
 /** teleport.yaml text → a checked config, or a message with the line that is wrong. */
 import { LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { formatPath } from '../schema/index.ts';
 import { SERVICE_SECTIONS, TeleportYamlSchema } from './yaml-schema.ts';
 import type { TeleportYaml } from './yaml-schema.ts';
@@ -15,11 +16,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The 1-based line of the value at `path` in the file (`['db_service', 'databases', 2]`), when it has one. */
+export type LineOf = (path: readonly (string | number)[]) => number | undefined;
+
 /**
  * A checked config, and the keys Teleport would refuse: the schema is lenient (Portolan reads a few
- * of many settings), so unknown keys are reported beside the value rather than failing it.
+ * of many settings), so unknown keys are reported beside the value rather than failing it. `lineOf`
+ * lets later checks (one resource entry at a time) name their line too.
  */
-export type YamlDecodeResult = { ok: true; value: TeleportYaml; unknownKeys: UnknownKey[] } | { ok: false; message: string };
+export type YamlDecodeResult = { ok: true; value: TeleportYaml; unknownKeys: UnknownKey[]; lineOf: LineOf } | { ok: false; message: string };
 
 /** Parse and check a teleport.yaml. YAML errors and invalid fields name their line. */
 export function decodeTeleportYaml(text: string): YamlDecodeResult {
@@ -42,17 +47,23 @@ export function decodeTeleportYaml(text: string): YamlDecodeResult {
   if (!isRecord(value)) return { ok: false, message: `This is not a teleport.yaml: expected a YAML mapping with sections such as auth_service, proxy_service or ssh_service.` };
   if (!SERVICE_SECTIONS.some((s) => s in value)) return { ok: false, message: notTeleport(value) };
 
+  const lineOf: LineOf = (path) => lineAt(doc, lineCounter, path);
   const parsed = TeleportYamlSchema.safeParse(value);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const path = first?.path.filter((p): p is string | number => typeof p !== 'symbol') ?? [];
-    const node = path.length > 0 ? doc.getIn(path, true) : undefined;
-    const range = isRecord(node) && Array.isArray(node.range) && typeof node.range[0] === 'number' ? node.range[0] : undefined;
-    const line = range === undefined ? '' : ` (line ${lineCounter.linePos(range).line})`;
+    const at = lineOf(path);
+    const line = at === undefined ? '' : ` (line ${at})`;
     const where = path.length > 0 ? `field ${formatPath(path)}: ` : '';
     return { ok: false, message: `This teleport.yaml is not valid: ${where}${first?.message ?? 'unexpected shape'}${line}.` };
   }
-  return { ok: true, value: parsed.data, unknownKeys: findUnknownKeys(doc, lineCounter) };
+  return { ok: true, value: parsed.data, unknownKeys: findUnknownKeys(doc, lineCounter), lineOf };
+}
+
+function lineAt(doc: Document, lineCounter: LineCounter, path: readonly (string | number)[]): number | undefined {
+  const node = path.length > 0 ? doc.getIn(path, true) : undefined;
+  const range = isRecord(node) && Array.isArray(node.range) && typeof node.range[0] === 'number' ? node.range[0] : undefined;
+  return range === undefined ? undefined : lineCounter.linePos(range).line;
 }
 
 /** The message for a mapping without any Teleport service section, with a hint when we recognise it. */

@@ -24,9 +24,14 @@ export const AGENT_SECTIONS: readonly { section: ServiceSection; service: AgentS
 
 const named = (label: string, nodename: string | undefined) => (nodename ? `${label} (${nodename})`.slice(0, 120) : label);
 
-/** `SSH agent`, `Agent (SSH, Database)`; with a nodename: `app-host-1 (SSH, Database)`. */
+/**
+ * With a nodename, just that (`app-host-1`): the card already lists the services, and a long name
+ * crowds the card and the rules table. Without one, the services say what it is: `SSH agent`,
+ * `Agent (SSH, Database)`.
+ */
 function agentName(labels: string[], nodename: string | undefined): string {
-  if (nodename) return `${nodename} (${labels.join(', ')})`.slice(0, 120);
+  const host = nodename?.trim();
+  if (host) return host.slice(0, 120);
   return labels.length === 1 ? `${labels[0] ?? ''} agent` : `Agent (${labels.join(', ')})`;
 }
 

@@ -32,6 +32,45 @@ const flag = z.optional(Flag);
 const proxyProtocol = z.optional(z.union([z.enum(['on', 'off']), z.boolean()], { error: 'expected on or off' }));
 const hostList = z.optional(z.nullable(z.array(str, { error: 'expected a list of IP addresses or CIDRs' })));
 
+/**
+ * A list of statically declared resources (`db_service.databases`, `app_service.apps`, …). The list
+ * itself must be a list (Teleport cannot read the file otherwise), but its entries are checked one by
+ * one by the import (`DatabaseEntrySchema` and friends): a malformed entry is skipped with a warning
+ * naming its line, and the agent and the other resources still import. Failing the whole file would
+ * drop everything for one typo; skipping silently would drop the entry unseen. The warning loses nothing.
+ */
+const entries = z.optional(z.nullable(z.array(z.unknown(), { error: 'expected a list' })));
+
+/** A required string field of an entry: "missing" when absent, as Teleport words it. */
+const required = (what: string) => z.string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : 'expected a string') });
+const port = z.number({ error: 'expected a port number' }).check(z.int({ error: 'expected a port number' }), z.minimum(0), z.maximum(65535));
+
+/** One `db_service.databases` entry (`Database` in fileconf.go): the fields the plan reads. */
+export const DatabaseEntrySchema = z.looseObject(
+  {
+    name: required('name'),
+    protocol: required('protocol'),
+    uri: z.optional(str),
+    aws: z.optional(z.nullable(z.looseObject({ region: z.optional(str) }))),
+  },
+  { error: 'expected a database (a mapping with name, protocol and uri)' },
+);
+
+/** One `app_service.apps` entry (`App` in fileconf.go). `tcp_ports` end_port 0 means a single port. */
+export const AppEntrySchema = z.looseObject(
+  {
+    name: required('name'),
+    uri: required('uri'),
+    tcp_ports: z.optional(z.nullable(z.array(z.looseObject({ port, end_port: z.optional(port) }, { error: 'expected port and end_port' })))),
+    /** `AWS`, `Azure` or `GCP` for cloud console and CLI apps (`types.CloudAWS` …). */
+    cloud: z.optional(str),
+  },
+  { error: 'expected an app (a mapping with name and uri)' },
+);
+
+/** One `windows_desktop_service.static_hosts` entry (`WindowsHost`): `addr` is host or host:port (RDP, 3389 by default). */
+export const WindowsHostEntrySchema = z.looseObject({ name: z.optional(str), addr: required('addr') }, { error: 'expected a host (a mapping with name and addr)' });
+
 export const TeleportYamlSchema = z.looseObject(
   {
     version: z.optional(z.enum(['v1', 'v2', 'v3'], { error: 'expected v1, v2 or v3' })),
@@ -80,9 +119,18 @@ export const TeleportYamlSchema = z.looseObject(
     }),
     ssh_service: section({ enabled: flag, listen_addr: z.optional(addr), force_listen: flag }),
     kubernetes_service: section({ enabled: flag, listen_addr: z.optional(addr) }),
-    db_service: section({ enabled: flag }),
-    app_service: section({ enabled: flag, allowed_hosts: hostList, denied_hosts: hostList }),
-    windows_desktop_service: section({ enabled: flag, listen_addr: z.optional(addr), ldap: section({ addr: z.optional(str) }) }),
+    db_service: section({ enabled: flag, databases: entries }),
+    app_service: section({ enabled: flag, allowed_hosts: hostList, denied_hosts: hostList, apps: entries }),
+    windows_desktop_service: section({
+      enabled: flag,
+      listen_addr: z.optional(addr),
+      ldap: section({ addr: z.optional(str) }),
+      kdc_address: z.optional(str),
+      static_hosts: entries,
+      /** Deprecated lists of addresses (AD-joined and standalone), still read by Teleport. */
+      hosts: entries,
+      non_ad_hosts: entries,
+    }),
     discovery_service: section({ enabled: flag }),
   },
   { error: 'expected a YAML mapping' },
