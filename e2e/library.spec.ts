@@ -27,7 +27,7 @@ test('plans survive a reload: rename, the last opened comes back, edits are kept
   await expect(planName(page)).toHaveText('Lab cluster');
   // An edit to the open plan is autosaved to its record.
   await app.paletteItem('windows-host').click();
-  const added = page.locator('[data-testid^="node.windows"]');
+  const added = page.locator('.pl-node[data-testid^="node.windows"]');
   await expect(added).toHaveCount(1);
 
   await page.reload();
