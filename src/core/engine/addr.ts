@@ -36,12 +36,33 @@ export function isUnspecifiedHost(host: string): boolean {
   return host === '' || host === '0.0.0.0' || host === '::' || host === '[::]';
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
-/** IPv4 literal to a 32-bit number, or undefined. */
+/**
+ * IPv4 literal to a 32-bit number, or undefined: four decimal octets 0–255 without leading zeros. Read
+ * character by character, with no regular expression or array: checks call it for every node of large plans.
+ */
 export function ipv4ToNumber(text: string): number | undefined {
-  if (!IPV4.test(text)) return undefined;
-  return text.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return undefined;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && octet === 0) return undefined; // a leading zero
+      octet = octet * 10 + (c - 48);
+      digits++;
+      if (octet > 255) return undefined;
+    } else return undefined;
+  }
+  if (digits === 0 || dots !== 3) return undefined;
+  return value * 256 + octet;
 }
 
 /** Parse an IPv6 literal into 8 groups, or undefined. Accepts `::` compression and a dotted tail. */

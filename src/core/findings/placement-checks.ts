@@ -1,7 +1,6 @@
 /** Where nodes sit: protected resources nothing is linked to, and IP addresses outside their zone's CIDRs. */
 import { cidrContains, ipBytes, ipv4ToNumber, parseCidr, parseHostPort } from '../engine/addr.ts';
 import type { ParsedCidr } from '../engine/addr.ts';
-import { linksOf } from '../engine/context.ts';
 import type { PlanNode } from '../schema/index.ts';
 import type { Check } from './input.ts';
 
@@ -11,9 +10,17 @@ const RESOURCE_KINDS: ReadonlySet<PlanNode['kind']> = new Set(['database', 'app'
 /** PL-RESOURCE-UNLINKED: a protected resource with no link yields no rule at all, which is easy to miss. */
 export const unlinkedResources: Check = (input) => {
   const { ctx, out } = input;
-  for (const node of ctx.sortedNodes) {
-    if (!RESOURCE_KINDS.has(node.kind) || linksOf(ctx, node.id).length > 0) continue;
-    out.add({ code: 'PL-RESOURCE-UNLINKED', subjects: [node.id], nodes: [node.id], params: { node: node.name } });
+  // Candidates first, then every link strikes its ends: no adjacency index is built for this.
+  const unlinked = new Set<string>();
+  for (const node of ctx.sortedNodes) if (RESOURCE_KINDS.has(node.kind)) unlinked.add(node.id);
+  if (unlinked.size === 0) return;
+  for (const link of ctx.sortedLinks) {
+    unlinked.delete(link.source);
+    unlinked.delete(link.target);
+  }
+  for (const id of unlinked) {
+    const node = ctx.nodes.get(id);
+    out.add({ code: 'PL-RESOURCE-UNLINKED', subjects: [id], nodes: [id], params: { node: node?.name ?? id } });
   }
 };
 
