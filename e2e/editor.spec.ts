@@ -329,6 +329,10 @@ test.describe('canvas editor', () => {
     const before = await addresses.inputValue();
     await addresses.fill('10.0.1.11, 10.0.1.12x_');
     await expect(app.inspector.getByRole('alert')).toBeVisible();
+    // Leaving the field and coming back keeps the text to correct.
+    await app.inspector.getByTestId('field.name').focus();
+    await addresses.focus();
+    await expect(addresses).toHaveValue('10.0.1.11, 10.0.1.12x_');
     await app.select(app.node('proxy-2'));
     await expect(app.toasts.filter({ hasText: 'was not saved' })).toContainText('Addresses of Proxy 1 was not saved: "10.0.1.11, 10.0.1.12x_" is not valid');
     await app.select(app.node('proxy-1'));

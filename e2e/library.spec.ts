@@ -86,3 +86,18 @@ test('the single plan saved by an older Portolan moves into the library on first
   await page.reload();
   await expect(planName(page)).toHaveText('My old plan');
 });
+
+test('unsaved changes that cannot be read are set aside and reported, never dropped', async ({ app, page }) => {
+  await app.open();
+  const id = await page.evaluate(() => localStorage.getItem('portolan.library.last'));
+  expect(id).toBeTruthy();
+  // A crash copy whose plan no release reads (a node without a kind).
+  await page.evaluate((planId) => {
+    localStorage.setItem(`portolan.library.working.${planId}`, JSON.stringify({ id: planId, base: 0, plan: { type: 'portolan-plan', version: 1, name: 'x', clusters: [{ id: 'main', name: 'c' }], nodes: [{ id: 'n' }], links: [] } }));
+  }, id);
+  await page.reload();
+  await expect(app.toasts.filter({ hasText: 'cannot be read' })).toContainText(`portolan.library.working.${id}.unreadable`);
+  const aside = await page.evaluate((planId) => localStorage.getItem(`portolan.library.working.${planId}.unreadable`), id);
+  expect(JSON.parse(aside ?? '{}').plan.nodes[0].id).toBe('n');
+  await expect(app.node('proxy-1')).toBeVisible();
+});

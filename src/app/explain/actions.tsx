@@ -14,7 +14,7 @@ export function RuleBreaksButton() {
   const rule = source?.startsWith('rule:') ? source.slice('rule:'.length) : null;
   if (rule === null) return null;
   return (
-    <button type="button" className="pl-btn pl-btn--small pl-nowrap" onClick={() => showBreaks({ rule })} title="List every access path that needs this rule" data-testid="rules.breaks">
+    <button type="button" className="pl-btn pl-btn--small pl-nowrap" onClick={() => showBreaks({ rule })} title="List every access path that needs this rule" aria-label="What breaks without it?" data-testid="rules.breaks">
       What breaks<span className="pl-wide"> without it</span>?
     </button>
   );

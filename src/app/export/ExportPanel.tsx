@@ -80,8 +80,9 @@ export default function ExportPanel() {
     if (exporter && text?.ok) downloadBlob(textBlob(text.text, mimeType), fileName);
     else if (diagram.state === 'done') downloadBlob(diagram.value.blob, fileName);
     else return;
-    // The same words as saving the plan (Ctrl+S): in the dialog, and as a toast that outlives it.
-    const message = `Saved "${fileName}" (in your downloads).`;
+    // In the dialog, and as a toast that outlives it (behind the modal dialog, the toast is inert until it closes).
+    // The browser may still ask or refuse: the download is started, not known to be saved.
+    const message = `Download started: "${fileName}" (see your browser's downloads).`;
     setStatus(message);
     useAppStore.getState().toast(message, 'success');
   };

@@ -113,8 +113,16 @@ async function recoverWorkingCopy(record: PlanRecord): Promise<PlanRecord> {
   const working = readWorking(record.id);
   if (!working || !session.db) return record;
   const parsed = parsePlan(working.plan);
+  if (!parsed.ok) {
+    // Never thrown away: set aside under its own key (a newer release may read it), and say so.
+    const aside = `${WORKING_PREFIX}${record.id}.unreadable`;
+    const kept = writeLocal(aside, JSON.stringify(working));
+    if (kept) writeLocal(WORKING_PREFIX + record.id, null);
+    app().toast(`Unsaved changes to "${record.name}" from another session cannot be read (${parsed.error.message}). They are kept in this browser's storage under "${kept ? aside : WORKING_PREFIX + record.id}".`, 'error');
+    return record;
+  }
   writeLocal(WORKING_PREFIX + record.id, null);
-  if (!parsed.ok || stableJson(parsed.plan) === stableJson(record.plan)) return record;
+  if (stableJson(parsed.plan) === stableJson(record.plan)) return record;
   if (record.revision === working.base) {
     const saved = await commitPlan(session.db, record.id, record.revision, parsed.plan);
     return saved.ok ? saved.record : record;

@@ -65,6 +65,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'PL-ANY-ADDRESS': 'Rule end with no address (any)',
   'PL-RESOURCE-UNLINKED': 'Protected resource linked to nothing',
   'PL-ADDRESS-OUTSIDE-ZONE': 'Address outside its zone',
+  'PL-BAD-IP': 'Impossible IPv4 address',
   'PL-LB-MISSING-PORT': 'Load balancer lacks a port',
   'PL-LB-DEAD-MAPPING': 'Load balancer forwards to a closed port',
   'PL-LB-NO-BACKEND': 'Load balancer without backends',

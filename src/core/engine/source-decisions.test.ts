@@ -43,6 +43,8 @@ describe('an App or Database Service joined directly to Auth does not start on a
     const finding = result.findings.find((f) => f.code === 'L-C2');
     expect(finding?.severity).toBe('error');
     expect(finding?.message).toContain(configVersion === 'v3' ? 'config v3 refuses auth_server' : 'failed to find reverse tunnel address');
+    // v1/v2 join the Proxy with auth_servers (proxy_server is v3's key).
+    expect(finding?.fix).toContain(configVersion === 'v3' ? 'point proxy_server at the Proxy' : 'point auth_servers at the Proxy');
   });
 });
 

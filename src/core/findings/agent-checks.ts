@@ -66,10 +66,12 @@ export const agents: Check = (input) => {
     // (`SingleProcessModeResolver`, lib/service/db.go and service.go), which an agent node never has.
     if (via === 'auth') {
       const never = node.services.filter((s) => AGENT_SERVICES[s].proxyServerOnly);
-      const why = cluster?.configVersion === 'v3'
+      const version = cluster?.configVersion ?? 'v3';
+      const why = version === 'v3'
         ? 'config v3 refuses auth_server for them at startup'
-        : 'without a tunnel they fail with "failed to find reverse tunnel address" unless Auth and Proxy run in the same process';
-      if (never.length > 0) at('L-C2', { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and '), why });
+        : 'without one they fail with "failed to find reverse tunnel address" unless Auth and Proxy run in their own process';
+      const key = joinKeyOf(version, 'proxy', 'agent').key;
+      if (never.length > 0) at('L-C2', { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and '), why, key });
     }
   }
 };

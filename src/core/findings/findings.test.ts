@@ -5,6 +5,8 @@ import { applyAllAutofixes, derive, newErrors } from '../engine/index.ts';
 import { withAssertionFindings } from '../assertions/index.ts';
 import { applyAutofix } from './index.ts';
 import { PlanSchema } from '../schema/index.ts';
+import { TEMPLATES } from '../templates/index.ts';
+import { examplePlan } from '../examples/example-plan.ts';
 
 type PlanInput = z.input<typeof PlanSchema>;
 type Mut = (p: PlanInput) => void;
@@ -131,6 +133,7 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-INTERNET-EXPOSED', all(cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), sepMappings), sepMappings],
   ['PL-ANY-ADDRESS', set('agent', { addresses: [], zone: undefined }), set('agent', { addresses: [], zone: 'private' })],
   ['PL-RESOURCE-UNLINKED', add({ id: 'db', name: 'DB', kind: 'database', engine: 'postgres', zone: 'private' }), all(add({ id: 'db', name: 'DB', kind: 'database', engine: 'postgres', zone: 'private' }), set('agent', { services: ['ssh', 'database'] }), link('agent', 'db'))],
+  ['PL-BAD-IP', set('agent', { addresses: ['10.0.10.300'] }), set('agent', { addresses: ['10.0.10.30'] })],
   ['PL-ADDRESS-OUTSIDE-ZONE', set('agent', { addresses: ['192.168.5.5'] }), set('agent', { addresses: ['10.0.10.22', 'agent.internal', '10.0.10.0/28'] })],
   ['PL-LB-MISSING-PORT', cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), all(cluster({ configVersion: 'v1', proxyListenerMode: 'separate' }), sepMappings)],
   ['PL-LB-DEAD-MAPPING', sepMappings, none],
@@ -666,5 +669,16 @@ describe('findings', () => {
     expect(f?.docs).toMatch(/^https:\/\/goteleport\.com\/docs\//);
     expect(f?.message).not.toMatch(/\{\w+\}/);
     expect(f?.fix).not.toMatch(/\{\w+\}/);
+  });
+});
+
+describe('PL-ANY-ADDRESS leaves out what is "any" by intent', () => {
+  it('clients and cloud APIs without an address, and every template and the example', () => {
+    const p = base();
+    all(set('users', { zone: undefined }), add({ id: 'aws', name: 'AWS APIs', kind: 'cloud-api', provider: 'aws', addresses: [] }))(p);
+    expect(derive(PlanSchema.parse(p)).findings.map((f) => f.code)).not.toContain('PL-ANY-ADDRESS');
+    for (const plan of [...TEMPLATES.map((t) => t.plan()), examplePlan()]) {
+      expect(derive(plan).findings.filter((f) => f.code === 'PL-ANY-ADDRESS').map((f) => f.message), plan.name).toEqual([]);
+    }
   });
 });

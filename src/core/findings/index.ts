@@ -11,7 +11,7 @@ import { relays } from './relay-checks.ts';
 import { acme, advertisedPorts, proxyAddresses, proxySettings } from './proxy-checks.ts';
 import { servicePaths } from './path-checks.ts';
 import { internetExposure, unplacedEnds } from './rule-checks.ts';
-import { addressesInZones, unlinkedResources } from './placement-checks.ts';
+import { addressesInZones, impossibleAddresses, unlinkedResources } from './placement-checks.ts';
 import { workloadApi } from './workload-checks.ts';
 import { createFindingSink } from './sink.ts';
 import type { Finding } from '../engine/types.ts';
@@ -20,7 +20,7 @@ import type { Finding } from '../engine/types.ts';
 export const CHECKS: readonly Check[] = [
   clusterShape, paths, refusedLinks, proxyAddresses, proxySettings, servicePaths, advertisedPorts, acme, lbKinds, lbMappings,
   peering, trust, agents, joinAddresses, resources, proxyUrls, noProxyTypes, forwardUse, forwardPorts, internetExposure, unplacedEnds,
-  monitoring, relays, workloadApi, appSubdomains, unlinkedResources, addressesInZones,
+  monitoring, relays, workloadApi, appSubdomains, unlinkedResources, addressesInZones, impossibleAddresses,
 ];
 
 /** Run the checks. */

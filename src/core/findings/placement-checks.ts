@@ -1,8 +1,9 @@
 /** Where nodes sit: protected resources nothing is linked to, and IP addresses outside their zone's CIDRs. */
 import { cidrContains, ipBytes, ipv4ToNumber, parseCidr, parseHostPort } from '../engine/addr.ts';
 import type { ParsedCidr } from '../engine/addr.ts';
+import { dottedQuadProblem } from '../schema/index.ts';
 import type { PlanNode } from '../schema/index.ts';
-import type { Check } from './input.ts';
+import type { Check, CheckInput } from './input.ts';
 
 /** Node kinds that only take part through a link to the agent (or Proxy) that serves them. */
 const RESOURCE_KINDS: ReadonlySet<PlanNode['kind']> = new Set(['database', 'app', 'kube-api', 'windows-host', 'domain-controller', 'openssh-host']);
@@ -87,3 +88,40 @@ export const addressesInZones: Check = (input) => {
     });
   }
 };
+
+/** Node fields that hold addresses (lists or single values). */
+const ADDRESS_FIELDS = [
+  'addresses', 'publicAddr', 'joinAddr', 'listenAddr', 'webListenAddr', 'sshListenAddr', 'sshPublicAddr', 'tunnelListenAddr', 'tunnelPublicAddr',
+  'kubeListenAddr', 'kubePublicAddr', 'mysqlListenAddr', 'mysqlPublicAddr', 'postgresListenAddr', 'postgresPublicAddr', 'mongoListenAddr',
+  'mongoPublicAddr', 'peerListenAddr', 'peerPublicAddr', 'desktopListenAddr',
+] as const;
+
+/** The host of `host`, `host:port` or `ip/len`, without allocating for the usual cases. */
+function hostPart(text: string): string {
+  const slash = text.indexOf('/');
+  if (slash >= 0) return text.slice(0, slash);
+  const colon = text.indexOf(':');
+  return colon >= 0 && colon === text.lastIndexOf(':') ? text.slice(0, colon) : text;
+}
+
+const DOTTED = /^\d+\.\d+\.\d+\.\d+$/;
+
+/** PL-BAD-IP: a dotted quad that is no IPv4 address (`300.1.1.1`, `10.01.0.1`): Teleport and every tool refuse it. */
+export const impossibleAddresses: Check = (input) => {
+  const { ctx, out } = input;
+  for (const node of ctx.sortedNodes) {
+    const fields = node as unknown as Record<string, string | readonly string[] | undefined>;
+    for (const field of ADDRESS_FIELDS) {
+      const value = fields[field];
+      if (typeof value === 'string') judgeAddress(out, node, field, value);
+      else if (value !== undefined) for (const text of value) judgeAddress(out, node, field, text);
+    }
+  }
+};
+
+function judgeAddress(out: CheckInput['out'], node: PlanNode, field: string, text: string): void {
+  const host = hostPart(text);
+  if (ipv4ToNumber(host) !== undefined || !DOTTED.test(host)) return;
+  const problem = dottedQuadProblem(text);
+  if (problem !== undefined) out.add({ code: 'PL-BAD-IP', subjects: [node.id, field, text], nodes: [node.id], params: { node: node.name, field, problem } });
+}

@@ -33,13 +33,17 @@ export const internetExposure: Check = (input) => {
 
 /**
  * PL-ANY-ADDRESS: a plan node that has no address and sits in no zone with CIDRs is `any` in the rules,
- * so every export allows all addresses at that end. One finding per node, with its rule count.
+ * so every export allows all addresses at that end. One finding per node, with its rule count; clients
+ * and cloud APIs are left out.
  */
 export const unplacedEnds: Check = (input) => {
   const { ctx, out } = input;
   const counts = new Map<string, number>();
+  // Users anywhere and cloud APIs (someone else's endpoints) are `any` by intent.
   const count = (id: string, address: string) => {
-    if (address === 'any' && ctx.nodes.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (address !== 'any') return;
+    const kind = ctx.nodes.get(id)?.kind;
+    if (kind !== undefined && kind !== 'client' && kind !== 'cloud-api') counts.set(id, (counts.get(id) ?? 0) + 1);
   };
   for (const r of input.rules) {
     count(r.source, r.sourceAddress);

@@ -60,8 +60,8 @@ const DOTTED_QUAD = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?::(\d+)|\/(\d+))?$/;
 
 /**
  * Why a dotted quad (`a.b.c.d`, `a.b.c.d:port`, `a.b.c.d/len`) is not a valid IPv4 address or CIDR, as
- * one sentence; `undefined` when it is valid or is not a dotted quad at all. Without this, `300.1.1.1`
- * matches the hostname pattern (labels may be all digits) and exports would try to resolve it.
+ * one sentence; `undefined` when it is valid or is not a dotted quad at all. `300.1.1.1` matches the
+ * hostname pattern (labels may be all digits), so exports would try to resolve it: PL-BAD-IP says why.
  * Leading zeros are refused as Go's `net.ParseIP` refuses them (some tools read them as octal).
  */
 export function dottedQuadProblem(text: string): string | undefined {
@@ -77,9 +77,12 @@ export function dottedQuadProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** True for a hostname, an IPv4 literal or an IPv6 literal (without brackets). */
+/**
+ * True for a hostname, an IPv4 literal or an IPv6 literal (without brackets). An impossible dotted quad
+ * (`300.1.1.1`) still passes as a host name, as it always did, so that no saved plan, file or link stops
+ * opening; the engine reports it (PL-BAD-IP, with `dottedQuadProblem`'s reason) instead.
+ */
 export function isHost(text: string): boolean {
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(text)) return IPV4.test(text);
   return IPV4.test(text) || HOSTNAME.test(text) || (IPV6.test(text) && text.length <= 45);
 }
 

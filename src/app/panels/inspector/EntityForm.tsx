@@ -281,6 +281,11 @@ interface DraftInputProps {
 
 /** An invalid text is never committed; when its field goes away, a toast says so rather than losing it silently. */
 function notSaved(label: string, entity: Entity, text: string): void {
+  // A deleted entity keeps nothing: there is no previous value to speak of.
+  const { plan } = useAppStore.getState();
+  const id = entity.id;
+  const present = typeof id !== 'string' || [plan.nodes, plan.zones, plan.links, plan.clusters].some((list) => list.some((e) => e.id === id));
+  if (!present) return;
   const name = typeof entity.name === 'string' && entity.name !== '' ? ` of ${entity.name}` : '';
   const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   useAppStore.getState().toast(`${label}${name} was not saved: "${shown}" is not valid. The previous value is kept.`, 'error');
@@ -313,7 +318,8 @@ function DraftInput({ id, value, multiline, inputMode, placeholder, onText, onRe
     'aria-describedby': describedBy,
     'data-testid': testId,
     onFocus: () => {
-      setDraft(value);
+      // Coming back to an invalid text keeps it, to be corrected; otherwise start from the stored value.
+      if (valid) setDraft(value);
       atFocus.current = value;
       beginGesture();
     },

@@ -144,7 +144,7 @@ locals {
       source_tags = ["portolan-ci"]
       protocol    = "tcp"
       ports       = ["443"]
-      description = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the Proxy's tunnel address (the web port with TLS routing, else the tunnel listener)"
+      description = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
     }
   }
   portolan_ingress_from_ranges = {
@@ -236,7 +236,7 @@ locals {
       destination_ranges = [var.resolve_teleport_example_com]
       protocol           = "tcp"
       ports              = ["443"]
-      description        = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the Proxy's tunnel address (the web port with TLS routing, else the tunnel listener)"
+      description        = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
     }
   }
 }

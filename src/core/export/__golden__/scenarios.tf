@@ -128,7 +128,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 443
       to_port                   = 443
-      description               = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the Proxy s tunnel address (the web port with TLS routing, else the tunnel listener)"
+      description               = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
     }
     "users-to-lb-443-tcp" = {
       security_group            = "dmz"
@@ -240,7 +240,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 443
       to_port                   = 443
-      description               = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the Proxy s tunnel address (the web port with TLS routing, else the tunnel listener)"
+      description               = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
     }
   }
 }

@@ -187,7 +187,7 @@ check 'lb-to-proxy-2-3080-tcp: Proxy 2 3080/tcp -> 10.0.1.12:3080' nc -vz -w 5 '
 #   curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
 # ssh-agent-to-lb-443-tcp: run from SSH agent (10.0.10.21): Join and discovery of SSH agent on Proxy LB (/webapi/find, /webapi/host/credentials, gRPC join service); Reverse tunnel from SSH agent to Proxy LB: the Proxy reaches the agent through it, and the agent reaches Auth
 #   curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
-# tbot-to-lb-443-tcp: run from CI tbot (10.20.0.0/16): tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the Proxy's tunnel address (the web port with TLS routing, else the tunnel listener)
+# tbot-to-lb-443-tcp: run from CI tbot (10.20.0.0/16): tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)
 #   curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
 # users-to-lb-443-tcp: run from Engineers (0.0.0.0/0): Database clients of Engineers through tsh local proxies (ALPN per engine) on the web port of Proxy LB; Web UI and browser sessions of Engineers through Proxy LB (HTTPS, WebSockets); kubectl of Engineers through Proxy LB with TLS routing (SNI kube-teleport-proxy-alpn.); tsh / Teleport Connect of Engineers: login, /webapi/ping and sessions routed by ALPN on the web port of Proxy LB
 #   curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
@@ -368,7 +368,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# tbot-to-lb-443-tcp to Proxy LB (teleport.example.com): tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the Proxy's tunnel address (the web port with TLS routing, else the tunnel listener)
+# tbot-to-lb-443-tcp to Proxy LB (teleport.example.com): tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)
 check 'tbot-to-lb-443-tcp: Proxy LB 443/tcp -> teleport.example.com:443' curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
 
 # Inbound: this host listens; run each command on the source host named.
