@@ -36,3 +36,16 @@ test('selecting a rule whose ends are off-screen brings them into view; one in v
   await page.waitForTimeout(400);
   expect(await app.node('kube-api').boundingBox()).toEqual(before);
 });
+
+test('messages sit under the toolbar, clear of the rules panel; an undo hint goes once the user undoes', async ({ app, page }) => {
+  await app.select(app.node('ssh-agent'));
+  await page.keyboard.press('Delete');
+  const hint = app.toasts.filter({ hasText: 'Undo with Ctrl+Z' });
+  await expect(hint).toBeVisible();
+  const box = await hint.boundingBox();
+  const bottom = await page.getByTestId('tab.rules').boundingBox();
+  expect(box && bottom && box.y + box.height < bottom.y).toBe(true);
+  await app.undo();
+  await expect(app.node('ssh-agent')).toBeVisible();
+  await expect(hint).toHaveCount(0);
+});

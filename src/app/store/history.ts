@@ -47,6 +47,7 @@ export function inGesture(): boolean {
 export function undo(): void {
   if (inGesture()) return;
   useAppStore.temporal.getState().undo();
+  useAppStore.getState().dismissUndoHints();
 }
 
 export function redo(): void {

@@ -44,7 +44,7 @@ export const AGENT_FLOWS: readonly FlowTemplate[] = [
   {
     // tbot builds its Auth client with a tunnel dialer resolved from the Proxy's ping (TunnelAddr): the
     // tunnel listener in separate mode, the web port with TLS routing (lib/tbot/tbot.go clientForFacade).
-    id: 'tbot-tunnel', label: 'tbot → Auth via tunnel', ref: 'T1', protocol: 'tcp', longLived: false, forwardProxy: 'tunnel',
+    id: 'tbot-tunnel', label: 'tbot', ref: 'T1', protocol: 'tcp', longLived: false, forwardProxy: 'tunnel',
     purpose: 'tbot {from} reaches Auth through {to}: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)',
     docs: sourceUrl('D13'), sources: ['S33', 'S3', 'S12'],
   },

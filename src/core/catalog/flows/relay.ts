@@ -30,7 +30,7 @@ export const RELAY_FLOWS: readonly FlowTemplate[] = [
   {
     // Joined via proxy_server, a Teleport process reaches Auth through the Proxy's tunnel address
     // (lib/service/connect.go, reversetunnelclient.NewTunnelAuthDialer): 3024 in separate mode.
-    id: 'relay-auth-tunnel', label: 'relay → Auth via tunnel', ref: 'Y4', protocol: 'tcp', longLived: true, forwardProxy: 'tunnel',
+    id: 'relay-auth-tunnel', label: 'relay join', ref: 'Y4', protocol: 'tcp', longLived: true, forwardProxy: 'tunnel',
     purpose: 'The Relay Service {from} keeps its connection to Auth (heartbeats, inventory) through {to}, at the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)',
     docs: sourceUrl('D23'), sources: ['S24', 'S10', 'S12'],
   },
