@@ -66,14 +66,34 @@ function flowIdFast(from: string, to: string, port: number, portEnd: number | un
   return from + '>' + to + tail;
 }
 
-type Part = string | 0 | 1;
+/**
+ * The kind words before `{from}` ("tbot ", "Database Service "), dropped when the name already says
+ * them: "tbot CI tbot joins" reads "CI tbot joins", "Database Service Database agent" "Database agent".
+ */
+interface KindPrefix {
+  full: string;
+  short: string;
+  /** The word as written and in lower case (names are matched without allocating). */
+  words: readonly [string, string];
+}
+
+type Part = string | 0 | 1 | KindPrefix;
 const compiled = new Map<string, Part[]>();
+
+const KIND_BEFORE_FROM = /(?:^|\s)((tbot)|([A-Z][a-z]+) Service) $/;
 
 /** Split a purpose template once into literal parts and `{from}` (0) / `{to}` (1) slots. */
 function compile(text: string): Part[] {
   let parts = compiled.get(text);
   if (!parts) {
     parts = text.split(/(\{from\}|\{to\})/).filter((x) => x !== '').map((x) => (x === '{from}' ? 0 : x === '{to}' ? 1 : x));
+    for (let i = 0; i + 1 < parts.length; i++) {
+      const literal = parts[i];
+      const m = parts[i + 1] === 0 && typeof literal === 'string' ? KIND_BEFORE_FROM.exec(literal) : null;
+      if (!m || typeof literal !== 'string') continue;
+      const word = (m[2] ?? m[3]) as string;
+      parts[i] = { full: literal, short: literal.slice(0, literal.length - (m[1] as string).length - 1), words: [word, word.toLowerCase()] };
+    }
     compiled.set(text, parts);
   }
   return parts;
@@ -86,7 +106,10 @@ export function fillPurpose(ctx: Ctx, text: string, from: string, to: string): s
 
 function fillNamed(text: string, fromName: string, toName: string): string {
   let out = '';
-  for (const part of compile(text)) out += part === 0 ? fromName : part === 1 ? toName : part;
+  for (const part of compile(text)) {
+    if (typeof part === 'object') out += fromName.includes(part.words[0]) || fromName.includes(part.words[1]) ? part.short : part.full;
+    else out += part === 0 ? fromName : part === 1 ? toName : part;
+  }
   return out;
 }
 

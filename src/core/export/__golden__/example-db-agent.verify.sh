@@ -25,7 +25,7 @@ skip() {
 # Outbound: this host opens these connections.
 # db-agent-to-lb-443-tcp to Proxy LB (teleport.example.com): Join and discovery of Database agent on Proxy LB (/webapi/find, /webapi/host/credentials, gRPC join service); Reverse tunnel from Database agent to Proxy LB: the Proxy reaches the agent through it, and the agent reaches Auth
 check 'db-agent-to-lb-443-tcp: Proxy LB 443/tcp -> teleport.example.com:443' curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
-# db-agent-to-postgres-5432-tcp to Orders DB (orders-db.internal.example.com): Database Service Database agent connects to the database Orders DB
+# db-agent-to-postgres-5432-tcp to Orders DB (orders-db.internal.example.com): Database agent connects to the database Orders DB
 check 'db-agent-to-postgres-5432-tcp: Orders DB 5432/tcp -> orders-db.internal.example.com:5432' nc -vz -w 5 'orders-db.internal.example.com' 5432
 
 # Inbound: this host listens; run each command on the source host named.

@@ -85,7 +85,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "db-agent-to-postgres-5432-tcp: Database Service Database agent connects to the database Orders DB"
+      description                  = "db-agent-to-postgres-5432-tcp: Database agent connects to the database Orders DB"
     }
     "kube-agent-to-kube-api-6443-tcp" = {
       name                         = "in-kube-agent-to-kube-api-6443-tcp"
@@ -99,7 +99,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "kube-agent-to-kube-api-6443-tcp: Kubernetes Service Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
+      description                  = "kube-agent-to-kube-api-6443-tcp: Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
     }
     "kube-agent-to-lb-443-tcp" = {
       name                         = "in-kube-agent-to-lb-443-tcp"
@@ -197,7 +197,7 @@ locals {
       destination_asg              = "portolan-dmz"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Pro..."
+      description                  = "tbot-to-lb-443-tcp: CI tbot joins and renews its certificates through Proxy LB (proxy_server); CI tbot reaches Auth through Proxy LB: its..."
     }
     "users-to-lb-443-tcp" = {
       name                         = "in-users-to-lb-443-tcp"
@@ -241,7 +241,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "db-agent-to-postgres-5432-tcp: Database Service Database agent connects to the database Orders DB"
+      description                  = "db-agent-to-postgres-5432-tcp: Database agent connects to the database Orders DB"
     }
     "kube-agent-to-kube-api-6443-tcp" = {
       name                         = "out-kube-agent-to-kube-api-6443-tcp"
@@ -255,7 +255,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "kube-agent-to-kube-api-6443-tcp: Kubernetes Service Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
+      description                  = "kube-agent-to-kube-api-6443-tcp: Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
     }
     "kube-agent-to-lb-443-tcp" = {
       name                         = "out-kube-agent-to-lb-443-tcp"
@@ -353,7 +353,7 @@ locals {
       destination_asg              = "portolan-dmz"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Pro..."
+      description                  = "tbot-to-lb-443-tcp: CI tbot joins and renews its certificates through Proxy LB (proxy_server); CI tbot reaches Auth through Proxy LB: its..."
     }
   }
   portolan_restrict_rules = {
@@ -2684,7 +2684,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "desktop-agent-to-dc-636-tcp: Windows Desktop Service Desktop agent queries LDAP(S) on the domain controller DC"
+      description                  = "desktop-agent-to-dc-636-tcp: Windows Desktop agent queries LDAP(S) on the domain controller DC"
     }
     "desktop-agent-to-dc-88-tcp" = {
       name                         = "in-desktop-agent-to-dc-88-tcp"
@@ -2698,7 +2698,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "desktop-agent-to-dc-88-tcp: Windows Desktop Service Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
+      description                  = "desktop-agent-to-dc-88-tcp: Windows Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
     }
     "desktop-agent-to-windows-3389-tcp" = {
       name                         = "in-desktop-agent-to-windows-3389-tcp"
@@ -2712,7 +2712,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "desktop-agent-to-windows-3389-tcp: Windows Desktop Service Desktop agent opens RDP sessions to Windows"
+      description                  = "desktop-agent-to-windows-3389-tcp: Windows Desktop agent opens RDP sessions to Windows"
     }
   }
   portolan_outbound_rules = {
@@ -2770,7 +2770,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "desktop-agent-to-dc-636-tcp: Windows Desktop Service Desktop agent queries LDAP(S) on the domain controller DC"
+      description                  = "desktop-agent-to-dc-636-tcp: Windows Desktop agent queries LDAP(S) on the domain controller DC"
     }
     "desktop-agent-to-dc-88-tcp" = {
       name                         = "out-desktop-agent-to-dc-88-tcp"
@@ -2784,7 +2784,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "desktop-agent-to-dc-88-tcp: Windows Desktop Service Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
+      description                  = "desktop-agent-to-dc-88-tcp: Windows Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
     }
     "desktop-agent-to-windows-3389-tcp" = {
       name                         = "out-desktop-agent-to-windows-3389-tcp"
@@ -2798,7 +2798,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "desktop-agent-to-windows-3389-tcp: Windows Desktop Service Desktop agent opens RDP sessions to Windows"
+      description                  = "desktop-agent-to-windows-3389-tcp: Windows Desktop agent opens RDP sessions to Windows"
     }
   }
   portolan_restrict_rules = {

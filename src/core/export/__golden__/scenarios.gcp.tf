@@ -80,7 +80,7 @@ locals {
       source_tags = ["portolan-private"]
       protocol    = "tcp"
       ports       = ["5432"]
-      description = "db-agent-to-postgres-5432-tcp: Database Service Database agent connects to the database Orders DB"
+      description = "db-agent-to-postgres-5432-tcp: Database agent connects to the database Orders DB"
     }
     "kube-agent-to-kube-api-6443-tcp" = {
       name        = "pt-kube-agent-to-kube-api-6443-tcp"
@@ -88,7 +88,7 @@ locals {
       source_tags = ["portolan-private"]
       protocol    = "tcp"
       ports       = ["6443"]
-      description = "kube-agent-to-kube-api-6443-tcp: Kubernetes Service Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
+      description = "kube-agent-to-kube-api-6443-tcp: Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
     }
     "kube-agent-to-lb-443-tcp" = {
       name        = "pt-kube-agent-to-lb-443-tcp"
@@ -144,7 +144,7 @@ locals {
       source_tags = ["portolan-ci"]
       protocol    = "tcp"
       ports       = ["443"]
-      description = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
+      description = "tbot-to-lb-443-tcp: CI tbot joins and renews its certificates through Proxy LB (proxy_server); CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
     }
   }
   portolan_ingress_from_ranges = {
@@ -172,7 +172,7 @@ locals {
       destination_ranges = [var.resolve_orders_db_internal_example_com]
       protocol           = "tcp"
       ports              = ["5432"]
-      description        = "db-agent-to-postgres-5432-tcp: Database Service Database agent connects to the database Orders DB"
+      description        = "db-agent-to-postgres-5432-tcp: Database agent connects to the database Orders DB"
     }
     "kube-agent-to-kube-api-6443-tcp" = {
       name               = "pe-kube-agent-to-kube-api-6443-tcp"
@@ -180,7 +180,7 @@ locals {
       destination_ranges = ["10.0.10.5/32"]
       protocol           = "tcp"
       ports              = ["6443"]
-      description        = "kube-agent-to-kube-api-6443-tcp: Kubernetes Service Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
+      description        = "kube-agent-to-kube-api-6443-tcp: Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
     }
     "kube-agent-to-lb-443-tcp" = {
       name               = "pe-kube-agent-to-lb-443-tcp"
@@ -236,7 +236,7 @@ locals {
       destination_ranges = [var.resolve_teleport_example_com]
       protocol           = "tcp"
       ports              = ["443"]
-      description        = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
+      description        = "tbot-to-lb-443-tcp: CI tbot joins and renews its certificates through Proxy LB (proxy_server); CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
     }
   }
 }
@@ -1479,7 +1479,7 @@ locals {
       source_tags = ["portolan-private"]
       protocol    = "tcp"
       ports       = ["636"]
-      description = "desktop-agent-to-dc-636-tcp: Windows Desktop Service Desktop agent queries LDAP(S) on the domain controller DC"
+      description = "desktop-agent-to-dc-636-tcp: Windows Desktop agent queries LDAP(S) on the domain controller DC"
     }
     "desktop-agent-to-dc-88-tcp" = {
       name        = "pt-desktop-agent-to-dc-88-tcp"
@@ -1487,7 +1487,7 @@ locals {
       source_tags = ["portolan-private"]
       protocol    = "tcp"
       ports       = ["88"]
-      description = "desktop-agent-to-dc-88-tcp: Windows Desktop Service Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
+      description = "desktop-agent-to-dc-88-tcp: Windows Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
     }
     "desktop-agent-to-windows-3389-tcp" = {
       name        = "pt-desktop-agent-to-windows-3389-tcp"
@@ -1495,7 +1495,7 @@ locals {
       source_tags = ["portolan-private"]
       protocol    = "tcp"
       ports       = ["3389"]
-      description = "desktop-agent-to-windows-3389-tcp: Windows Desktop Service Desktop agent opens RDP sessions to Windows"
+      description = "desktop-agent-to-windows-3389-tcp: Windows Desktop agent opens RDP sessions to Windows"
     }
   }
   portolan_ingress_from_ranges = {}
@@ -1530,7 +1530,7 @@ locals {
       destination_ranges = ["10.0.10.0/24"]
       protocol           = "tcp"
       ports              = ["636"]
-      description        = "desktop-agent-to-dc-636-tcp: Windows Desktop Service Desktop agent queries LDAP(S) on the domain controller DC"
+      description        = "desktop-agent-to-dc-636-tcp: Windows Desktop agent queries LDAP(S) on the domain controller DC"
     }
     "desktop-agent-to-dc-88-tcp" = {
       name               = "pe-desktop-agent-to-dc-88-tcp"
@@ -1538,7 +1538,7 @@ locals {
       destination_ranges = ["10.0.10.0/24"]
       protocol           = "tcp"
       ports              = ["88"]
-      description        = "desktop-agent-to-dc-88-tcp: Windows Desktop Service Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
+      description        = "desktop-agent-to-dc-88-tcp: Windows Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
     }
     "desktop-agent-to-windows-3389-tcp" = {
       name               = "pe-desktop-agent-to-windows-3389-tcp"
@@ -1546,7 +1546,7 @@ locals {
       destination_ranges = ["10.0.10.0/24"]
       protocol           = "tcp"
       ports              = ["3389"]
-      description        = "desktop-agent-to-windows-3389-tcp: Windows Desktop Service Desktop agent opens RDP sessions to Windows"
+      description        = "desktop-agent-to-windows-3389-tcp: Windows Desktop agent opens RDP sessions to Windows"
     }
   }
 }

@@ -48,7 +48,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 5432
       to_port                   = 5432
-      description               = "db-agent-to-postgres-5432-tcp: Database Service Database agent connects to the database Orders DB"
+      description               = "db-agent-to-postgres-5432-tcp: Database agent connects to the database Orders DB"
     }
     "kube-agent-to-kube-api-6443-tcp" = {
       security_group            = "private"
@@ -58,7 +58,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 6443
       to_port                   = 6443
-      description               = "kube-agent-to-kube-api-6443-tcp: Kubernetes Service Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
+      description               = "kube-agent-to-kube-api-6443-tcp: Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
     }
     "kube-agent-to-lb-443-tcp" = {
       security_group            = "dmz"
@@ -128,7 +128,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 443
       to_port                   = 443
-      description               = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
+      description               = "tbot-to-lb-443-tcp: CI tbot joins and renews its certificates through Proxy LB (proxy_server); CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
     }
     "users-to-lb-443-tcp" = {
       security_group            = "dmz"
@@ -160,7 +160,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 5432
       to_port                   = 5432
-      description               = "db-agent-to-postgres-5432-tcp: Database Service Database agent connects to the database Orders DB"
+      description               = "db-agent-to-postgres-5432-tcp: Database agent connects to the database Orders DB"
     }
     "kube-agent-to-kube-api-6443-tcp" = {
       security_group            = "private"
@@ -170,7 +170,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 6443
       to_port                   = 6443
-      description               = "kube-agent-to-kube-api-6443-tcp: Kubernetes Service Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
+      description               = "kube-agent-to-kube-api-6443-tcp: Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API"
     }
     "kube-agent-to-lb-443-tcp" = {
       security_group            = "private"
@@ -240,7 +240,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 443
       to_port                   = 443
-      description               = "tbot-to-lb-443-tcp: tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
+      description               = "tbot-to-lb-443-tcp: CI tbot joins and renews its certificates through Proxy LB (proxy_server); CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)"
     }
   }
 }
@@ -1294,7 +1294,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 636
       to_port                   = 636
-      description               = "desktop-agent-to-dc-636-tcp: Windows Desktop Service Desktop agent queries LDAP(S) on the domain controller DC"
+      description               = "desktop-agent-to-dc-636-tcp: Windows Desktop agent queries LDAP(S) on the domain controller DC"
     }
     "desktop-agent-to-dc-88-tcp" = {
       security_group            = "private"
@@ -1304,7 +1304,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 88
       to_port                   = 88
-      description               = "desktop-agent-to-dc-88-tcp: Windows Desktop Service Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
+      description               = "desktop-agent-to-dc-88-tcp: Windows Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
     }
     "desktop-agent-to-windows-3389-tcp" = {
       security_group            = "private"
@@ -1314,7 +1314,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3389
       to_port                   = 3389
-      description               = "desktop-agent-to-windows-3389-tcp: Windows Desktop Service Desktop agent opens RDP sessions to Windows"
+      description               = "desktop-agent-to-windows-3389-tcp: Windows Desktop agent opens RDP sessions to Windows"
     }
   }
   portolan_egress_rules = {
@@ -1356,7 +1356,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 636
       to_port                   = 636
-      description               = "desktop-agent-to-dc-636-tcp: Windows Desktop Service Desktop agent queries LDAP(S) on the domain controller DC"
+      description               = "desktop-agent-to-dc-636-tcp: Windows Desktop agent queries LDAP(S) on the domain controller DC"
     }
     "desktop-agent-to-dc-88-tcp" = {
       security_group            = "private"
@@ -1366,7 +1366,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 88
       to_port                   = 88
-      description               = "desktop-agent-to-dc-88-tcp: Windows Desktop Service Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
+      description               = "desktop-agent-to-dc-88-tcp: Windows Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)"
     }
     "desktop-agent-to-windows-3389-tcp" = {
       security_group            = "private"
@@ -1376,7 +1376,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3389
       to_port                   = 3389
-      description               = "desktop-agent-to-windows-3389-tcp: Windows Desktop Service Desktop agent opens RDP sessions to Windows"
+      description               = "desktop-agent-to-windows-3389-tcp: Windows Desktop agent opens RDP sessions to Windows"
     }
   }
 }

@@ -65,7 +65,7 @@ skip() {
 # Outbound: this host opens these connections.
 # db-agent-to-lb-443-tcp to Proxy LB (teleport.example.com): Join and discovery of Database agent on Proxy LB (/webapi/find, /webapi/host/credentials, gRPC join service); Reverse tunnel from Database agent to Proxy LB: the Proxy reaches the agent through it, and the agent reaches Auth
 check 'db-agent-to-lb-443-tcp: Proxy LB 443/tcp -> teleport.example.com:443' curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
-# db-agent-to-postgres-5432-tcp to Orders DB (orders-db.internal.example.com): Database Service Database agent connects to the database Orders DB
+# db-agent-to-postgres-5432-tcp to Orders DB (orders-db.internal.example.com): Database agent connects to the database Orders DB
 check 'db-agent-to-postgres-5432-tcp: Orders DB 5432/tcp -> orders-db.internal.example.com:5432' nc -vz -w 5 'orders-db.internal.example.com' 5432
 
 # Inbound: this host listens; run each command on the source host named.
@@ -101,7 +101,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# kube-agent-to-kube-api-6443-tcp to Prod Kubernetes API (10.0.10.5): Kubernetes Service Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API
+# kube-agent-to-kube-api-6443-tcp to Prod Kubernetes API (10.0.10.5): Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API
 check 'kube-agent-to-kube-api-6443-tcp: Prod Kubernetes API 6443/tcp -> 10.0.10.5:6443' nc -vz -w 5 '10.0.10.5' 6443
 # kube-agent-to-lb-443-tcp to Proxy LB (teleport.example.com): Join and discovery of Kubernetes agent on Proxy LB (/webapi/find, /webapi/host/credentials, gRPC join service); Reverse tunnel from Kubernetes agent to Proxy LB: the Proxy reaches the agent through it, and the agent reaches Auth
 check 'kube-agent-to-lb-443-tcp: Proxy LB 443/tcp -> teleport.example.com:443' curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
@@ -142,7 +142,7 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# kube-agent-to-kube-api-6443-tcp: run from Kubernetes agent (10.0.10.23): Kubernetes Service Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API
+# kube-agent-to-kube-api-6443-tcp: run from Kubernetes agent (10.0.10.23): Kubernetes agent reaches the Kubernetes API server Prod Kubernetes API
 #   nc -vz -w 5 '10.0.10.5' 6443
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -187,7 +187,7 @@ check 'lb-to-proxy-2-3080-tcp: Proxy 2 3080/tcp -> 10.0.1.12:3080' nc -vz -w 5 '
 #   curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
 # ssh-agent-to-lb-443-tcp: run from SSH agent (10.0.10.21): Join and discovery of SSH agent on Proxy LB (/webapi/find, /webapi/host/credentials, gRPC join service); Reverse tunnel from SSH agent to Proxy LB: the Proxy reaches the agent through it, and the agent reaches Auth
 #   curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
-# tbot-to-lb-443-tcp: run from CI tbot (10.20.0.0/16): tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)
+# tbot-to-lb-443-tcp: run from CI tbot (10.20.0.0/16): CI tbot joins and renews its certificates through Proxy LB (proxy_server); CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)
 #   curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
 # users-to-lb-443-tcp: run from Engineers (0.0.0.0/0): Database clients of Engineers through tsh local proxies (ALPN per engine) on the web port of Proxy LB; Web UI and browser sessions of Engineers through Proxy LB (HTTPS, WebSockets); kubectl of Engineers through Proxy LB with TLS routing (SNI kube-teleport-proxy-alpn.); tsh / Teleport Connect of Engineers: login, /webapi/ping and sessions routed by ALPN on the web port of Proxy LB
 #   curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
@@ -225,7 +225,7 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# db-agent-to-postgres-5432-tcp: run from Database agent (10.0.10.22): Database Service Database agent connects to the database Orders DB
+# db-agent-to-postgres-5432-tcp: run from Database agent (10.0.10.22): Database agent connects to the database Orders DB
 #   nc -vz -w 5 'orders-db.internal.example.com' 5432
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -368,7 +368,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# tbot-to-lb-443-tcp to Proxy LB (teleport.example.com): tbot CI tbot joins and renews its certificates through Proxy LB (proxy_server); tbot CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)
+# tbot-to-lb-443-tcp to Proxy LB (teleport.example.com): CI tbot joins and renews its certificates through Proxy LB (proxy_server); CI tbot reaches Auth through Proxy LB: its Auth client dials the tunnel address of the Proxy (the web port with TLS routing, else the tunnel listener)
 check 'tbot-to-lb-443-tcp: Proxy LB 443/tcp -> teleport.example.com:443' curl -sS --max-time 5 -o /dev/null 'https://teleport.example.com:443/webapi/ping'
 
 # Inbound: this host listens; run each command on the source host named.
@@ -1407,9 +1407,9 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# desktop-agent-to-dc-636-tcp: run from Desktop agent (10.0.10.0/24): Windows Desktop Service Desktop agent queries LDAP(S) on the domain controller DC
+# desktop-agent-to-dc-636-tcp: run from Desktop agent (10.0.10.0/24): Windows Desktop agent queries LDAP(S) on the domain controller DC
 #   (no single address for this host: 10.0.10.0/24) port 636/tcp
-# desktop-agent-to-dc-88-tcp: run from Desktop agent (10.0.10.0/24): Windows Desktop Service Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)
+# desktop-agent-to-dc-88-tcp: run from Desktop agent (10.0.10.0/24): Windows Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)
 #   (no single address for this host: 10.0.10.0/24) port 88/tcp
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -1444,11 +1444,11 @@ skip() {
 # Outbound: this host opens these connections.
 # desktop-agent-to-cloud-tenant:cloud-443-tcp to Teleport Cloud tenant example.teleport.sh (example.teleport.sh): Join and discovery of Desktop agent on Teleport Cloud tenant example.teleport.sh (/webapi/find, /webapi/host/credentials, gRPC join service); Reverse tunnel from Desktop agent to Teleport Cloud tenant example.teleport.sh: the Proxy reaches the agent through it, and the agent reaches Auth
 check 'desktop-agent-to-cloud-tenant:cloud-443-tcp: Teleport Cloud tenant example.teleport.sh 443/tcp -> example.teleport.sh:443' curl -sS --max-time 5 -o /dev/null 'https://example.teleport.sh:443/webapi/ping'
-# desktop-agent-to-dc-636-tcp to DC (10.0.10.0/24): Windows Desktop Service Desktop agent queries LDAP(S) on the domain controller DC
+# desktop-agent-to-dc-636-tcp to DC (10.0.10.0/24): Windows Desktop agent queries LDAP(S) on the domain controller DC
 skip 'desktop-agent-to-dc-636-tcp: DC 636/tcp (no single address to dial: 10.0.10.0/24)'
-# desktop-agent-to-dc-88-tcp to DC (10.0.10.0/24): Windows Desktop Service Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)
+# desktop-agent-to-dc-88-tcp to DC (10.0.10.0/24): Windows Desktop agent gets Kerberos tickets from the KDC on DC (RDP NLA)
 skip 'desktop-agent-to-dc-88-tcp: DC 88/tcp (no single address to dial: 10.0.10.0/24)'
-# desktop-agent-to-windows-3389-tcp to Windows (10.0.10.0/24): Windows Desktop Service Desktop agent opens RDP sessions to Windows
+# desktop-agent-to-windows-3389-tcp to Windows (10.0.10.0/24): Windows Desktop agent opens RDP sessions to Windows
 skip 'desktop-agent-to-windows-3389-tcp: Windows 3389/tcp (no single address to dial: 10.0.10.0/24)'
 
 # Inbound: this host listens; run each command on the source host named.
@@ -1523,7 +1523,7 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# desktop-agent-to-windows-3389-tcp: run from Desktop agent (10.0.10.0/24): Windows Desktop Service Desktop agent opens RDP sessions to Windows
+# desktop-agent-to-windows-3389-tcp: run from Desktop agent (10.0.10.0/24): Windows Desktop agent opens RDP sessions to Windows
 #   (no single address for this host: 10.0.10.0/24) port 3389/tcp
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
