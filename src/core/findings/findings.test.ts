@@ -101,6 +101,7 @@ const CASES: [string, Mut, Mut][] = [
   ['L-P4', all(separateV3, set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }, { frontPort: 3023, targetPort: 3023 }, { frontPort: 4024, targetPort: 3024 }] })), all(separateV3, sepMappings)],
   ['L-T1', cluster({ proxyListenerMode: 'separate' }), all(separateV3, sepMappings)],
   ['L-T3', all(set('lb', { layer: 'l7' }), cluster({ teleportVersion: 12 })), set('lb', { layer: 'l7' })],
+  ['L-T3', all(set('lb', { tlsTermination: true, tlsReencrypt: true }), cluster({ teleportVersion: 12 })), set('lb', { tlsTermination: true, tlsReencrypt: true })],
   ['L-T4', all(set('lb', { tlsTermination: true }), set('users', { tools: ['kubectl'] })), set('users', { tools: ['kubectl'] })],
   ['L-T7', all(separateV3, sepMappings, set('lb', { tlsTermination: true })), all(separateV3, sepMappings)],
   ['L-B1', all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', layer: 'l7', mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth')), all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth'))],

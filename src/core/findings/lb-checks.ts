@@ -42,8 +42,10 @@ export const lbKinds: Check = (input) => {
       out.add({ code: 'L-B1', subjects: [id], nodes: [id], params: { lb: lb.name, problem: lb.layer === 'l7' ? 'it is an L7 load balancer' : 'it terminates TLS' }, ...(passThrough[0] ? { autofix: passThrough[0] } : {}) });
     }
     if (info.role === 'proxy' && cluster) {
-      if (cluster.proxyListenerMode === 'multiplex' && lb.layer === 'l7' && cluster.teleportVersion < L7_TLS_ROUTING_MIN_VERSION) {
-        out.add({ code: 'L-T3', subjects: [id], nodes: [id], params: { lb: lb.name, cluster: cluster.name, version: cluster.teleportVersion } });
+      // An L4 load balancer that terminates TLS drops the client's ALPN as an L7 one does, and before 13
+      // neither tsh nor agents can fall back to the connection upgrade (reference §5 L-T3, D2).
+      if (cluster.proxyListenerMode === 'multiplex' && terminates && cluster.teleportVersion < L7_TLS_ROUTING_MIN_VERSION) {
+        out.add({ code: 'L-T3', subjects: [id], nodes: [id], params: { lb: lb.name, what: lb.layer === 'l7' ? 'is an L7 load balancer' : 'terminates TLS', cluster: cluster.name, version: cluster.teleportVersion } });
       }
       if (cluster.proxyListenerMode === 'multiplex' && terminates) {
         const clients = neighbours(ctx, id).filter((n) => n.kind === 'client' && n.tools.some((t) => t === 'kubectl' || t === 'database'));

@@ -40,14 +40,14 @@ export const proxyAddresses: Check = (input) => {
 
 /**
  * L-T1's options, each only where it works: TLS routing for the cluster (not where a Proxy of it sits
- * behind an L7 load balancer of a release before TLS routing through L7, L-T3), or the missing
+ * behind an L7 or TLS-terminating load balancer of a release before TLS routing through them, L-T3), or the missing
  * listeners on their default ports (not behind a load balancer, whose mappings a field cannot add, nor
  * on a port another listener of the Proxy holds).
  */
 function separateModeChoices(ctx: Ctx, info: ProxyInfo, missing: readonly ProxyListenerSpec[]): Autofix[] {
   const c = info.cluster;
   const out: Autofix[] = [];
-  const oldL7 = c.teleportVersion < L7_TLS_ROUTING_MIN_VERSION && (ctx.proxiesByCluster.get(c.id) ?? []).some((p) => frontsOf(ctx, p.id).some((lb) => lb.layer === 'l7'));
+  const oldL7 = c.teleportVersion < L7_TLS_ROUTING_MIN_VERSION && (ctx.proxiesByCluster.get(c.id) ?? []).some((p) => frontsOf(ctx, p.id).some((lb) => lb.layer === 'l7' || lb.tlsTermination));
   if (!oldL7) out.push({ label: `Switch ${c.name} to TLS routing (proxy_listener_mode: multiplex)`, changes: [{ target: 'cluster', id: c.id, field: 'proxyListenerMode', value: 'multiplex' }] });
   const taken = new Set([...info.listeners.values()].map((l) => l.port));
   if (frontsOf(ctx, info.node.id).length === 0 && missing.every((m) => !taken.has(m.defaultPort))) {
