@@ -61,6 +61,8 @@ const RAW = {
   S31: 'lib/service/db.go', // initDatabaseService: without a tunnel, SingleProcessModeResolver (Auth and Proxy in the process)
   S32: 'lib/service/desktop.go', // initWindowsDesktopServiceRegistered: listen_addr or a tunnel, exactly one
   S33: 'lib/tbot/tbot.go', // clientForFacade: Auth through the Proxy's tunnel address (NewTunnelAuthDialer)
+  S34: 'api/client/contextdialer.go', // NewDialer: Auth connections through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY matches
+  S35: 'lib/kube/proxy/kube_creds.go', // newDirectTransport: the Kubernetes API transport respects HTTP(S)_PROXY and NO_PROXY
   D1: 'docs/pages/reference/deployment/networking.mdx', // Networking reference
   D2: 'docs/pages/reference/architecture/tls-routing.mdx', // TLS routing architecture
   D3: 'docs/pages/zero-trust-access/management/operations/tls-routing.mdx', // TLS routing migration

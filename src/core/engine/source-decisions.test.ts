@@ -164,3 +164,30 @@ describe('proxy peering dials the advertised peer address (PublicPeerAddr, refer
     expect(codes(result)).not.toContain('L-P3');
   });
 });
+
+describe('clients that honour HTTP(S)_PROXY: Auth connections (client.NewDialer) and the Kubernetes API transport', () => {
+  const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com' };
+  const derived = (agent: Record<string, unknown>, links: [string, string][]) =>
+    derive(plan([cluster], [
+      { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], addresses: ['10.0.1.10'], zone: 'dmz' },
+      { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp' },
+      { id: 'fwd', name: 'Forward proxy', kind: 'http-proxy', port: 3128, addresses: ['fwd.example.com'], zone: 'private' },
+      { id: 'kapi', name: 'K8s API', kind: 'kube-api', port: 6443, addresses: ['10.0.10.5'], zone: 'private' },
+      { id: 'agent', name: 'Agent', kind: 'agent', zone: 'private', ...agent } as NodeInput,
+    ], [['proxy', 'auth'], ['agent', 'fwd'], ...links]));
+  const keys = (r: ReturnType<typeof derive>) => ruleKeys(r.rules).filter((k) => k.startsWith('agent>') || k.startsWith('fwd>'));
+
+  it('an agent joined to Auth dials it through HTTPS_PROXY unless NO_PROXY lists Auth', () => {
+    const env = { httpsProxy: 'http://fwd.example.com:3128' };
+    expect(keys(derived({ services: ['ssh'], joinVia: 'auth', env }, [['agent', 'auth']]))).toEqual(['agent>fwd:3128/tcp', 'fwd>auth:3025/tcp']);
+    expect(keys(derived({ services: ['ssh'], joinVia: 'auth', env: { ...env, noProxy: '10.0.2.0/24' } }, [['agent', 'auth']]))).toEqual(['agent>auth:3025/tcp']);
+  });
+
+  it('the Kubernetes Service reaches its API through HTTPS_PROXY unless NO_PROXY lists the API host', () => {
+    const env = { httpsProxy: 'http://fwd.example.com:3128' };
+    const proxied = keys(derived({ services: ['kubernetes'], env }, [['agent', 'proxy'], ['agent', 'kapi']]));
+    expect(proxied).toEqual(expect.arrayContaining(['agent>fwd:3128/tcp', 'fwd>kapi:6443/tcp']));
+    expect(proxied).not.toContain('agent>kapi:6443/tcp');
+    expect(keys(derived({ services: ['kubernetes'], env: { ...env, noProxy: '10.0.10.5' } }, [['agent', 'proxy'], ['agent', 'kapi']]))).toContain('agent>kapi:6443/tcp');
+  });
+});

@@ -185,11 +185,15 @@ describe('/etc/default/teleport', () => {
     expect(runExport('teleport-env', allCases()[0] as Case, { host: 'proxy-1' })).toMatch(/sets no HTTP CONNECT forward proxy/);
   });
 
-  it('says when Go would proxy a dial whose rule assumes a direct connection (an agent joined to Auth directly)', () => {
+  it('an agent joined to Auth directly dials Auth through its forward proxy, as Go does (client.NewDialer), and the rules say so', () => {
     const base = scenario('4.');
     const plan = { ...base.plan, nodes: base.plan.nodes.map((n) => (n.kind === 'agent' ? { ...n, joinVia: 'auth' as const } : n)), links: [...base.plan.links, { id: 'agent-auth', source: 'ssh-agent', target: 'auth' }] };
-    const text = runExport('teleport-env', { ...base, plan, result: derive(plan) }, { host: 'ssh-agent' });
-    expect(text).toMatch(/# 10\.0\.2\.10:3025: through the forward proxy, but the rules assume a direct connection: add it to NO_PROXY/);
+    const result = derive(plan);
+    const text = runExport('teleport-env', { ...base, plan, result }, { host: 'ssh-agent' });
+    expect(text).toMatch(/# 10\.0\.2\.10:3025: through the forward proxy\n/);
+    const fwd = plan.nodes.find((n) => n.kind === 'http-proxy')!.id;
+    expect(result.rules.map((r) => `${r.source}>${r.destination}:${r.port}`)).toEqual(expect.arrayContaining([`ssh-agent>${fwd}:8080`, `${fwd}>auth:3025`]));
+    expect(result.rules.map((r) => `${r.source}>${r.destination}:${r.port}`)).not.toContain('ssh-agent>auth:3025');
   });
 
   it('sets TELEPORT_TUNNEL_PUBLIC_ADDR on an agent that overrides its tunnel address', () => {

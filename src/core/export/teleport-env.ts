@@ -55,13 +55,14 @@ function envFile(plan: Plan, result: DeriveResult, node: PlanNode): string {
   const never = new Set(ALL_FLOW_TEMPLATES.filter((t) => t.forwardProxy === 'never').map((t) => t.id));
   const own = result.flows.filter((f) => f.from === node.id && f.dialTarget !== undefined);
   const targets = [...new Set(own.map((f) => f.dialTarget as string))].sort(compareText);
-  // Destinations the plan gives no address for (an Auth or its load balancer): direct-only dials still need NO_PROXY.
+  // Destinations the plan gives no address for (an Auth or its load balancer): with no host to match, the rules
+  // take the dial as direct, which NO_PROXY must make true.
   const nodes = new Map(plan.nodes.map((n) => [n.id, n]));
   const addressless = (id: string) => {
     const n = nodes.get(id);
     return n !== undefined && ![...('publicAddr' in n ? n.publicAddr : []), ...n.addresses].some((a) => !a.includes('/'));
   };
-  const unknown = [...new Set(result.flows.filter((f) => f.from === node.id && f.dialTarget === undefined && never.has(f.catalog) && addressless(f.to)).map((f) => f.to))].sort(compareText);
+  const unknown = [...new Set(result.flows.filter((f) => f.from === node.id && f.dialTarget === undefined && addressless(f.to)).map((f) => f.to))].sort(compareText);
   if (targets.length > 0 || unknown.length > 0) {
     lines.push('#', '# What this node dials, and how Go routes it with these values (HTTPS_PROXY wins for tunnels):');
     for (const to of unknown) {

@@ -16,10 +16,11 @@ export const AGENT_FLOWS: readonly FlowTemplate[] = [
     note: 'Which port serves the gRPC join service in separate mode is assumed to be the web port (reference §6 Q7).',
   },
   {
-    id: 'agent-auth-direct', label: 'Auth gRPC', ref: 'A4', protocol: 'tcp', longLived: true, forwardProxy: 'never',
+    // Auth clients dial through client.NewDialer (api/client/contextdialer.go), which takes HTTPS_PROXY,
+    // then HTTP_PROXY, unless NO_PROXY matches (reference §6 Q6, answered by the source).
+    id: 'agent-auth-direct', label: 'Auth gRPC', ref: 'A4', protocol: 'tcp', longLived: true, forwardProxy: 'tunnel',
     purpose: '{from} joined directly to Auth: gRPC over mTLS to {to} (heartbeats, watchers, audit)',
-    docs: sourceUrl('D1'), sources: ['S10', 'S7', 'D1'],
-    note: 'Assumed not to go through HTTPS_PROXY: the docs only promise that for connections to the Proxy (reference §6 Q6).',
+    docs: sourceUrl('D1'), sources: ['S10', 'S7', 'S34', 'D1'],
   },
   {
     id: 'proxy-dial-ssh', label: 'SSH', ref: 'P3', protocol: 'tcp', longLived: true, forwardProxy: 'never',
@@ -49,7 +50,7 @@ export const AGENT_FLOWS: readonly FlowTemplate[] = [
     docs: sourceUrl('D13'), sources: ['S33', 'S3', 'S12'],
   },
   {
-    id: 'tbot-auth', label: 'tbot → Auth', ref: 'T2', protocol: 'tcp', longLived: false, forwardProxy: 'never',
+    id: 'tbot-auth', label: 'tbot → Auth', ref: 'T2', protocol: 'tcp', longLived: false, forwardProxy: 'tunnel',
     purpose: 'tbot {from} joins and renews directly with {to} (auth_server, discouraged)',
     docs: sourceUrl('D13'), sources: ['D13'],
   },

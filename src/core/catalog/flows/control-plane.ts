@@ -5,9 +5,9 @@ import type { FlowTemplate } from './types.ts';
 /** Control-plane flow templates. */
 export const CONTROL_PLANE_FLOWS: readonly FlowTemplate[] = [
   {
-    id: 'proxy-auth', label: 'Auth gRPC', ref: 'P1', protocol: 'tcp', longLived: true, forwardProxy: 'never',
-    purpose: '{from} connects to {to} over gRPC/mTLS (always direct, never through a tunnel)',
-    docs: sourceUrl('D10'), sources: ['S10', 'S5', 'D10'],
+    id: 'proxy-auth', label: 'Auth gRPC', ref: 'P1', protocol: 'tcp', longLived: true, forwardProxy: 'tunnel',
+    purpose: '{from} connects to {to} over gRPC/mTLS (never through a reverse tunnel)',
+    docs: sourceUrl('D10'), sources: ['S10', 'S5', 'S34', 'D10'],
   },
   {
     id: 'proxy-peering', label: 'peering', ref: 'P2', protocol: 'tcp', longLived: true, forwardProxy: 'never',

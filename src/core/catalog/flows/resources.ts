@@ -5,9 +5,10 @@ import type { FlowTemplate } from './types.ts';
 /** Resource flow templates. */
 export const RESOURCE_FLOWS: readonly FlowTemplate[] = [
   {
-    id: 'agent-kube-api', label: 'Kubernetes API', ref: 'R1', protocol: 'tcp', longLived: true, forwardProxy: 'never',
+    id: 'agent-kube-api', label: 'Kubernetes API', ref: 'R1', protocol: 'tcp', longLived: true, forwardProxy: 'https',
     purpose: 'Kubernetes Service {from} reaches the Kubernetes API server {to}',
-    docs: sourceUrl('D15'), sources: ['D15'],
+    // client-go transport defaults (utilnet.SetTransportDefaults): HTTPS_PROXY unless NO_PROXY matches the API host.
+    docs: sourceUrl('D15'), sources: ['D15', 'S35'],
   },
   {
     id: 'agent-database', label: 'database', ref: 'R5', protocol: 'tcp', longLived: true, forwardProxy: 'never',
@@ -37,9 +38,10 @@ export const RESOURCE_FLOWS: readonly FlowTemplate[] = [
     docs: sourceUrl('D17'), sources: ['D17', 'S5'],
   },
   {
-    id: 'agent-cloud-api', label: 'cloud API', ref: 'R6/R8/R9', protocol: 'tcp', longLived: false, forwardProxy: 'never',
+    id: 'agent-cloud-api', label: 'cloud API', ref: 'R6/R8/R9', protocol: 'tcp', longLived: false, forwardProxy: 'https',
     purpose: '{from} calls the cloud API {to} (discovery, IAM authentication, consoles)',
     docs: sourceUrl('D18'), sources: ['D18', 'D17', 'S5'],
+    note: 'The AWS, Google Cloud and Azure SDKs take HTTPS_PROXY from the environment (http.ProxyFromEnvironment): behind a forward proxy the call goes through it unless NO_PROXY lists the API host.',
   },
   {
     id: 'discovery-gcp-ssh', label: 'GCP install', ref: 'R10', protocol: 'tcp', longLived: false, forwardProxy: 'never',

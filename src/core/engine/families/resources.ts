@@ -7,6 +7,8 @@ import type { ResourcePort } from '../../catalog/index.ts';
 import type { Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
 import { reachProxy } from '../reach.ts';
 import type { Need } from '../reach.ts';
+import { parseHostPort } from '../addr.ts';
+import { emitHop } from '../hop.ts';
 import { entriesOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 import type { FlowInput } from '../sink.ts';
@@ -51,8 +53,19 @@ export const agentResource: Handler = (run, link, agent, resource) => {
     const port = resourcePort(resource, f.port);
     if (!port) continue;
     const note = port.assumed && resource.kind === 'database' ? `Port ${port.port} assumed: the plan gives none (${DATABASE_ENGINES[resource.engine].portOrigin}).` : undefined;
+    const template = flowTemplate(f.template);
+    if (template.forwardProxy !== 'never') {
+      // Clients that honour HTTP(S)_PROXY (the Kubernetes API transport, cloud SDKs): the hop may go through a forward proxy.
+      const first = resource.addresses[0];
+      const host = first === undefined || first.includes('/') ? undefined : (parseHostPort(first)?.host ?? first);
+      emitHop(run.ctx, run.sink, run.obs, {
+        initiator: agent, to: resource.id, port: port.port, template, dial: { host: host ?? '', port: port.port }, ...(host === undefined ? { dialUnknown: true } : {}),
+        links: [link.id], settings: [`nodes[${resource.id}].${port.setting}`], cause: linkCause(link), ...(note === undefined ? {} : { note }),
+      });
+      continue;
+    }
     const input: FlowInput = {
-      from: agent.id, to: resource.id, port: port.port, template: flowTemplate(f.template), cause: linkCause(link),
+      from: agent.id, to: resource.id, port: port.port, template, cause: linkCause(link),
       links: [link.id], settings: [`nodes[${resource.id}].${port.setting}`],
     };
     if (note !== undefined) input.note = note;

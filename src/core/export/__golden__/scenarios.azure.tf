@@ -155,7 +155,7 @@ locals {
       destination_asg              = "portolan-control-plane"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       name                         = "in-proxy-2-to-auth-3025-tcp"
@@ -169,7 +169,7 @@ locals {
       destination_asg              = "portolan-control-plane"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-lb-443-tcp" = {
       name                         = "in-ssh-agent-to-lb-443-tcp"
@@ -311,7 +311,7 @@ locals {
       destination_asg              = "portolan-control-plane"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       name                         = "out-proxy-2-to-auth-3025-tcp"
@@ -325,7 +325,7 @@ locals {
       destination_asg              = "portolan-control-plane"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-lb-443-tcp" = {
       name                         = "out-ssh-agent-to-lb-443-tcp"
@@ -612,7 +612,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-443-tcp" = {
       name                         = "in-ssh-agent-to-proxy-443-tcp"
@@ -656,7 +656,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-443-tcp" = {
       name                         = "out-ssh-agent-to-proxy-443-tcp"
@@ -902,7 +902,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-3024-tcp" = {
       name                         = "in-ssh-agent-to-proxy-3024-tcp"
@@ -974,7 +974,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-3024-tcp" = {
       name                         = "out-ssh-agent-to-proxy-3024-tcp"
@@ -1234,7 +1234,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-to-ssh-agent-3022-tcp" = {
       name                         = "in-proxy-to-ssh-agent-3022-tcp"
@@ -1292,7 +1292,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-to-ssh-agent-3022-tcp" = {
       name                         = "out-proxy-to-ssh-agent-3022-tcp"
@@ -1566,7 +1566,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-fwd-8080-tcp" = {
       name                         = "in-ssh-agent-to-fwd-8080-tcp"
@@ -1624,7 +1624,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-fwd-8080-tcp" = {
       name                         = "out-ssh-agent-to-fwd-8080-tcp"
@@ -1884,7 +1884,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-1-to-proxy-2-3021-tcp" = {
       name                         = "in-proxy-1-to-proxy-2-3021-tcp"
@@ -1926,7 +1926,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-proxy-1-3021-tcp" = {
       name                         = "in-proxy-2-to-proxy-1-3021-tcp"
@@ -1968,7 +1968,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-proxy-1-3021-tcp" = {
       name                         = "in-proxy-3-to-proxy-1-3021-tcp"
@@ -2012,7 +2012,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-1-to-proxy-2-3021-tcp" = {
       name                         = "out-proxy-1-to-proxy-2-3021-tcp"
@@ -2054,7 +2054,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-proxy-1-3021-tcp" = {
       name                         = "out-proxy-2-to-proxy-1-3021-tcp"
@@ -2096,7 +2096,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-proxy-1-3021-tcp" = {
       name                         = "out-proxy-3-to-proxy-1-3021-tcp"
@@ -2356,7 +2356,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       name                         = "in-proxy-2-to-auth-3025-tcp"
@@ -2370,7 +2370,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-auth-3025-tcp" = {
       name                         = "in-proxy-3-to-auth-3025-tcp"
@@ -2384,7 +2384,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
   portolan_outbound_rules = {
@@ -2400,7 +2400,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       name                         = "out-proxy-2-to-auth-3025-tcp"
@@ -2414,7 +2414,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-auth-3025-tcp" = {
       name                         = "out-proxy-3-to-auth-3025-tcp"
@@ -2428,7 +2428,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
   portolan_restrict_rules = {
@@ -3044,7 +3044,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "leaf-proxy-to-root-proxy-443-tcp" = {
       name                         = "in-leaf-proxy-to-root-proxy-443-tcp"
@@ -3072,7 +3072,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
   portolan_outbound_rules = {
@@ -3102,7 +3102,7 @@ locals {
       destination_asg              = "portolan-private"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "leaf-proxy-to-root-proxy-443-tcp" = {
       name                         = "out-leaf-proxy-to-root-proxy-443-tcp"
@@ -3130,7 +3130,7 @@ locals {
       destination_asg              = "portolan-cp"
       destination_address_prefix   = null
       destination_address_prefixes = null
-      description                  = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description                  = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
   portolan_restrict_rules = {

@@ -120,7 +120,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       name        = "pt-proxy-2-to-auth-3025-tcp"
@@ -128,7 +128,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-lb-443-tcp" = {
       name        = "pt-ssh-agent-to-lb-443-tcp"
@@ -212,7 +212,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       name               = "pe-proxy-2-to-auth-3025-tcp"
@@ -220,7 +220,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-lb-443-tcp" = {
       name               = "pe-ssh-agent-to-lb-443-tcp"
@@ -354,7 +354,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-443-tcp" = {
       name        = "pt-ssh-agent-to-proxy-443-tcp"
@@ -382,7 +382,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-443-tcp" = {
       name               = "pe-ssh-agent-to-proxy-443-tcp"
@@ -508,7 +508,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-3024-tcp" = {
       name        = "pt-ssh-agent-to-proxy-3024-tcp"
@@ -552,7 +552,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-3024-tcp" = {
       name               = "pe-ssh-agent-to-proxy-3024-tcp"
@@ -686,7 +686,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-to-ssh-agent-3022-tcp" = {
       name        = "pt-proxy-to-ssh-agent-3022-tcp"
@@ -722,7 +722,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-to-ssh-agent-3022-tcp" = {
       name               = "pe-proxy-to-ssh-agent-3022-tcp"
@@ -874,7 +874,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-fwd-8080-tcp" = {
       name        = "pt-ssh-agent-to-fwd-8080-tcp"
@@ -909,7 +909,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-fwd-8080-tcp" = {
       name               = "pe-ssh-agent-to-fwd-8080-tcp"
@@ -1043,7 +1043,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-1-to-proxy-2-3021-tcp" = {
       name        = "pt-proxy-1-to-proxy-2-3021-tcp"
@@ -1067,7 +1067,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-proxy-1-3021-tcp" = {
       name        = "pt-proxy-2-to-proxy-1-3021-tcp"
@@ -1091,7 +1091,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-proxy-1-3021-tcp" = {
       name        = "pt-proxy-3-to-proxy-1-3021-tcp"
@@ -1118,7 +1118,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-1-to-proxy-2-3021-tcp" = {
       name               = "pe-proxy-1-to-proxy-2-3021-tcp"
@@ -1142,7 +1142,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-proxy-1-3021-tcp" = {
       name               = "pe-proxy-2-to-proxy-1-3021-tcp"
@@ -1166,7 +1166,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-proxy-1-3021-tcp" = {
       name               = "pe-proxy-3-to-proxy-1-3021-tcp"
@@ -1300,7 +1300,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       name        = "pt-proxy-2-to-auth-3025-tcp"
@@ -1308,7 +1308,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-auth-3025-tcp" = {
       name        = "pt-proxy-3-to-auth-3025-tcp"
@@ -1316,7 +1316,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
   portolan_ingress_from_ranges = {}
@@ -1327,7 +1327,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       name               = "pe-proxy-2-to-auth-3025-tcp"
@@ -1335,7 +1335,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-auth-3025-tcp" = {
       name               = "pe-proxy-3-to-auth-3025-tcp"
@@ -1343,7 +1343,7 @@ locals {
       destination_ranges = ["10.0.2.10/32"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
 }
@@ -1672,7 +1672,7 @@ locals {
       source_tags = ["portolan-private"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "leaf-proxy-to-root-proxy-443-tcp" = {
       name        = "pt-leaf-proxy-to-root-proxy-443-tcp"
@@ -1688,7 +1688,7 @@ locals {
       source_tags = ["portolan-dmz"]
       protocol    = "tcp"
       ports       = ["3025"]
-      description = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
   portolan_ingress_from_ranges = {}
@@ -1707,7 +1707,7 @@ locals {
       destination_ranges = ["10.0.10.0/24"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "leaf-proxy-to-root-proxy-443-tcp" = {
       name               = "pe-leaf-proxy-to-root-proxy-443-tcp"
@@ -1723,7 +1723,7 @@ locals {
       destination_ranges = ["10.0.2.0/24"]
       protocol           = "tcp"
       ports              = ["3025"]
-      description        = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description        = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
 }

@@ -98,7 +98,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       security_group            = "control-plane"
@@ -108,7 +108,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-lb-443-tcp" = {
       security_group            = "dmz"
@@ -210,7 +210,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       security_group            = "dmz"
@@ -220,7 +220,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-lb-443-tcp" = {
       security_group            = "private"
@@ -321,7 +321,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-443-tcp" = {
       security_group            = "dmz"
@@ -353,7 +353,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-443-tcp" = {
       security_group            = "private"
@@ -444,7 +444,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-3024-tcp" = {
       security_group            = "dmz"
@@ -496,7 +496,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-proxy-3024-tcp" = {
       security_group            = "private"
@@ -597,7 +597,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-to-ssh-agent-3022-tcp" = {
       security_group            = "private"
@@ -639,7 +639,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-to-ssh-agent-3022-tcp" = {
       security_group            = "dmz"
@@ -750,7 +750,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-fwd-8080-tcp" = {
       security_group            = "private"
@@ -792,7 +792,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-to-auth-3025-tcp: Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "ssh-agent-to-fwd-8080-tcp" = {
       security_group            = "private"
@@ -893,7 +893,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-1-to-proxy-2-3021-tcp" = {
       security_group            = "dmz"
@@ -923,7 +923,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-proxy-1-3021-tcp" = {
       security_group            = "dmz"
@@ -953,7 +953,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-proxy-1-3021-tcp" = {
       security_group            = "dmz"
@@ -985,7 +985,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-1-to-proxy-2-3021-tcp" = {
       security_group            = "dmz"
@@ -1015,7 +1015,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-proxy-1-3021-tcp" = {
       security_group            = "dmz"
@@ -1045,7 +1045,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-proxy-1-3021-tcp" = {
       security_group            = "dmz"
@@ -1146,7 +1146,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       security_group            = "cp"
@@ -1156,7 +1156,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-auth-3025-tcp" = {
       security_group            = "cp"
@@ -1166,7 +1166,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
   portolan_egress_rules = {
@@ -1178,7 +1178,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-1-to-auth-3025-tcp: Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-2-to-auth-3025-tcp" = {
       security_group            = "dmz"
@@ -1188,7 +1188,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-2-to-auth-3025-tcp: Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "proxy-3-to-auth-3025-tcp" = {
       security_group            = "dmz"
@@ -1198,7 +1198,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "proxy-3-to-auth-3025-tcp: Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
 }
@@ -1467,7 +1467,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "leaf-proxy-to-root-proxy-443-tcp" = {
       security_group            = "dmz"
@@ -1487,7 +1487,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
   portolan_egress_rules = {
@@ -1509,7 +1509,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "leaf-proxy-to-leaf-auth-3025-tcp: Leaf Proxy connects to Leaf Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
     "leaf-proxy-to-root-proxy-443-tcp" = {
       security_group            = "private"
@@ -1529,7 +1529,7 @@ locals {
       ip_protocol               = "tcp"
       from_port                 = 3025
       to_port                   = 3025
-      description               = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (always direct, never through a tunnel)"
+      description               = "root-proxy-to-root-auth-3025-tcp: Root Proxy connects to Root Auth over gRPC/mTLS (never through a reverse tunnel)"
     }
   }
 }

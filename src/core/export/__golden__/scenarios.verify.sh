@@ -28,9 +28,9 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# proxy-1-to-auth-3025-tcp: run from Proxy 1 (10.0.1.11): Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-1-to-auth-3025-tcp: run from Proxy 1 (10.0.1.11): Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
-# proxy-2-to-auth-3025-tcp: run from Proxy 2 (10.0.1.12): Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-2-to-auth-3025-tcp: run from Proxy 2 (10.0.1.12): Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -258,7 +258,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-1-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-1-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-1-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 
 # Inbound: this host listens; run each command on the source host named.
@@ -295,7 +295,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-2-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-2-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-2-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 
 # Inbound: this host listens; run each command on the source host named.
@@ -444,7 +444,7 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# proxy-to-auth-3025-tcp: run from Proxy (10.0.1.11): Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-to-auth-3025-tcp: run from Proxy (10.0.1.11): Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -477,7 +477,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-to-auth-3025-tcp to Auth (10.0.2.10): Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-to-auth-3025-tcp to Auth (10.0.2.10): Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 
 # Inbound: this host listens; run each command on the source host named.
@@ -592,7 +592,7 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# proxy-to-auth-3025-tcp: run from Proxy (10.0.1.11): Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-to-auth-3025-tcp: run from Proxy (10.0.1.11): Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -625,7 +625,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-to-auth-3025-tcp to Auth (10.0.2.10): Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-to-auth-3025-tcp to Auth (10.0.2.10): Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 
 # Inbound: this host listens; run each command on the source host named.
@@ -748,7 +748,7 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# proxy-to-auth-3025-tcp: run from Proxy (10.0.1.11): Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-to-auth-3025-tcp: run from Proxy (10.0.1.11): Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
 # ssh-agent-to-auth-3025-tcp: run from SSH agent (10.0.10.21): SSH agent joined directly to Auth: gRPC over mTLS to Auth (heartbeats, watchers, audit)
 #   nc -vz -w 5 '10.0.2.10' 3025
@@ -783,7 +783,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-to-auth-3025-tcp to Auth (10.0.2.10): Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-to-auth-3025-tcp to Auth (10.0.2.10): Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 # proxy-to-ssh-agent-3022-tcp to SSH agent (10.0.10.21): Proxy dials the SSH Service of SSH agent, which joined Auth directly (no reverse tunnel)
 check 'proxy-to-ssh-agent-3022-tcp: SSH agent 3022/tcp -> 10.0.10.21:3022' nc -vz -w 5 '10.0.10.21' 3022
@@ -899,7 +899,7 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# proxy-to-auth-3025-tcp: run from Proxy (10.0.1.11): Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-to-auth-3025-tcp: run from Proxy (10.0.1.11): Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -969,7 +969,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-to-auth-3025-tcp to Auth (10.0.2.10): Proxy connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-to-auth-3025-tcp to Auth (10.0.2.10): Proxy connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 
 # Inbound: this host listens; run each command on the source host named.
@@ -1050,11 +1050,11 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# proxy-1-to-auth-3025-tcp: run from Proxy 1 (10.0.1.11): Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-1-to-auth-3025-tcp: run from Proxy 1 (10.0.1.11): Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
-# proxy-2-to-auth-3025-tcp: run from Proxy 2 (10.0.1.12): Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-2-to-auth-3025-tcp: run from Proxy 2 (10.0.1.12): Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
-# proxy-3-to-auth-3025-tcp: run from Proxy 3 (10.0.1.13): Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-3-to-auth-3025-tcp: run from Proxy 3 (10.0.1.13): Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -1087,7 +1087,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-1-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-1-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-1-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 # proxy-1-to-proxy-2-3021-tcp to Proxy 2 (10.0.1.12): Proxy peering: Proxy 1 forwards client traffic to Proxy 2, which holds the agent tunnel
 check 'proxy-1-to-proxy-2-3021-tcp: Proxy 2 3021/tcp -> 10.0.1.12:3021' nc -vz -w 5 '10.0.1.12' 3021
@@ -1130,7 +1130,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-2-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-2-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-2-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 # proxy-2-to-proxy-1-3021-tcp to Proxy 1 (10.0.1.11): Proxy peering: Proxy 2 forwards client traffic to Proxy 1, which holds the agent tunnel
 check 'proxy-2-to-proxy-1-3021-tcp: Proxy 1 3021/tcp -> 10.0.1.11:3021' nc -vz -w 5 '10.0.1.11' 3021
@@ -1173,7 +1173,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-3-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-3-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-3-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 # proxy-3-to-proxy-1-3021-tcp to Proxy 1 (10.0.1.11): Proxy peering: Proxy 3 forwards client traffic to Proxy 1, which holds the agent tunnel
 check 'proxy-3-to-proxy-1-3021-tcp: Proxy 1 3021/tcp -> 10.0.1.11:3021' nc -vz -w 5 '10.0.1.11' 3021
@@ -1220,11 +1220,11 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# proxy-1-to-auth-3025-tcp: run from Proxy 1 (10.0.1.11): Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-1-to-auth-3025-tcp: run from Proxy 1 (10.0.1.11): Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
-# proxy-2-to-auth-3025-tcp: run from Proxy 2 (10.0.1.12): Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-2-to-auth-3025-tcp: run from Proxy 2 (10.0.1.12): Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
-# proxy-3-to-auth-3025-tcp: run from Proxy 3 (10.0.1.13): Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-3-to-auth-3025-tcp: run from Proxy 3 (10.0.1.13): Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 #   nc -vz -w 5 '10.0.2.10' 3025
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -1257,7 +1257,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-1-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 1 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-1-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 1 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-1-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 
 # Inbound: this host listens; run each command on the source host named.
@@ -1293,7 +1293,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-2-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 2 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-2-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 2 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-2-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 
 # Inbound: this host listens; run each command on the source host named.
@@ -1329,7 +1329,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# proxy-3-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 3 connects to Auth over gRPC/mTLS (always direct, never through a tunnel)
+# proxy-3-to-auth-3025-tcp to Auth (10.0.2.10): Proxy 3 connects to Auth over gRPC/mTLS (never through a reverse tunnel)
 check 'proxy-3-to-auth-3025-tcp: Auth 3025/tcp -> 10.0.2.10:3025' nc -vz -w 5 '10.0.2.10' 3025
 
 # Inbound: this host listens; run each command on the source host named.
@@ -1561,7 +1561,7 @@ skip() {
 check 'leaf-auth-to-root-proxy-443-tcp: Root Proxy 443/tcp -> root.example.com:443' curl -sS --max-time 5 -o /dev/null 'https://root.example.com:443/webapi/ping'
 
 # Inbound: this host listens; run each command on the source host named.
-# leaf-proxy-to-leaf-auth-3025-tcp: run from Leaf Proxy (10.0.10.0/24): Leaf Proxy connects to Leaf Auth over gRPC/mTLS (always direct, never through a tunnel)
+# leaf-proxy-to-leaf-auth-3025-tcp: run from Leaf Proxy (10.0.10.0/24): Leaf Proxy connects to Leaf Auth over gRPC/mTLS (never through a reverse tunnel)
 #   (no single address for this host: 10.0.10.0/24) port 3025/tcp
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -1594,7 +1594,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# leaf-proxy-to-leaf-auth-3025-tcp to Leaf Auth (10.0.10.0/24): Leaf Proxy connects to Leaf Auth over gRPC/mTLS (always direct, never through a tunnel)
+# leaf-proxy-to-leaf-auth-3025-tcp to Leaf Auth (10.0.10.0/24): Leaf Proxy connects to Leaf Auth over gRPC/mTLS (never through a reverse tunnel)
 skip 'leaf-proxy-to-leaf-auth-3025-tcp: Leaf Auth 3025/tcp (no single address to dial: 10.0.10.0/24)'
 # leaf-proxy-to-root-proxy-443-tcp to Root Proxy (10.0.1.0/24): Leaf Proxy Leaf Proxy keeps a reverse tunnel to the root cluster through Root Proxy (tunnel_addr)
 check 'leaf-proxy-to-root-proxy-443-tcp: Root Proxy 443/tcp -> root.example.com:443' nc -vz -w 5 'root.example.com' 443
@@ -1635,7 +1635,7 @@ skip() {
 # (no outbound rule)
 
 # Inbound: this host listens; run each command on the source host named.
-# root-proxy-to-root-auth-3025-tcp: run from Root Proxy (10.0.1.0/24): Root Proxy connects to Root Auth over gRPC/mTLS (always direct, never through a tunnel)
+# root-proxy-to-root-auth-3025-tcp: run from Root Proxy (10.0.1.0/24): Root Proxy connects to Root Auth over gRPC/mTLS (never through a reverse tunnel)
 #   (no single address for this host: 10.0.2.0/24) port 3025/tcp
 
 printf '%s passed, %s failed, %s skipped\n' "$pass" "$fail" "$skipped"
@@ -1668,7 +1668,7 @@ skip() {
 }
 
 # Outbound: this host opens these connections.
-# root-proxy-to-root-auth-3025-tcp to Root Auth (10.0.2.0/24): Root Proxy connects to Root Auth over gRPC/mTLS (always direct, never through a tunnel)
+# root-proxy-to-root-auth-3025-tcp to Root Auth (10.0.2.0/24): Root Proxy connects to Root Auth over gRPC/mTLS (never through a reverse tunnel)
 skip 'root-proxy-to-root-auth-3025-tcp: Root Auth 3025/tcp (no single address to dial: 10.0.2.0/24)'
 
 # Inbound: this host listens; run each command on the source host named.
