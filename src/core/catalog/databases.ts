@@ -23,7 +23,8 @@ export const DATABASE_ENGINES: Readonly<Record<DatabaseEngineName, DatabaseEngin
   postgres: { label: 'PostgreSQL', alpn: 'teleport-postgres', defaultPort: 5432, portRequired: true, portOrigin: 'RDSProxyPostgresPort', sources: ['S17', 'S13'] },
   cockroachdb: { label: 'CockroachDB', alpn: 'teleport-postgres', defaultPort: 26257, portRequired: true, portOrigin: 'vendor default, not in Teleport source', sources: ['S17', 'S13'] },
   mysql: { label: 'MySQL', alpn: 'teleport-mysql', defaultPort: 3306, portRequired: true, portOrigin: 'RDSProxyMySQLPort', sources: ['S17', 'S13'] },
-  mongodb: { label: 'MongoDB', alpn: 'teleport-mongodb', defaultPort: 27017, portRequired: true, portOrigin: 'MongoDB default', sources: ['S17', 'S13'] },
+  // A mongodb:// or mongodb+srv:// URI needs no port (validateMongoDB in lib/services/database.go; SRV never has one).
+  mongodb: { label: 'MongoDB', alpn: 'teleport-mongodb', defaultPort: 27017, portRequired: false, portOrigin: 'MongoDB default; a mongodb+srv:// URI takes its ports from DNS', sources: ['S17', 'S13'] },
   redis: { label: 'Redis', alpn: 'teleport-redis', defaultPort: 6379, portRequired: false, portOrigin: 'ParseRedisAddress default', sources: ['S18', 'S13'] },
   sqlserver: { label: 'SQL Server', alpn: 'teleport-sqlserver', defaultPort: 1433, portRequired: true, portOrigin: 'RDSProxySQLServerPort', sources: ['S17', 'S13'] },
   oracle: { label: 'Oracle', alpn: 'teleport-oracle', defaultPort: 2484, portRequired: true, portOrigin: 'docs example (TCPS)', sources: ['D22', 'S13'] },

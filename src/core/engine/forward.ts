@@ -2,6 +2,7 @@
  * HTTP CONNECT routing (reference §2.10): does a dial from this node go through a forward proxy,
  * and which `http-proxy` node is it? The NO_PROXY decision itself lives in `no-proxy.ts`.
  */
+import { SCHEME_PORTS } from '../catalog/index.ts';
 import type { ForwardProxyUse } from '../catalog/index.ts';
 import type { NodeOfKind, PlanNode } from '../schema/index.ts';
 import { joinHostPort, parseProxyUrl } from './addr.ts';
@@ -25,12 +26,21 @@ export function proxyUrlFor(node: PlanNode, use: ForwardProxyUse): string | unde
   return https ?? (node.env.httpProxy || undefined);
 }
 
-/** The http-proxy node a URL names: by address, preferring one linked to the node; else one linked to it. */
+/**
+ * The http-proxy node a URL names: by address, preferring one linked to the node. When no node has the
+ * URL's host, a linked one stands in for it only if nothing says it is another proxy: it has no
+ * address, or it listens on the URL's port (a DNS name for the same box). Otherwise the URL names a
+ * forward proxy the plan does not have (PL-HTTP-PROXY-UNKNOWN), not a misconfigured linked one.
+ */
 export function forwardNodeFor(ctx: Ctx, node: PlanNode, url: string): NodeOfKind<'http-proxy'> | undefined {
-  const host = parseProxyUrl(url)?.host.toLowerCase();
+  const parsed = parseProxyUrl(url);
+  const host = parsed?.host.toLowerCase();
   const linked = neighbours(ctx, node.id).filter((n): n is NodeOfKind<'http-proxy'> => n.kind === 'http-proxy');
   const byAddress = host === undefined ? [] : (ctx.httpProxiesByHost.get(host) ?? []);
-  return byAddress.find((n) => linked.includes(n)) ?? byAddress[0] ?? linked[0];
+  const named = byAddress.find((n) => linked.includes(n)) ?? byAddress[0];
+  if (named) return named;
+  const port = parsed?.port ?? SCHEME_PORTS[parsed?.scheme ?? 'http'];
+  return linked.find((n) => n.addresses.length === 0 || n.port === port);
 }
 
 const cache = new WeakMap<Ctx, Map<string, NoProxy>>();

@@ -191,3 +191,32 @@ describe('clients that honour HTTP(S)_PROXY: Auth connections (client.NewDialer)
     expect(keys(derived({ services: ['kubernetes'], env: { ...env, noProxy: '10.0.10.5' } }, [['agent', 'proxy'], ['agent', 'kapi']]))).toContain('agent>kapi:6443/tcp');
   });
 });
+
+describe('which forward proxy a URL names', () => {
+  const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com' };
+  const derived = (env: Record<string, string>) =>
+    derive(plan([cluster], [
+      { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], zone: 'dmz' },
+      { id: 'auth', name: 'Auth', kind: 'auth', zone: 'cp' },
+      { id: 'fwd', name: 'fwd', kind: 'http-proxy', port: 3128, addresses: ['fwd.dc'], zone: 'private' },
+      { id: 'agent', name: 'Agent', kind: 'agent', services: ['ssh'], env, zone: 'private' } as NodeInput,
+    ], [['proxy', 'auth'], ['agent', 'fwd'], ['fwd', 'proxy']]));
+
+  it('an HTTP_PROXY naming another host is not taken for the linked forward proxy (no port warning about it)', () => {
+    const result = derived({ httpsProxy: 'http://fwd.dc:3128', httpProxy: 'http://other.dc:8080' });
+    expect(codes(result)).not.toContain('PL-HTTP-PROXY-PORT');
+    expect(ruleKeys(result.rules)).toContain('agent>fwd:3128/tcp');
+  });
+
+  it('a URL naming a proxy the plan does not have is reported, and no rule goes to the linked one', () => {
+    const result = derived({ httpsProxy: 'http://other.dc:8080' });
+    expect(codes(result)).toContain('PL-HTTP-PROXY-UNKNOWN');
+    expect(ruleKeys(result.rules).filter((k) => k.startsWith('agent>fwd'))).toEqual([]);
+  });
+
+  it('a port mismatch on the named proxy says which variable holds the URL', () => {
+    const finding = derived({ httpsProxy: 'http://fwd.dc:8080' }).findings.find((f) => f.code === 'PL-HTTP-PROXY-PORT');
+    expect(finding?.message).toContain('on port 8080 (HTTPS_PROXY)');
+    expect(finding?.fix).toContain('Align the URL in HTTPS_PROXY');
+  });
+});

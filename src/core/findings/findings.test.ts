@@ -108,6 +108,7 @@ const CASES: [string, Mut, Mut][] = [
   ['L-B1', all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', tlsTermination: true, mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth')), all(add({ id: 'auth-lb', name: 'Auth LB', kind: 'load-balancer', mappings: [{ frontPort: 3025, targetPort: 3025 }] }), link('auth-lb', 'auth'))],
   ['L-B2', set('lb', { idleTimeoutSeconds: 60 }), none],
   ['L-B6', all(twoProxies, set('proxy-1', { acme: true })), all(set('proxy-1', { acme: true }), set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }] }))],
+  ['L-B6', all(set('proxy-1', { acme: true }), set('lb', { tlsTermination: true, tlsReencrypt: true })), all(set('proxy-1', { acme: true }), set('lb', { mappings: [{ frontPort: 443, targetPort: 3080 }] }))],
   ['L-R1', cluster({ tunnelStrategy: 'proxy_peering' }), cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' })],
   ['L-R2', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), leaf, link('leaf-proxy', 'lb')), all(leaf, link('leaf-proxy', 'lb'))],
   ['L-A1', add({ id: 'kube', name: 'Kube agent', kind: 'agent', services: ['kubernetes'], kubeListenAddr: '0.0.0.0:3026' }), add({ id: 'kube', name: 'Kube agent', kind: 'agent', services: ['kubernetes'] })],

@@ -30,7 +30,7 @@ export const proxyUrls: Check = (input) => {
       const fwd = forwardNodeFor(ctx, node, url);
       const urlPort = parsed.port ?? SCHEME_PORTS[parsed.scheme];
       if (fwd && urlPort !== undefined && urlPort !== fwd.port) {
-        out.add({ code: 'PL-HTTP-PROXY-PORT', subjects: [node.id, fwd.id], nodes: [node.id, fwd.id], params: { node: node.name, urlPort, proxy: fwd.name, port: fwd.port } });
+        out.add({ code: 'PL-HTTP-PROXY-PORT', subjects: [node.id, fwd.id], nodes: [node.id, fwd.id], params: { node: node.name, variable, urlPort, proxy: fwd.name, port: fwd.port } });
       }
     }
     // Reverse tunnels (agents, leaf Proxies) take HTTPS_PROXY first (api/utils/proxy.go); only a difference is worth saying.

@@ -123,6 +123,8 @@ export const acme: Check = (input) => {
     if (fronts.length === 0 && web !== ACME.port) problems.push(`its web listener is on ${web}, not ${ACME.port}`);
     for (const lb of fronts) {
       if (!lb.mappings.some((m) => m.frontPort === ACME.port && m.targetPort === web)) problems.push(`${lb.name} does not forward ${ACME.port} → ${web}`);
+      // TLS-ALPN-01 (RFC 8737): the CA's own TLS handshake (ALPN acme-tls/1) must reach the Proxy.
+      if (lb.layer === 'l7' || lb.tlsTermination) problems.push(`${lb.name} terminates TLS, so the CA's TLS-ALPN-01 handshake never reaches the Proxy`);
     }
     if (problems.length > 0) out.add({ code: 'L-B6', subjects: [p.id], nodes: [p.id], params: { proxy: p.name, problem: problems.join('; ') } });
   }
