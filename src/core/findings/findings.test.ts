@@ -397,8 +397,12 @@ describe('findings', () => {
       return derive(PlanSchema.parse(p)).findings;
     };
     const env = { httpsProxy: 'http://proxy.corp.example.com:3128', httpProxy: 'http://other.corp.example.com:3128' };
-    // The root Proxy opens no reverse tunnel; the leaf Proxy does.
-    expect(of(all(fwdNode, set('proxy-1', { env }), leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { env }))).filter((f) => f.code === 'L-H6').map((f) => f.id)).toEqual(['L-H6:leaf-proxy']);
+    // The root Proxy dials only Auth that way; the leaf Proxy also its reverse tunnel to the root.
+    const h6 = of(all(fwdNode, set('proxy-1', { env }), leaf, link('leaf-proxy', 'lb'), set('leaf-proxy', { env }))).filter((f) => f.code === 'L-H6');
+    expect(h6.map((f) => [f.id, f.message.split(': ')[1]])).toEqual([
+      ['L-H6:leaf-proxy', 'its reverse tunnel to the root cluster and its connection to Auth go through HTTPS_PROXY.'],
+      ['L-H6:proxy-1', 'its connection to Auth goes through HTTPS_PROXY.'],
+    ]);
     // L-P3 names each advertised address once, with its uses, and its verb agrees with the callers.
     const p3 = (mut: Mut) => of(mut).find((f) => f.code === 'L-P3')?.message;
     expect(p3(set('proxy-1', { publicAddr: ['teleport.example.com'] }))).toBe('Agent and Users dial teleport.example.com:3080 (join, reverse tunnel, tsh, web UI), advertised by Proxy 1, but LB opens port 443.');
@@ -473,8 +477,8 @@ describe('findings', () => {
     const kube = of(all(fwdNode, (p) => Object.assign(node(p, 'fwd'), { connectPorts: [443] }), set('proxy-1', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }), add({ id: 'k8s', name: 'K8s API', kind: 'kube-api', port: 6443 }), link('proxy-1', 'k8s'))).map((f) => f.code);
     expect(kube).toContain('L-H3');
     expect(kube).not.toContain('L-H1');
-    // An agent joined directly to Auth opens no reverse tunnel: no L-H6.
-    expect(of(all(fwdNode, set('agent', { joinVia: 'auth', env }), link('agent', 'auth'))).map((f) => f.code)).not.toContain('L-H6');
+    // An agent joined directly to Auth opens no reverse tunnel, but its Auth connection picks HTTPS_PROXY the same way.
+    expect(of(all(fwdNode, set('agent', { joinVia: 'auth', env }), link('agent', 'auth'))).find((f) => f.code === 'L-H6')?.message).toContain('its connection to Auth goes through HTTPS_PROXY');
     // L-B7 names the applications, an example subdomain, and the Proxies to mark; TCP apps and users without a browser need none.
     const b7 = of(webApp).find((f) => f.code === 'L-B7');
     expect([b7?.message, b7?.fix]).toEqual([

@@ -34,18 +34,23 @@ export const proxyUrls: Check = (input) => {
       }
     }
     // Reverse tunnels (agents, leaf Proxies) take HTTPS_PROXY first (api/utils/proxy.go); only a difference is worth saying.
-    if (opensTunnels(input, node) && env.httpsProxy && env.httpProxy && !sameProxy(env.httpsProxy, env.httpProxy)) {
-      out.add({ code: 'L-H6', subjects: [node.id], nodes: [node.id], params: { node: node.name, https: env.httpsProxy, http: env.httpProxy } });
-    }
+    const what = env.httpsProxy && env.httpProxy && !sameProxy(env.httpsProxy, env.httpProxy) ? tunnelRuleDials(input, node) : undefined;
+    if (what !== undefined) out.add({ code: 'L-H6', subjects: [node.id], nodes: [node.id], params: { node: node.name, https: env.httpsProxy ?? '', http: env.httpProxy ?? '', what } });
     const unknown = obs.unknownForwardProxies.get(node.id);
     if (unknown !== undefined) out.add({ code: 'PL-HTTP-PROXY-UNKNOWN', subjects: [node.id], nodes: [node.id], params: { node: node.name, url: unknown } });
   }
 };
 
-/** Agents joined through the Proxy and the Proxies of a leaf cluster open reverse tunnels. */
-function opensTunnels(input: CheckInput, node: PlanNode): boolean {
-  if (node.kind === 'agent') return effectiveJoinVia(input.ctx, node) === 'proxy';
-  return node.kind === 'proxy' && input.ctx.proxies.get(node.id)?.cluster.trustedRoot !== undefined;
+/**
+ * The dials that pick HTTPS_PROXY before HTTP_PROXY (S15), as a clause for L-H6: reverse tunnels
+ * (agents joined through the Proxy, leaf Proxies) and Auth connections (client.NewDialer: agents joined
+ * to Auth, tbots, relays, every Proxy). Undefined for a node that makes none.
+ */
+function tunnelRuleDials(input: CheckInput, node: PlanNode): string | undefined {
+  if (node.kind === 'agent') return effectiveJoinVia(input.ctx, node) === 'proxy' ? 'its reverse tunnel goes' : 'its connection to Auth goes';
+  if (node.kind === 'tbot' || node.kind === 'relay') return 'its connection to Auth goes';
+  if (node.kind !== 'proxy') return undefined;
+  return input.ctx.proxies.get(node.id)?.cluster.trustedRoot !== undefined ? 'its reverse tunnel to the root cluster and its connection to Auth go' : 'its connection to Auth goes';
 }
 
 /** Two proxy URLs that name the same forward proxy (scheme, host and port; `host:port` is http). */
