@@ -91,11 +91,15 @@ test('unsaved changes that cannot be read are set aside and reported, never drop
   await app.open();
   const id = await page.evaluate(() => localStorage.getItem('portolan.library.last'));
   expect(id).toBeTruthy();
-  // A crash copy whose plan no release reads (a node without a kind).
-  await page.evaluate((planId) => {
-    localStorage.setItem(`portolan.library.working.${planId}`, JSON.stringify({ id: planId, base: 0, plan: { type: 'portolan-plan', version: 1, name: 'x', clusters: [{ id: 'main', name: 'c' }], nodes: [{ id: 'n' }], links: [] } }));
-  }, id);
-  await page.reload();
+  // A crash copy whose plan no release reads (a node without a kind), written in the same task as the
+  // reload so that no save of the running app can replace it in between.
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.evaluate((planId) => {
+      localStorage.setItem(`portolan.library.working.${planId}`, JSON.stringify({ id: planId, base: 0, plan: { type: 'portolan-plan', version: 1, name: 'x', clusters: [{ id: 'main', name: 'c' }], nodes: [{ id: 'n' }], links: [] } }));
+      location.reload();
+    }, id),
+  ]);
   await expect(app.toasts.filter({ hasText: 'cannot be read' })).toContainText(`portolan.library.working.${id}.unreadable`);
   const aside = await page.evaluate((planId) => localStorage.getItem(`portolan.library.working.${planId}.unreadable`), id);
   expect(JSON.parse(aside ?? '{}').plan.nodes[0].id).toBe('n');
