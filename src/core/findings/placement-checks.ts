@@ -53,14 +53,25 @@ function zoneNets(cidrs: readonly string[]): ZoneNets {
  * are not judged, nor an address of a family the zone has no CIDR for (a dual-stack zone written in IPv4).
  */
 function outsideZone(address: string, nets: ZoneNets): boolean {
+  // Hot path: a bare IPv4 address, read once.
+  const bare = ipv4ToNumber(address);
+  if (bare !== undefined) return inV4Nets(bare, nets) === false;
   if (address.includes('/')) return false;
-  const bare = ipv4ToNumber(address) !== undefined || ipBytes(address) !== undefined;
-  const host = bare ? address : parseHostPort(address)?.host;
+  const v6 = ipBytes(address);
+  if (v6 !== undefined) return nets.v6.length > 0 && !nets.v6.some((c) => cidrContains(c, v6));
+  const host = parseHostPort(address)?.host;
   if (host === undefined) return false;
   const v4 = ipv4ToNumber(host);
-  if (v4 !== undefined) return nets.v4.length > 0 && !nets.v4.some((n) => ((v4 & n.mask) >>> 0) === n.net);
+  if (v4 !== undefined) return inV4Nets(v4, nets) === false;
   const bytes = ipBytes(host);
   return bytes !== undefined && nets.v6.length > 0 && !nets.v6.some((c) => cidrContains(c, bytes));
+}
+
+/** Whether an IPv4 address lies in one of the zone's IPv4 CIDRs; undefined when the zone has none. */
+function inV4Nets(ip: number, nets: ZoneNets): boolean | undefined {
+  if (nets.v4.length === 0) return undefined;
+  for (const n of nets.v4) if (((ip & n.mask) >>> 0) === n.net) return true;
+  return false;
 }
 
 /**
@@ -89,12 +100,17 @@ export const addressesInZones: Check = (input) => {
   }
 };
 
-/** Node fields that hold addresses (lists or single values). */
-const ADDRESS_FIELDS = [
-  'addresses', 'publicAddr', 'joinAddr', 'listenAddr', 'webListenAddr', 'sshListenAddr', 'sshPublicAddr', 'tunnelListenAddr', 'tunnelPublicAddr',
-  'kubeListenAddr', 'kubePublicAddr', 'mysqlListenAddr', 'mysqlPublicAddr', 'postgresListenAddr', 'postgresPublicAddr', 'mongoListenAddr',
-  'mongoPublicAddr', 'peerListenAddr', 'peerPublicAddr', 'desktopListenAddr',
-] as const;
+/** The fields besides `addresses` that hold addresses, per node kind (a kind not listed has none). */
+const ADDRESS_FIELDS: Partial<Record<PlanNode['kind'], readonly string[]>> = {
+  proxy: [
+    'publicAddr', 'webListenAddr', 'sshListenAddr', 'sshPublicAddr', 'tunnelListenAddr', 'tunnelPublicAddr', 'kubeListenAddr', 'kubePublicAddr',
+    'mysqlListenAddr', 'mysqlPublicAddr', 'postgresListenAddr', 'postgresPublicAddr', 'mongoListenAddr', 'mongoPublicAddr', 'peerListenAddr', 'peerPublicAddr',
+  ],
+  auth: ['listenAddr', 'publicAddr'],
+  agent: ['joinAddr', 'sshListenAddr', 'kubeListenAddr', 'desktopListenAddr'],
+  tbot: ['joinAddr'],
+  relay: ['transportListenAddr', 'peerListenAddr', 'peerPublicAddr', 'tunnelListenAddr'],
+};
 
 /** The host of `host`, `host:port` or `ip/len`, without allocating for the usual cases. */
 function hostPart(text: string): string {
@@ -110,8 +126,11 @@ const DOTTED = /^\d+\.\d+\.\d+\.\d+$/;
 export const impossibleAddresses: Check = (input) => {
   const { ctx, out } = input;
   for (const node of ctx.sortedNodes) {
+    for (const text of node.addresses) judgeAddress(out, node, 'addresses', text);
+    const more = ADDRESS_FIELDS[node.kind];
+    if (more === undefined) continue;
     const fields = node as unknown as Record<string, string | readonly string[] | undefined>;
-    for (const field of ADDRESS_FIELDS) {
+    for (const field of more) {
       const value = fields[field];
       if (typeof value === 'string') judgeAddress(out, node, field, value);
       else if (value !== undefined) for (const text of value) judgeAddress(out, node, field, text);

@@ -9,6 +9,7 @@ import { reachProxy } from '../reach.ts';
 import type { Need } from '../reach.ts';
 import { parseHostPort } from '../addr.ts';
 import { emitHop } from '../hop.ts';
+import { proxyUrlFor } from '../forward.ts';
 import { entriesOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 import type { FlowInput } from '../sink.ts';
@@ -54,7 +55,8 @@ export const agentResource: Handler = (run, link, agent, resource) => {
     if (!port) continue;
     const note = port.assumed && resource.kind === 'database' ? `Port ${port.port} assumed: the plan gives none (${DATABASE_ENGINES[resource.engine].portOrigin}).` : undefined;
     const template = flowTemplate(f.template);
-    if (template.forwardProxy !== 'never') {
+    // Only a node with a forward proxy in its environment can route through it (hot path: most have none).
+    if (template.forwardProxy !== 'never' && proxyUrlFor(agent, template.forwardProxy) !== undefined) {
       // Clients that honour HTTP(S)_PROXY (the Kubernetes API transport, cloud SDKs): the hop may go through a forward proxy.
       const first = resource.addresses[0];
       const host = first === undefined || first.includes('/') ? undefined : (parseHostPort(first)?.host ?? first);
