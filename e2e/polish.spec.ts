@@ -104,12 +104,10 @@ test.describe('export', () => {
   test('PNG and SVG file names say the format once', async ({ app, page }) => {
     await app.open();
     await openExport(page);
-    await page.getByTestId('export.format.png').check();
-    await expect(page.getByTestId('export.file-name')).toHaveText('example-self-hosted-ha-cluster.png');
-    await page.getByTestId('export.format.svg').check();
-    await expect(page.getByTestId('export.file-name')).toHaveText('example-self-hosted-ha-cluster.svg');
-    await page.getByTestId('export.format.drawio').check();
-    await expect(page.getByTestId('export.file-name')).toHaveText('example-self-hosted-ha-cluster.drawio');
+    for (const format of ['png', 'svg', 'drawio']) {
+      await page.getByTestId(`export.format.${format}`).check();
+      await expect(page.getByTestId('export.file-name')).toHaveText(`example-self-hosted-ha-cluster.${format}`);
+    }
   });
 
   test('Download says that the file is on its way, in the dialog and after it closes', async ({ app, page }) => {

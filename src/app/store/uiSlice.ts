@@ -26,9 +26,10 @@ export interface Toast {
   id: number;
   tone: 'info' | 'success' | 'error';
   text: string;
-  /** The message offers Ctrl+Z: once the user undoes, it has served and goes. */
-  undoHint: boolean;
 }
+
+/** A message that offers Ctrl+Z: once the user undoes, it has served and goes. */
+const offersUndo = (t: Toast) => t.text.includes('Ctrl+Z');
 
 /** What a selected rule or finding points at on the canvas. */
 export interface Highlight {
@@ -108,12 +109,12 @@ export function createUiSlice(init: { theme: ThemePreference; view: Viewport | n
     toast: (text, tone = 'info') => {
       const id = ++toastSeq;
       // Same text twice in a row: keep one message, not a stack of copies.
-      set({ toasts: [...get().toasts.filter((t) => t.text !== text), { id, tone, text, undoHint: text.includes('Ctrl+Z') }].slice(-4) });
+      set({ toasts: [...get().toasts.filter((t) => t.text !== text), { id, tone, text }].slice(-4) });
       setTimeout(() => get().dismissToast(id), TOAST_MS[tone]);
     },
     dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
     dismissUndoHints: () => {
-      if (get().toasts.some((t) => t.undoHint)) set({ toasts: get().toasts.filter((t) => !t.undoHint) });
+      if (get().toasts.some(offersUndo)) set({ toasts: get().toasts.filter((t) => !offersUndo(t)) });
     },
   });
 }

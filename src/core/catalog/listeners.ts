@@ -90,7 +90,16 @@ export type AgentListenField = 'sshListenAddr' | 'kubeListenAddr' | 'desktopList
 export interface AgentServiceSpec {
   label: string;
   /** Present when the service can accept connections from the Proxy (direct-to-Auth joining). */
-  listen?: { field: AgentListenField; defaultPort: number; template: string };
+  listen?: {
+    field: AgentListenField;
+    defaultPort: number;
+    template: string;
+    /**
+     * The teleport.yaml key, when the service has no default listener and takes `listen_addr` or a tunnel,
+     * exactly one (§5 L-A1; `initKubernetesService`, `initWindowsDesktopServiceRegistered` [S11][S32]).
+     */
+    exclusiveKey?: string;
+  };
   /**
    * The service must join through the Proxy (`proxy_server`): with `auth_server` it does not start, on
    * config v3 by validation (§5 L-C2, S7), on every version for want of a tunnel (S31).
@@ -102,8 +111,8 @@ export interface AgentServiceSpec {
 /** Agent services. Application and Database never listen; Discovery has no listener. */
 export const AGENT_SERVICES: Readonly<Record<AgentServiceName, AgentServiceSpec>> = {
   ssh: { label: 'SSH', listen: { field: 'sshListenAddr', defaultPort: PORTS.nodeSsh.port, template: 'proxy-dial-ssh' }, sources: ['D1', 'D16'] },
-  kubernetes: { label: 'Kubernetes', listen: { field: 'kubeListenAddr', defaultPort: PORTS.kube.port, template: 'proxy-dial-kube' }, sources: ['D1', 'S11'] },
-  desktop: { label: 'Windows Desktop', listen: { field: 'desktopListenAddr', defaultPort: PORTS.desktop.port, template: 'proxy-dial-desktop' }, sources: ['D1', 'D14'] },
+  kubernetes: { label: 'Kubernetes', listen: { field: 'kubeListenAddr', defaultPort: PORTS.kube.port, template: 'proxy-dial-kube', exclusiveKey: 'kubernetes_service.listen_addr' }, sources: ['D1', 'S11'] },
+  desktop: { label: 'Windows Desktop', listen: { field: 'desktopListenAddr', defaultPort: PORTS.desktop.port, template: 'proxy-dial-desktop', exclusiveKey: 'windows_desktop_service.listen_addr' }, sources: ['D1', 'D14', 'S32'] },
   database: { label: 'Database', proxyServerOnly: true, sources: ['D1', 'D7', 'S7'] },
   app: { label: 'Application', proxyServerOnly: true, sources: ['D1', 'D7', 'S7'] },
   discovery: { label: 'Discovery', sources: ['D9'] },

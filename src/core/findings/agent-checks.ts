@@ -10,12 +10,6 @@ import type { Autofix } from '../engine/types.ts';
 import type { Check, CheckInput } from './input.ts';
 import { ifNode, planNodes } from './input.ts';
 
-/** Agent services that listen when joined to Auth and must not when they tunnel (L-A1). */
-const LISTEN_OR_TUNNEL = [
-  { service: 'kubernetes', field: 'kubeListenAddr', key: 'kubernetes_service.listen_addr', port: PORTS.kube.port },
-  { service: 'desktop', field: 'desktopListenAddr', key: 'windows_desktop_service.listen_addr', port: PORTS.desktop.port },
-] as const;
-
 /** L-A1, L-A3, L-A4, L-A5, L-A6, L-A9, L-C2. */
 export const agents: Check = (input) => {
   const { ctx, out } = input;
@@ -34,17 +28,20 @@ export const agents: Check = (input) => {
     if (node.kind !== 'agent') continue;
     const via = effectiveJoinVia(ctx, node);
     const has = (s: (typeof node.services)[number]) => node.services.includes(s);
-    // Kubernetes and Windows Desktop: a listener or a tunnel, exactly one (lib/service/kubernetes.go, desktop.go).
-    for (const spec of LISTEN_OR_TUNNEL) {
-      if (!has(spec.service)) continue;
-      const set = node[spec.field] !== undefined;
-      const params = { agent: node.name, service: AGENT_SERVICES[spec.service].label, key: spec.key };
+    // A listener or a tunnel, exactly one, for the services the catalog marks so (L-A1).
+    for (const service of node.services) {
+      const spec = AGENT_SERVICES[service];
+      const key = spec.listen?.exclusiveKey;
+      if (spec.listen === undefined || key === undefined) continue;
+      const { field, defaultPort } = spec.listen;
+      const set = node[field] !== undefined;
+      const params = { agent: node.name, service: spec.label, key };
       if (via === 'proxy' && set) {
-        at('L-A1', { ...params, problem: `${spec.key} is set while the agent joins via the Proxy (reverse tunnel)` }, { label: `Remove ${spec.key} from ${node.name}`, changes: [{ target: 'node', id: node.id, field: spec.field, value: null }] });
+        at('L-A1', { ...params, problem: `${key} is set while the agent joins via the Proxy (reverse tunnel)` }, { label: `Remove ${key} from ${node.name}`, changes: [{ target: 'node', id: node.id, field, value: null }] });
       }
       if (via === 'auth' && !set) {
-        const listen = joinHostPort('0.0.0.0', spec.port);
-        at('L-A1', { ...params, problem: `the agent joins Auth directly but sets no ${spec.key}, so the Proxy cannot reach it` }, { label: `Set ${spec.key}: ${listen} for ${node.name}`, changes: [{ target: 'node', id: node.id, field: spec.field, value: listen }] });
+        const listen = joinHostPort('0.0.0.0', defaultPort);
+        at('L-A1', { ...params, problem: `the agent joins Auth directly but sets no ${key}, so the Proxy cannot reach it` }, { label: `Set ${key}: ${listen} for ${node.name}`, changes: [{ target: 'node', id: node.id, field, value: listen }] });
       }
     }
     if (has('kubernetes')) {

@@ -1,5 +1,6 @@
 /** Where nodes sit: protected resources nothing is linked to, and IP addresses outside their zone's CIDRs. */
-import { cidrContains, ipBytes, ipv4ToNumber, parseCidr, parseHostPort } from '../engine/addr.ts';
+import { cidrContains, ipBytes, ipv4ToNumber, parseCidr } from '../engine/addr.ts';
+import { hostOfAddress } from '../engine/context.ts';
 import type { ParsedCidr } from '../engine/addr.ts';
 import { dottedQuadProblem } from '../schema/index.ts';
 import type { PlanNode } from '../schema/index.ts';
@@ -59,8 +60,7 @@ function outsideZone(address: string, nets: ZoneNets): boolean {
   if (address.includes('/')) return false;
   const v6 = ipBytes(address);
   if (v6 !== undefined) return nets.v6.length > 0 && !nets.v6.some((c) => cidrContains(c, v6));
-  const host = parseHostPort(address)?.host;
-  if (host === undefined) return false;
+  const host = hostOfAddress(address);
   const v4 = ipv4ToNumber(host);
   if (v4 !== undefined) return inV4Nets(v4, nets) === false;
   const bytes = ipBytes(host);
@@ -112,16 +112,6 @@ const ADDRESS_FIELDS: Partial<Record<PlanNode['kind'], readonly string[]>> = {
   relay: ['transportListenAddr', 'peerListenAddr', 'peerPublicAddr', 'tunnelListenAddr'],
 };
 
-/** The host of `host`, `host:port` or `ip/len`, without allocating for the usual cases. */
-function hostPart(text: string): string {
-  const slash = text.indexOf('/');
-  if (slash >= 0) return text.slice(0, slash);
-  const colon = text.indexOf(':');
-  return colon >= 0 && colon === text.lastIndexOf(':') ? text.slice(0, colon) : text;
-}
-
-const DOTTED = /^\d+\.\d+\.\d+\.\d+$/;
-
 /** PL-BAD-IP: a dotted quad that is no IPv4 address (`300.1.1.1`, `10.01.0.1`): Teleport and every tool refuse it. */
 export const impossibleAddresses: Check = (input) => {
   const { ctx, out } = input;
@@ -139,8 +129,9 @@ export const impossibleAddresses: Check = (input) => {
 };
 
 function judgeAddress(out: CheckInput['out'], node: PlanNode, field: string, text: string): void {
-  const host = hostPart(text);
-  if (ipv4ToNumber(host) !== undefined || !DOTTED.test(host)) return;
+  // Hot path: a valid IPv4 address (with or without a port or prefix) is read once and left.
+  const slash = text.indexOf('/');
+  if (ipv4ToNumber(slash >= 0 ? text.slice(0, slash) : hostOfAddress(text)) !== undefined) return;
   const problem = dottedQuadProblem(text);
   if (problem !== undefined) out.add({ code: 'PL-BAD-IP', subjects: [node.id, field, text], nodes: [node.id], params: { node: node.name, field, problem } });
 }

@@ -64,8 +64,8 @@ export function agentListenPorts(agent: NodeOfKind<'agent'>): { service: string;
     const listen = AGENT_SERVICES[s].listen;
     if (!listen) continue;
     const text = agent[listen.field];
-    // L-A1: Kubernetes and Windows Desktop have no default listener (direct mode needs listen_addr).
-    if ((s === 'kubernetes' || s === 'desktop') && text === undefined) continue;
+    // L-A1: a service with no default listener (Kubernetes, Windows Desktop) listens only where listen_addr is set.
+    if (listen.exclusiveKey !== undefined && text === undefined) continue;
     const hp = text === undefined ? undefined : parseHostPort(text);
     const port = hp?.port ?? (s === 'kubernetes' ? KUBE_SERVICE_PORTLESS_PORT : listen.defaultPort);
     out.push({ service: s, port, template: listen.template, field: listen.field });
