@@ -74,6 +74,7 @@ export const FINDING_TITLES: Readonly<Record<string, string>> = {
   'PL-PEER-ZONES': 'Proxy peering across zones',
   'PL-HTTP-PROXY-UNKNOWN': 'Forward proxy not in the plan',
   'PL-HTTP-PROXY-UNUSED': 'Forward proxy link without effect',
+  'PL-APP-HTTP-CLEAR': 'Plain HTTP app through a forward proxy',
   'PL-HTTP-PROXY-PORT': 'Forward proxy port differs',
   'PL-MONITOR-NOTHING': 'Nothing to monitor',
   'PL-MONITOR-LOOPBACK': 'Monitoring endpoint on loopback',

@@ -14,7 +14,7 @@ export { CLIENT_TOOLS, usesProxy } from './client-tools.ts';
 export type { ToolNeed, ToolSpec } from './client-tools.ts';
 export { DATABASE_ENGINES } from './databases.ts';
 export type { DatabaseEngineSpec } from './databases.ts';
-export { AGENT_RESOURCES, APP_TCP_PORTS_SINCE, AUTH_BACKENDS, RELAY_SINCE, resourceSpec } from './resources.ts';
+export { AGENT_RESOURCES, APP_SCHEME_FORWARD_PROXY, APP_TCP_PORTS_SINCE, AUTH_BACKENDS, RELAY_SINCE, resourceForwardProxy, resourceSpec } from './resources.ts';
 export type { ResourceFlowSpec, ResourcePort, ResourceSpec } from './resources.ts';
 export { ACME, ACME_CA_ID, CLOUD, CLOUD_TENANT_PREFIX, FORWARD_PROXY, INTERNET_CIDR, TLS_ROUTING_L7_NOTE } from './network.ts';
 export { KUBELET, KUBELET_PREFIX, OCI_REGISTRIES_PREFIX, PRIVATE_REGISTRIES_PREFIX, SIGSTORE, WORKLOAD_API } from './workload.ts';

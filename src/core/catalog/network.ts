@@ -42,6 +42,8 @@ export const FORWARD_PROXY = {
   /** NO_PROXY entry the Proxy needs when it talks to a local Kubernetes API (L-H3). */
   kubeLocalHost: 'kube.teleport.cluster.local',
   note: 'Routed through the forward proxy named by HTTPS_PROXY/HTTP_PROXY (HTTP CONNECT); NO_PROXY did not match.',
+  /** For `http://` requests, which Go sends to HTTP_PROXY as they are, without a tunnel. */
+  httpNote: 'Routed through the forward proxy named by HTTP_PROXY as a plain HTTP request (no CONNECT tunnel: the proxy reads it); NO_PROXY did not match.',
 } as const;
 
 /**

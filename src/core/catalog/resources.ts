@@ -3,7 +3,9 @@
  * (reference §2.6). Ports come from fields of the resource node; `engine` and `uri` are resolved by
  * the database table and the app URI.
  */
-import type { AgentServiceName, NodeKind } from '../schema/index.ts';
+import type { AgentServiceName, NodeKind, PlanNode } from '../schema/index.ts';
+import { DATABASE_ENGINES } from './databases.ts';
+import type { ForwardProxyUse } from './flows/types.ts';
 import { release } from './versions.ts';
 
 /** Where the port of a resource flow comes from. */
@@ -43,6 +45,20 @@ export const AGENT_RESOURCES: readonly ResourceSpec[] = [
   { kind: 'cloud-api', services: ['database', 'app', 'discovery', 'kubernetes'], flows: [{ template: 'agent-cloud-api', port: { from: 'field', field: 'port' } }] },
   { kind: 'openssh-host', services: ['discovery'], flows: [{ template: 'discovery-gcp-ssh', port: { from: 'field', field: 'sshPort' } }] },
 ];
+
+/**
+ * How the Application Service reaches an app, by URI scheme: HTTP(S) apps through a transport cloned
+ * from http.DefaultTransport, so HTTP_PROXY / HTTPS_PROXY apply unless NO_PROXY matches (S36); TCP
+ * apps with a plain net.Dialer (S37).
+ */
+export const APP_SCHEME_FORWARD_PROXY: Readonly<Record<string, ForwardProxyUse>> = { http: 'http', https: 'https', tcp: 'never' };
+
+/** Which proxy variable a resource flow marked `resource` follows: the app's URI scheme, the database engine's client. */
+export function resourceForwardProxy(node: PlanNode): ForwardProxyUse {
+  if (node.kind === 'database') return DATABASE_ENGINES[node.engine].forwardProxy;
+  if (node.kind === 'app') return APP_SCHEME_FORWARD_PROXY[/^([a-z]+):/i.exec(node.uri)?.[1]?.toLowerCase() ?? ''] ?? 'never';
+  return 'never';
+}
 
 /** Multi-port TCP apps (`tcp_ports`) exist since Teleport 17.1 (D24). */
 export const APP_TCP_PORTS_SINCE = release(17, 1);

@@ -63,6 +63,13 @@ const RAW = {
   S33: 'lib/tbot/tbot.go', // clientForFacade: Auth through the Proxy's tunnel address (NewTunnelAuthDialer)
   S34: 'api/client/contextdialer.go', // NewDialer: Auth connections through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY matches
   S35: 'lib/kube/proxy/kube_creds.go', // newDirectTransport: the Kubernetes API transport respects HTTP(S)_PROXY and NO_PROXY
+  S36: 'lib/srv/app/transport.go', // newTransport: defaults.Transport(), a clone of http.DefaultTransport (Proxy: http.ProxyFromEnvironment)
+  S37: 'lib/srv/app/tcpserver.go', // handleConnection, dialMultiPortTCPApp: TCP apps dial with a plain net.Dialer
+  S38: 'lib/srv/db/clickhouse/engine_http.go', // getTransport: defaults.Transport(); getURL forces https (443 without a port)
+  S39: 'lib/srv/db/opensearch/engine.go', // getTransport: defaults.Transport()
+  S40: 'lib/srv/db/dynamodb/engine.go', // getRoundTripper: defaults.Transport()
+  S41: 'lib/srv/db/elasticsearch/engine.go', // HandleConnection: a bare http.Transport ("TODO: use an http proxy env var respecting transport")
+  S42: 'lib/srv/db/clickhouse/engine_native.go', // handleNativeConnection: tls.Dial to the URI host as written (no default port)
   D1: 'docs/pages/reference/deployment/networking.mdx', // Networking reference
   D2: 'docs/pages/reference/architecture/tls-routing.mdx', // TLS routing architecture
   D3: 'docs/pages/zero-trust-access/management/operations/tls-routing.mdx', // TLS routing migration

@@ -18,9 +18,14 @@ export interface ForwardRoute {
   url: string;
 }
 
-/** Which env variable applies: HTTPS_PROXY for https requests; HTTPS_PROXY then HTTP_PROXY for tunnels (S15). */
+/**
+ * Which env variable applies: HTTPS_PROXY for https requests, HTTP_PROXY for http requests (Go's
+ * ProxyFromEnvironment), HTTPS_PROXY then HTTP_PROXY for tunnels (S15). A `resource` use is resolved
+ * by the caller (`resourceForwardProxy`) and routes nothing here.
+ */
 export function proxyUrlFor(node: PlanNode, use: ForwardProxyUse): string | undefined {
-  if (use === 'never' || !('env' in node) || !node.env) return undefined;
+  if (use === 'never' || use === 'resource' || !('env' in node) || !node.env) return undefined;
+  if (use === 'http') return node.env.httpProxy || undefined;
   const https = node.env.httpsProxy || undefined;
   if (use === 'https') return https;
   return https ?? (node.env.httpProxy || undefined);

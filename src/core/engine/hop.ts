@@ -3,7 +3,7 @@
  * forward proxy (host → forward proxy port, then forward proxy → destination on the same port).
  */
 import { FORWARD_PROXY } from '../catalog/index.ts';
-import type { FlowTemplate } from '../catalog/index.ts';
+import type { FlowTemplate, ForwardProxyUse } from '../catalog/index.ts';
 import type { PlanNode } from '../schema/index.ts';
 import { joinHostPort } from './addr.ts';
 import { linksBetween } from './context.ts';
@@ -19,6 +19,8 @@ export interface HopInput {
   to: string;
   port: number;
   template: FlowTemplate;
+  /** Which proxy variable applies, when the template leaves it to the destination (`resource`). */
+  use?: ForwardProxyUse;
   /** What the initiator dials (host and port), for NO_PROXY and verification. */
   dial: { host: string; port: number };
   /** Precomputed `host:port` of `dial`. */
@@ -42,7 +44,7 @@ export function emitHop(ctx: Ctx, sink: FlowSink, obs: Observations, h: HopInput
   const dialTarget = h.dialUnknown ? undefined : (h.dialText ?? joinHostPort(h.dial.host, h.dial.port));
   const shown = dialTarget ?? nameOf(ctx, h.to);
   // Without an address there is no host to match NO_PROXY against: such a hop is taken as direct.
-  const route = h.dialUnknown ? undefined : forwardRoute(ctx, obs, h.initiator, h.template.forwardProxy, h.dial.host, h.dial.port, h.to);
+  const route = h.dialUnknown ? undefined : forwardRoute(ctx, obs, h.initiator, h.use ?? h.template.forwardProxy, h.dial.host, h.dial.port, h.to);
   if (!route) {
     const input: FlowInput = { from: h.initiator.id, to: h.to, port: h.port, template: h.template, settings: h.settings, cause: h.cause, links: h.links };
     if (dialTarget !== undefined) input.dialTarget = dialTarget;
@@ -56,19 +58,21 @@ export function emitHop(ctx: Ctx, sink: FlowSink, obs: Observations, h: HopInput
   const base = { template: h.template, settings, cause: h.cause, ...(dialTarget === undefined ? {} : { dialTarget }), ...(h.note === undefined ? {} : { note: h.note }) };
   const f = route.fwd;
   const envSetting = `nodes[${h.initiator.id}].env`;
+  // Go sends an http:// request to HTTP_PROXY as it is; everything else is a CONNECT tunnel.
+  const plain = (h.use ?? h.template.forwardProxy) === 'http';
   sink.add({
     ...base,
     from: h.initiator.id, to: f.id, port: f.port,
-    purpose: `${h.template.label} of ${h.initiator.name} to ${shown}, through the forward proxy ${f.name} (HTTP CONNECT)`,
+    purpose: `${h.template.label} of ${h.initiator.name} to ${shown}, through the forward proxy ${f.name} (${plain ? 'plain HTTP' : 'HTTP CONNECT'})`,
     links: [...h.links, ...linksBetween(ctx, h.initiator.id, f.id)],
     settings: [...settings, envSetting],
-    note: FORWARD_PROXY.note, docs: FORWARD_PROXY.docs,
+    note: plain ? FORWARD_PROXY.httpNote : FORWARD_PROXY.note, docs: FORWARD_PROXY.docs,
   });
   sink.add({
     ...base,
     from: f.id, to: h.to, port: h.port,
-    purpose: `${h.template.label}: ${f.name} carries CONNECT tunnels to ${nameOf(ctx, h.to)}`,
-    cause: `forward proxy ${f.id} relays CONNECT to ${shown}`,
+    purpose: plain ? `${h.template.label}: ${f.name} forwards HTTP requests to ${nameOf(ctx, h.to)}` : `${h.template.label}: ${f.name} carries CONNECT tunnels to ${nameOf(ctx, h.to)}`,
+    cause: plain ? `forward proxy ${f.id} forwards HTTP requests to ${shown}` : `forward proxy ${f.id} relays CONNECT to ${shown}`,
     links: [...h.links, ...linksBetween(ctx, f.id, h.to)],
     settings: [...settings, envSetting],
     docs: FORWARD_PROXY.docs,

@@ -220,3 +220,53 @@ describe('which forward proxy a URL names', () => {
     expect(finding?.fix).toContain('Align the URL in HTTPS_PROXY');
   });
 });
+
+describe('agents reach resources through HTTP(S)_PROXY only where their client reads it (S36–S42)', () => {
+  const cluster: ClusterInput = { id: 'main', name: 'teleport.example.com' };
+  const fwdUrl = 'http://fwd.example.com:3128';
+  const derived = (resource: Record<string, unknown>, env: Record<string, string>) =>
+    derive(plan([cluster], [
+      { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], addresses: ['10.0.1.10'], zone: 'dmz' },
+      { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp' },
+      { id: 'fwd', name: 'Forward proxy', kind: 'http-proxy', port: 3128, addresses: ['fwd.example.com'], zone: 'private' },
+      { id: 'res', name: 'Resource', addresses: ['10.0.10.5'], zone: 'private', ...resource } as NodeInput,
+      { id: 'agent', name: 'Agent', kind: 'agent', services: ['app', 'database'], zone: 'private', env: { ...env, noProxy: `teleport.example.com${env.noProxy ? `,${env.noProxy}` : ''}` } } as NodeInput,
+    ], [['proxy', 'auth'], ['agent', 'fwd'], ['agent', 'proxy'], ['agent', 'res']]));
+  const keys = (r: ReturnType<typeof derive>) => ruleKeys(r.rules).filter((k) => k.endsWith('>res') || k.includes('>res:') || k.startsWith('agent>fwd'));
+
+  it.each([
+    // App Service: http(s):// apps on a transport cloned from http.DefaultTransport; tcp:// on a net.Dialer.
+    ['https app, HTTPS_PROXY', { kind: 'app', uri: 'https://wiki.internal' }, { httpsProxy: fwdUrl }, ['agent>fwd:3128/tcp', 'fwd>res:443/tcp']],
+    ['https app, its host in NO_PROXY', { kind: 'app', uri: 'https://wiki.internal' }, { httpsProxy: fwdUrl, noProxy: '.internal' }, ['agent>res:443/tcp']],
+    ['https app, only HTTP_PROXY', { kind: 'app', uri: 'https://wiki.internal' }, { httpProxy: fwdUrl }, ['agent>res:443/tcp']],
+    ['http app, HTTP_PROXY', { kind: 'app', uri: 'http://wiki.internal:8080' }, { httpProxy: fwdUrl }, ['agent>fwd:3128/tcp', 'fwd>res:8080/tcp']],
+    ['http app, only HTTPS_PROXY', { kind: 'app', uri: 'http://wiki.internal:8080' }, { httpsProxy: fwdUrl }, ['agent>res:8080/tcp']],
+    ['tcp app', { kind: 'app', uri: 'tcp://pg.internal:5432' }, { httpsProxy: fwdUrl, httpProxy: fwdUrl }, ['agent>res:5432/tcp']],
+    ['loopback app (Go never proxies it)', { kind: 'app', uri: 'http://localhost:8080' }, { httpProxy: fwdUrl }, ['agent>res:8080/tcp']],
+    // Database Service: only the engines built on defaults.Transport() read HTTPS_PROXY.
+    ['PostgreSQL', { kind: 'database', engine: 'postgres', port: 5432 }, { httpsProxy: fwdUrl }, ['agent>res:5432/tcp']],
+    ['Elasticsearch (a bare transport)', { kind: 'database', engine: 'elasticsearch', port: 9200 }, { httpsProxy: fwdUrl }, ['agent>res:9200/tcp']],
+    ['OpenSearch', { kind: 'database', engine: 'opensearch', port: 443 }, { httpsProxy: fwdUrl }, ['agent>fwd:3128/tcp', 'fwd>res:443/tcp']],
+    ['ClickHouse HTTP without a port (443)', { kind: 'database', engine: 'clickhouse-http' }, { httpsProxy: fwdUrl }, ['agent>fwd:3128/tcp', 'fwd>res:443/tcp']],
+    ['ClickHouse native', { kind: 'database', engine: 'clickhouse', port: 9440 }, { httpsProxy: fwdUrl }, ['agent>res:9440/tcp']],
+  ] as const)('%s', (_, resource, env, expected) => {
+    expect(keys(derived(resource, env))).toEqual(expected);
+  });
+
+  it('an http app through HTTP_PROXY goes as plain HTTP, which the rule and a warning say', () => {
+    const result = derived({ kind: 'app', uri: 'http://wiki.internal:8080' }, { httpProxy: fwdUrl });
+    const rule = result.rules.find((r) => r.source === 'agent' && r.destination === 'fwd');
+    expect(rule?.purposes.join(' ')).toContain('(plain HTTP)');
+    expect(rule?.notes.join(' ')).toContain('no CONNECT tunnel');
+    expect(result.rules.find((r) => r.source === 'fwd' && r.destination === 'res')?.purposes).toEqual(['app: Forward proxy forwards HTTP requests to Resource']);
+    const finding = result.findings.find((f) => f.code === 'PL-APP-HTTP-CLEAR');
+    expect(finding?.message).toContain('Teleport-Jwt-Assertion');
+    expect(finding?.fix).toContain('add wiki.internal to NO_PROXY on Agent');
+  });
+
+  it('a ClickHouse native URI without a port is accepted by Teleport but every connection fails (L-A8 says so)', () => {
+    const finding = derived({ kind: 'database', engine: 'clickhouse' }, {}).findings.find((f) => f.code === 'L-A8');
+    expect(finding?.message).toContain('every connection fails');
+    expect(derived({ kind: 'database', engine: 'clickhouse-http' }, {}).findings.map((f) => f.code)).not.toContain('L-A8');
+  });
+});

@@ -177,7 +177,7 @@ export const resources: Check = (input) => {
   for (const node of ctx.sortedNodes) {
     if (node.kind === 'database' && node.port === undefined) {
       const spec = DATABASE_ENGINES[node.engine];
-      if (spec.portRequired) out.add({ code: 'L-A8', subjects: [node.id], nodes: [node.id], params: { db: node.name, engine: spec.label, port: spec.defaultPort } });
+      if (spec.portRequired) out.add({ code: 'L-A8', subjects: [node.id], nodes: [node.id], params: { db: node.name, engine: spec.label, port: spec.defaultPort, why: spec.portMissing ?? 'Teleport refuses a URI without one for this engine' } });
     }
     if (node.kind === 'database' && node.engine === 'sqlserver') sqlServerHost(input, node);
     if (node.kind !== 'app') continue;

@@ -68,6 +68,7 @@ const joiningBot = (fields: Record<string, unknown>, auth = false): Mut => all(
   link('bot', auth ? 'auth' : 'lb'),
 );
 const fwdNode = add({ id: 'fwd', name: 'Corporate proxy', kind: 'http-proxy', port: 3128, addresses: ['proxy.corp.example.com'], zone: 'private' });
+const httpApp = (uri: string) => all(add({ id: 'wiki', name: 'Wiki', kind: 'app', uri, addresses: ['10.0.20.30'], zone: 'other' }), link('agent', 'wiki'));
 const leaf = all(
   (p) => void p.clusters.push({ id: 'leaf', name: 'leaf.example.com', trustedRoot: 'main' }),
   add({ id: 'leaf-auth', name: 'Leaf Auth', kind: 'auth', cluster: 'leaf', proxyProtocol: 'off', zone: 'other' }),
@@ -144,6 +145,9 @@ const CASES: [string, Mut, Mut][] = [
   ['PL-CLOUD-NO-TENANT', all(cloudOnly, cluster({ cloudTenant: undefined })), cloudOnly],
   ['PL-PEER-ZONES', all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), twoProxies, set('proxy-2', { zone: 'other' })), all(cluster({ tunnelStrategy: 'proxy_peering', edition: 'enterprise' }), twoProxies)],
   ['PL-HTTP-PROXY-UNKNOWN', set('agent', { env: { httpsProxy: 'http://nowhere.example.com:3128' } }), all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }))],
+  // An http:// app through HTTP_PROXY; https:// (a CONNECT tunnel) or NO_PROXY for its host clear it.
+  ['PL-APP-HTTP-CLEAR', all(fwdNode, httpApp('http://wiki.internal:8080'), set('agent', { services: ['ssh', 'app'], env: { httpProxy: 'http://proxy.corp.example.com:3128' } })), all(fwdNode, httpApp('http://wiki.internal:8080'), set('agent', { services: ['ssh', 'app'], env: { httpProxy: 'http://proxy.corp.example.com:3128', noProxy: 'wiki.internal' } }))],
+  ['PL-APP-HTTP-CLEAR', all(fwdNode, httpApp('http://wiki.internal:8080'), set('agent', { services: ['ssh', 'app'], env: { httpProxy: 'http://proxy.corp.example.com:3128' } })), all(fwdNode, httpApp('https://wiki.internal:8443'), set('agent', { services: ['ssh', 'app'], env: { httpProxy: 'http://proxy.corp.example.com:3128' } }))],
   ['PL-HTTP-PROXY-UNUSED', all(fwdNode, link('agent', 'fwd')), all(fwdNode, link('agent', 'fwd'), set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }))],
   ['PL-HTTP-PROXY-PORT', all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:8080' } })), all(fwdNode, set('agent', { env: { httpsProxy: 'http://proxy.corp.example.com:3128' } }))],
   ['PL-MONITOR-NOTHING', prom, all(prom, set('agent', { metricsListenAddr: '0.0.0.0:3081' }))],

@@ -89,6 +89,28 @@ export const noProxyTypes: Check = (input) => {
   }
 };
 
+/**
+ * PL-APP-HTTP-CLEAR: Go sends an http:// request to HTTP_PROXY as it is (no CONNECT), and the App
+ * Service adds the JWT the app trusts (S36): the forward proxy can read and replay it.
+ */
+export const clearApps: Check = (input) => {
+  const { ctx, obs, out } = input;
+  for (const [nodeId, targets] of obs.proxiedTargets) {
+    const agent = ctx.nodes.get(nodeId);
+    const url = agent ? envOf(agent)?.httpProxy : undefined;
+    if (!agent || !url) continue;
+    for (const [target, dest] of [...targets.entries()].sort()) {
+      const app = ctx.nodes.get(dest);
+      if (app?.kind !== 'app' || !/^http:\/\//i.test(app.uri)) continue;
+      const fwd = forwardNodeFor(ctx, agent, url);
+      out.add({
+        code: 'PL-APP-HTTP-CLEAR', subjects: [agent.id, app.id], nodes: [agent.id, app.id, ...(fwd ? [fwd.id] : [])],
+        params: { agent: agent.name, app: app.name, uri: app.uri, proxy: fwd?.name ?? url, host: parseHostPort(target)?.host ?? target },
+      });
+    }
+  }
+};
+
 /** L-H3 and PL-HTTP-PROXY-UNUSED. */
 export const forwardUse: Check = (input) => {
   const { ctx, obs, out } = input;

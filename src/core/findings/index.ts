@@ -2,7 +2,7 @@
 import { agents, joinAddresses, resources } from './agent-checks.ts';
 import { appSubdomains } from './app-checks.ts';
 import { peering, trust } from './cluster-checks.ts';
-import { forwardPorts, forwardUse, noProxyTypes, proxyUrls } from './forward-checks.ts';
+import { clearApps, forwardPorts, forwardUse, noProxyTypes, proxyUrls } from './forward-checks.ts';
 import type { Check, CheckInput } from './input.ts';
 import { lbKinds, lbMappings } from './lb-checks.ts';
 import { monitoring } from './monitor-checks.ts';
@@ -19,7 +19,7 @@ import type { Finding } from '../engine/types.ts';
 /** Every check, in a fixed order (the output is sorted anyway). */
 export const CHECKS: readonly Check[] = [
   clusterShape, paths, refusedLinks, proxyAddresses, proxySettings, servicePaths, advertisedPorts, acme, lbKinds, lbMappings,
-  peering, trust, agents, joinAddresses, resources, proxyUrls, noProxyTypes, forwardUse, forwardPorts, internetExposure, unplacedEnds,
+  peering, trust, agents, joinAddresses, resources, proxyUrls, noProxyTypes, clearApps, forwardUse, forwardPorts, internetExposure, unplacedEnds,
   monitoring, relays, workloadApi, appSubdomains, unlinkedResources, addressesInZones, impossibleAddresses,
 ];
 

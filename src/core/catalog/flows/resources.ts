@@ -11,9 +11,10 @@ export const RESOURCE_FLOWS: readonly FlowTemplate[] = [
     docs: sourceUrl('D15'), sources: ['D15', 'S35'],
   },
   {
-    id: 'agent-database', label: 'database', ref: 'R5', protocol: 'tcp', longLived: true, forwardProxy: 'never',
+    id: 'agent-database', label: 'database', ref: 'R5', protocol: 'tcp', longLived: true, forwardProxy: 'resource',
     purpose: 'Database Service {from} connects to the database {to}',
-    docs: sourceUrl('D18'), sources: ['D18', 'S17'],
+    // HTTPS_PROXY for the engines whose client is built on defaults.Transport(), direct for the others (DATABASE_ENGINES).
+    docs: sourceUrl('D18'), sources: ['D18', 'S17', 'S38', 'S39', 'S40', 'S41'],
   },
   {
     id: 'agent-rdp', label: 'RDP', ref: 'R2', protocol: 'tcp', longLived: true, forwardProxy: 'never',
@@ -33,9 +34,10 @@ export const RESOURCE_FLOWS: readonly FlowTemplate[] = [
     note: 'KDC port 88/tcp is an assumption: Teleport states no port for kdc_address (reference §6 Q4). Kerberos may also use 88/udp.',
   },
   {
-    id: 'agent-app', label: 'app', ref: 'R7', protocol: 'tcp', longLived: true, forwardProxy: 'never',
+    id: 'agent-app', label: 'app', ref: 'R7', protocol: 'tcp', longLived: true, forwardProxy: 'resource',
     purpose: 'Application Service {from} proxies requests to the application {to}',
-    docs: sourceUrl('D17'), sources: ['D17', 'S5'],
+    // http:// through HTTP_PROXY, https:// through HTTPS_PROXY, tcp:// direct (APP_SCHEME_FORWARD_PROXY).
+    docs: sourceUrl('D17'), sources: ['D17', 'S5', 'S36', 'S37'],
   },
   {
     id: 'agent-cloud-api', label: 'cloud API', ref: 'R6/R8/R9', protocol: 'tcp', longLived: false, forwardProxy: 'https',

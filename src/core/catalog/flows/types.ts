@@ -7,10 +7,14 @@ import type { SourceKey } from '../sources.ts';
 export type ForwardProxyUse =
   /** An `https://` request: only `HTTPS_PROXY` applies. */
   | 'https'
+  /** An `http://` request: only `HTTP_PROXY` applies, and the forward proxy sees the request in clear text. */
+  | 'http'
   /** A schemeless `host:port` dial (reverse tunnel, SSH): `HTTPS_PROXY`, then `HTTP_PROXY`. */
   | 'tunnel'
   /** Never goes through a forward proxy (or Portolan assumes it does not). */
-  | 'never';
+  | 'never'
+  /** Depends on the resource: the scheme of an app's URI, the client a database engine uses (`resourceForwardProxy`). */
+  | 'resource';
 
 /** One kind of connection. */
 export interface FlowTemplate {

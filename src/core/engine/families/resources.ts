@@ -2,7 +2,7 @@
  * Agents → protected resources (reference §2.6, §2.7), Auth → its backends (§2.4), and the GCP VM
  * installer path (A6: a VM discovered over SSH fetches the installer from the Proxy web port).
  */
-import { AUTH_BACKENDS, DATABASE_ENGINES, SCHEME_PORTS, flowTemplate, resourceSpec } from '../../catalog/index.ts';
+import { AUTH_BACKENDS, DATABASE_ENGINES, SCHEME_PORTS, flowTemplate, resourceForwardProxy, resourceSpec } from '../../catalog/index.ts';
 import type { ResourcePort } from '../../catalog/index.ts';
 import type { Link, NodeOfKind, PlanNode } from '../../schema/index.ts';
 import { reachProxy } from '../reach.ts';
@@ -45,6 +45,16 @@ function appPortRanges(run: Run, link: Link, agent: PlanNode, app: NodeOfKind<'a
   return true;
 }
 
+/** The host an agent dials for a resource (matched against NO_PROXY): an app's URI host, else its first address that is not a CIDR. */
+function dialHost(resource: PlanNode): string | undefined {
+  if (resource.kind === 'app') {
+    const m = /^[a-z]+:\/\/(\[[^\]]+\]|[^/\s:?#]+)/i.exec(resource.uri);
+    if (m?.[1] !== undefined) return m[1].replace(/^\[|\]$/g, '');
+  }
+  const first = resource.addresses[0];
+  return first === undefined || first.includes('/') ? undefined : (parseHostPort(first)?.host ?? first);
+}
+
 /** agent — resource. */
 export const agentResource: Handler = (run, link, agent, resource) => {
   const spec = resourceSpec(resource.kind);
@@ -56,12 +66,12 @@ export const agentResource: Handler = (run, link, agent, resource) => {
     const note = port.assumed && resource.kind === 'database' ? `Port ${port.port} assumed: the plan gives none (${DATABASE_ENGINES[resource.engine].portOrigin}).` : undefined;
     const template = flowTemplate(f.template);
     // Only a node with a forward proxy in its environment can route through it (hot path: most have none).
-    if (template.forwardProxy !== 'never' && proxyUrlFor(agent, template.forwardProxy) !== undefined) {
-      // Clients that honour HTTP(S)_PROXY (the Kubernetes API transport, cloud SDKs): the hop may go through a forward proxy.
-      const first = resource.addresses[0];
-      const host = first === undefined || first.includes('/') ? undefined : (parseHostPort(first)?.host ?? first);
+    const use = template.forwardProxy === 'resource' && proxyUrlFor(agent, 'tunnel') !== undefined ? resourceForwardProxy(resource) : template.forwardProxy;
+    if (use !== 'never' && proxyUrlFor(agent, use) !== undefined) {
+      // Clients that honour HTTP(S)_PROXY (HTTP(S) apps, some database engines, the Kubernetes API transport, cloud SDKs): the hop may go through a forward proxy.
+      const host = dialHost(resource);
       emitHop(run.ctx, run.sink, run.obs, {
-        initiator: agent, to: resource.id, port: port.port, template, dial: { host: host ?? '', port: port.port }, ...(host === undefined ? { dialUnknown: true } : {}),
+        initiator: agent, to: resource.id, port: port.port, template, use, dial: { host: host ?? '', port: port.port }, ...(host === undefined ? { dialUnknown: true } : {}),
         links: [link.id], settings: [`nodes[${resource.id}].${port.setting}`], cause: linkCause(link), ...(note === undefined ? {} : { note }),
       });
       continue;
