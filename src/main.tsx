@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { CrashBoundary, CrashProbe } from './app/crash/CrashBoundary.tsx';
 import { registerServiceWorker } from './app/library/offline.ts';
+import { loadChecks } from './app/store/derived.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Portolan: #root element missing from index.html');
@@ -14,4 +15,6 @@ createRoot(root).render(
     </CrashBoundary>
   </StrictMode>,
 );
+// The checks and their texts are a separate chunk: fetched right after the first render.
+void loadChecks();
 registerServiceWorker();

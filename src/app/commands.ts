@@ -4,7 +4,7 @@
  */
 import type { Viewport } from '@xyflow/react';
 import { paletteItem } from '../core/catalog/kinds.ts';
-import { checkLink } from '../core/engine/index.ts';
+import { checkLink } from '../core/engine/check-link.ts';
 import { examplePlan } from '../core/examples/example-plan.ts';
 import type { Plan } from '../core/schema/index.ts';
 import { DEFAULT_NODE_SIZE, DEFAULT_ZONE_SIZE, addFromPalette, addLink, copyElements, emptyPlan, findLink, pasteElements, removeElements } from './store/planOps.ts';

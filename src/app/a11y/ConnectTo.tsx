@@ -4,7 +4,7 @@
  * `connectNodes`, exactly like a drag: the engine's `checkLink` decides, and a refusal says why.
  */
 import { memo, useId, useState } from 'react';
-import { checkLink } from '../../core/engine/index.ts';
+import { checkLink } from '../../core/engine/check-link.ts';
 import type { Plan, PlanNode } from '../../core/schema/index.ts';
 import { connectNodes } from '../commands.ts';
 import { useTopologyPlan } from '../store/derived.ts';

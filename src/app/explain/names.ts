@@ -1,5 +1,5 @@
 /** Names the explain tabs show: node names (and the engine's synthetic endpoints), zone names, ports. */
-import { nodeLabel } from '../../core/engine/index.ts';
+import { nodeLabel } from '../../core/engine/endpoints.ts';
 import type { Plan } from '../../core/schema/index.ts';
 import type { AccessTool } from '../../core/trace/index.ts';
 

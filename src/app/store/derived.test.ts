@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../../core/examples/example-plan.ts';
-import { deriveRuns, derivedFor, topologyKey } from './derived.ts';
+import { derive } from '../../core/engine/index.ts';
+import { checksState, deriveRuns, derivedFor, loadChecks, topologyKey } from './derived.ts';
 import { moveElements, setZoneBounds } from './planOps.ts';
 
 describe('derived data', () => {
@@ -19,5 +20,22 @@ describe('derived data', () => {
     const moved = moveElements(plan, new Map([['proxy-1', { x: 999, y: 999 }]]));
     expect(derivedFor(moved)).toBe(first);
     expect(deriveRuns()).toBe(runs);
+  });
+});
+
+describe('the checks load after first paint', () => {
+  it('the rules come at once; the findings once the checks are in, as derive reports them', async () => {
+    const plan = examplePlan();
+    // A database no agent serves: an info finding.
+    plan.nodes.push({ ...structuredClone(plan.nodes.find((n) => n.kind === 'database') ?? plan.nodes[0]!), id: 'stray-db', name: 'Stray DB', position: { x: 0, y: 0 } });
+    const before = derivedFor(plan);
+    expect(before.rules.length).toBeGreaterThan(0);
+    if (checksState() !== 'ready') expect(before.findings).toEqual([]);
+    await loadChecks();
+    const after = derivedFor(plan);
+    const full = derive(plan);
+    expect(after.rules).toEqual(full.rules);
+    expect(after.findings).toEqual(full.findings);
+    expect(after.findings.map((f) => f.code)).toContain('PL-RESOURCE-UNLINKED');
   });
 });

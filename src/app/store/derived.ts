@@ -1,10 +1,15 @@
 /**
  * Derived data (flows, rules, findings, link meanings) is never stored: it is computed from the plan by
  * the engine and memoised on the plan's *topology*, a key that leaves out positions, sizes and the view.
- * Dragging a node makes a new plan object with the same topology key, so `derive` does not run again.
+ * Dragging a node makes a new plan object with the same topology key, so the engine does not run again.
+ *
+ * The checks (and their texts) load after first paint: until they are in, the result has the rules and
+ * no findings; then it is derived again with them, and every `useDerived` re-renders.
  */
+import { useSyncExternalStore } from 'react';
 import { withAssertionFindings } from '../../core/assertions/index.ts';
-import { derive } from '../../core/engine/index.ts';
+import { deriveWith } from '../../core/engine/derive-core.ts';
+import type { FindingsOf } from '../../core/engine/derive-core.ts';
 import type { DeriveResult, Finding, Severity } from '../../core/engine/index.ts';
 import type { Plan, PlanNode, Zone } from '../../core/schema/index.ts';
 import { useAppStore } from './index.ts';
@@ -51,12 +56,58 @@ export function topologyKey(plan: Plan): string {
 let last: { key: string; result: DeriveResult } | null = null;
 let runs = 0;
 
-/** The engine's result for this plan, re-running `derive` only when the topology changed. */
+/** Where the checks are: loading after first paint, in, or not loadable (the app then says so). */
+export type ChecksState = 'loading' | 'ready' | 'failed';
+let findingsOf: FindingsOf | undefined;
+let current: ChecksState = 'loading';
+const checksListeners = new Set<() => void>();
+
+let pending: Promise<void> | null = null;
+
+function setChecks(state: ChecksState, fn?: FindingsOf): void {
+  current = state;
+  if (fn) {
+    findingsOf = fn;
+    last = null;
+  }
+  for (const listener of checksListeners) listener();
+}
+
+/** Loads the checks (once, or again after a failure) and resolves when they are in or failed to load. */
+export function loadChecks(): Promise<void> {
+  if (current === 'ready') return Promise.resolve();
+  if (pending) return pending;
+  if (current === 'failed') setChecks('loading');
+  pending = import('../../core/findings/index.ts').then(
+    (m) => setChecks('ready', m.findingsOf),
+    () => setChecks('failed'),
+  ).finally(() => {
+    pending = null;
+  });
+  return pending;
+}
+
+function subscribeChecks(listener: () => void): () => void {
+  checksListeners.add(listener);
+  return () => checksListeners.delete(listener);
+}
+
+/** Where the checks are now. */
+export function checksState(): ChecksState {
+  return current;
+}
+
+/** Whether the findings are in (a component that shows them re-renders when that changes). */
+export function useChecksState(): ChecksState {
+  return useSyncExternalStore(subscribeChecks, checksState);
+}
+
+/** The engine's result for this plan, re-running the engine only when the topology changed (or the checks came in). */
 function derivedTopology(plan: Plan): DeriveResult {
   const key = topologyKey(plan);
   if (last && last.key === key) return last.result;
   runs += 1;
-  const result = derive(plan);
+  const result = deriveWith(plan, findingsOf);
   last = { key, result };
   return result;
 }
@@ -82,6 +133,7 @@ export function deriveRuns(): number {
 
 /** The engine's result for the current plan; re-renders only when the result changes (not on a drag). */
 export function useDerived(): DeriveResult {
+  useChecksState();
   return useAppStore((s) => derivedFor(s.plan));
 }
 

@@ -95,7 +95,7 @@ function finding(plan: Plan, a: Assertion, rules: Rule[]): Finding {
  * Check the plan's assertions against the derived rules: one error finding per violated assertion,
  * sorted by id. Pure; cheap enough to run on every edit (linear in assertions × rules).
  */
-export function evaluateAssertions(plan: Plan, result: Pick<DeriveResult, 'rules'>): Finding[] {
+export function evaluateAssertions(plan: Plan, result: { rules: readonly Rule[] }): Finding[] {
   const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: Finding[] = [];
   for (const a of plan.assertions) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AGENT_RESOURCES, AGENT_SERVICES, ALL_FINDINGS, ALL_FLOW_TEMPLATES, CLIENT_TOOLS, DATABASE_ENGINES,
+  AGENT_RESOURCES, AGENT_SERVICES, ALL_FLOW_TEMPLATES, CLIENT_TOOLS, DATABASE_ENGINES,
   FINDING_TITLES, FLOW_TEMPLATES, PEER_LISTEN_FIX, PROXY_LISTENERS, RELATIONS, SOURCES, fixStatus, flowTemplate,
 } from './index.ts';
+import { ALL_FINDINGS } from './findings.ts';
 
 const URL_RE = /^https:\/\/(goteleport\.com\/docs\/|github\.com\/(gravitational\/teleport|golang\/net)\/)/;
 

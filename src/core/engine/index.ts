@@ -3,6 +3,8 @@
  * deterministic (lists sorted by id, ids built from meaning). See docs/engine.md.
  */
 export { derive } from './derive.ts';
+export { deriveWith } from './derive-core.ts';
+export type { FindingsOf } from './derive-core.ts';
 export { applyAllAutofixes, newErrors } from './autofix-all.ts';
 export type { AutofixAllResult } from './autofix-all.ts';
 export { checkLink } from './check-link.ts';

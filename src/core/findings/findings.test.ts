@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
-import { ALL_FINDINGS } from '../catalog/index.ts';
+import { ALL_FINDINGS } from '../catalog/findings.ts';
 import { applyAllAutofixes, derive, newErrors } from '../engine/index.ts';
 import { withAssertionFindings } from '../assertions/index.ts';
 import { applyAutofix } from './index.ts';

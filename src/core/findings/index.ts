@@ -15,6 +15,8 @@ import { addressesInZones, impossibleAddresses, unlinkedResources } from './plac
 import { workloadApi } from './workload-checks.ts';
 import { createFindingSink } from './sink.ts';
 import type { Finding } from '../engine/types.ts';
+import { evaluateAssertions } from '../assertions/evaluate.ts';
+import type { Plan } from '../schema/index.ts';
 
 /** Every check, in a fixed order (the output is sorted anyway). */
 export const CHECKS: readonly Check[] = [
@@ -28,6 +30,14 @@ export function runChecks(input: Omit<CheckInput, 'out'>): Finding[] {
   const out = createFindingSink();
   for (const check of CHECKS) check({ ...input, out });
   return out.finish();
+}
+
+/** The checks' findings and the plan's assertion findings, sorted by id: what `derive` reports. */
+export function findingsOf(plan: Plan, input: Omit<CheckInput, 'out'>): Finding[] {
+  const checks = runChecks(input);
+  // The plan's own assertions are findings like any other, so every consumer (canvas, CLI, exports) sees them.
+  const asserted = plan.assertions.length === 0 ? [] : evaluateAssertions(plan, { rules: input.rules });
+  return asserted.length === 0 ? checks : [...checks, ...asserted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export { createFindingSink, fillTemplate, listNames } from './sink.ts';

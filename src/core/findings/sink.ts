@@ -2,7 +2,7 @@
  * Builds findings from the catalog table: fills the message and fix templates, makes the id from
  * the code and the sorted subject ids (`L-P1:proxy-1`), and merges repeats of the same id.
  */
-import { findingSpec } from '../catalog/index.ts';
+import { findingSpec } from '../catalog/findings.ts';
 import type { Autofix, Finding } from '../engine/types.ts';
 
 /** What a check reports. */

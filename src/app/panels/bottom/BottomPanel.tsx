@@ -1,6 +1,6 @@
 /** The bottom panel: Rules and Findings tabs, collapsible. */
 import { Suspense, lazy } from 'react';
-import { useDerived } from '../../store/derived.ts';
+import { loadChecks, useChecksState, useDerived } from '../../store/derived.ts';
 import { useAppStore, useShallow } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
@@ -15,12 +15,16 @@ const ExplainTab = lazy(() => import('../../explain/ExplainTab.tsx').then((m) =>
 export function BottomPanel() {
   const { tab, open } = useAppStore(useShallow((s) => ({ tab: s.bottomTab, open: s.bottomOpen })));
   const { rules, findings } = useDerived();
+  const checks = useChecksState();
   const errors = findings.filter((f) => f.severity === 'error').length;
   const assertions = useAppStore((s) => s.plan.assertions.length);
   const { height, bar } = useBottomHeight();
-  const tabs: { id: BottomTab; label: string; count?: number; error?: boolean }[] = [
+  const tabs: { id: BottomTab; label: string; count?: number | string; error?: boolean; title?: string }[] = [
     { id: 'rules', label: 'Rules', count: rules.length },
-    { id: 'findings', label: 'Findings', count: findings.length, error: errors > 0 },
+    // The checks load just after first paint: until then there is no count to show.
+    checks === 'ready'
+      ? { id: 'findings', label: 'Findings', count: findings.length, error: errors > 0 }
+      : { id: 'findings', label: 'Findings', count: checks === 'loading' ? '…' : '!', error: checks === 'failed', title: checks === 'loading' ? 'Checking the plan…' : 'The checks could not be loaded' },
     // Explain tabs (src/app/explain): trace a path / what breaks, compare with another plan, assertions.
     { id: 'trace', label: 'Trace' },
     { id: 'compare', label: 'Compare' },
@@ -43,6 +47,7 @@ export function BottomPanel() {
               className={`pl-tab${tab === t.id ? ' is-on' : ''}`}
               onClick={() => useAppStore.getState().setBottom(t.id, true)}
               data-testid={`tab.${t.id}`}
+              title={t.title}
             >
               {t.label}
               {t.count !== undefined ? <span className={`pl-tab__count${t.error ? ' is-error' : ''}`}>{t.count}</span> : null}
@@ -63,9 +68,26 @@ export function BottomPanel() {
       </div>
       {open ? (
         <div className="pl-bottom__body" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'rules' ? <RulesPanel /> : <Suspense fallback={<p className="pl-empty">Loading…</p>}>{tab === 'findings' ? <FindingsPanel /> : <ExplainTab tab={tab} />}</Suspense>}
+          {tab === 'rules' ? (
+            <RulesPanel />
+          ) : tab === 'findings' && checks !== 'ready' ? (
+            <ChecksPending failed={checks === 'failed'} />
+          ) : (
+            <Suspense fallback={<p className="pl-empty">Loading…</p>}>{tab === 'findings' ? <FindingsPanel /> : <ExplainTab tab={tab} />}</Suspense>
+          )}
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The Findings tab before the checks are in: a moment after first paint, or for good when they failed to load. */
+function ChecksPending({ failed }: { failed: boolean }) {
+  if (!failed) return <p className="pl-empty" role="status">Checking the plan…</p>;
+  return (
+    <div className="pl-empty" role="alert">
+      <p>The checks could not be loaded, so no findings are shown (the rules are complete). The connection may be down, or Portolan was updated: retry, or reload the page.</p>
+      <button type="button" className="pl-btn" onClick={() => void loadChecks()} data-testid="checks.retry">Retry</button>
+    </div>
   );
 }

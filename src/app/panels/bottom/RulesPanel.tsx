@@ -3,7 +3,7 @@
  * Selecting a rule highlights its source, destination and links on the canvas.
  */
 import { useMemo, useState } from 'react';
-import { rulesByHost, rulesByZonePair } from '../../../core/engine/index.ts';
+import { rulesByHost, rulesByZonePair } from '../../../core/engine/views.ts';
 import type { Rule } from '../../../core/engine/index.ts';
 import { useDerived, useTopologyPlan } from '../../store/derived.ts';
 import { useAppStore } from '../../store/index.ts';

@@ -1,0 +1,25 @@
+/** The checks load after first paint: the plan and its rules show at once, the findings a moment later. */
+import { expect, test } from './fixtures/portolan.ts';
+
+test('findings arrive after the rules; when the checks cannot load, the tab says so and Retry brings them', async ({ app, page }) => {
+  let block = true;
+  await page.route('**/assets/findings-*.js', (route) => (block ? route.abort() : route.continue()));
+  await app.open();
+  const tab = page.getByTestId('tab.findings');
+  // The rules are complete without the checks.
+  await expect(page.getByTestId('tab.rules')).toContainText(/Rules\s*\d+/);
+  await expect(tab).toContainText('!');
+  await expect(tab).toHaveAttribute('title', 'The checks could not be loaded');
+  await tab.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The checks could not be loaded' })).toBeVisible();
+  block = false;
+  await page.getByTestId('checks.retry').click();
+  await expect(tab).toContainText(/Findings\s*\d+/);
+  await expect(tab).not.toHaveAttribute('title');
+  await expect(page.getByTestId('checks.retry')).toHaveCount(0);
+});
+
+test('a normal load shows the findings count without a retry', async ({ app, page }) => {
+  await app.open();
+  await expect(page.getByTestId('tab.findings')).toContainText(/Findings\s*\d+/);
+});
