@@ -144,3 +144,39 @@ test('New plan while the storage is full keeps the current plan on screen and sa
   await openPlans(page);
   await expect(page.getByTestId('plans.row')).toHaveCount(1);
 });
+
+test('a conflict with a version this release cannot open offers only to keep mine, and keeps both', async ({ app, page }) => {
+  await app.open();
+  const id = await page.evaluate(() => localStorage.getItem('portolan.library.last'));
+  expect(id).toBeTruthy();
+  // A newer release in another tab saves the plan in a format version this one does not know (and no message reaches this tab).
+  const updateRecord = (planId: string | null, version?: number) =>
+    page.evaluate(
+      ({ planId, version }) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('portolan');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('plans', 'readwrite').objectStore('plans');
+            const get = store.get(planId ?? '');
+            get.onsuccess = () => {
+              const record = get.result;
+              if (version === undefined) return resolve(record.plan.version);
+              store.put({ ...record, revision: record.revision + 5, plan: { ...record.plan, version } }).onsuccess = () => resolve(version);
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+      { planId, version },
+    );
+  await updateRecord(id, 99);
+  await app.paletteItem('tbot').click();
+  const dialog = page.getByTestId('dialog.conflict');
+  await expect(dialog.getByRole('alert')).toContainText('cannot open the other tab’s version');
+  await expect(page.getByTestId('conflict.load-theirs')).toHaveCount(0);
+  await page.getByTestId('conflict.keep-mine').click();
+  await expect(planName(page)).toHaveText(`${examplePlan().name} (my copy)`);
+  await expect(app.node('tbot-2')).toBeVisible();
+  // The other version is still stored as it was saved.
+  expect(await updateRecord(id)).toBe(99);
+});

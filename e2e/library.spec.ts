@@ -100,7 +100,7 @@ test('unsaved changes that cannot be read are set aside and reported, never drop
       location.reload();
     }, id),
   ]);
-  await expect(app.toasts.filter({ hasText: 'cannot be read' })).toContainText(`portolan.library.working.${id}.unreadable`);
+  await expect(app.toasts.filter({ hasText: 'cannot be read' })).toContainText('open Plans → Unreadable copies');
   const aside = await page.evaluate((planId) => localStorage.getItem(`portolan.library.working.${planId}.unreadable`), id);
   expect(JSON.parse(aside ?? '{}').plan.nodes[0].id).toBe('n');
   await expect(app.node('proxy-1')).toBeVisible();

@@ -27,10 +27,18 @@ export function LibraryNotices() {
               “{conflict.theirs.name}” was saved in another tab or window while you had unsaved changes here. Portolan did not overwrite either version: choose which one to
               continue with.
             </p>
+            {conflict.unreadable !== undefined ? (
+              <p role="alert">
+                This version of Portolan cannot open the other tab’s version ({conflict.unreadable}): it was probably saved by a newer release. Keep yours as a copy; the other
+                version stays in the library (Plans → Unreadable copies).
+              </p>
+            ) : null}
             <div className="pl-dialog__actions pl-dialog__actions--wrap">
-              <button type="button" className="pl-btn" onClick={() => { closer('conflict')(); loadTheirs(); }} data-testid="conflict.load-theirs">
-                Load the other tab’s version
-              </button>
+              {conflict.unreadable === undefined ? (
+                <button type="button" className="pl-btn" onClick={() => { closer('conflict')(); loadTheirs(); }} data-testid="conflict.load-theirs">
+                  Load the other tab’s version
+                </button>
+              ) : null}
               <span className="pl-tabs__spacer" />
               <button type="button" className="pl-btn pl-btn--primary" onClick={() => { closer('conflict')(); void keepMineAsCopy(); }} autoFocus data-testid="conflict.keep-mine">
                 Keep mine as a copy

@@ -1,6 +1,6 @@
-/** "Plans": the library of plans kept in this browser: open, rename, duplicate, delete. */
+/** "Plans": the library of plans kept in this browser: open, rename, duplicate, delete; and what cannot be opened. */
 import { whenReallyClosed } from '../share/dialogClose.ts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Dialog } from '../dialogs/Dialog.tsx';
 import { pickPlanFile } from '../files/files.ts';
 import { TravelIcon } from '../share/icons.tsx';
@@ -8,8 +8,10 @@ import { useAppStore } from '../store/index.ts';
 import { deletePlan, duplicatePlan, openPlan, renamePlan } from './actions.ts';
 import { UndoDelete } from './LibraryNotices.tsx';
 import type { PlanSummary } from './db.ts';
-import { plural } from './plans.ts';
+import { plural, relativeTime } from './plans.ts';
+import { refreshUnreadable } from './recovery.ts';
 import { useLibrary } from './state.ts';
+import { UnreadableCopies } from './UnreadableCopies.tsx';
 
 const close = () => {
   if (useAppStore.getState().dialog === 'plans') useAppStore.getState().openDialog(null);
@@ -25,7 +27,13 @@ export function PlansDialog() {
 }
 
 function PlansBody() {
-  const { status, unavailableReason, plans, currentId, deleted } = useLibrary();
+  const { status, unavailableReason, plans, currentId, deleted, unreadable } = useLibrary();
+  const [outcome, setOutcome] = useState('');
+  useEffect(() => {
+    void refreshUnreadable();
+  }, [status]);
+  // A plan that cannot be opened is listed under Unreadable copies instead (unless it is the open one).
+  const damaged = new Set(unreadable.filter((u) => u.source === 'record' && u.key !== currentId).map((u) => u.key));
   return (
     <>
       <p className="pl-muted">Every plan is saved here as you edit. Plans stay in this browser; share a link or save a file to move one elsewhere.</p>
@@ -41,12 +49,18 @@ function PlansBody() {
         <p className="pl-muted">Loading…</p>
       ) : (
         <ul className="pl-plans" data-testid="plans.list" aria-label="Plans">
-          {plans.map((p) => (
-            <PlanRow key={p.id} plan={p} current={p.id === currentId} />
-          ))}
+          {plans
+            .filter((p) => !damaged.has(p.id))
+            .map((p) => (
+              <PlanRow key={p.id} plan={p} current={p.id === currentId} />
+            ))}
         </ul>
       )}
       {deleted ? <UndoDelete name={deleted.record.name} className="pl-undo-bar" /> : null}
+      {unreadable.length > 0 ? <UnreadableCopies entries={unreadable} currentId={currentId} onOutcome={setOutcome} /> : null}
+      <p className="pl-unreadable__status" role="status" data-testid="unreadable.status">
+        {outcome}
+      </p>
       <div className="pl-dialog__actions">
         <button type="button" className="pl-btn" onClick={() => useAppStore.getState().openDialog('templates')} data-testid="plans.new">
           <TravelIcon name="templates" /> New from a template…
@@ -141,18 +155,4 @@ function PlanRow({ plan, current }: { plan: PlanSummary; current: boolean }) {
       </span>
     </li>
   );
-}
-
-const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-
-function relativeTime(at: number): string {
-  const seconds = Math.round((at - Date.now()) / 1000);
-  if (Math.abs(seconds) < 45) return 'just now';
-  const minutes = Math.round(seconds / 60);
-  if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
-  const hours = Math.round(minutes / 60);
-  if (Math.abs(hours) < 24) return rtf.format(hours, 'hour');
-  const days = Math.round(hours / 24);
-  if (Math.abs(days) < 7) return rtf.format(days, 'day');
-  return `on ${new Date(at).toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric' })}`;
 }

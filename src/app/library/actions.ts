@@ -6,7 +6,8 @@ import { deleteRecord, listPlans, makeRecord, putRecord, readPlan } from './db.t
 import type { PlanRecord } from './db.ts';
 import { withView } from './plans.ts';
 import { adopt, broadcast, flush, flushNow, libraryReady, point, refreshList, reportSaveError } from './session.ts';
-import { WORKING_PREFIX, loadIntoStore, session, useLibrary, writeLocal } from './state.ts';
+import { WORKING_PREFIX } from './crashCopy.ts';
+import { loadIntoStore, session, useLibrary, writeLocal } from './state.ts';
 
 const app = () => useAppStore.getState();
 /** How long "Undo" stays offered after a deletion. */
@@ -189,7 +190,7 @@ export function dismissDeleted(): void {
 /** Conflict: take the version the other tab saved (this tab's unsaved changes are dropped). */
 export function loadTheirs(): void {
   const conflict = useLibrary.getState().conflict;
-  if (!conflict) return;
+  if (!conflict || conflict.unreadable !== undefined) return;
   session.base = conflict.theirs.revision;
   loadIntoStore(conflict.theirs.plan, { keepView: true });
   writeLocal(WORKING_PREFIX + conflict.theirs.id, null);

@@ -78,6 +78,28 @@ export async function deleteRecord(db: LibraryDb, id: string): Promise<void> {
   await db.delete('plans', id);
 }
 
+/** Every record as stored, its plan not yet through the parse door (to find the ones that fail it). */
+export async function storedRecords(db: LibraryDb): Promise<PlanRecord[]> {
+  return db.getAll('plans');
+}
+
+/**
+ * Delete record `id` only if `still(record)` holds for it as stored, checked in the same transaction as
+ * the deletion (another tab may have saved over it meanwhile). Returns whether it was deleted.
+ */
+export async function deleteRecordIf(db: LibraryDb, id: string, still: (record: PlanRecord) => boolean): Promise<boolean> {
+  const tx = db.transaction('plans', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current || !still(current)) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return false;
+  }
+  await tx.store.delete(id);
+  await tx.done;
+  return true;
+}
+
 export type CommitResult = { ok: true; record: PlanRecord } | { ok: false; conflict: PlanRecord };
 
 /**

@@ -1,4 +1,4 @@
-/** Small pure helpers about plans as documents: comparing, naming, counting. */
+/** Small pure helpers about plans as documents: comparing, naming, counting, saying when. */
 import type { Viewport } from '@xyflow/react';
 import type { Plan } from '../../core/schema/index.ts';
 
@@ -56,4 +56,19 @@ export function nodeCount(plan: Plan): number {
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** `just now`, `5 minutes ago`, `yesterday`, `on Mar 3, 2026`: how the lists say when. */
+export function relativeTime(at: number, now = Date.now()): string {
+  const seconds = Math.round((at - now) / 1000);
+  if (Math.abs(seconds) < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 24) return rtf.format(hours, 'hour');
+  const days = Math.round(hours / 24);
+  if (Math.abs(days) < 7) return rtf.format(days, 'day');
+  return `on ${new Date(at).toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric' })}`;
 }

@@ -2,11 +2,12 @@
  * The plan library's life in a tab: start-up (migration of the old single plan, the last plan coming
  * back, recovery of unsaved edits), autosave of the open plan to its record, and watching other tabs.
  *
- * Saving, in order: (1) a crash copy `{ id, base, plan }` goes to localStorage synchronously, (2) the
+ * Saving, in order: (1) a crash copy `{ id, base, at, plan }` goes to localStorage synchronously, (2) the
  * record is saved as revision `base + 1` only if it is still at `base` (`commitPlan`), (3) the crash copy
  * is removed and other tabs are told (BroadcastChannel). On start, a crash copy still there means step 2
  * did not happen: when the record is still at `base` the copy is newer and is saved; when the record
- * moved on, another tab saved meanwhile and the copy is kept as a separate "(recovered)" plan.
+ * moved on, another tab saved meanwhile and the copy is kept as a separate "(recovered)" plan. A copy
+ * that cannot be read is set aside, as it was stored, for Plans → Unreadable copies (see `unreadable.ts`).
  */
 import { examplePlan } from '../../core/examples/example-plan.ts';
 import { useAppStore } from '../store/index.ts';
@@ -14,7 +15,9 @@ import { commitPlan, isQuotaError, listPlans, makeRecord, openLibrary, putRecord
 import type { PlanRecord } from './db.ts';
 import { parsePlan } from '../../core/schema/index.ts';
 import { samePlan, stableJson, withView } from './plans.ts';
-import { LAST_KEY, WORKING_PREFIX, loadIntoStore, readLocal, readTabPlan, readWorking, session, useLibrary, writeLocal, writeTabPlan } from './state.ts';
+import { WORKING_PREFIX, setAsideKey } from './crashCopy.ts';
+import { LAST_KEY, loadIntoStore, readLocal, readTabPlan, readWorking, session, useLibrary, writeLocal, writeTabPlan } from './state.ts';
+import { shortReason } from './unreadable.ts';
 
 const DEBOUNCE_MS = 400;
 const CHANNEL = 'portolan.library';
@@ -93,7 +96,7 @@ async function init(): Promise<void> {
           record = read.record;
           break;
         }
-        if (read.reason === 'unreadable') app().toast(`The saved plan "${plans.find((p) => p.id === id)?.name ?? id}" could not be opened (${read.message}). It is still in the library.`, 'error');
+        if (read.reason === 'unreadable') app().toast(`The saved plan "${plans.find((p) => p.id === id)?.name ?? id}" could not be opened (${shortReason(read.message)}). It is still in the library: open Plans → Unreadable copies to download it.`, 'error');
       }
       if (!record) {
         record = makeRecord(examplePlan());
@@ -114,11 +117,12 @@ async function recoverWorkingCopy(record: PlanRecord): Promise<PlanRecord> {
   if (!working || !session.db) return record;
   const parsed = parsePlan(working.plan);
   if (!parsed.ok) {
-    // Never thrown away: set aside under its own key (a newer release may read it), and say so.
-    const aside = `${WORKING_PREFIX}${record.id}.unreadable`;
-    const kept = writeLocal(aside, JSON.stringify(working));
+    // Never thrown away: set aside as stored, under a key of its own (a newer release may read it), and say where.
+    const text = readLocal(WORKING_PREFIX + record.id);
+    const kept = text !== null && writeLocal(setAsideKey(record.id, (key) => readLocal(key) !== null), text);
     if (kept) writeLocal(WORKING_PREFIX + record.id, null);
-    app().toast(`Unsaved changes to "${record.name}" from another session cannot be read (${parsed.error.message}). They are kept in this browser's storage under "${kept ? aside : WORKING_PREFIX + record.id}".`, 'error');
+    const where = kept ? 'They are kept: open Plans → Unreadable copies to download them.' : 'The browser’s storage is too full to keep them aside: the next save of this plan replaces them.';
+    app().toast(`Unsaved changes to "${record.name}" from another session cannot be read (${shortReason(parsed.error.message)}). ${where}`, 'error');
     return record;
   }
   writeLocal(WORKING_PREFIX + record.id, null);
@@ -145,7 +149,7 @@ export function flush(): void {
   if (plan === session.savedPlan && view === session.savedView) return;
   const id = lib.currentId;
   const doc = withView(plan, view);
-  const crashCopy = JSON.stringify({ id, base: session.base, plan: doc });
+  const crashCopy = JSON.stringify({ id, base: session.base, at: Date.now(), plan: doc });
   writeLocal(WORKING_PREFIX + id, crashCopy);
   session.savedPlan = plan;
   session.savedView = view;
@@ -156,7 +160,9 @@ export function flush(): void {
       const result = await commitPlan(db, id, session.base, doc);
       if (!result.ok) {
         session.savedPlan = null;
-        useLibrary.setState({ conflict: { theirs: result.conflict } });
+        // The other tab's record goes through the parse door like any stored plan (a newer release may have saved it).
+        const theirs = parsePlan(result.conflict.plan);
+        useLibrary.setState({ conflict: theirs.ok ? { theirs: { ...result.conflict, plan: theirs.plan } } : { theirs: result.conflict, unreadable: shortReason(theirs.error.message) } });
         app().openDialog('conflict');
         return;
       }

@@ -11,7 +11,9 @@ import { resetGestures } from '../store/history.ts';
 import { useAppStore } from '../store/index.ts';
 import { savePlan } from '../store/persistence.ts';
 import type { LibraryDb, PlanRecord, PlanSummary } from './db.ts';
+import { WORKING_PREFIX } from './crashCopy.ts';
 import { withoutView } from './plans.ts';
+import type { Unreadable } from './unreadable.ts';
 
 export interface LibraryState {
   status: 'starting' | 'ready' | 'unavailable';
@@ -21,11 +23,14 @@ export interface LibraryState {
   plans: PlanSummary[];
   lastSavedAt: number | null;
   /** Another tab saved this plan while this tab had unsaved changes. */
-  conflict: { theirs: PlanRecord } | null;
+  /** `unreadable`: the other tab's version fails the parse door (a newer release saved it), so it cannot be loaded here. */
+  conflict: { theirs: PlanRecord; unreadable?: string } | null;
   /** The last save failed (storage full or another storage error). */
   storageError: { message: string; quota: boolean } | null;
   /** A deletion that can still be undone. */
   deleted: { record: PlanRecord; wasCurrent: boolean } | null;
+  /** What is kept but cannot be opened (Plans → Unreadable copies), as last looked up. */
+  unreadable: Unreadable[];
 }
 
 export const useLibrary = create<LibraryState>(() => ({
@@ -37,6 +42,7 @@ export const useLibrary = create<LibraryState>(() => ({
   conflict: null,
   storageError: null,
   deleted: null,
+  unreadable: [],
 }));
 
 /** Mutable bookkeeping that no component renders. */
@@ -77,16 +83,17 @@ export function writeTabPlan(id: string): void {
   }
 }
 
-/** Crash copy of a plan whose save has not been confirmed yet: `{ id, base, plan }`. */
-export const WORKING_PREFIX = 'portolan.library.working.';
-
+/** A crash copy as stored under `WORKING_PREFIX + id`. */
 export interface WorkingCopy {
   id: string;
   base: number;
+  /** When the changes were made (ms since the epoch); missing in copies from older releases. */
+  at?: number;
   plan: unknown;
 }
 
-function storage(): Storage | null {
+/** localStorage, or null where the browser refuses it. */
+export function localStore(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
@@ -96,7 +103,7 @@ function storage(): Storage | null {
 
 export function readLocal(key: string): string | null {
   try {
-    return storage()?.getItem(key) ?? null;
+    return localStore()?.getItem(key) ?? null;
   } catch {
     return null;
   }
@@ -105,7 +112,7 @@ export function readLocal(key: string): string | null {
 /** Returns false when the write failed (quota, storage disabled). */
 export function writeLocal(key: string, value: string | null): boolean {
   try {
-    const s = storage();
+    const s = localStore();
     if (!s) return false;
     if (value === null) s.removeItem(key);
     else s.setItem(key, value);
