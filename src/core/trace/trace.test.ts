@@ -57,6 +57,16 @@ describe('traces of the reference scenarios: exact hops, ports and rules', () =>
     expect(s4.rules.map((r) => r.id)).toContain('ssh-agent-to-proxy-3024-tcp');
   });
 
+  it('4c. HTTP CONNECT to the resource: the last leg goes agent → forward proxy → resource', () => {
+    const p = httpConnectPlan();
+    p.nodes = p.nodes.map((n) => (n.kind === 'agent' ? { ...n, services: ['app' as const] } : n.kind === 'client' ? { ...n, tools: [...n.tools, 'browser' as const] } : n));
+    p.nodes.push({ id: 'wiki', name: 'Wiki', kind: 'app', uri: 'https://wiki.corp.example.com', addresses: ['10.0.10.40'], zone: 'private', position: { x: 0, y: 0 } } as Plan['nodes'][number]);
+    p.links.push({ id: 'ssh-agent--wiki', source: 'ssh-agent', target: 'wiki' });
+    const t = trace(p, 'users', 'wiki');
+    expect(t.ok).toBe(true);
+    expect(hopKeys(t.hops).slice(-2)).toEqual(['ssh-agent>fwd:3128/tcp ssh-agent-to-fwd-3128-tcp', 'fwd>wiki:443/tcp fwd-to-wiki-443-tcp']);
+  });
+
   it('4b. HTTP CONNECT template: client → LB → Proxy, then back through the LB and the forward proxy', () => {
     const t = trace(template('http-connect-egress'), 'users', 'ssh-agent');
     expect(hopKeys(t.hops)).toEqual([

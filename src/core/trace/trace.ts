@@ -3,13 +3,13 @@
  * resource, each with the rule that permits it; or the hops found and what is missing.
  */
 import { CLIENT_TOOLS } from '../catalog/index.ts';
-import type { DeriveResult } from '../engine/index.ts';
+import type { DeriveResult, Flow } from '../engine/index.ts';
 import type { Plan } from '../schema/index.ts';
 import { findEntries } from './entry.ts';
 import type { Entry } from './entry.ts';
 import { buildGraph } from './graph.ts';
 import type { FlowGraph } from './graph.ts';
-import { forwardHop } from './hops.ts';
+import { forwardHop, forwardHops } from './hops.ts';
 import { agentGap, agentlessGap, resourceGap } from './missing.ts';
 import { actorsOf, reachAgent } from './reach.ts';
 import { relayPath } from './relay.ts';
@@ -43,17 +43,30 @@ function finish(g: FlowGraph, entry: Entry, target: Target): Hop[] | undefined {
     } else if (target.kind === 'resource') {
       const direct = target.proxyTemplate === undefined ? undefined : (g.out.get(actor.proxy) ?? []).find((x) => x.to === target.id && x.catalog === target.proxyTemplate);
       if (direct) return [...head, forwardHop(g, direct)];
-      for (const f of servingFlows(g, target)) {
-        const rest = reachAgent(g, actor.proxy, f.from, target.service);
-        if (rest) return [...head, ...rest, forwardHop(g, f)];
+      for (const p of servingPaths(g, target)) {
+        const rest = reachAgent(g, actor.proxy, p.agent, target.service);
+        if (rest) return [...head, ...rest, ...forwardHops(g, p.flows)];
       }
     }
   }
   return undefined;
 }
 
-function servingFlows(g: FlowGraph, target: Target & { kind: 'resource' }) {
-  return (g.into.get(target.id) ?? []).filter((f) => f.catalog === target.template);
+/**
+ * How agents reach the target: their own flow, or two through their forward proxy (agent → forward
+ * proxy, forward proxy → resource; paired by the catalog entry and the address dialled).
+ */
+function servingPaths(g: FlowGraph, target: Target & { kind: 'resource' }): { agent: string; flows: Flow[] }[] {
+  const out: { agent: string; flows: Flow[] }[] = [];
+  for (const f of g.into.get(target.id) ?? []) {
+    if (f.catalog !== target.template) continue;
+    if (g.nodes.get(f.from)?.kind !== 'http-proxy') {
+      out.push({ agent: f.from, flows: [f] });
+      continue;
+    }
+    for (const a of g.into.get(f.from) ?? []) if (a.catalog === f.catalog && a.dialTarget === f.dialTarget) out.push({ agent: a.from, flows: [a, f] });
+  }
+  return out;
 }
 
 /** Why no entry reached the target: the first entry's view of the gap. */
@@ -61,8 +74,8 @@ function gap(g: FlowGraph, fromId: string, entry: Entry, target: Target): Missin
   if (target.kind === 'agent') return agentGap(g, fromId, entry.end, target.id);
   if (target.kind === 'agentless') return agentlessGap(g, target.id, entry.end);
   if (target.kind === 'resource') {
-    const first = servingFlows(g, target)[0];
-    return first ? agentGap(g, fromId, entry.end, first.from) : resourceGap(g, target.id, target.service);
+    const first = servingPaths(g, target)[0];
+    return first ? agentGap(g, fromId, entry.end, first.agent) : resourceGap(g, target.id, target.service);
   }
   return { message: `${g.name(fromId)} does not reach ${g.name(target.id)}`, nodes: [fromId, target.id].sort(), links: [] };
 }
