@@ -105,3 +105,22 @@ test('unsaved changes that cannot be read are set aside and reported, never drop
   expect(JSON.parse(aside ?? '{}').plan.nodes[0].id).toBe('n');
   await expect(app.node('proxy-1')).toBeVisible();
 });
+
+test('unsaved changes whose stored text is damaged are set aside too, not overwritten by the next save', async ({ app, page }) => {
+  await app.open();
+  const id = await page.evaluate(() => localStorage.getItem('portolan.library.last'));
+  expect(id).toBeTruthy();
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.evaluate((planId) => {
+      localStorage.setItem(`portolan.library.working.${planId}`, '{"id":"half a wri');
+      location.reload();
+    }, id),
+  ]);
+  await expect(app.toasts.filter({ hasText: 'cannot be read' })).toContainText('the stored text is damaged');
+  // An edit saves the plan again; the damaged text stays aside, as it was.
+  await app.paletteItem('tbot').click();
+  await expect(app.node('tbot-2')).toBeVisible();
+  const aside = await page.evaluate((planId) => localStorage.getItem(`portolan.library.working.${planId}.unreadable`), id);
+  expect(aside).toBe('{"id":"half a wri');
+});

@@ -113,16 +113,19 @@ async function init(): Promise<void> {
 
 /** Unsaved edits from the last session (see the module comment). Returns the record to open. */
 async function recoverWorkingCopy(record: PlanRecord): Promise<PlanRecord> {
+  if (!session.db) return record;
+  const text = readLocal(WORKING_PREFIX + record.id);
+  if (text === null) return record;
   const working = readWorking(record.id);
-  if (!working || !session.db) return record;
-  const parsed = parsePlan(working.plan);
-  if (!parsed.ok) {
+  // A copy that is not even JSON of the right shape (a damaged write) is set aside the same way.
+  const parsed = working ? parsePlan(working.plan) : undefined;
+  if (!working || !parsed?.ok) {
     // Never thrown away: set aside as stored, under a key of its own (a newer release may read it), and say where.
-    const text = readLocal(WORKING_PREFIX + record.id);
-    const kept = text !== null && writeLocal(setAsideKey(record.id, (key) => readLocal(key) !== null), text);
+    const kept = writeLocal(setAsideKey(record.id, (key) => readLocal(key) !== null), text);
     if (kept) writeLocal(WORKING_PREFIX + record.id, null);
     const where = kept ? 'They are kept: open Plans → Unreadable copies to download them.' : 'The browser’s storage is too full to keep them aside: the next save of this plan replaces them.';
-    app().toast(`Unsaved changes to "${record.name}" from another session cannot be read (${shortReason(parsed.error.message)}). ${where}`, 'error');
+    const why = parsed && !parsed.ok ? shortReason(parsed.error.message) : 'the stored text is damaged';
+    app().toast(`Unsaved changes to "${record.name}" from another session cannot be read (${why}). ${where}`, 'error');
     return record;
   }
   writeLocal(WORKING_PREFIX + record.id, null);
