@@ -3,7 +3,8 @@
  * nothing (docs/engine.md, "Where the reference and Teleport differ").
  */
 import { describe, expect, it } from 'vitest';
-import { derive } from './index.ts';
+import { derive, newErrors } from './index.ts';
+import { applyAutofix } from '../findings/index.ts';
 import { plan, ruleKeys } from './__fixtures__/build.ts';
 import type { ClusterInput, NodeInput } from './__fixtures__/build.ts';
 
@@ -45,6 +46,23 @@ describe('an App or Database Service joined directly to Auth does not start on a
     expect(finding?.message).toContain(configVersion === 'v3' ? 'config v3 refuses auth_server' : 'failed to find reverse tunnel address');
     // v1/v2 join the Proxy with auth_servers (proxy_server is v3's key).
     expect(finding?.fix).toContain(configVersion === 'v3' ? 'point proxy_server at the Proxy' : 'point auth_servers at the Proxy');
+  });
+
+  it('offers to join through the Proxy instead: one step that relinks the agent and brings no new error', () => {
+    const before = plan([{ id: 'main', name: 'teleport.example.com' }], [...nodes.slice(0, 2), { ...nodes[2]!, joinAddr: 'auth.example.com:3025' } as NodeInput], links);
+    const result = derive(before);
+    const choice = result.findings.find((f) => f.code === 'L-C2')?.choices?.[0];
+    expect(choice?.label).toBe('Make DB agent join through Proxy (proxy_server), linked to it instead of Auth');
+    const fixed = applyAutofix(before, choice!);
+    if (!fixed.ok) throw new Error(fixed.message);
+    expect(fixed.plan.links.map((l) => [l.source, l.target])).toEqual([['proxy', 'auth'], ['db-agent', 'proxy']]);
+    const agent = fixed.plan.nodes.find((n) => n.id === 'db-agent');
+    expect(agent).toMatchObject({ joinVia: 'proxy' });
+    expect(agent).not.toHaveProperty('joinAddr');
+    const after = derive(fixed.plan);
+    expect(codes(after)).not.toContain('L-C2');
+    expect(newErrors(result.findings, after.findings)).toEqual([]);
+    expect(applyAutofix(fixed.plan, choice!)).toMatchObject({ ok: false });
   });
 });
 

@@ -117,6 +117,8 @@ export interface Autofix {
   /** e.g. `Set proxy_protocol: off on Auth`. */
   label: string;
   changes: FieldChange[];
+  /** Links to remove (by id) and to add, for a fix that changes what a node is linked to. */
+  links?: { remove: string[]; add: { source: string; target: string }[] };
 }
 
 /** What the engine made of one plan link, for the canvas (arrow direction and label). */

@@ -1,12 +1,12 @@
 /** Agents and resources (§5 L-A1, L-A3…L-A9, L-C2) and app URIs. */
 import { AGENT_SERVICES, APP_TCP_PORTS_SINCE, DATABASE_ENGINES, KUBE_SERVICE_PORTLESS_PORT, PORTS, joinKeyOf, predates, versionText } from '../catalog/index.ts';
 import { joinHostPort, parseCidr, parseHostPort } from '../engine/addr.ts';
-import { clusterOf, hostOfAddress, neighbours } from '../engine/context.ts';
+import { clusterOf, hostOfAddress, linksBetween, neighbours } from '../engine/context.ts';
 import { nameOf } from '../engine/endpoints.ts';
 import { isIpLiteral } from '../schema/index.ts';
 import { effectiveJoinVia, hasProxyEnv } from '../engine/relations.ts';
 import type { NodeOfKind } from '../schema/index.ts';
-import type { Autofix } from '../engine/types.ts';
+import type { Autofix, FieldChange } from '../engine/types.ts';
 import type { Check, CheckInput } from './input.ts';
 import { ifNode, planNodes } from './input.ts';
 
@@ -68,10 +68,34 @@ export const agents: Check = (input) => {
         ? 'config v3 refuses auth_server for them at startup'
         : 'without one they fail with "failed to find reverse tunnel address" unless Auth and Proxy run in their own process';
       const key = joinKeyOf(version, 'proxy', 'agent').key;
-      if (never.length > 0) at('L-C2', { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and '), why, key });
+      const params = { agent: node.name, services: never.map((s) => `the ${AGENT_SERVICES[s].label} Service`).join(' and '), why, key };
+      if (never.length > 0) out.add({ subjects: [node.id], nodes: [node.id], code: 'L-C2', params, choices: joinViaProxy(input, node, key) });
     }
   }
 };
+
+/**
+ * L-C2's fixes: the agent joins through an entry point of its cluster (a load balancer in front of its
+ * Proxies, else a Proxy), one choice each (at most three): `joinVia: proxy`, no join address (it named
+ * Auth) and no listen address (L-A1), and its links to Auth or an Auth load balancer replaced by one to
+ * that entry point.
+ */
+function joinViaProxy(input: CheckInput, node: NodeOfKind<'agent'>, key: string): Autofix[] {
+  const { ctx } = input;
+  const cluster = clusterOf(ctx, node);
+  const proxies = [...ctx.proxies.values()].filter((p) => p.cluster === cluster).map((p) => p.node);
+  const lbs = ctx.sortedNodes.filter((n) => ctx.lbs.get(n.id)?.role === 'proxy' && ctx.lbs.get(n.id)?.backendInfos.some((b) => b.cluster === cluster));
+  const entries = (lbs.length > 0 ? lbs : proxies).slice(0, 3);
+  const toAuth = neighbours(ctx, node.id).filter((n) => n.kind === 'auth' || ctx.lbs.get(n.id)?.role === 'auth');
+  const remove = [...new Set(toAuth.flatMap((n) => linksBetween(ctx, node.id, n.id)))].sort();
+  const changes: FieldChange[] = [{ target: 'node', id: node.id, field: 'joinVia', value: 'proxy' }];
+  if (node.joinAddr !== undefined) changes.push({ target: 'node', id: node.id, field: 'joinAddr', value: null });
+  for (const service of node.services) {
+    const field = AGENT_SERVICES[service].listen?.field;
+    if (field !== undefined && node[field] !== undefined) changes.push({ target: 'node', id: node.id, field, value: null });
+  }
+  return entries.map((entry) => ({ label: `Make ${node.name} join through ${entry.name} (${key}), linked to it instead of Auth`, changes, links: { remove, add: [{ source: node.id, target: entry.id }] } }));
+}
 
 /** `key: value` as teleport.yaml writes it (`auth_servers` is a list). */
 function yamlSetting(key: string, value: string): string {

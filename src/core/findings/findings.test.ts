@@ -289,7 +289,7 @@ describe('findings', () => {
         }
       }
     }
-    expect([...withChoices.keys()].sort()).toEqual(['L-B3', 'L-R1', 'L-R2', 'L-T1', 'L-T4', 'L-T5', 'L-T7', 'PL-PROXY-PROTOCOL']);
+    expect([...withChoices.keys()].sort()).toEqual(['L-B3', 'L-C2', 'L-R1', 'L-R2', 'L-T1', 'L-T4', 'L-T5', 'L-T7', 'PL-PROXY-PROTOCOL']);
     expect(withChoices.get('L-R1')).toEqual(['Use agent mesh (no proxy peering) in teleport.example.com', 'Mark teleport.example.com as Teleport Enterprise']);
     // Without a load balancer in front, opening the missing listeners on the Proxy is an option too.
     const direct = base();
