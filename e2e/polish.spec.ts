@@ -138,3 +138,19 @@ test.describe('export', () => {
     expect(app.problems).toEqual([]);
   });
 });
+
+test('a plan without a drawing is laid out once when it opens; undo puts the pile back and leaves it', async ({ app, page }) => {
+  const piled = examplePlan();
+  piled.nodes = piled.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } }));
+  await page.goto(`/#${encodeShareFragment(piled)}`);
+  await expect(app.toasts.filter({ hasText: 'had no drawing' })).toBeVisible({ timeout: 15_000 });
+  const spots = async () => {
+    const boxes = await Promise.all(piled.nodes.map((n) => app.boxOf(app.node(n.id))));
+    return new Set(boxes.map((b) => `${Math.round(b.x)},${Math.round(b.y)}`)).size;
+  };
+  await expect.poll(spots).toBe(piled.nodes.length);
+  await app.undo();
+  await expect.poll(spots).toBe(1);
+  await page.waitForTimeout(1500);
+  expect(await spots()).toBe(1);
+});

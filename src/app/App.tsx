@@ -14,6 +14,7 @@ import { useShortcuts } from './hooks/useShortcuts.ts';
 import { BottomPanel } from './panels/bottom/BottomPanel.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { startAutosave } from './store/autosave.ts';
+import { startLayingOutUndrawn } from './layout/undrawn.ts';
 import { startupNotice, useAppStore } from './store/index.ts';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { PanelBoundary } from './ui/PanelBoundary.tsx';
@@ -36,6 +37,7 @@ export function App() {
   useApplyTheme();
   useShortcuts();
   useEffect(() => startAutosave(), []);
+  useEffect(() => startLayingOutUndrawn(), []);
   useEffect(() => {
     if (startupNotice) useAppStore.getState().toast(startupNotice, 'error');
   }, []);

@@ -25,7 +25,8 @@ function load(): Promise<{ elk: ELK; graph: typeof Graph }> {
   return loaded;
 }
 
-export async function autoLayout(): Promise<boolean> {
+/** `done`: the message once laid out (the button's, unless the layout was started for the user). */
+export async function autoLayout(done = 'Laid out by zone, left to right (undo with Ctrl+Z).'): Promise<boolean> {
   if (useLayoutStatus.getState().running) return false;
   const store = useAppStore.getState();
   const plan = store.plan;
@@ -45,7 +46,7 @@ export async function autoLayout(): Promise<boolean> {
     }
     const layout = graph.fromElkGraph(laid, new Set(plan.zones.map((z) => z.id)), graph.drawingOrigin(plan));
     now.editPlan((p) => graph.applyLayout(p, layout));
-    now.toast('Laid out by zone, left to right (undo with Ctrl+Z).', 'success');
+    now.toast(done, 'success');
     setTimeout(() => canvasApi.current?.fitView(), 30);
     return true;
   } catch (error) {

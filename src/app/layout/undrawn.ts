@@ -1,0 +1,42 @@
+/**
+ * A plan without a drawing (written by hand or by a script, or exported by a tool that knows no
+ * positions) arrives with its nodes piled on one spot, the schema's default position. Such a plan is
+ * laid out once, automatically, as an undo step of its own; undoing it brings the pile back and leaves
+ * it so.
+ */
+import type { Plan } from '../../core/schema/index.ts';
+import { topologyKey } from '../store/derived.ts';
+import { inGesture } from '../store/history.ts';
+import { useAppStore } from '../store/index.ts';
+import { autoLayout } from './autoLayout.ts';
+
+/** Three nodes or more on one exact spot, or every node of a plan of two or more. */
+export function isUndrawn(plan: Plan): boolean {
+  if (plan.nodes.length < 2) return false;
+  const counts = new Map<string, number>();
+  let most = 0;
+  for (const n of plan.nodes) {
+    const key = `${n.position.x},${n.position.y}`;
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    most = Math.max(most, count);
+  }
+  return most >= 3 || most === plan.nodes.length;
+}
+
+/** Lay out each undrawn plan that comes in, once per plan content (so that an undo of it stays undone). */
+export function startLayingOutUndrawn(): () => void {
+  const done = new Set<string>();
+  const check = (plan: Plan) => {
+    if (!isUndrawn(plan)) return;
+    const key = topologyKey(plan);
+    if (done.has(key)) return;
+    done.add(key);
+    void autoLayout('This plan had no drawing (its nodes sat on one spot): laid out by zone. Undo (Ctrl+Z) puts them back.');
+  };
+  check(useAppStore.getState().plan);
+  return useAppStore.subscribe((state, prior) => {
+    // Not on every frame of a drag (a gesture never piles nodes up).
+    if (state.plan !== prior.plan && !inGesture()) check(state.plan);
+  });
+}
