@@ -26,7 +26,10 @@ test('a file opens by the picker and by Ctrl+O, asking how to open it', async ({
   await expect(page.getByTestId('dialog.incoming')).toContainText('every-kind.portolan.json');
   await page.getByTestId('incoming.open-new').click();
   await expect(planName(page)).toHaveText('Every node kind');
-  expect(await currentPlan(page)).toEqual(planFromText(readFileSync(everyKind, 'utf8')));
+  // The file has no drawing (no positions): it is laid out once, as an undo step of its own.
+  await expect(app.toasts.filter({ hasText: 'had no drawing' })).toBeVisible();
+  await app.undo();
+  await expect.poll(() => currentPlan(page)).toEqual(planFromText(readFileSync(everyKind, 'utf8')));
 
   const chooser = page.waitForEvent('filechooser');
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
