@@ -23,3 +23,18 @@ test('a normal load shows the findings count without a retry', async ({ app, pag
   await app.open();
   await expect(page.getByTestId('tab.findings')).toContainText(/Findings\s*\d+/);
 });
+
+test('an export waits for the checks: without them it would list no findings, so it offers Retry instead', async ({ app, page }) => {
+  let block = true;
+  await page.route('**/assets/findings-*.js', (route) => (block ? route.abort() : route.continue()));
+  await app.open();
+  await expect(page.getByTestId('tab.findings')).toContainText('!');
+  await page.getByTestId('toolbar.export').click();
+  const notice = page.getByTestId('export.checks');
+  await expect(notice).toContainText('would list no findings');
+  await expect(page.getByTestId('export.download')).toBeDisabled();
+  block = false;
+  await notice.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('export.preview')).toBeVisible();
+  await expect(page.getByTestId('export.download')).toBeEnabled();
+});

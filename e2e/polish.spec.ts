@@ -151,6 +151,11 @@ test('a plan without a drawing is laid out once when it opens; undo puts the pil
   await expect.poll(spots).toBe(piled.nodes.length);
   await app.undo();
   await expect.poll(spots).toBe(1);
+  // The undo dismissed the message; an edit afterwards does not lay the pile out again.
+  await expect(app.toasts.filter({ hasText: 'had no drawing' })).toHaveCount(0);
+  await app.paletteItem('tbot').click();
+  await expect(app.node('tbot-2')).toBeVisible();
   await page.waitForTimeout(1500);
   expect(await spots()).toBe(1);
+  await expect(app.toasts.filter({ hasText: 'had no drawing' })).toHaveCount(0);
 });

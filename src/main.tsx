@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { CrashBoundary, CrashProbe } from './app/crash/CrashBoundary.tsx';
 import { registerServiceWorker } from './app/library/offline.ts';
-import { loadChecks } from './app/store/derived.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Portolan: #root element missing from index.html');
@@ -15,6 +14,4 @@ createRoot(root).render(
     </CrashBoundary>
   </StrictMode>,
 );
-// The checks and their texts are a separate chunk: fetched right after the first render.
-void loadChecks();
 registerServiceWorker();

@@ -14,7 +14,7 @@ import { useShortcuts } from './hooks/useShortcuts.ts';
 import { BottomPanel } from './panels/bottom/BottomPanel.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { startAutosave } from './store/autosave.ts';
-import { startLayingOutUndrawn } from './layout/undrawn.ts';
+import { loadChecks } from './store/derived.ts';
 import { startupNotice, useAppStore } from './store/index.ts';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { PanelBoundary } from './ui/PanelBoundary.tsx';
@@ -37,7 +37,8 @@ export function App() {
   useApplyTheme();
   useShortcuts();
   useEffect(() => startAutosave(), []);
-  useEffect(() => startLayingOutUndrawn(), []);
+  // The checks and their texts are a chunk of their own, fetched once the first render is on screen.
+  useEffect(() => void loadChecks(), []);
   useEffect(() => {
     if (startupNotice) useAppStore.getState().toast(startupNotice, 'error');
   }, []);

@@ -48,7 +48,7 @@ export function draftToAssertion(plan: Plan, d: AssertionDraft): { ok: true; ass
   if (d.type === 'only-ports-from' && bad !== undefined) return { ok: false, message: `“${bad}” is not a port number (write 443, or 3021/udp for a UDP port).` };
   const portsOf = (udp: boolean) => [...new Set(parsedWords.filter((m) => m !== null && (m[2]?.toLowerCase() === 'udp') === udp).map((m) => Number(m![1])))];
   const udpPorts = portsOf(true);
-  const taken = new Set([...takenIds(plan), ...plan.assertions.map((a) => a.id)]);
+  const taken = takenIds(plan);
   const zoneSlug = d.type === 'no-traffic' ? `${d.zone}-to-${d.toZone}` : d.zone;
   const id = freeId(`${d.type}-${zoneSlug}`, taken);
   const candidate =

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { EXPORTERS, exportFileName } from '../../core/export/index.ts';
 import type { Exporter } from '../../core/export/index.ts';
 import type { Plan } from '../../core/schema/index.ts';
-import { derivedFor } from '../store/derived.ts';
+import { derivedFor, loadChecks, useChecksState } from '../store/derived.ts';
 import { useAppStore } from '../store/index.ts';
 import { renderDiagram } from './diagram.ts';
 import type { Diagram } from './diagram.ts';
@@ -64,10 +64,12 @@ export default function ExportPanel() {
 
   // A per-host format on a plan without nodes has nothing to show yet: an empty state, not an error.
   const noHosts = exporter?.perHost === true && !host;
+  // Exports list the findings too: until the checks are in, one would say there are none.
+  const checks = useChecksState();
   const text = useMemo<TextResult | null>(() => {
-    if (!exporter || noHosts) return null;
+    if (!exporter || noHosts || checks !== 'ready') return null;
     return runExporter(exporter, plan, host);
-  }, [exporter, plan, host, noHosts]);
+  }, [exporter, plan, host, noHosts, checks]);
 
   const diagramFormat = format.kind === 'diagram' ? format.diagram : null;
   const diagram = useDiagram(diagramFormat, plan);
@@ -158,7 +160,20 @@ export default function ExportPanel() {
             </select>
           </div>
         ) : null}
-        {noHosts ? (
+        {exporter && !noHosts && checks !== 'ready' ? (
+          <div className="pl-export__empty" role={checks === 'failed' ? 'alert' : 'status'} data-testid="export.checks">
+            {checks === 'loading' ? (
+              <p>Checking the plan…</p>
+            ) : (
+              <>
+                <p>The checks could not be loaded, so an export would list no findings. The connection may be down, or Portolan was updated.</p>
+                <button type="button" className="pl-btn" onClick={() => void loadChecks()}>
+                  Retry
+                </button>
+              </>
+            )}
+          </div>
+        ) : noHosts ? (
           <div className="pl-export__empty" role="status" data-testid="export.empty">
             <p>This format is about one host at a time, and the plan has no nodes yet.</p>
             <p className="pl-muted">Add a node (a Proxy, Auth, an agent…) to export the rules of its host.</p>

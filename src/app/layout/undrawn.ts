@@ -1,12 +1,9 @@
 /**
  * A plan without a drawing (written by hand or by a script, or exported by a tool that knows no
  * positions) arrives with its nodes piled on one spot, the schema's default position. Such a plan is
- * laid out once, automatically, as an undo step of its own; undoing it brings the pile back and leaves
- * it so.
+ * laid out when it comes in, as an undo step of its own; undoing it brings the pile back and leaves it so.
  */
 import type { Plan } from '../../core/schema/index.ts';
-import { topologyKey } from '../store/derived.ts';
-import { inGesture } from '../store/history.ts';
 import { useAppStore } from '../store/index.ts';
 import { autoLayout } from './autoLayout.ts';
 
@@ -24,19 +21,10 @@ export function isUndrawn(plan: Plan): boolean {
   return most >= 3 || most === plan.nodes.length;
 }
 
-/** Lay out each undrawn plan that comes in, once per plan content (so that an undo of it stays undone). */
-export function startLayingOutUndrawn(): () => void {
-  const done = new Set<string>();
-  const check = (plan: Plan) => {
-    if (!isUndrawn(plan)) return;
-    const key = topologyKey(plan);
-    if (done.has(key)) return;
-    done.add(key);
-    void autoLayout('This plan had no drawing (its nodes sat on one spot): laid out by zone. Undo (Ctrl+Z) puts them back.');
-  };
-  check(useAppStore.getState().plan);
-  return useAppStore.subscribe((state, prior) => {
-    // Not on every frame of a drag (a gesture never piles nodes up).
-    if (state.plan !== prior.plan && !inGesture()) check(state.plan);
-  });
+/**
+ * After a plan came in from a link, a file or a paste: lay it out if it has no drawing. Called by those
+ * paths alone, so that an undo of the layout stays undone (edits and reloads never lay it out again).
+ */
+export function layOutIfUndrawn(): void {
+  if (isUndrawn(useAppStore.getState().plan)) void autoLayout('This plan had no drawing (its nodes sat on one spot): laid out by zone. Undo (Ctrl+Z) puts them back.');
 }

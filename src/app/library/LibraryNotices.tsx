@@ -24,8 +24,8 @@ export function LibraryNotices() {
         {conflict ? (
           <>
             <p>
-              “{conflict.theirs.name}” was saved in another tab or window while you had unsaved changes here. Portolan did not overwrite either version: choose which one to
-              continue with.
+              “{conflict.theirs.name}” was saved in another tab or window while you had unsaved changes here. Portolan did not overwrite either version
+              {conflict.unreadable === undefined ? ': choose which one to continue with.' : '.'}
             </p>
             {conflict.unreadable !== undefined ? (
               <p role="alert">

@@ -214,7 +214,12 @@ async function onMessage(message: Message): Promise<void> {
   if (message.type === 'saved' && message.id === currentId && message.revision > session.base) {
     const read = await readPlan(db, message.id);
     // A switch to another plan may have started while the record was read.
-    if (!read.ok || session.switching || useLibrary.getState().currentId !== message.id) return;
+    if (session.switching || useLibrary.getState().currentId !== message.id) return;
+    if (!read.ok) {
+      // A version this release cannot read (a newer release saved it): an open conflict must not offer the older one.
+      if (read.reason === 'unreadable' && conflict) useLibrary.setState({ conflict: { theirs: { ...conflict.theirs, revision: message.revision }, unreadable: shortReason(read.message) } });
+      return;
+    }
     const theirs = read.record;
     if (conflict) {
       useLibrary.setState({ conflict: { theirs } });

@@ -10,6 +10,7 @@ import { examplePlan } from '../../core/examples/example-plan.ts';
 import type { ParseResult, Plan, PlanIssue } from '../../core/schema/index.ts';
 import { canvasApi } from '../commands.ts';
 import { openAsNew } from '../library/actions.ts';
+import { layOutIfUndrawn } from '../layout/undrawn.ts';
 import { samePlan, withoutView } from '../library/plans.ts';
 import { libraryReady } from '../library/session.ts';
 import { useAppStore } from '../store/index.ts';
@@ -63,6 +64,7 @@ function replaceWith(plan: Plan, message: string): void {
   app().replacePlan(plan);
   app().toast(message, 'success');
   setTimeout(() => canvasApi.current?.fitView(), 50);
+  layOutIfUndrawn();
 }
 
 function close(name: 'incoming' | 'plan-error'): void {
@@ -73,7 +75,9 @@ export async function acceptAsNew(): Promise<void> {
   const pending = useIncoming.getState().pending;
   close('incoming');
   useIncoming.setState({ pending: null });
-  if (pending) await openAsNew(pending.plan);
+  if (!pending) return;
+  await openAsNew(pending.plan);
+  layOutIfUndrawn();
 }
 
 export function acceptReplace(): void {

@@ -4,7 +4,7 @@
  * coordinates never reach this module (see `canvas/adapter.ts`).
  */
 import { PALETTE, freeId, paletteItem } from '../../core/catalog/kinds.ts';
-import { ClusterSchema, FORMAT_TYPE, NodeSchema, PlanSchema, ZoneSchema } from '../../core/schema/index.ts';
+import { ClusterSchema, FORMAT_TYPE, NodeSchema, PlanSchema, ZoneSchema, planIds } from '../../core/schema/index.ts';
 import { Id } from '../../core/schema/common.ts';
 import type { Cluster, Link, Plan, PlanNode, Zone } from '../../core/schema/index.ts';
 
@@ -31,10 +31,8 @@ export function emptyPlan(): Plan {
   });
 }
 
-/** Every id used in the plan: clusters, zones, nodes and links share one namespace. */
-export function takenIds(plan: Plan): Set<string> {
-  return new Set([...plan.clusters.map((c) => c.id), ...plan.zones.map((z) => z.id), ...plan.nodes.map((n) => n.id), ...plan.links.map((l) => l.id)]);
-}
+/** Every id used in the plan (one namespace): `planIds` of the schema. */
+export const takenIds = planIds;
 
 /** The zone under a point: the smallest zone whose rectangle contains it (zones may overlap). */
 export function zoneAt(plan: Plan, point: XY, exclude?: string): Zone | undefined {
@@ -229,7 +227,7 @@ export function renameProblem(plan: Plan, current: string, next: string): string
   if (next === current) return undefined;
   const parsed = Id.safeParse(next);
   if (!parsed.success) return parsed.error.issues[0]?.message ?? 'not a valid id';
-  if (takenIds(plan).has(next) || plan.assertions.some((a) => a.id === next)) return `"${next}" is already the id of something else in this plan`;
+  if (takenIds(plan).has(next)) return `"${next}" is already the id of something else in this plan`;
   return undefined;
 }
 

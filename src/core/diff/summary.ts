@@ -7,7 +7,7 @@
 import { markdownCell } from '../export/markdown.ts';
 import { portText } from '../export/model.ts';
 import { plainText } from '../export/text.ts';
-import { nodeLabel } from '../engine/index.ts';
+import { nodeLabel } from '../engine/endpoints.ts';
 import type { Rule } from '../engine/index.ts';
 import type { Plan } from '../schema/index.ts';
 import type { PlanDiff } from './types.ts';

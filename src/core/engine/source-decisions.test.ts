@@ -64,6 +64,16 @@ describe('an App or Database Service joined directly to Auth does not start on a
     expect(newErrors(result.findings, after.findings)).toEqual([]);
     expect(applyAutofix(fixed.plan, choice!)).toMatchObject({ ok: false });
   });
+
+  it('the new link takes an id nothing else in the plan uses (ids are one namespace)', () => {
+    const zone = { id: 'db-agent-proxy', name: 'Named like the link', kind: 'private' as const, cidrs: ['10.9.0.0/16'] };
+    const before = { ...plan([{ id: 'main', name: 'teleport.example.com' }], nodes, links) };
+    const withZone = { ...before, zones: [...before.zones, { ...zone, position: { x: 0, y: 0 }, size: { width: 100, height: 100 } }] };
+    const choice = derive(withZone).findings.find((f) => f.code === 'L-C2')?.choices?.[0];
+    const fixed = applyAutofix(withZone, choice!);
+    if (!fixed.ok) throw new Error(fixed.message);
+    expect(fixed.plan.links.find((l) => l.source === 'db-agent')?.id).toBe('db-agent-proxy-2');
+  });
 });
 
 describe('the Windows Desktop Service listens or tunnels, exactly one (L-A1, lib/service/desktop.go)', () => {

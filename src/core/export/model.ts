@@ -6,7 +6,7 @@
  * which a plan id can never contain, and they get a readable name here.
  */
 import { CLOUD_TENANT_PREFIX, KUBELET_PREFIX } from '../catalog/index.ts';
-import { nodeLabel } from '../engine/index.ts';
+import { nodeLabel } from '../engine/endpoints.ts';
 import type { DeriveResult, Finding, Rule } from '../engine/index.ts';
 import type { Plan } from '../schema/index.ts';
 

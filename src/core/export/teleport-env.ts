@@ -8,7 +8,7 @@
  */
 import { ALL_FLOW_TEMPLATES } from '../catalog/index.ts';
 import type { DeriveResult } from '../engine/index.ts';
-import { shouldProxy } from '../engine/index.ts';
+import { shouldProxy } from '../engine/no-proxy.ts';
 import type { Plan, PlanNode } from '../schema/index.ts';
 import { lineComment } from './escape.ts';
 import { compareText } from './model.ts';

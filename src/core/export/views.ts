@@ -2,7 +2,7 @@
  * The two ways firewall teams read rules: per zone pair (what each firewall between zones must allow)
  * and per host (what each host firewall lets in and out). Both are orderings of the same resolved rows.
  */
-import { rulesByHost, rulesByZonePair } from '../engine/index.ts';
+import { rulesByHost, rulesByZonePair } from '../engine/views.ts';
 import type { DeriveResult } from '../engine/index.ts';
 import type { Plan, PlanNode } from '../schema/index.ts';
 import { Resolver, compareText } from './model.ts';

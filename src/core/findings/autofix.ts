@@ -6,7 +6,7 @@
  */
 import { freeId } from '../catalog/kinds.ts';
 import type { Autofix, FieldChange } from '../engine/types.ts';
-import { PlanSchema } from '../schema/index.ts';
+import { PlanSchema, planIds } from '../schema/index.ts';
 import type { Cluster, Link, Plan, PlanNode } from '../schema/index.ts';
 
 export type AutofixResult = { ok: true; plan: Plan } | { ok: false; message: string };
@@ -32,7 +32,7 @@ function relinked(plan: Plan, fix: Autofix): Link[] | string {
   if (!fix.links) return plan.links;
   for (const id of fix.links.remove) if (!plan.links.some((l) => l.id === id)) return `The plan no longer has the link "${id}".`;
   const kept = plan.links.filter((l) => !fix.links?.remove.includes(l.id));
-  const taken = new Set(plan.links.map((l) => l.id));
+  const taken = planIds(plan);
   let added = false;
   for (const { source, target } of fix.links.add) {
     if (kept.some((l) => (l.source === source && l.target === target) || (l.source === target && l.target === source))) continue;

@@ -2,6 +2,7 @@
  * Where imported nodes go: a new column to the right of everything already on the canvas, so they
  * never overlap existing nodes or zones. Deterministic: same plan, same positions.
  */
+import { planIds } from '../schema/index.ts';
 import type { Plan } from '../schema/index.ts';
 
 const NODE_WIDTH = 180;
@@ -28,10 +29,8 @@ export function positionsBeside(anchor: { x: number; y: number }, count: number)
   return Array.from({ length: count }, (_, i) => ({ x: anchor.x + (NODE_WIDTH + GAP) * (1 + Math.floor(i / PER_COLUMN)), y: anchor.y + (i % PER_COLUMN) * ROW_PITCH }));
 }
 
-/** Every id in use (ids are unique across clusters, zones, nodes and links). */
-export function takenIds(plan: Plan): Set<string> {
-  return new Set([...plan.clusters.map((c) => c.id), ...plan.zones.map((z) => z.id), ...plan.nodes.map((n) => n.id), ...plan.links.map((l) => l.id)]);
-}
+/** Every id used in the plan (one namespace): `planIds` of the schema. */
+export const takenIds = planIds;
 
 /** A deep copy of a plan (plans are plain JSON data), so imports never mutate their input. */
 export function clonePlan(plan: Plan): Plan {

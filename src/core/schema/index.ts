@@ -20,6 +20,7 @@ export type {
   ZoneKindName,
 } from './types.ts';
 export { planJsonSchema } from './json-schema.ts';
+export { planIds } from './ids.ts';
 export { dottedQuadProblem, isCidr, isHost, isHostPort, isIpLiteral } from './common.ts';
 export { defOf, unwrap } from './introspect.ts';
 export type { Schema, SchemaDef } from './introspect.ts';

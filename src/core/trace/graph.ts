@@ -3,7 +3,7 @@
  * id. A set of flow ids can be left out, which is how `whatBreaks` closes a rule or a port.
  */
 import { CLOUD_TENANT_PREFIX } from '../catalog/index.ts';
-import { nodeLabel } from '../engine/index.ts';
+import { nodeLabel } from '../engine/endpoints.ts';
 import type { DeriveResult, Flow } from '../engine/index.ts';
 import type { Link, Plan, PlanNode } from '../schema/index.ts';
 import { isTeleportNode } from '../schema/index.ts';

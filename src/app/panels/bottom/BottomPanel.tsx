@@ -87,7 +87,11 @@ function ChecksPending({ failed }: { failed: boolean }) {
   return (
     <div className="pl-empty" role="alert">
       <p>The checks could not be loaded, so no findings are shown (the rules are complete). The connection may be down, or Portolan was updated: retry, or reload the page.</p>
-      <button type="button" className="pl-btn" onClick={() => void loadChecks()} data-testid="checks.retry">Retry</button>
+      <div className="pl-dialog__actions">
+        <button type="button" className="pl-btn" onClick={() => void loadChecks()} data-testid="checks.retry">Retry</button>
+        {/* A browser may keep a failed module load for the page's life: a reload always fetches again. */}
+        <button type="button" className="pl-btn" onClick={() => location.reload()}>Reload the page</button>
+      </div>
     </div>
   );
 }

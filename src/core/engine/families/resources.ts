@@ -48,8 +48,13 @@ function appPortRanges(run: Run, link: Link, agent: PlanNode, app: NodeOfKind<'a
 /** The host an agent dials for a resource (matched against NO_PROXY): an app's URI host, else its first address that is not a CIDR. */
 function dialHost(resource: PlanNode): string | undefined {
   if (resource.kind === 'app') {
-    const m = /^[a-z]+:\/\/(\[[^\]]+\]|[^/\s:?#]+)/i.exec(resource.uri);
-    if (m?.[1] !== undefined) return m[1].replace(/^\[|\]$/g, '');
+    try {
+      // WHATWG URL: drops user info and IPv6 brackets, as Go's url.Parse + Hostname() do.
+      const host = new URL(resource.uri).hostname;
+      if (host !== '') return host.replace(/^\[|\]$/g, '');
+    } catch {
+      // Not a URL: fall back to the node's addresses.
+    }
   }
   const first = resource.addresses[0];
   return first === undefined || first.includes('/') ? undefined : (parseHostPort(first)?.host ?? first);
