@@ -22,7 +22,7 @@ export function isUndrawn(plan: Plan): boolean {
 }
 
 /**
- * After a plan came in from a link, a file or a paste: lay it out if it has no drawing. Called by those
+ * After a plan came in from a link or a file: lay it out if it has no drawing. Called by those
  * paths alone, so that an undo of the layout stays undone (edits and reloads never lay it out again).
  */
 export function layOutIfUndrawn(): void {
