@@ -1,6 +1,9 @@
 /** The checks load after first paint: the plan and its rules show at once, the findings a moment later. */
 import { expect, test } from './fixtures/portolan.ts';
 
+// Blocked chunks must stay blocked: a service worker would serve them from its cache, unseen by page.route.
+test.use({ serviceWorkers: 'block' });
+
 test('findings arrive after the rules; when the checks cannot load, the tab says so and Retry brings them', async ({ app, page }) => {
   let block = true;
   await page.route('**/assets/findings-*.js', (route) => (block ? route.abort() : route.continue()));
@@ -37,4 +40,16 @@ test('an export waits for the checks: without them it would list no findings, so
   await notice.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('export.preview')).toBeVisible();
   await expect(page.getByTestId('export.download')).toBeEnabled();
+});
+
+test('a tab or the Export dialog whose code cannot load says so in place; the rest of the app works on', async ({ app, page }) => {
+  await page.route('**/assets/{ExplainTab,ExportPanel}-*.js', (route) => route.abort());
+  await app.open();
+  await page.getByTestId('tab.trace').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load this tab' })).toBeVisible();
+  await page.getByTestId('tab.rules').click();
+  await expect(page.getByTestId('rules.row').first()).toBeVisible();
+  await page.getByTestId('toolbar.export').click();
+  await expect(page.getByTestId('dialog.export').getByRole('alert')).toContainText('Could not load the exporters');
+  await expect(app.node('proxy-1')).toBeVisible();
 });

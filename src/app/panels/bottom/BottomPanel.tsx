@@ -5,6 +5,7 @@ import { useAppStore, useShallow } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
 import { useBottomHeight } from './resize.ts';
+import { PanelBoundary } from '../../ui/PanelBoundary.tsx';
 import { ASSERTION_CODE } from '../../../core/assertions/index.ts';
 import type { BottomTab } from '../../store/uiSlice.ts';
 
@@ -73,7 +74,10 @@ export function BottomPanel() {
           ) : tab === 'findings' && checks !== 'ready' ? (
             <ChecksPending failed={checks === 'failed'} />
           ) : (
-            <Suspense fallback={<p className="pl-empty">Loading…</p>}>{tab === 'findings' ? <FindingsPanel /> : <ExplainTab tab={tab} />}</Suspense>
+            /* A tab whose code cannot load says so in place, with a reload, instead of the crash screen. */
+            <PanelBoundary key={tab} what="this tab" className="pl-empty" label={tab}>
+              <Suspense fallback={<p className="pl-empty">Loading…</p>}>{tab === 'findings' ? <FindingsPanel /> : <ExplainTab tab={tab} />}</Suspense>
+            </PanelBoundary>
           )}
         </div>
       ) : null}
