@@ -53,3 +53,15 @@ test('a tab or the Export dialog whose code cannot load says so in place; the re
   await expect(page.getByTestId('dialog.export').getByRole('alert')).toContainText('Could not load the exporters');
   await expect(app.node('proxy-1')).toBeVisible();
 });
+
+test('a dialog whose code cannot load says so in a notice that closes; the app works on', async ({ app, page }) => {
+  await page.route('**/assets/PlansDialog-*.js', (route) => route.abort());
+  await app.open();
+  await page.getByTestId('toolbar.plans').click();
+  const notice = page.getByRole('alert').filter({ hasText: 'Could not load this dialog' });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Close' }).click();
+  await expect(notice).toHaveCount(0);
+  await app.paletteItem('tbot').click();
+  await expect(app.node('tbot-2')).toBeVisible();
+});

@@ -3,7 +3,7 @@
  * at start because they no longer pass the parse door (localStorage), and library records whose plan
  * fails it (IndexedDB). Pure: the helpers read a storage-like object or records already fetched.
  */
-import { parsePlan } from '../../core/schema/index.ts';
+import { isRecord, parsePlan } from '../../core/schema/index.ts';
 import { slugify } from './plans.ts';
 import { setAsidePlanId } from './crashCopy.ts';
 
@@ -42,10 +42,6 @@ export function shortReason(message: string): string {
 function reasonFor(plan: unknown): string | null {
   const parsed = parsePlan(plan);
   return parsed.ok ? null : shortReason(parsed.error.message);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function nameIn(value: unknown): string | null {

@@ -8,6 +8,7 @@ import './travel.css';
 import { FilesHost } from '../files/FilesHost.tsx';
 import { startLibrary } from '../library/session.ts';
 import { useAppStore } from '../store/index.ts';
+import { PanelBoundary } from '../ui/PanelBoundary.tsx';
 import { IncomingDialogs } from './IncomingDialogs.tsx';
 import { takeLinkFromAddress } from './addressLink.ts';
 
@@ -34,12 +35,15 @@ export function TravelHost() {
     <>
       <FilesHost />
       <IncomingDialogs />
-      <Suspense fallback={null}>
-        {dialog === 'plans' && <PlansDialog />}
-        {dialog === 'templates' && <TemplatesDialog />}
-        {dialog === 'import' && <ImportDialog />}
-        {dialog === 'share' && <ShareDialog />}
-      </Suspense>
+      {/* A dialog whose code cannot load says so in a notice with a reload, instead of the crash screen. */}
+      <PanelBoundary key={dialog ?? ''} what="this dialog" className="pl-chunk-error" label="Dialog" onDismiss={() => useAppStore.getState().openDialog(null)}>
+        <Suspense fallback={null}>
+          {dialog === 'plans' && <PlansDialog />}
+          {dialog === 'templates' && <TemplatesDialog />}
+          {dialog === 'import' && <ImportDialog />}
+          {dialog === 'share' && <ShareDialog />}
+        </Suspense>
+      </PanelBoundary>
       <Suspense fallback={null}>
         <LibraryNotices />
       </Suspense>

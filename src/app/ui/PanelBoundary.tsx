@@ -11,6 +11,8 @@ interface Props {
   what: string;
   className: string;
   label: string;
+  /** For a dialog: a way to close the notice (its frame, with Escape, did not load either). */
+  onDismiss?: () => void;
   children: ReactNode;
 }
 
@@ -40,6 +42,11 @@ export class PanelBoundary extends Component<Props, State> {
         <button type="button" className="pl-btn pl-btn--small" onClick={() => window.location.reload()}>
           Reload Portolan
         </button>
+        {this.props.onDismiss ? (
+          <button type="button" className="pl-btn pl-btn--small" onClick={this.props.onDismiss}>
+            Close
+          </button>
+        ) : null}
       </aside>
     );
   }

@@ -1,5 +1,5 @@
 /** Ping JSON text → a checked `PingResponse`, or a message that says what is wrong and where. */
-import { formatPath } from '../schema/index.ts';
+import { formatPath, isRecord } from '../schema/index.ts';
 import { PingResponseSchema } from './ping-schema.ts';
 import type { PingResponse } from './ping-schema.ts';
 
@@ -9,10 +9,6 @@ export const MAX_PING_TEXT = 1024 * 1024;
 const HOW = 'Paste the output of `curl https://<your proxy>/webapi/ping` as is.';
 
 export type DecodeResult<T> = { ok: true; value: T } | { ok: false; message: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Decode and validate the text of a `/webapi/ping` (or `/webapi/find`) response. */
 export function decodePing(text: string): DecodeResult<PingResponse> {

@@ -1,7 +1,7 @@
 /** teleport.yaml text → a checked config, or a message with the line that is wrong. */
 import { LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
-import { formatPath } from '../schema/index.ts';
+import { formatPath, isRecord } from '../schema/index.ts';
 import { SERVICE_SECTIONS, TeleportYamlSchema } from './yaml-schema.ts';
 import type { TeleportYaml } from './yaml-schema.ts';
 import { findUnknownKeys } from './yaml-keys.ts';
@@ -11,10 +11,6 @@ import type { UnknownKey } from './yaml-keys.ts';
 export const MAX_YAML_TEXT = 1024 * 1024;
 
 const EXPECTED = `expected at least one of ${SERVICE_SECTIONS.join(', ')}`;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The 1-based line of the value at `path` in the file (`['db_service', 'databases', 2]`), when it has one. */
 export type LineOf = (path: readonly (string | number)[]) => number | undefined;

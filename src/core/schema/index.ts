@@ -1,6 +1,6 @@
 /** Public API of the plan format. */
 export { CURRENT_VERSION, READABLE_VERSIONS } from './migrate.ts';
-export { MAX_PLAN_TEXT_BYTES, describeIssues, formatPath, parsePlan, parsePlanText } from './parse.ts';
+export { MAX_PLAN_TEXT_BYTES, describeIssues, formatPath, isRecord, parsePlan, parsePlanText } from './parse.ts';
 export type { ParseResult, PlanError, PlanErrorKind, PlanIssue } from './parse.ts';
 export { FORMAT_TYPE, PlanV1 as PlanSchema, NodeV1 as NodeSchema, ClusterV1 as ClusterSchema, ZoneV1 as ZoneSchema, LinkV1 as LinkSchema, AssertionV1 as AssertionSchema } from './v1.ts';
 export { TELEPORT_KINDS, isTeleportNode } from './types.ts';

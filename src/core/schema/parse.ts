@@ -71,7 +71,8 @@ export function describeIssues(issues: readonly PlanIssue[]): string {
   return [...shown, ...more].join('\n');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
