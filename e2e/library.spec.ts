@@ -2,6 +2,7 @@
 import { examplePlan } from '../src/core/examples/example-plan.ts';
 import { templateById } from '../src/core/templates/index.ts';
 import { expect, test } from './fixtures/portolan.ts';
+import type { PortolanPage } from './fixtures/portolan.ts';
 import { openPlans, planName, planRow, useTemplate } from './fixtures/travel.ts';
 
 const single = templateById('single-host')!.plan().name;
@@ -87,19 +88,27 @@ test('the single plan saved by an older Portolan moves into the library on first
   await expect(planName(page)).toHaveText('My old plan');
 });
 
-test('unsaved changes that cannot be read are set aside and reported, never dropped', async ({ app, page }) => {
+/**
+ * Open the app, then reload it with `text(id)` as the open plan's crash copy, written in the same task as
+ * the reload so that no save of the running app can replace it in between. Returns the plan's id.
+ */
+async function reloadWithCrashCopy(app: PortolanPage, text: (id: string) => string): Promise<string> {
   await app.open();
-  const id = await page.evaluate(() => localStorage.getItem('portolan.library.last'));
-  expect(id).toBeTruthy();
-  // A crash copy whose plan no release reads (a node without a kind), written in the same task as the
-  // reload so that no save of the running app can replace it in between.
+  const id = await app.page.evaluate(() => localStorage.getItem('portolan.library.last'));
+  if (!id) throw new Error('no open library plan');
   await Promise.all([
-    page.waitForEvent('load'),
-    page.evaluate((planId) => {
-      localStorage.setItem(`portolan.library.working.${planId}`, JSON.stringify({ id: planId, base: 0, plan: { type: 'portolan-plan', version: 1, name: 'x', clusters: [{ id: 'main', name: 'c' }], nodes: [{ id: 'n' }], links: [] } }));
+    app.page.waitForEvent('load'),
+    app.page.evaluate(({ key, value }) => {
+      localStorage.setItem(key, value);
       location.reload();
-    }, id),
+    }, { key: `portolan.library.working.${id}`, value: text(id) }),
   ]);
+  return id;
+}
+
+test('unsaved changes that cannot be read are set aside and reported, never dropped', async ({ app, page }) => {
+  // A crash copy whose plan no release reads (a node without a kind).
+  const id = await reloadWithCrashCopy(app, (planId) => JSON.stringify({ id: planId, base: 0, plan: { type: 'portolan-plan', version: 1, name: 'x', clusters: [{ id: 'main', name: 'c' }], nodes: [{ id: 'n' }], links: [] } }));
   await expect(app.toasts.filter({ hasText: 'cannot be read' })).toContainText('open Plans → Unreadable copies');
   const aside = await page.evaluate((planId) => localStorage.getItem(`portolan.library.working.${planId}.unreadable`), id);
   expect(JSON.parse(aside ?? '{}').plan.nodes[0].id).toBe('n');
@@ -107,16 +116,7 @@ test('unsaved changes that cannot be read are set aside and reported, never drop
 });
 
 test('unsaved changes whose stored text is damaged are set aside too, not overwritten by the next save', async ({ app, page }) => {
-  await app.open();
-  const id = await page.evaluate(() => localStorage.getItem('portolan.library.last'));
-  expect(id).toBeTruthy();
-  await Promise.all([
-    page.waitForEvent('load'),
-    page.evaluate((planId) => {
-      localStorage.setItem(`portolan.library.working.${planId}`, '{"id":"half a wri');
-      location.reload();
-    }, id),
-  ]);
+  const id = await reloadWithCrashCopy(app, () => '{"id":"half a wri');
   await expect(app.toasts.filter({ hasText: 'cannot be read' })).toContainText('the stored text is damaged');
   // An edit saves the plan again; the damaged text stays aside, as it was.
   await app.paletteItem('tbot').click();

@@ -1,8 +1,7 @@
 /** Pure plan edits for assertions (each one store edit, so one undo step), and the add form's validation. */
 import type { Assertion, Plan } from '../../core/schema/index.ts';
-import { AssertionSchema } from '../../core/schema/index.ts';
+import { AssertionSchema, planIds } from '../../core/schema/index.ts';
 import { freeId } from '../../core/catalog/kinds.ts';
-import { takenIds } from '../store/planOps.ts';
 
 export type AssertionType = Assertion['type'];
 
@@ -48,7 +47,7 @@ export function draftToAssertion(plan: Plan, d: AssertionDraft): { ok: true; ass
   if (d.type === 'only-ports-from' && bad !== undefined) return { ok: false, message: `“${bad}” is not a port number (write 443, or 3021/udp for a UDP port).` };
   const portsOf = (udp: boolean) => [...new Set(parsedWords.filter((m) => m !== null && (m[2]?.toLowerCase() === 'udp') === udp).map((m) => Number(m![1])))];
   const udpPorts = portsOf(true);
-  const taken = takenIds(plan);
+  const taken = planIds(plan);
   const zoneSlug = d.type === 'no-traffic' ? `${d.zone}-to-${d.toZone}` : d.zone;
   const id = freeId(`${d.type}-${zoneSlug}`, taken);
   const candidate =

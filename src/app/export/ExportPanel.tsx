@@ -8,7 +8,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { EXPORTERS, exportFileName } from '../../core/export/index.ts';
 import type { Exporter } from '../../core/export/index.ts';
 import type { Plan } from '../../core/schema/index.ts';
-import { derivedFor, loadChecks, useChecksState } from '../store/derived.ts';
+import { derivedFor, useChecksState } from '../store/derived.ts';
+import { ChecksPending } from '../ui/ChecksPending.tsx';
 import { useAppStore } from '../store/index.ts';
 import { renderDiagram } from './diagram.ts';
 import type { Diagram } from './diagram.ts';
@@ -161,18 +162,7 @@ export default function ExportPanel() {
           </div>
         ) : null}
         {exporter && !noHosts && checks !== 'ready' ? (
-          <div className="pl-export__empty" role={checks === 'failed' ? 'alert' : 'status'} data-testid="export.checks">
-            {checks === 'loading' ? (
-              <p>Checking the plan…</p>
-            ) : (
-              <>
-                <p>The checks could not be loaded, so an export would list no findings. The connection may be down, or Portolan was updated.</p>
-                <button type="button" className="pl-btn" onClick={() => void loadChecks()}>
-                  Retry
-                </button>
-              </>
-            )}
-          </div>
+          <ChecksPending state={checks} without="an export would list no findings" className="pl-export__empty" testId="export.checks" />
         ) : noHosts ? (
           <div className="pl-export__empty" role="status" data-testid="export.empty">
             <p>This format is about one host at a time, and the plan has no nodes yet.</p>

@@ -31,9 +31,6 @@ export function emptyPlan(): Plan {
   });
 }
 
-/** Every id used in the plan (one namespace): `planIds` of the schema. */
-export const takenIds = planIds;
-
 /** The zone under a point: the smallest zone whose rectangle contains it (zones may overlap). */
 export function zoneAt(plan: Plan, point: XY, exclude?: string): Zone | undefined {
   let best: Zone | undefined;
@@ -66,7 +63,7 @@ export interface Created {
 export function addFromPalette(plan: Plan, itemId: string, at: XY): Created {
   const item = paletteItem(itemId);
   if (!item) return { plan, created: [] };
-  const taken = takenIds(plan);
+  const taken = planIds(plan);
   const target = item.target;
   switch (target.type) {
     case 'zone': {
@@ -218,7 +215,7 @@ export function findLink(plan: Plan, a: string, b: string): Link | undefined {
 }
 
 export function addLink(plan: Plan, source: string, target: string): { plan: Plan; id: string } {
-  const id = freeId(`${source}-${target}`, takenIds(plan));
+  const id = freeId(`${source}-${target}`, planIds(plan));
   return { plan: { ...plan, links: [...plan.links, { id, source, target }] }, id };
 }
 
@@ -227,7 +224,7 @@ export function renameProblem(plan: Plan, current: string, next: string): string
   if (next === current) return undefined;
   const parsed = Id.safeParse(next);
   if (!parsed.success) return parsed.error.issues[0]?.message ?? 'not a valid id';
-  if (takenIds(plan).has(next)) return `"${next}" is already the id of something else in this plan`;
+  if (planIds(plan).has(next)) return `"${next}" is already the id of something else in this plan`;
   return undefined;
 }
 
@@ -238,7 +235,7 @@ export function renameProblem(plan: Plan, current: string, next: string): string
 export function renameElement(plan: Plan, current: string, next: string): Plan {
   if (next === current || renameProblem(plan, current, next) !== undefined) return plan;
   const isZone = plan.zones.some((z) => z.id === current);
-  const taken = takenIds(plan);
+  const taken = planIds(plan);
   const swap = (id: string) => (id === current ? next : id);
   const links = isZone
     ? plan.links
@@ -296,7 +293,7 @@ export function copyElements(plan: Plan, ids: Iterable<string>): Clipboard | nul
 
 /** Paste with fresh ids, shifted by `offset`; pasted nodes join the zone under them. */
 export function pasteElements(plan: Plan, clip: Clipboard, offset: XY, sizeOf: (id: string) => Size): Created {
-  const taken = takenIds(plan);
+  const taken = planIds(plan);
   const rename = new Map<string, string>();
   const fresh = (id: string) => {
     const next = freeId(id.replace(/-\d+$/, ''), taken);

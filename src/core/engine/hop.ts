@@ -44,7 +44,8 @@ export function emitHop(ctx: Ctx, sink: FlowSink, obs: Observations, h: HopInput
   const dialTarget = h.dialUnknown ? undefined : (h.dialText ?? joinHostPort(h.dial.host, h.dial.port));
   const shown = dialTarget ?? nameOf(ctx, h.to);
   // Without an address there is no host to match NO_PROXY against: such a hop is taken as direct.
-  const route = h.dialUnknown ? undefined : forwardRoute(ctx, obs, h.initiator, h.use ?? h.template.forwardProxy, h.dial.host, h.dial.port, h.to);
+  const use = h.use ?? h.template.forwardProxy;
+  const route = h.dialUnknown ? undefined : forwardRoute(ctx, obs, h.initiator, use, h.dial.host, h.dial.port, h.to);
   if (!route) {
     const input: FlowInput = { from: h.initiator.id, to: h.to, port: h.port, template: h.template, settings: h.settings, cause: h.cause, links: h.links };
     if (dialTarget !== undefined) input.dialTarget = dialTarget;
@@ -59,7 +60,7 @@ export function emitHop(ctx: Ctx, sink: FlowSink, obs: Observations, h: HopInput
   const f = route.fwd;
   const envSetting = `nodes[${h.initiator.id}].env`;
   // Go sends an http:// request to HTTP_PROXY as it is; everything else is a CONNECT tunnel.
-  const plain = (h.use ?? h.template.forwardProxy) === 'http';
+  const plain = use === 'http';
   sink.add({
     ...base,
     from: h.initiator.id, to: f.id, port: f.port,

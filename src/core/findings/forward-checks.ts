@@ -1,5 +1,5 @@
 /** HTTP CONNECT forward proxies (§5 L-H1…L-H6) and Portolan's forward-proxy checks. */
-import { CLOUD_TENANT_PREFIX, FORWARD_PROXY, SCHEME_PORTS } from '../catalog/index.ts';
+import { CLOUD_TENANT_PREFIX, FORWARD_PROXY, SCHEME_PORTS, resourceForwardProxy } from '../catalog/index.ts';
 import type { Link, PlanNode } from '../schema/index.ts';
 import { cidrContains, ipBytes, isLoopbackHost, parseCidr, parseHostPort, parseProxyUrl } from '../engine/addr.ts';
 import { hostOfAddress } from '../engine/context.ts';
@@ -101,7 +101,8 @@ export const clearApps: Check = (input) => {
     if (!agent || !url) continue;
     for (const [target, dest] of [...targets.entries()].sort()) {
       const app = ctx.nodes.get(dest);
-      if (app?.kind !== 'app' || !/^http:\/\//i.test(app.uri)) continue;
+      // The apps that follow HTTP_PROXY are the plain http:// ones (catalog: APP_SCHEME_FORWARD_PROXY).
+      if (app?.kind !== 'app' || resourceForwardProxy(app) !== 'http') continue;
       const fwd = forwardNodeFor(ctx, agent, url);
       out.add({
         code: 'PL-APP-HTTP-CLEAR', subjects: [agent.id, app.id], nodes: [agent.id, app.id, ...(fwd ? [fwd.id] : [])],

@@ -3,7 +3,7 @@
  * version, edition, name, Teleport Cloud) and the Proxy's addresses and listeners. Returns a preview;
  * the input plan is never changed.
  */
-import { NodeSchema, isTeleportNode, parsePlan } from '../schema/index.ts';
+import { NodeSchema, isTeleportNode, parsePlan, planIds } from '../schema/index.ts';
 import type { Cluster, NodeOfKind, Plan } from '../schema/index.ts';
 import { freeId } from '../catalog/kinds.ts';
 import { isCloudTenantHost, splitHostPort } from './addr.ts';
@@ -12,7 +12,7 @@ import type { PlanChange } from './changes.ts';
 import { decodePing } from './ping-decode.ts';
 import type { PingResponse } from './ping-schema.ts';
 import { applyPingToProxy } from './ping-proxy.ts';
-import { clonePlan, positionsRightOf, takenIds } from './placement.ts';
+import { clonePlan, positionsRightOf } from './placement.ts';
 
 export interface PingImportOptions {
   /** Apply the Proxy settings to this Proxy only (default: every Proxy of the cluster). */
@@ -130,7 +130,7 @@ function applyClusterSettings(cluster: Cluster, ping: PingResponse, changes: Cha
 
 /** A self-hosted cluster without a Proxy in the plan gets one, right of the existing content. */
 function addProxy(plan: Plan, cluster: Cluster, changes: ChangeList): ProxyNode {
-  const id = freeId('proxy', takenIds(plan));
+  const id = freeId('proxy', planIds(plan));
   const [position] = positionsRightOf(plan, 1);
   const explicit = cluster.id !== plan.clusters[0]?.id;
   const node = NodeSchema.parse({ id, name: 'Proxy', kind: 'proxy', position, ...(explicit ? { cluster: cluster.id } : {}) }) as ProxyNode;

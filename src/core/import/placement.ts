@@ -2,7 +2,6 @@
  * Where imported nodes go: a new column to the right of everything already on the canvas, so they
  * never overlap existing nodes or zones. Deterministic: same plan, same positions.
  */
-import { planIds } from '../schema/index.ts';
 import type { Plan } from '../schema/index.ts';
 
 const NODE_WIDTH = 180;
@@ -28,9 +27,6 @@ const PER_COLUMN = 10;
 export function positionsBeside(anchor: { x: number; y: number }, count: number): { x: number; y: number }[] {
   return Array.from({ length: count }, (_, i) => ({ x: anchor.x + (NODE_WIDTH + GAP) * (1 + Math.floor(i / PER_COLUMN)), y: anchor.y + (i % PER_COLUMN) * ROW_PITCH }));
 }
-
-/** Every id used in the plan (one namespace): `planIds` of the schema. */
-export const takenIds = planIds;
 
 /** A deep copy of a plan (plans are plain JSON data), so imports never mutate their input. */
 export function clonePlan(plan: Plan): Plan {

@@ -12,12 +12,12 @@
  * disabled here.
  */
 import { freeId } from '../catalog/kinds.ts';
-import { parsePlan } from '../schema/index.ts';
+import { parsePlan, planIds } from '../schema/index.ts';
 import type { AgentServiceName, Plan, PlanNode } from '../schema/index.ts';
 import { splitHostPort } from './addr.ts';
 import { ChangeList } from './changes.ts';
 import type { PlanChange } from './changes.ts';
-import { clonePlan, positionsBeside, positionsRightOf, takenIds } from './placement.ts';
+import { clonePlan, positionsBeside, positionsRightOf } from './placement.ts';
 import { decodeTeleportYaml } from './yaml-decode.ts';
 import { decideJoin, refusedCombinations } from './yaml-join.ts';
 import { AGENT_SECTIONS, agentNode, authNode, isEnabled, proxyNode } from './yaml-nodes.ts';
@@ -72,7 +72,7 @@ export function previewYamlImport(plan: Plan, yamlText: string, options: YamlImp
   const warnings: string[] = unknownKeyWarnings(decoded.unknownKeys.filter((k) => !explainedElsewhere(k)));
   applyYamlClusterSettings(cluster, cfg, version, authOn, changes);
 
-  const taken = takenIds(next);
+  const taken = planIds(next);
   const positions = positionsRightOf(next, 3);
   const advertise = cfg.teleport?.advertise_ip?.trim();
   let slot = 0;

@@ -1,6 +1,7 @@
 /** The bottom panel: Rules and Findings tabs, collapsible. */
 import { Suspense, lazy } from 'react';
-import { loadChecks, useChecksState, useDerived } from '../../store/derived.ts';
+import { useChecksState, useDerived } from '../../store/derived.ts';
+import { ChecksPending } from '../../ui/ChecksPending.tsx';
 import { useAppStore, useShallow } from '../../store/index.ts';
 import { UiIcon } from '../../canvas/icons.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
@@ -72,7 +73,7 @@ export function BottomPanel() {
           {tab === 'rules' ? (
             <RulesPanel />
           ) : tab === 'findings' && checks !== 'ready' ? (
-            <ChecksPending failed={checks === 'failed'} />
+            <ChecksPending state={checks} without="no findings are shown (the rules are complete)" className="pl-empty" testId="checks.pending" />
           ) : (
             /* A tab whose code cannot load says so in place, with a reload, instead of the crash screen. */
             <PanelBoundary key={tab} what="this tab" className="pl-empty" label={tab}>
@@ -82,20 +83,5 @@ export function BottomPanel() {
         </div>
       ) : null}
     </section>
-  );
-}
-
-/** The Findings tab before the checks are in: a moment after first paint, or for good when they failed to load. */
-function ChecksPending({ failed }: { failed: boolean }) {
-  if (!failed) return <p className="pl-empty" role="status">Checking the plan…</p>;
-  return (
-    <div className="pl-empty" role="alert">
-      <p>The checks could not be loaded, so no findings are shown (the rules are complete). The connection may be down, or Portolan was updated: retry, or reload the page.</p>
-      <div className="pl-dialog__actions">
-        <button type="button" className="pl-btn" onClick={() => void loadChecks()} data-testid="checks.retry">Retry</button>
-        {/* A browser may keep a failed module load for the page's life: a reload always fetches again. */}
-        <button type="button" className="pl-btn" onClick={() => location.reload()}>Reload the page</button>
-      </div>
-    </div>
   );
 }

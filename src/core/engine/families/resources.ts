@@ -10,6 +10,7 @@ import type { Need } from '../reach.ts';
 import { parseHostPort } from '../addr.ts';
 import { emitHop } from '../hop.ts';
 import { proxyUrlFor } from '../forward.ts';
+import { hasProxyEnv } from '../relations.ts';
 import { entriesOf, linkCause } from '../run.ts';
 import type { Handler, Run } from '../run.ts';
 import type { FlowInput } from '../sink.ts';
@@ -71,8 +72,8 @@ export const agentResource: Handler = (run, link, agent, resource) => {
     const note = port.assumed && resource.kind === 'database' ? `Port ${port.port} assumed: the plan gives none (${DATABASE_ENGINES[resource.engine].portOrigin}).` : undefined;
     const template = flowTemplate(f.template);
     // Only a node with a forward proxy in its environment can route through it (hot path: most have none).
-    const use = template.forwardProxy === 'resource' && proxyUrlFor(agent, 'tunnel') !== undefined ? resourceForwardProxy(resource) : template.forwardProxy;
-    if (use !== 'never' && proxyUrlFor(agent, use) !== undefined) {
+    const use = template.forwardProxy === 'resource' && hasProxyEnv(agent) ? resourceForwardProxy(resource) : template.forwardProxy;
+    if (proxyUrlFor(agent, use) !== undefined) {
       // Clients that honour HTTP(S)_PROXY (HTTP(S) apps, some database engines, the Kubernetes API transport, cloud SDKs): the hop may go through a forward proxy.
       const host = dialHost(resource);
       emitHop(run.ctx, run.sink, run.obs, {
