@@ -77,6 +77,7 @@ function cached<T>(cache: Cache<T>, id: string, deps: unknown[], make: () => T):
 /** A stateful adapter (it keeps the last objects it built, to hand React Flow the same ones back). */
 export function createAdapter() {
   const nodeCache: Cache<FlowNode> = new Map();
+  const dataCache: Cache<PlanNodeData> = new Map();
   const edgeCache: Cache<LinkFlowEdge> = new Map();
   let lastNodes: FlowNode[] = [];
   let lastEdges: LinkFlowEdge[] = [];
@@ -116,12 +117,15 @@ export function createAdapter() {
       const highlighted = hl.has(node.id);
       const tone = highlight?.tones?.nodes?.[node.id] ?? null;
       const step = highlight?.steps?.[node.id] ?? null;
-      return cached(nodeCache, node.id, [node, parent?.position, selected, size, f, highlighted, tone, step], (): PlanFlowNode => ({
+      // The card's data is kept apart from size and selection: when React Flow reports the sizes it measured
+      // (every card, once, after the first render), the cards keep their data and their memo skips them.
+      const data = cached(dataCache, node.id, [node, f, highlighted, tone, step], (): PlanNodeData => ({ node, findings: f?.count ?? 0, worst: f?.worst ?? null, highlighted, tone, step }));
+      return cached(nodeCache, node.id, [data, parent?.position, selected, size], (): PlanFlowNode => ({
         id: node.id,
         type: KIND_INFO[node.kind].family,
         position: parent ? relative(node.position, parent.position) : node.position,
         ...(parent ? { parentId: parent.id } : {}),
-        data: { node, findings: f?.count ?? 0, worst: f?.worst ?? null, highlighted, tone, step },
+        data,
         selected,
         zIndex: Z.node,
         ariaLabel: `${KIND_INFO[node.kind].label} ${node.name}`,
@@ -129,6 +133,7 @@ export function createAdapter() {
       }));
     });
     prune(nodeCache, plan.zones.length + plan.nodes.length, [...plan.zones, ...plan.nodes]);
+    prune(dataCache, plan.nodes.length, plan.nodes);
     return (lastNodes = same(lastNodes, [...zones, ...nodes]));
   }
 
