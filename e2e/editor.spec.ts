@@ -183,6 +183,45 @@ test.describe('canvas editor', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test('grips show on the hovered card only; a link dropped anywhere on a card links to it, and a drop on the pane links nothing', async ({ app, page }) => {
+    await page.getByTestId('toolbar.new').click();
+    const pane = await app.boxOf(app.pane);
+    await app.dragFromPalette('proxy', { x: pane.width / 2 + 200, y: pane.height / 2 });
+    await app.dragFromPalette('ssh-agent', { x: pane.width / 2 - 200, y: pane.height / 2 });
+    const agent = app.node('ssh-agent');
+    const proxy = app.node('proxy');
+    // Close the "Added …" messages so that nothing covers the cards.
+    const dismiss = app.toasts.getByRole('button', { name: 'Dismiss message' });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    await page.mouse.click(pane.x + 20, pane.y + 20);
+    await expect(agent.locator('.react-flow__handle.pl-handle')).toHaveCount(0);
+    await agent.hover();
+    await expect(agent.locator('.react-flow__handle.pl-handle')).toHaveCount(4);
+    await expect(proxy.locator('.react-flow__handle.pl-handle')).toHaveCount(0);
+
+    const edges = page.locator('[data-testid^="edge."][data-from]');
+    const drawFromGrip = async (to: { x: number; y: number }) => {
+      await agent.hover();
+      const grip = await app.boxOf(agent.locator('.react-flow__handle-right'));
+      const from = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
+      await page.mouse.up();
+    };
+    // Dropped on the pane, between the cards: no link.
+    const target = await app.boxOf(proxy);
+    await drawFromGrip({ x: target.x - 80, y: target.y + target.height + 60 });
+    await expect(edges).toHaveCount(0);
+    // Dropped on the Proxy card, more than the snapping radius (28 px) away from its middle and from its
+    // grips: linked, with the agent as initiator.
+    await drawFromGrip({ x: target.x + target.width * 0.22, y: target.y + target.height / 2 });
+    await expect(edges).toHaveCount(1);
+    await expect(edges.first()).toHaveAttribute('data-from', 'ssh-agent');
+    await expect(edges.first()).toHaveAttribute('data-to', 'proxy');
+    expect(app.problems).toEqual([]);
+  });
+
   test('the plan and the view survive a reload', async ({ app, page }) => {
     await app.paletteItem('tbot').click();
     await expect(app.node('tbot-2')).toBeVisible();
