@@ -2,6 +2,21 @@
 import { foreignFragmentMessage, fragmentKind } from './appFragments.ts';
 import { receive } from './incoming.ts';
 
+let decoder: Promise<typeof import('../../core/share/codec.ts')> | undefined;
+
+/**
+ * The share-link decoder (and fflate), loaded once. `main.tsx` starts loading it before the first render
+ * when the address carries a plan, so that it arrives while the app starts instead of after.
+ */
+export function loadDecoder(): Promise<typeof import('../../core/share/codec.ts')> {
+  return (decoder ??= import('../../core/share/codec.ts'));
+}
+
+/** Start loading the decoder if the address carries a plan. */
+export function preloadDecoderForAddress(): void {
+  if (fragmentKind(location.hash.slice(1)) === 'share') void loadDecoder();
+}
+
 /**
  * If the address carries a fragment that is not one of the app's own, take it off the address (so a
  * reload does not ask again) and hand it to the parse door; one Portolan cannot read at all (`#plan=…`)
@@ -18,5 +33,5 @@ export function takeLinkFromAddress(): void {
     return;
   }
   // The decoder (and fflate) loads only when an address actually carries a plan.
-  void import('../../core/share/codec.ts').then(({ decodeShareFragment }) => receive(decodeShareFragment(fragment), { kind: 'link' }));
+  void loadDecoder().then(({ decodeShareFragment }) => receive(decodeShareFragment(fragment), { kind: 'link' }));
 }
