@@ -1,14 +1,15 @@
 /** Opening a share link: watches the address for a plan fragment. Kept apart from the encoder so start-up stays light. */
 import { foreignFragmentMessage, fragmentKind } from './appFragments.ts';
 import { receive } from './incoming.ts';
+import type * as Codec from '../../core/share/codec.ts';
 
-let decoder: Promise<typeof import('../../core/share/codec.ts')> | undefined;
+let decoder: Promise<typeof Codec> | undefined;
 
 /**
  * The share-link decoder (and fflate), loaded once. `main.tsx` starts loading it before the first render
  * when the address carries a plan, so that it arrives while the app starts instead of after.
  */
-export function loadDecoder(): Promise<typeof import('../../core/share/codec.ts')> {
+export function loadDecoder(): Promise<typeof Codec> {
   return (decoder ??= import('../../core/share/codec.ts'));
 }
 
