@@ -82,7 +82,7 @@ export function deriveWith(plan: Plan, findingsOf: FindingsOf | undefined): Deri
   workloadAttestation(run);
   const flows = sink.finish();
   const rules = buildRules(ctx, flows);
-  const infos = buildLinkInfos(links, classes, sink.linkFlows);
+  const infos = buildLinkInfos(ctx, links, classes, sink.linkFlows);
   const findings = findingsOf ? findingsOf(plan, { ctx, obs, flows, rules, classes }) : [];
   return { flows, rules, findings, links: infos };
 }

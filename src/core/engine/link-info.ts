@@ -1,6 +1,8 @@
 /** What each plan link became: direction (initiator → listener), a short label and its flows. */
 import { FLOW_TEMPLATES } from '../catalog/index.ts';
 import type { Link } from '../schema/index.ts';
+import type { Ctx } from './context.ts';
+import { nameOf } from './endpoints.ts';
 import type { Classification } from './relations.ts';
 import type { Flow, LinkInfo } from './types.ts';
 import { sortById, sortStrings } from './util.ts';
@@ -101,8 +103,28 @@ export function linkLabel(flows: readonly Flow[]): string {
   return `${ports[0]?.text}/${proto} ${labels.join(' + ')}`;
 }
 
+/**
+ * The label of a link whose initiator reaches the listener only through its HTTP CONNECT forward proxy:
+ * what the forward proxy opens to the listener, and through which one (`443/tcp app via Squid`).
+ * Undefined when the flows do not have that shape (all from the initiator to one forward proxy, all
+ * from that forward proxy to the listener).
+ */
+function viaLabel(ctx: Ctx, flows: readonly Flow[], from: string, to: string): string | undefined {
+  let fwd: string | undefined;
+  const carried: Flow[] = [];
+  for (const f of flows) {
+    if (f.from === from) {
+      if (fwd !== undefined && f.to !== fwd) return undefined;
+      fwd = f.to;
+    } else if (f.to === to) carried.push(f);
+  }
+  if (fwd === undefined || carried.length === 0 || ctx.nodes.get(fwd)?.kind !== 'http-proxy') return undefined;
+  if (carried.some((f) => f.from !== fwd)) return undefined;
+  return `${cachedLinkLabel(carried)} via ${nameOf(ctx, fwd)}`;
+}
+
 /** LinkInfo for every link, sorted by id. */
-export function buildLinkInfos(links: readonly Link[], classes: readonly Classification[], linkFlows: ReadonlyMap<string, Bag<Flow>>): LinkInfo[] {
+export function buildLinkInfos(ctx: Ctx, links: readonly Link[], classes: readonly Classification[], linkFlows: ReadonlyMap<string, Bag<Flow>>): LinkInfo[] {
   const out = new Array<LinkInfo>(links.length);
   for (let i = 0; i < links.length; i++) {
     const link = links[i] as Link;
@@ -119,20 +141,28 @@ export function buildLinkInfos(links: readonly Link[], classes: readonly Classif
     // The sink's per-link list is ours to reorder: dedupe and sort it in place.
     const flows = dedupe(seen ?? []);
     sortById(flows);
-    // Label from the first hop: direct flows between the two ends first, else flows the initiator opens, else all.
-    let first = flows;
+    // Label: the direct flows between the two ends, else what a forward proxy carries for the initiator
+    // ("… via <forward proxy>"), else the flows the initiator opens, else all.
+    let label: string | undefined;
     const from = c.initiator.id;
     const to = c.listener.id;
     let allDirect = true;
     for (const f of flows) if (f.from !== from || f.to !== to) allDirect = false;
-    if (!allDirect) {
-      const direct = flows.filter((f) => f.from === c.initiator.id && f.to === c.listener.id);
-      const opened = direct.length > 0 ? direct : flows.filter((f) => f.from === c.initiator.id);
-      first = opened.length > 0 ? opened : flows;
+    if (allDirect) label = cachedLinkLabel(flows);
+    else {
+      const direct = flows.filter((f) => f.from === from && f.to === to);
+      if (direct.length > 0) label = cachedLinkLabel(direct);
+      else {
+        label = viaLabel(ctx, flows, from, to);
+        if (label === undefined) {
+          const opened = flows.filter((f) => f.from === from);
+          label = cachedLinkLabel(opened.length > 0 ? opened : flows);
+        }
+      }
     }
     const ids = new Array<string>(flows.length);
     for (let j = 0; j < flows.length; j++) ids[j] = (flows[j] as Flow).id;
-    out[i] = { id: link.id, ok: true, initiator: c.initiator.id, listener: c.listener.id, label: cachedLinkLabel(first), flows: ids };
+    out[i] = { id: link.id, ok: true, initiator: c.initiator.id, listener: c.listener.id, label, flows: ids };
   }
   return out;
 }

@@ -281,6 +281,13 @@ describe('agents reach resources through HTTP(S)_PROXY only where their client r
     expect(keys(derived(resource, env))).toEqual(expected);
   });
 
+  it("the link to a resource reached through the forward proxy is labelled with the resource's port and the proxy", () => {
+    const label = (r: ReturnType<typeof derive>) => r.links.find((l) => l.initiator === 'agent' && l.listener === 'res')?.label;
+    expect(label(derived({ kind: 'app', uri: 'http://wiki.internal:8080' }, { httpProxy: fwdUrl }))).toBe('8080/tcp app via Forward proxy');
+    expect(label(derived({ kind: 'database', engine: 'opensearch', port: 443 }, { httpsProxy: fwdUrl }))).toBe('443/tcp database via Forward proxy');
+    expect(label(derived({ kind: 'database', engine: 'postgres', port: 5432 }, { httpsProxy: fwdUrl }))).toBe('5432/tcp database');
+  });
+
   it('an http app through HTTP_PROXY goes as plain HTTP, which the rule and a warning say', () => {
     const result = derived({ kind: 'app', uri: 'http://wiki.internal:8080' }, { httpProxy: fwdUrl });
     const rule = result.rules.find((r) => r.source === 'agent' && r.destination === 'fwd');

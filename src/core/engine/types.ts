@@ -130,7 +130,7 @@ export interface LinkInfo {
   initiator: string;
   /** Node id of the listening side. */
   listener: string;
-  /** Short edge label, e.g. `443/tcp reverse tunnel` or `3023, 3080/tcp`. */
+  /** Short edge label, e.g. `443/tcp reverse tunnel`, `3023, 3080/tcp`, or `8080/tcp app via Squid` (through a forward proxy). */
   label: string;
   reason?: string;
   /** Flow ids this link produced. */
