@@ -70,8 +70,7 @@ async function openPlan(page: Page, plan: Plan): Promise<number> {
     await page.click('[data-testid="incoming.open-new"]');
     await page.waitForFunction(rendered, undefined, { timeout: 60_000, polling: 'raf' });
   }
-  const ms = Date.now() - t0;
-  return ms;
+  return Date.now() - t0;
 }
 
 /** Total CPU seconds used so far by every process of the browser. */
@@ -82,20 +81,28 @@ async function browserCpu(cdp: CDPSession): Promise<number> {
 
 /**
  * Wait until the browser is quiet: its processes used under 10 ms of CPU in each of two 100 ms
- * intervals (at most 10 s). A new context opens a new window, and Chromium loads that window's own
- * interface (its omnibox is a web page with its own renderer: about a second of CPU here) while the
- * page starts: on two cores that competed with the page being measured, which a user who opens a link
- * in a browser already running never sees. Before a drag, the same wait lets the app finish loading.
+ * intervals (at most 10 s; past that, a warning says the figures that follow are not comparable).
+ * A new context opens a new window, and Chromium loads that window's own interface (its omnibox is a
+ * web page with its own renderer: about a second of CPU here) while the page starts: on two cores that
+ * competed with the page being measured, which a user who opens a link in a browser already running
+ * never sees. Before a drag, the same wait lets the app finish loading; how long that took is printed
+ * (`settled`), so that the work after the cards render is not hidden. Returns the time waited, in ms.
  */
-async function waitForQuietBrowser(cdp: CDPSession): Promise<void> {
+async function waitForQuietBrowser(cdp: CDPSession, what: string): Promise<number> {
+  const start = Date.now();
   let last = await browserCpu(cdp);
   let quiet = 0;
-  for (const end = Date.now() + 10_000; quiet < 2 && Date.now() < end; ) {
+  while (quiet < 2) {
+    if (Date.now() - start > 10_000) {
+      console.warn(`warning: the browser was still busy 10 s ${what}; the next figures are not comparable`);
+      break;
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
     const now = await browserCpu(cdp);
     quiet = now - last < 0.01 ? quiet + 1 : 0;
     last = now;
   }
+  return Date.now() - start;
 }
 
 async function dragFrameP95(page: Page): Promise<number> {
@@ -134,11 +141,13 @@ export async function benchCanvas(): Promise<BenchRow[]> {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
       const page = await context.newPage();
       const plan = canvasPlan(count);
-      await waitForQuietBrowser(cdp);
+      await waitForQuietBrowser(cdp, 'after opening a new window');
       const ms = await openPlan(page, plan);
       rows.push({ name: `canvas: ${count} nodes rendered`, value: ms, unit: 'ms', budget: 2000, pass: ms <= 2000 });
       if (count === 500) {
-        await waitForQuietBrowser(cdp);
+        // The wait includes the last 200 ms of quiet it looks for.
+        const settled = await waitForQuietBrowser(cdp, 'after the cards rendered');
+        rows.push({ name: 'canvas: 500 nodes, rendered to app idle', value: settled, unit: 'ms', budget: 0, pass: true, info: true });
         const p95 = Math.round((await dragFrameP95(page)) * 10) / 10;
         rows.push({ name: 'canvas: drag p95 frame (500 nodes)', value: p95, unit: 'ms', budget: 32, pass: p95 <= 32 });
       }

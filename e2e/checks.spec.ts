@@ -1,5 +1,8 @@
 /** The checks load after first paint: the plan and its rules show at once, the findings a moment later. */
+import { encodeShareFragment } from '../src/core/share/index.ts';
+import { TEMPLATES } from '../src/core/templates/index.ts';
 import { expect, test } from './fixtures/portolan.ts';
+import { planName } from './fixtures/travel.ts';
 
 // Blocked chunks must stay blocked: a service worker would serve them from its cache, unseen by page.route.
 test.use({ serviceWorkers: 'block' });
@@ -64,4 +67,20 @@ test('a dialog whose code cannot load says so in a notice that closes; the app w
   await expect(notice).toHaveCount(0);
   await app.paletteItem('tbot').click();
   await expect(app.node('tbot-2')).toBeVisible();
+});
+
+test('a share link whose reader cannot load keeps the open plan, says so, and stays in the address: a reload opens it', async ({ app, page }) => {
+  let block = true;
+  await page.route('**/assets/codec-*.js', (route) => (block ? route.abort() : route.continue()));
+  await app.open();
+  const template = TEMPLATES[0]!;
+  const fragment = encodeShareFragment(template.plan());
+  await page.goto(`/#${fragment}`);
+  await expect(app.toasts.filter({ hasText: 'The shared plan could not be opened' })).toBeVisible();
+  await expect(app.node('proxy-1')).toBeVisible();
+  expect(new URL(page.url()).hash).toBe(`#${fragment}`);
+  block = false;
+  await page.reload();
+  await expect(planName(page)).toHaveText(template.plan().name);
+  await expect.poll(() => new URL(page.url()).hash).toBe('');
 });

@@ -222,6 +222,34 @@ test.describe('canvas editor', () => {
     expect(app.problems).toEqual([]);
   });
 
+  test('a click on a grip and then on a grip of another card links them; a click on the pane in between cancels', async ({ app, page }) => {
+    await page.getByTestId('toolbar.new').click();
+    const pane = await app.boxOf(app.pane);
+    await app.dragFromPalette('proxy', { x: pane.width / 2 + 200, y: pane.height / 2 });
+    await app.dragFromPalette('ssh-agent', { x: pane.width / 2 - 200, y: pane.height / 2 });
+    const dismiss = app.toasts.getByRole('button', { name: 'Dismiss message' });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    const edges = page.locator('[data-testid^="edge."][data-from]');
+    const canvas = page.getByTestId('canvas');
+    const clickGrip = async (id: string, side: 'left' | 'right') => {
+      await app.node(id).hover();
+      await app.node(id).locator(`.react-flow__handle-${side}`).click();
+    };
+    await clickGrip('ssh-agent', 'right');
+    await expect(canvas).toHaveClass(/is-click-connecting/);
+    await page.mouse.click(pane.x + 20, pane.y + 20);
+    await expect(canvas).not.toHaveClass(/is-click-connecting/);
+    await clickGrip('proxy', 'left');
+    await expect(edges).toHaveCount(0);
+    await page.mouse.click(pane.x + 20, pane.y + 20);
+    await clickGrip('ssh-agent', 'right');
+    await clickGrip('proxy', 'left');
+    await expect(edges).toHaveCount(1);
+    await expect(edges.first()).toHaveAttribute('data-from', 'ssh-agent');
+    await expect(canvas).not.toHaveClass(/is-click-connecting/);
+    expect(app.problems).toEqual([]);
+  });
+
   test('the plan and the view survive a reload', async ({ app, page }) => {
     await app.paletteItem('tbot').click();
     await expect(app.node('tbot-2')).toBeVisible();

@@ -39,8 +39,10 @@ const FAR = 0.3;
  */
 function ZoomStyle({ target }: { target: RefObject<HTMLDivElement | null> }) {
   const zoom = useStore((s) => s.transform[2]);
-  // React Flow marks no element while a connection is dragged: handles show through this class.
+  // The state of a link being drawn, for every card at once (the cards' handles subscribe to nothing,
+  // see LinkHandles.tsx): dragged from a grip, or started by a click on one.
   const connecting = useStore((s) => s.connection.inProgress);
+  const clickConnecting = useStore((s) => s.connectionClickStartHandle !== null);
   useEffect(() => {
     const el = target.current;
     if (!el) return;
@@ -50,7 +52,8 @@ function ZoomStyle({ target }: { target: RefObject<HTMLDivElement | null> }) {
   }, [zoom, target]);
   useEffect(() => {
     target.current?.classList.toggle('is-connecting', connecting);
-  }, [connecting, target]);
+    target.current?.classList.toggle('is-click-connecting', clickConnecting);
+  }, [connecting, clickConnecting, target]);
   return null;
 }
 

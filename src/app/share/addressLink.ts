@@ -1,5 +1,6 @@
 /** Opening a share link: watches the address for a plan fragment. Kept apart from the encoder so start-up stays light. */
 import { foreignFragmentMessage, fragmentKind } from './appFragments.ts';
+import { useAppStore } from '../store/index.ts';
 import { receive } from './incoming.ts';
 import type * as Codec from '../../core/share/codec.ts';
 
@@ -10,12 +11,18 @@ let decoder: Promise<typeof Codec> | undefined;
  * when the address carries a plan, so that it arrives while the app starts instead of after.
  */
 export function loadDecoder(): Promise<typeof Codec> {
-  return (decoder ??= import('../../core/share/codec.ts'));
+  // A failed load is not kept: the next attempt (a reload, another link) fetches the code again.
+  decoder ??= import('../../core/share/codec.ts').catch((e: unknown) => {
+    decoder = undefined;
+    throw e;
+  });
+  return decoder;
 }
 
 /** Start loading the decoder if the address carries a plan. */
 export function preloadDecoderForAddress(): void {
-  if (fragmentKind(location.hash.slice(1)) === 'share') void loadDecoder();
+  // A failure here is reported when the link is taken from the address (which tries again).
+  if (fragmentKind(location.hash.slice(1)) === 'share') loadDecoder().catch(() => undefined);
 }
 
 /**
@@ -34,5 +41,12 @@ export function takeLinkFromAddress(): void {
     return;
   }
   // The decoder (and fflate) loads only when an address actually carries a plan.
-  void loadDecoder().then(({ decodeShareFragment }) => receive(decodeShareFragment(fragment), { kind: 'link' }));
+  loadDecoder().then(
+    ({ decodeShareFragment }) => receive(decodeShareFragment(fragment), { kind: 'link' }),
+    () => {
+      // The link is not lost: it goes back into the address, so that a reload opens it.
+      history.replaceState(history.state, '', `${location.pathname}${location.search}#${fragment}`);
+      useAppStore.getState().toast('The shared plan could not be opened: part of Portolan could not load (offline, or an update is being installed). The link is back in the address: reload the page to open it.', 'error');
+    },
+  );
 }

@@ -66,7 +66,7 @@ function pairLabel(flows: readonly Flow[]): string {
   return l;
 }
 
-/** Edge label from the flows of a link's first hop, cached by signature. */
+/** `linkLabel`, cached by signature. */
 export function cachedLinkLabel(flows: readonly Flow[]): string {
   if (flows.length === 1) return singleLabel(flows[0] as Flow);
   if (flows.length === 2) return pairLabel(flows);
@@ -80,7 +80,7 @@ export function cachedLinkLabel(flows: readonly Flow[]): string {
   return label;
 }
 
-/** Edge label from the flows of a link's first hop: `443/tcp reverse tunnel + join` or `3023, 3080/tcp`. */
+/** Edge label of some flows (chosen by `buildLinkInfos`): `443/tcp reverse tunnel + join` or `3023, 3080/tcp`. */
 export function linkLabel(flows: readonly Flow[]): string {
   if (flows.length === 0) return '';
   if (flows.length === 1) {

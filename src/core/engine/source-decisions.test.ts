@@ -288,6 +288,20 @@ describe('agents reach resources through HTTP(S)_PROXY only where their client r
     expect(label(derived({ kind: 'database', engine: 'postgres', port: 5432 }, { httpsProxy: fwdUrl }))).toBe('5432/tcp database');
   });
 
+  it('so are tunnels to the Proxy through it, and each link names the forward proxy its variable points to', () => {
+    const result = derive(plan([cluster], [
+      { id: 'proxy', name: 'Proxy', kind: 'proxy', webListenAddr: '0.0.0.0:443', publicAddr: ['teleport.example.com:443'], addresses: ['10.0.1.10'], zone: 'dmz' },
+      { id: 'auth', name: 'Auth', kind: 'auth', addresses: ['10.0.2.10'], zone: 'cp' },
+      { id: 'fwd', name: 'Squid', kind: 'http-proxy', port: 3128, addresses: ['fwd.example.com'], zone: 'private' },
+      { id: 'fwd2', name: 'Squid 2', kind: 'http-proxy', port: 3128, addresses: ['fwd2.example.com'], zone: 'private' },
+      { id: 'res', name: 'Wiki', kind: 'app', uri: 'http://wiki.internal:8080', addresses: ['10.0.10.5'], zone: 'private' },
+      { id: 'agent', name: 'Agent', kind: 'agent', services: ['app'], zone: 'private', env: { httpsProxy: fwdUrl, httpProxy: 'http://fwd2.example.com:3128' } } as NodeInput,
+    ], [['proxy', 'auth'], ['agent', 'fwd'], ['agent', 'fwd2'], ['agent', 'proxy'], ['agent', 'res']]));
+    const label = (to: string) => result.links.find((l) => l.initiator === 'agent' && l.listener === to)?.label;
+    expect(label('proxy')).toBe('443/tcp join + reverse tunnel via Squid');
+    expect(label('res')).toBe('8080/tcp app via Squid 2');
+  });
+
   it('an http app through HTTP_PROXY goes as plain HTTP, which the rule and a warning say', () => {
     const result = derived({ kind: 'app', uri: 'http://wiki.internal:8080' }, { httpProxy: fwdUrl });
     const rule = result.rules.find((r) => r.source === 'agent' && r.destination === 'fwd');
