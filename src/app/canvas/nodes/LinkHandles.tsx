@@ -5,6 +5,8 @@
  *   links to it (the card under the pointer is outlined, see `canvas.css`);
  * - the four *grips* on the sides, from which a link is drawn (drag, or click one grip and then another),
  *   exist only while the card is hovered or selected.
+ * Both are pointer targets only (hidden from assistive tech): keyboard users link nodes with the
+ * inspector's "Connect to…" action instead.
  *
  * React Flow's `<Handle>` subscribes twice to its store, and each subscription runs on every store change:
  * four per card made a 1,000-node plan create, measure and update 4,000 handles, and every frame of a drag
