@@ -21,6 +21,11 @@ export interface PlanNodeData extends Record<string, unknown> {
   /** Explain colour (trace, diff, what breaks) and step along a traced path; null when none. */
   tone: HighlightTone | null;
   step: number | null;
+  /**
+   * The card is the only one selected: its grips show without a hover (for touch), as they cannot for a
+   * selection of many (mounting four grips on each card of a large selection took seconds).
+   */
+  soleSelected: boolean;
 }
 
 export interface ZoneNodeData extends Record<string, unknown> {
@@ -117,9 +122,11 @@ export function createAdapter() {
       const highlighted = hl.has(node.id);
       const tone = highlight?.tones?.nodes?.[node.id] ?? null;
       const step = highlight?.steps?.[node.id] ?? null;
-      // The card's data is kept apart from size and selection: when React Flow reports the sizes it measured
-      // (every card, once, after the first render), the cards keep their data and their memo skips them.
-      const data = cached(dataCache, node.id, [node, f, highlighted, tone, step], (): PlanNodeData => ({ node, findings: f?.count ?? 0, worst: f?.worst ?? null, highlighted, tone, step }));
+      // The card's data is kept apart from size and selection (but for a sole selection): when React Flow
+      // reports the sizes it measured (every card, once, after the first render), the cards keep their data
+      // and their memo skips them.
+      const soleSelected = selected && selection.size === 1;
+      const data = cached(dataCache, node.id, [node, f, highlighted, tone, step, soleSelected], (): PlanNodeData => ({ node, findings: f?.count ?? 0, worst: f?.worst ?? null, highlighted, tone, step, soleSelected }));
       return cached(nodeCache, node.id, [data, parent?.position, selected, size], (): PlanFlowNode => ({
         id: node.id,
         type: KIND_INFO[node.kind].family,

@@ -4,7 +4,7 @@
  *   handle, and while a link is being drawn the anchor covers the card, so dropping anywhere on a card
  *   links to it (the card under the pointer is outlined, see `canvas.css`);
  * - the four *grips* on the sides, from which a link is drawn (drag, or click one grip and then another),
- *   exist only while the card is hovered or selected.
+ *   exist only while the card is hovered or is the only one selected.
  * Both are pointer targets only (hidden from assistive tech): keyboard users link nodes with the
  * inspector's "Connect to…" action instead.
  *
@@ -102,13 +102,14 @@ function handleProps(store: Store, nodeId: string, handleId: string, position: P
 }
 
 /**
- * Cards whose grips came or went in this commit, measured together once it is over: selecting every card
- * of a large plan measures them in one store update, not one update (waking every subscriber) per card.
+ * Cards whose grips came or went, measured together before the next frame: selecting every card of a
+ * large plan measures them in one store update, not one update (waking every subscriber) per card.
+ * (React commits the cards' updates in several passes, so a microtask would see one card at a time.)
  */
 const toMeasure = new Map<string, Store>();
 
 function measureLater(store: Store, nodeId: string): void {
-  if (toMeasure.size === 0) queueMicrotask(measureQueued);
+  if (toMeasure.size === 0) requestAnimationFrame(measureQueued);
   toMeasure.set(nodeId, store);
 }
 

@@ -22,13 +22,13 @@ function capturePointer(event: React.PointerEvent<HTMLDivElement>): void {
 }
 
 function PlanNodeCard({ data, selected, family }: NodeProps<PlanFlowNode> & { family: KindFamily }) {
-  const { node, findings, worst, highlighted, tone, step } = data;
+  const { node, findings, worst, highlighted, tone, step, soleSelected } = data;
   const [hovered, setHovered] = useState(false);
   const detail = nodeDetail(node);
   const classes = ['pl-node', `pl-node--${family}`, selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', tone ? `is-hl-${tone}` : ''].filter(Boolean).join(' ');
   return (
     <div className={classes} data-testid={`node.${node.id}`} title={KIND_INFO[node.kind].hint} onPointerDown={capturePointer} onPointerEnter={() => setHovered(true)} onPointerLeave={() => setHovered(false)}>
-      <LinkHandles grips={hovered || selected} />
+      <LinkHandles grips={hovered || soleSelected} />
       {step !== null ? (
         <span className="pl-node__step" data-testid={`node.${node.id}.step`} aria-label={`Step ${step} of the traced path`}>
           {step}
