@@ -200,22 +200,27 @@ test.describe('canvas editor', () => {
     await expect(proxy.locator('.react-flow__handle.pl-handle')).toHaveCount(0);
 
     const edges = page.locator('[data-testid^="edge."][data-from]');
-    const drawFromGrip = async (to: { x: number; y: number }) => {
+    const line = page.getByTestId('connection-line');
+    const drawFromGrip = async (to: { x: number; y: number }, overCard: boolean) => {
       await agent.hover();
       const grip = await app.boxOf(agent.locator('.react-flow__handle-right'));
       const from = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();
       for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
+      // The line being drawn ends with an arrowhead only over the card it will link to.
+      await expect(line).toBeVisible();
+      await expect(line.locator('.pl-connection-line__arrow')).toHaveCount(overCard ? 1 : 0);
       await page.mouse.up();
+      await expect(line).toHaveCount(0);
     };
     // Dropped on the pane, between the cards: no link.
     const target = await app.boxOf(proxy);
-    await drawFromGrip({ x: target.x - 80, y: target.y + target.height + 60 });
+    await drawFromGrip({ x: target.x - 80, y: target.y + target.height + 60 }, false);
     await expect(edges).toHaveCount(0);
     // Dropped on the Proxy card, more than the snapping radius (28 px) away from its middle and from its
     // grips: linked, with the agent as initiator.
-    await drawFromGrip({ x: target.x + target.width * 0.22, y: target.y + target.height / 2 });
+    await drawFromGrip({ x: target.x + target.width * 0.22, y: target.y + target.height / 2 }, true);
     await expect(edges).toHaveCount(1);
     await expect(edges.first()).toHaveAttribute('data-from', 'ssh-agent');
     await expect(edges.first()).toHaveAttribute('data-to', 'proxy');

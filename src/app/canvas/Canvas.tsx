@@ -18,6 +18,7 @@ import { createAdapter, toAbsolute } from './adapter.ts';
 import type { FlowNode, LinkFlowEdge } from './adapter.ts';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import { PALETTE_MIME } from './dnd.ts';
+import { ConnectionLine } from './edges/ConnectionLine.tsx';
 import { resizingZone } from './resizing.ts';
 import { paletteItem } from '../../core/catalog/kinds.ts';
 
@@ -252,6 +253,7 @@ export function Canvas() {
         onMoveEnd={onMoveEnd}
         onPaneClick={onPaneClick}
         connectionMode={ConnectionMode.Loose}
+        connectionLineComponent={ConnectionLine}
         connectionRadius={28}
         colorMode={theme}
         deleteKeyCode={null}

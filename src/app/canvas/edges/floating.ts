@@ -43,3 +43,8 @@ export function floatingEndpoints(source: InternalNode, target: InternalNode): {
   const to = exitPoint(t, s);
   return { sx: from.x, sy: from.y, tx: to.x, ty: to.y };
 }
+
+/** Where the line from the centre of `source` towards `point` leaves `source`'s rectangle. */
+export function exitTowards(source: InternalNode, point: XYPosition): XYPosition {
+  return exitPoint(box(source), { x: point.x, y: point.y, w: 0, h: 0 });
+}
