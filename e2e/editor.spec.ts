@@ -184,15 +184,9 @@ test.describe('canvas editor', () => {
   });
 
   test('grips show on the hovered card only; a link dropped anywhere on a card links to it, and a drop on the pane links nothing', async ({ app, page }) => {
-    await page.getByTestId('toolbar.new').click();
-    const pane = await app.boxOf(app.pane);
-    await app.dragFromPalette('proxy', { x: pane.width / 2 + 200, y: pane.height / 2 });
-    await app.dragFromPalette('ssh-agent', { x: pane.width / 2 - 200, y: pane.height / 2 });
+    const pane = await app.proxyAndAgent();
     const agent = app.node('ssh-agent');
     const proxy = app.node('proxy');
-    // Close the "Added …" messages so that nothing covers the cards.
-    const dismiss = app.toasts.getByRole('button', { name: 'Dismiss message' });
-    while ((await dismiss.count()) > 0) await dismiss.first().click();
     await page.mouse.click(pane.x + 20, pane.y + 20);
     await expect(agent.locator('.react-flow__handle.pl-handle')).toHaveCount(0);
     await agent.hover();
@@ -228,12 +222,7 @@ test.describe('canvas editor', () => {
   });
 
   test('a click on a grip and then on a grip of another card links them; a click on the pane in between cancels', async ({ app, page }) => {
-    await page.getByTestId('toolbar.new').click();
-    const pane = await app.boxOf(app.pane);
-    await app.dragFromPalette('proxy', { x: pane.width / 2 + 200, y: pane.height / 2 });
-    await app.dragFromPalette('ssh-agent', { x: pane.width / 2 - 200, y: pane.height / 2 });
-    const dismiss = app.toasts.getByRole('button', { name: 'Dismiss message' });
-    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    const pane = await app.proxyAndAgent();
     const edges = page.locator('[data-testid^="edge."][data-from]');
     const canvas = page.getByTestId('canvas');
     const clickGrip = async (id: string, side: 'left' | 'right') => {
