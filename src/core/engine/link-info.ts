@@ -123,6 +123,19 @@ function viaLabel(ctx: Ctx, flows: readonly Flow[], from: string, to: string): s
   return `${cachedLinkLabel(carried)} via ${nameOf(ctx, fwd)}`;
 }
 
+/**
+ * A link's label: from its direct flows between the two ends, else what a forward proxy carries for the
+ * initiator ("… via <forward proxy>"), else from the flows the initiator opens, else from all of them.
+ */
+function labelOf(ctx: Ctx, flows: readonly Flow[], from: string, to: string): string {
+  const direct = flows.every((f) => f.from === from && f.to === to) ? flows : flows.filter((f) => f.from === from && f.to === to);
+  if (direct.length > 0) return cachedLinkLabel(direct);
+  const via = viaLabel(ctx, flows, from, to);
+  if (via !== undefined) return via;
+  const opened = flows.filter((f) => f.from === from);
+  return cachedLinkLabel(opened.length > 0 ? opened : flows);
+}
+
 /** LinkInfo for every link, sorted by id. */
 export function buildLinkInfos(ctx: Ctx, links: readonly Link[], classes: readonly Classification[], linkFlows: ReadonlyMap<string, Bag<Flow>>): LinkInfo[] {
   const out = new Array<LinkInfo>(links.length);
@@ -141,25 +154,7 @@ export function buildLinkInfos(ctx: Ctx, links: readonly Link[], classes: readon
     // The sink's per-link list is ours to reorder: dedupe and sort it in place.
     const flows = dedupe(seen ?? []);
     sortById(flows);
-    // Label: the direct flows between the two ends, else what a forward proxy carries for the initiator
-    // ("… via <forward proxy>"), else the flows the initiator opens, else all.
-    let label: string | undefined;
-    const from = c.initiator.id;
-    const to = c.listener.id;
-    let allDirect = true;
-    for (const f of flows) if (f.from !== from || f.to !== to) allDirect = false;
-    if (allDirect) label = cachedLinkLabel(flows);
-    else {
-      const direct = flows.filter((f) => f.from === from && f.to === to);
-      if (direct.length > 0) label = cachedLinkLabel(direct);
-      else {
-        label = viaLabel(ctx, flows, from, to);
-        if (label === undefined) {
-          const opened = flows.filter((f) => f.from === from);
-          label = cachedLinkLabel(opened.length > 0 ? opened : flows);
-        }
-      }
-    }
+    const label = labelOf(ctx, flows, c.initiator.id, c.listener.id);
     const ids = new Array<string>(flows.length);
     for (let j = 0; j < flows.length; j++) ids[j] = (flows[j] as Flow).id;
     out[i] = { id: link.id, ok: true, initiator: c.initiator.id, listener: c.listener.id, label, flows: ids };
