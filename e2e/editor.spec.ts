@@ -165,8 +165,15 @@ test.describe('canvas editor', () => {
     await expect(auth.locator('.pl-node__kind')).toBeVisible();
     const zoomOut = page.locator('.react-flow__controls-zoomout');
     const canvas = page.getByTestId('canvas');
+    // A card's own size and the width its name wraps in (untransformed) are the same at every zoom, so a
+    // name cannot wrap differently and no link or zone moves at the threshold.
+    const sizes = () => page.locator('.react-flow__node:not(.react-flow__node-zone)').evaluateAll((els) =>
+      els.map((el) => `${(el as HTMLElement).offsetWidth}x${(el as HTMLElement).offsetHeight}, text ${(el.querySelector('.pl-node__text') as HTMLElement).offsetWidth}`),
+    );
+    const near = await sizes();
     for (let i = 0; i < 12 && !(await canvas.evaluate((el) => el.classList.contains('is-far'))); i++) await zoomOut.click();
     await expect(canvas).toHaveClass(/is-far/);
+    expect(await sizes()).toEqual(near);
     await expect(auth.locator('.pl-node__kind')).toBeHidden();
     await expect(auth.locator('.pl-node__icon')).toBeHidden();
     await expect(auth.locator('.pl-node__name')).toBeVisible();
@@ -211,6 +218,11 @@ test.describe('canvas editor', () => {
     // Dropped on the pane, between the cards: no link.
     const target = await app.boxOf(proxy);
     await drawFromGrip({ x: target.x - 80, y: target.y + target.height + 60 }, false);
+    await expect(edges).toHaveCount(0);
+    // Dropped just short of the Proxy card (a few pixels left of its border): linked.
+    await drawFromGrip({ x: target.x - 5, y: target.y + target.height / 2 }, true);
+    await expect(edges).toHaveCount(1);
+    await app.pressShortcut('Control+z');
     await expect(edges).toHaveCount(0);
     // Dropped on the Proxy card, more than the snapping radius (28 px) away from its middle and from its
     // grips: linked, with the agent as initiator.
