@@ -1,6 +1,8 @@
 /** The minimap shows only while part of the plan is out of view; selecting a rule brings its ends into view. */
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures/portolan.ts';
+import { PlanSchema } from '../src/core/schema/index.ts';
+import { encodeShareFragment } from '../src/core/share/index.ts';
 
 async function inside(inner: Locator, outer: Locator): Promise<boolean> {
   const a = await inner.boundingBox();
@@ -48,4 +50,39 @@ test('messages sit under the toolbar, clear of the rules panel; an undo hint goe
   await app.undo();
   await expect(app.node('ssh-agent')).toBeVisible();
   await expect(hint).toHaveCount(0);
+});
+
+test('a plan with hundreds of rules keeps only the rows in view in the page; scrolling and the filter reach every rule', async ({ app, page }) => {
+  const agents = Array.from({ length: 400 }, (_, i) => String(i).padStart(3, '0'));
+  const plan = PlanSchema.parse({
+    type: 'portolan-plan', version: 1, name: 'Many rules', clusters: [{ id: 'main', name: 'teleport.example.com' }],
+    zones: [{ id: 'lan', name: 'LAN', kind: 'private', cidrs: ['10.0.0.0/16'], position: { x: 0, y: 0 }, size: { width: 9000, height: 3000 } }],
+    nodes: [
+      { id: 'auth', name: 'Auth', kind: 'auth', zone: 'lan', position: { x: 20, y: 40 } },
+      { id: 'proxy', name: 'Proxy', kind: 'proxy', zone: 'lan', publicAddr: ['teleport.example.com:443'], position: { x: 240, y: 40 } },
+      ...agents.map((n, i) => ({ id: `agent-${n}`, name: `Agent ${n}`, kind: 'agent', services: ['ssh'], zone: 'lan', position: { x: 20 + (i % 40) * 220, y: 200 + Math.floor(i / 40) * 100 } })),
+    ],
+    links: [{ id: 'proxy-auth', source: 'proxy', target: 'auth' }, ...agents.map((n) => ({ id: `agent-${n}-proxy`, source: `agent-${n}`, target: 'proxy' }))],
+  });
+  await page.goto(`/#${encodeShareFragment(plan)}`);
+  const opened = page.getByTestId('tab.rules').filter({ hasText: '401' });
+  await expect(opened.or(page.getByTestId('incoming.open-new'))).toBeVisible({ timeout: 15_000 });
+  if (!(await opened.isVisible())) await page.getByTestId('incoming.open-new').click();
+  await expect(opened).toBeVisible();
+  const rows = app.ruleRows;
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThan(60);
+  // Scrolled to the end, the last rule (sorted by source: Proxy after every agent) is in view.
+  const body = page.locator('.pl-bottom__body');
+  const last = page.locator('[data-testid="rules.row"][data-rule-id="proxy-to-auth-3025-tcp"]');
+  await expect(last).toHaveCount(0);
+  await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(last).toBeInViewport();
+  expect(await rows.count()).toBeLessThan(60);
+  // The filter finds a rule from the middle of the list.
+  await page.getByTestId('rules.filter').fill('Agent 217');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-rule-id', 'agent-217-to-proxy-3080-tcp');
+  await expect(rows.first()).toBeInViewport();
+  expect(app.problems).toEqual([]);
 });

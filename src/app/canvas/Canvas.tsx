@@ -2,7 +2,7 @@
  * The React Flow canvas. Nodes and edges are controlled: built from the plan by the adapter, and every
  * change React Flow reports is turned into a plan edit (moves, resizes) or a UI change (selection, sizes).
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, RefObject } from 'react';
 import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
 import type { Connection, EdgeChange, Node, NodeChange, OnNodeDrag, ReactFlowState, Viewport } from '@xyflow/react';
@@ -19,6 +19,7 @@ import type { FlowNode, LinkFlowEdge } from './adapter.ts';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import { PALETTE_MIME } from './dnd.ts';
 import { ConnectionLine } from './edges/ConnectionLine.tsx';
+import { LabelLayer } from './edges/labelLayer.ts';
 import { resizingZone } from './resizing.ts';
 import { paletteItem } from '../../core/catalog/kinds.ts';
 
@@ -71,6 +72,9 @@ export function Canvas() {
   const flow = useReactFlow<FlowNode, LinkFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const adapter = useMemo(() => createAdapter(), []);
+  // React Flow's edge-label layer, rendered with it: links draw their labels into it (edges/labelLayer.ts).
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null), []);
 
   const linkInfo = useMemo(() => new Map<string, LinkInfo>(derived.links.map((l) => [l.id, l])), [derived.links]);
   const input = useMemo(
@@ -235,39 +239,41 @@ export function Canvas() {
 
   return (
     <div className="pl-canvas" ref={wrapper} data-testid="canvas">
-      <ReactFlow<FlowNode, LinkFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onDragStart}
-        onNodeDragStop={onDragStop}
-        onSelectionDragStart={onDragStart as never}
-        onSelectionDragStop={onDragStop as never}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        onMoveEnd={onMoveEnd}
-        onPaneClick={onPaneClick}
-        connectionMode={ConnectionMode.Loose}
-        connectionLineComponent={ConnectionLine}
-        connectionRadius={28}
-        colorMode={theme}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        zIndexMode="manual"
-        minZoom={0.1}
-        maxZoom={3}
-        {...(initialView ? { defaultViewport: initialView } : { fitView: true, fitViewOptions: { padding: 0.12, maxZoom: 1.2 } })}
-        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select a node, arrow keys to move it, Delete to remove it.' }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        {empty ? null : <OverviewMap />}
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-      </ReactFlow>
+      <LabelLayer value={labelLayer}>
+        <ReactFlow<FlowNode, LinkFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onDragStart}
+          onNodeDragStop={onDragStop}
+          onSelectionDragStart={onDragStart as never}
+          onSelectionDragStop={onDragStop as never}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          onMoveEnd={onMoveEnd}
+          onPaneClick={onPaneClick}
+          connectionMode={ConnectionMode.Loose}
+          connectionLineComponent={ConnectionLine}
+          connectionRadius={28}
+          colorMode={theme}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          zIndexMode="manual"
+          minZoom={0.1}
+          maxZoom={3}
+          {...(initialView ? { defaultViewport: initialView } : { fitView: true, fitViewOptions: { padding: 0.12, maxZoom: 1.2 } })}
+          ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select a node, arrow keys to move it, Delete to remove it.' }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          {empty ? null : <OverviewMap />}
+          <Controls showInteractive={false} aria-label="Zoom controls" />
+        </ReactFlow>
+      </LabelLayer>
       <ZoomStyle target={wrapper} />
       {empty ? (
         <div className="pl-canvas__empty" data-testid="canvas.empty">

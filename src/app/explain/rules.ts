@@ -7,9 +7,6 @@ export function selectRule(result: DeriveResult, id: string): void {
   if (!rule) return;
   const s = useAppStore.getState();
   s.setHighlight({ source: `rule:${rule.id}`, nodes: [rule.source, rule.destination], links: rule.links });
+  // The Rules tab scrolls its highlighted rule into view (RulesPanel.tsx).
   s.setBottom('rules', true);
-  // The Rules tab renders on the next frame; bring the row into view then.
-  requestAnimationFrame(() => {
-    document.querySelector(`[data-testid="rules.row"][data-rule-id="${CSS.escape(rule.id)}"]`)?.scrollIntoView({ block: 'nearest' });
-  });
 }

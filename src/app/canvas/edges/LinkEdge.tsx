@@ -2,12 +2,14 @@
  * A plan link. The engine's `LinkInfo` decides direction (the adapter already set source = initiator),
  * the label (`443/tcp reverse tunnel`) and whether the link is refused (dashed red, reason as title).
  */
-import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode } from '@xyflow/react';
+import { memo, useContext } from 'react';
+import { createPortal } from 'react-dom';
+import { BaseEdge, getStraightPath, useInternalNode } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import type { LinkFlowEdge } from '../adapter.ts';
 import { useAppStore } from '../../store/index.ts';
 import { floatingEndpoints } from './floating.ts';
+import { LabelLayer } from './labelLayer.ts';
 
 /** Arrowhead length and half-width, in flow pixels. */
 const ARROW = { length: 11, half: 5 };
@@ -31,6 +33,7 @@ export function arrowPath(sx: number, sy: number, tx: number, ty: number): strin
 function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlowEdge>) {
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
+  const labelLayer = useContext(LabelLayer);
   if (!sourceNode || !targetNode || !data) return null;
   const { sx, sy, tx, ty } = floatingEndpoints(sourceNode, targetNode);
   const [path, labelX, labelY] = getStraightPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty });
@@ -43,13 +46,10 @@ function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlow
       ? (info.reason ?? 'The engine could not give this link a meaning.')
       : info?.label || `${data.link.source} – ${data.link.target}`;
   const classes = ['pl-edge', refused ? 'is-refused' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', data.tone ? `is-hl-${data.tone}` : ''].filter(Boolean).join(' ');
-  return (
-    <g className={classes} data-testid={`edge.${id}`} data-from={source} data-to={target}>
-      <title>{title}</title>
-      <BaseEdge id={id} path={path} interactionWidth={16} />
-      {refused || !info ? null : <path className="pl-edge__arrow" d={arrowPath(sx, sy, tx, ty)} data-testid={`edge.${id}.arrow`} />}
-      {label ? (
-        <EdgeLabelRenderer>
+  // Drawn into the label layer (HTML above the SVG of the links), like React Flow's <EdgeLabelRenderer>.
+  const labelBox =
+    label && labelLayer
+      ? createPortal(
           <div
             className={`pl-edge-label nodrag nopan${refused ? ' is-refused' : ''}${selected || data.highlighted ? ' is-active' : ''}${data.tone ? ` is-hl-${data.tone}` : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(var(--pl-label-scale, 1))` }}
@@ -58,9 +58,16 @@ function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlow
             data-testid={`edge.${id}.label`}
           >
             {label}
-          </div>
-        </EdgeLabelRenderer>
-      ) : null}
+          </div>,
+          labelLayer,
+        )
+      : null;
+  return (
+    <g className={classes} data-testid={`edge.${id}`} data-from={source} data-to={target}>
+      <title>{title}</title>
+      <BaseEdge id={id} path={path} interactionWidth={16} />
+      {refused || !info ? null : <path className="pl-edge__arrow" d={arrowPath(sx, sy, tx, ty)} data-testid={`edge.${id}.arrow`} />}
+      {labelBox}
     </g>
   );
 }
