@@ -60,21 +60,22 @@ test('a plan with hundreds of rules keeps only the rows in view in the page; scr
     nodes: [
       { id: 'auth', name: 'Auth', kind: 'auth', zone: 'lan', position: { x: 20, y: 40 } },
       { id: 'proxy', name: 'Proxy', kind: 'proxy', zone: 'lan', publicAddr: ['teleport.example.com:443'], position: { x: 240, y: 40 } },
+      { id: 'users', name: 'Users', kind: 'client', tools: ['tsh'], position: { x: 460, y: -200 } },
       ...agents.map((n, i) => ({ id: `agent-${n}`, name: `Agent ${n}`, kind: 'agent', services: ['ssh'], zone: 'lan', position: { x: 20 + (i % 40) * 220, y: 200 + Math.floor(i / 40) * 100 } })),
     ],
-    links: [{ id: 'proxy-auth', source: 'proxy', target: 'auth' }, ...agents.map((n) => ({ id: `agent-${n}-proxy`, source: `agent-${n}`, target: 'proxy' }))],
+    links: [{ id: 'proxy-auth', source: 'proxy', target: 'auth' }, { id: 'users-proxy', source: 'users', target: 'proxy' }, ...agents.map((n) => ({ id: `agent-${n}-proxy`, source: `agent-${n}`, target: 'proxy' }))],
   });
   await page.goto(`/#${encodeShareFragment(plan)}`);
-  const opened = page.getByTestId('tab.rules').filter({ hasText: '401' });
+  const opened = page.getByTestId('tab.rules').filter({ hasText: '402' });
   await expect(opened.or(page.getByTestId('incoming.open-new'))).toBeVisible({ timeout: 15_000 });
   if (!(await opened.isVisible())) await page.getByTestId('incoming.open-new').click();
   await expect(opened).toBeVisible();
   const rows = app.ruleRows;
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeLessThan(60);
-  // Scrolled to the end, the last rule (sorted by source: Proxy after every agent) is in view.
+  // Scrolled to the end, the last rule (sorted by source: Users after every agent and the Proxy) is in view.
   const body = page.locator('.pl-bottom__body');
-  const last = page.locator('[data-testid="rules.row"][data-rule-id="proxy-to-auth-3025-tcp"]');
+  const last = page.locator('[data-testid="rules.row"][data-rule-id="users-to-proxy-3080-tcp"]');
   await expect(last).toHaveCount(0);
   await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await expect(last).toBeInViewport();
@@ -84,5 +85,17 @@ test('a plan with hundreds of rules keeps only the rows in view in the page; scr
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-rule-id', 'agent-217-to-proxy-3080-tcp');
   await expect(rows.first()).toBeInViewport();
+  await page.getByTestId('rules.filter').fill('');
+  // A rule chosen in a trace is scrolled to, wherever it is in the table.
+  await body.evaluate((el) => el.scrollTo({ top: 0 }));
+  await page.getByTestId('tab.trace').click();
+  await page.getByTestId('explain.mode.trace').click();
+  await page.getByTestId('trace.from').selectOption('users');
+  await page.getByTestId('trace.to').selectOption('agent-398');
+  const hop = page.locator('[data-testid="trace.hop"][data-rule="agent-398-to-proxy-3080-tcp"]');
+  await hop.getByTestId('trace.hop.rule').click();
+  const chosen = page.locator('[data-testid="rules.row"][data-rule-id="agent-398-to-proxy-3080-tcp"]');
+  await expect(chosen).toHaveClass(/is-selected/);
+  await expect(chosen).toBeInViewport();
   expect(app.problems).toEqual([]);
 });
