@@ -34,9 +34,12 @@ export interface ZoneNodeData extends Record<string, unknown> {
   highlighted: boolean;
 }
 
+/** What a link shows of the engine's answer (its `LinkInfo`): kept by value, see `toEdges`. */
+export type LinkShown = Pick<LinkInfo, 'ok' | 'label' | 'reason'>;
+
 export interface LinkEdgeData extends Record<string, unknown> {
   link: Link;
-  info: LinkInfo | null;
+  info: LinkShown | null;
   highlighted: boolean;
   tone: HighlightTone | null;
   /** Not in the plan: a link of a compared plan, drawn where it was (see `Highlight.ghosts`). */
@@ -77,6 +80,10 @@ function cached<T>(cache: Cache<T>, id: string, deps: unknown[], make: () => T):
   const value = make();
   cache.set(id, { deps, value });
   return value;
+}
+
+function shown(info: LinkInfo): LinkShown {
+  return info.reason === undefined ? { ok: info.ok, label: info.label } : { ok: info.ok, label: info.label, reason: info.reason };
 }
 
 /** A stateful adapter (it keeps the last objects it built, to hand React Flow the same ones back). */
@@ -126,7 +133,10 @@ export function createAdapter() {
       // reports the sizes it measured (every card, once, after the first render), the cards keep their data
       // and their memo skips them.
       const soleSelected = selected && selection.size === 1;
-      const data = cached(dataCache, node.id, [node, f, highlighted, tone, step, soleSelected], (): PlanNodeData => ({ node, findings: f?.count ?? 0, worst: f?.worst ?? null, highlighted, tone, step, soleSelected }));
+      // Findings by value: every derive (every keystroke in a field) makes new finding objects.
+      const count = f?.count ?? 0;
+      const worst = f?.worst ?? null;
+      const data = cached(dataCache, node.id, [node, count, worst, highlighted, tone, step, soleSelected], (): PlanNodeData => ({ node, findings: count, worst, highlighted, tone, step, soleSelected }));
       return cached(nodeCache, node.id, [data, parent?.position, selected, size], (): PlanFlowNode => ({
         id: node.id,
         type: KIND_INFO[node.kind].family,
@@ -152,7 +162,9 @@ export function createAdapter() {
       const selected = edgeSelection.has(link.id);
       const highlighted = hl.has(link.id);
       const tone = highlight?.tones?.links?.[link.id] ?? null;
-      return cached(edgeCache, link.id, [link, info, selected, highlighted, tone], (): LinkFlowEdge => {
+      // The engine's answer by what the link shows: every derive makes new LinkInfo objects, and an edge
+      // rebuilt for nothing costs React Flow a re-render (a thousand of them for a keystroke in a big plan).
+      return cached(edgeCache, link.id, [link, info?.ok, info?.initiator, info?.listener, info?.label, info?.reason, selected, highlighted, tone], (): LinkFlowEdge => {
         // The arrow points from the side that opens the connection to the listener, however it was drawn.
         const reversed = info?.ok === true && info.initiator === link.target;
         return {
@@ -160,7 +172,7 @@ export function createAdapter() {
           type: 'link',
           source: reversed ? link.target : link.source,
           target: reversed ? link.source : link.target,
-          data: { link, info, highlighted, tone },
+          data: { link, info: info && shown(info), highlighted, tone },
           selected,
           zIndex: selected || highlighted ? Z.activeEdge : Z.edge,
           ariaLabel: info?.label ? `Link ${link.source} – ${link.target}: ${info.label}` : `Link ${link.source} – ${link.target}`,
