@@ -146,6 +146,32 @@ async function selectAllMs(page: Page, count: number): Promise<number> {
   return Date.now() - t0;
 }
 
+/**
+ * Typing in the name field of a selected card: for each keystroke, the time from the key going down
+ * to the frame that shows it (each edit re-derives the plan and redraws what changed). Returns the
+ * median and the slowest of ten keystrokes, in ms.
+ */
+async function keystrokeMs(page: Page, nodeId: string): Promise<{ median: number; max: number }> {
+  await page.keyboard.press('Escape');
+  await page.locator(`[data-testid="node.${nodeId}"]`).click();
+  await page.locator('[data-testid="field.name"]').click();
+  await page.keyboard.press('End');
+  await page.evaluate(`(() => {
+    window.__keys = [];
+    document.addEventListener('keydown', () => {
+      const t = performance.now();
+      requestAnimationFrame(() => setTimeout(() => window.__keys.push(performance.now() - t), 0));
+    }, true);
+  })()`);
+  for (const key of 'abcdefghij') {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForFunction('window.__keys.length >= 10', undefined, { timeout: 60_000 });
+  const times = ((await page.evaluate('window.__keys')) as number[]).sort((a, b) => a - b);
+  return { median: Math.round(((times[4] ?? 0) + (times[5] ?? 0)) / 2), max: Math.round(times[times.length - 1] ?? 0) };
+}
+
 export async function benchCanvas(): Promise<BenchRow[]> {
   const stop = await startPreview();
   const browser: Browser = await chromium.launch({ executablePath: process.env.PORTOLAN_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -169,6 +195,9 @@ export async function benchCanvas(): Promise<BenchRow[]> {
       } else {
         await waitForQuietBrowser(cdp, 'after the cards rendered');
         rows.push({ name: `canvas: select all, ${count} nodes`, value: await selectAllMs(page, count), unit: 'ms', budget: 0, pass: true, info: true });
+        const keys = await keystrokeMs(page, 'agent-5');
+        rows.push({ name: `canvas: keystroke in a card's name, ${count} nodes (median)`, value: keys.median, unit: 'ms', budget: 0, pass: true, info: true });
+        rows.push({ name: `canvas: keystroke in a card's name, ${count} nodes (slowest of 10)`, value: keys.max, unit: 'ms', budget: 0, pass: true, info: true });
       }
       await context.close();
     }
