@@ -40,7 +40,7 @@ test.describe('with the requirements engine', () => {
   test('QUIC peering ticked on every Proxy turns the peering rules into UDP; on one Proxy only it is an info finding', async ({ app, page }) => {
     await app.useTemplate('proxy-peering');
     await expect(app.node('proxy-1')).toBeVisible();
-    await app.showTab('rules');
+    await app.filterRules('3021');
     const peering = app.ruleRows.filter({ has: page.getByTestId('rules.port').getByText('3021', { exact: true }) });
     const udp = peering.filter({ has: page.getByTestId('rules.protocol').getByText('udp', { exact: true }) });
     await expect(peering).toHaveCount(6);
@@ -57,7 +57,7 @@ test.describe('with the requirements engine', () => {
     }
     await app.showTab('findings');
     await expect(app.finding('PL-QUIC-PEERING-UNUSED')).toHaveCount(0);
-    await app.showTab('rules');
+    await app.filterRules('3021');
     await expect(peering).toHaveCount(6);
     await expect(udp).toHaveCount(6);
     expect(app.problems).toEqual([]);
@@ -68,7 +68,7 @@ test.describe('with the requirements engine', () => {
     const attestor = app.inspector.getByTestId('field.workloadApi.kubernetesAttestor');
     await attestor.scrollIntoViewIfNeeded();
     await attestor.check();
-    await app.showTab('rules');
+    await app.filterRules('kubelet');
     const kubelet = app.ruleRows.filter({ hasText: 'kubelet (node of CI tbot)' });
     await expect(kubelet).toHaveCount(1);
     await expect(kubelet.getByTestId('rules.port')).toHaveText('10250');
@@ -84,10 +84,11 @@ test.describe('with the requirements engine', () => {
     await expect(app.findingRows.and(page.locator('[data-code="PL-KUBELET-ZONE"]'))).toHaveCount(1);
     await attestor.uncheck();
     await expect(app.findingRows.and(page.locator('[data-code="PL-KUBELET-ZONE"]'))).toHaveCount(0);
-    await app.showTab('rules');
+    await app.filterRules('kubelet');
     await expect(kubelet).toHaveCount(0);
     // The Sigstore attestor reads image signatures from the registries on 443; it needs Enterprise.
     await app.inspector.getByTestId('field.workloadApi.sigstoreAttestor').check();
+    await app.filterRules('registries');
     const registries = app.ruleRows.filter({ hasText: 'container registries (for CI tbot)' });
     await expect(registries).toHaveCount(1);
     await expect(registries.getByTestId('rules.port')).toHaveText('443');
@@ -161,7 +162,7 @@ test('a monitoring system scrapes the metrics service a Proxy enables; before th
   await metrics.fill('0.0.0.0:3081');
   await metrics.blur();
   await expect(nothing).toHaveCount(0);
-  await app.showTab('rules');
+  await app.filterRules('Prometheus');
   await expect(app.ruleRows.filter({ hasText: 'Prometheus' }).filter({ has: page.getByTestId('rules.port').getByText('3081', { exact: true }) })).toHaveCount(1);
   // The Prometheus host asks nothing of the Proxy's web port.
   await expect(app.ruleRows.filter({ hasText: 'Prometheus' })).toHaveCount(1);
@@ -198,7 +199,8 @@ test('a Relay Service: the SSH agent linked to it tunnels to 3042 once it names 
   await expect(noHostnames).toHaveCount(0);
   await expect(noServer).toHaveCount(0);
 
-  await app.showTab('rules');
+  await app.filterRules('3042');
   await expect(app.ruleRows.filter({ hasText: 'SSH agent' }).filter({ has: page.getByTestId('rules.port').getByText('3042', { exact: true }) })).toHaveCount(1);
+  await app.filterRules('Relay Service');
   await expect(app.ruleRows.filter({ hasText: 'Relay Service' }).filter({ has: page.getByTestId('rules.port').getByText('3080', { exact: true }) })).toHaveCount(1);
 });

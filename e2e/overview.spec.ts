@@ -73,8 +73,19 @@ test('a plan with hundreds of rules keeps only the rows in view in the page; scr
   const rows = app.ruleRows;
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeLessThan(60);
-  // Scrolled to the end, the last rule (sorted by source: Users after every agent and the Proxy) is in view.
+  // The table tells assistive tech how many rows it has, not only how many are in the page.
+  await expect(page.getByTestId('rules.table')).toHaveAttribute('aria-rowcount', '403');
+  // The row with the keyboard focus stays in the page (and focused) when it scrolls far out of view.
   const body = page.locator('.pl-bottom__body');
+  await rows.first().focus();
+  const focusedId = await rows.first().getAttribute('data-rule-id');
+  await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
+  await expect(page.locator(`[data-testid="rules.row"][data-rule-id="${focusedId}"]`)).toBeFocused();
+  await expect(page.locator(`[data-testid="rules.row"][data-rule-id="${focusedId}"]`)).not.toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-testid="rules.row"][data-rule-id="${focusedId}"]`)).toHaveClass(/is-selected/);
+  // Scrolled to the end, the last rule (sorted by source: Users after every agent and the Proxy) is in view.
+  await page.getByTestId('rules.filter').focus();
   const last = page.locator('[data-testid="rules.row"][data-rule-id="users-to-proxy-3080-tcp"]');
   await expect(last).toHaveCount(0);
   await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));

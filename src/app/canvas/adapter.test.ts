@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../core/engine/index.ts';
-import type { LinkInfo } from '../../core/engine/index.ts';
+import type { Finding, LinkInfo } from '../../core/engine/index.ts';
 import { examplePlan } from '../../core/examples/example-plan.ts';
 import type { Plan } from '../../core/schema/index.ts';
 import { findingsByNode } from '../store/derived.ts';
@@ -36,6 +36,39 @@ describe('canvas adapter', () => {
     expect(edgesAfter).toBe(edges);
     const changed = nodesAfter.filter((n, i) => n !== nodes[i]).map((n) => n.id);
     expect(changed).toEqual(['ssh-agent']);
+  });
+
+  it('compares a card\'s findings by count and worst severity, not by object', () => {
+    const adapter = createAdapter();
+    const plan = examplePlan();
+    const finding = (code: string, severity: Finding['severity']): Finding => ({ id: `${code}:auth`, code, severity, message: 'm', fix: 'f', docs: 'd', nodes: ['auth'], links: [] });
+    const withFindings = (list: Finding[]): AdapterInput => ({ ...inputOf(plan), findings: findingsByNode(list) });
+    const auth = (nodes: ReturnType<typeof adapter.toNodes>) => nodes.find((n) => n.id === 'auth');
+    const first = auth(adapter.toNodes(withFindings([finding('A', 'warning')])));
+    // The same count and severity from new finding objects (a new derive): the same card.
+    expect(auth(adapter.toNodes(withFindings([finding('B', 'warning')])))).toBe(first);
+    // An error instead: the card is rebuilt with its new badge.
+    const worse = auth(adapter.toNodes(withFindings([finding('B', 'error')])));
+    expect(worse).not.toBe(first);
+    expect(worse?.data).toMatchObject({ findings: 1, worst: 'error' });
+    // One more finding: rebuilt again.
+    expect(auth(adapter.toNodes(withFindings([finding('B', 'error'), finding('C', 'info')])))?.data).toMatchObject({ findings: 2, worst: 'error' });
+  });
+
+  it('rebuilds an edge when the engine turns its direction around or refuses it', () => {
+    const adapter = createAdapter();
+    const input = inputOf(examplePlan());
+    const edges = adapter.toEdges(input);
+    const info = input.links.get('db-agent-postgres') as LinkInfo;
+    const edge = edges.find((e) => e.id === 'db-agent-postgres') as LinkFlowEdge;
+    expect([edge.source, edge.target]).toEqual(['db-agent', 'postgres']);
+    const answer = (changed: LinkInfo): AdapterInput => ({ ...input, links: new Map([...input.links, ['db-agent-postgres', changed]]) });
+    const reversed = adapter.toEdges(answer({ ...info, initiator: info.listener, listener: info.initiator })).find((e) => e.id === 'db-agent-postgres') as LinkFlowEdge;
+    expect([reversed.source, reversed.target]).toEqual(['postgres', 'db-agent']);
+    const refused = adapter.toEdges(answer({ ...info, ok: false, label: '', reason: 'no meaning' })).find((e) => e.id === 'db-agent-postgres') as LinkFlowEdge;
+    expect(refused.data?.info).toEqual({ ok: false, label: '', reason: 'no meaning' });
+    // The same answer again, as new objects: the same edge.
+    expect(adapter.toEdges(answer({ ...info, ok: false, label: '', reason: 'no meaning' })).find((e) => e.id === 'db-agent-postgres')).toBe(refused);
   });
 
   it('rebuilds an edge whose label changes, and keeps only what the link shows of the engine answer', () => {

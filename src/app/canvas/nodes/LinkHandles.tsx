@@ -1,8 +1,9 @@
 /**
  * Connection handles of a card, kept cheap because a plan may hold a thousand cards:
  * - every card has one invisible *anchor* handle. React Flow draws a link only between nodes that have a
- *   handle, and while a link is being drawn the anchor covers the card, so dropping anywhere on a card
- *   links to it (the card under the pointer is outlined, see `canvas.css`);
+ *   handle, and while a link is being drawn the anchor covers the card and a 14 px margin around it, so
+ *   dropping anywhere on a card, or just short of it, links to it (the card under the pointer is
+ *   outlined, see `canvas.css`);
  * - the four *grips* on the sides, from which a link is drawn (drag, or click one grip and then another),
  *   exist only while the card is hovered or is the only one selected.
  * Both are pointer targets only (hidden from assistive tech): keyboard users link nodes with the

@@ -8,8 +8,10 @@
  * 3.13.12: the table loads before first paint, and 3.14 weighs 10.5 KB gzipped against 4.5 KB, for
  * touch-gesture handling this table does not need.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { FocusEvent, ReactNode } from 'react';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import type { Range, VirtualItem } from '@tanstack/react-virtual';
 import { rulesByHost, rulesByZonePair } from '../../../core/engine/views.ts';
 import type { Rule } from '../../../core/engine/index.ts';
 import { useDerived, useTopologyPlan } from '../../store/derived.ts';
@@ -32,7 +34,7 @@ interface Group {
 }
 
 /** One line of the table: a group's heading or a rule. */
-type Line = { kind: 'group'; key: string; title: string; count: number } | { kind: 'rule'; key: string; rule: Rule; direction?: 'in' | 'out' };
+type Line = { kind: 'group'; key: string; group: string; title: string; count: number } | { kind: 'rule'; key: string; group: string; rule: Rule; direction?: 'in' | 'out' };
 
 /** Estimated heights before a line is measured: a group heading, and a rule with a one-line purpose. */
 const GROUP_HEIGHT = 31;
@@ -106,43 +108,64 @@ export function RulesPanel() {
   const lines: Line[] = useMemo(() => {
     const out: Line[] = [];
     for (const g of groups) {
-      if (g.title) out.push({ kind: 'group', key: `group:${g.key}`, title: g.title, count: g.rows.length });
-      for (const { rule, direction } of g.rows) out.push({ kind: 'rule', key: `${rule.id}:${direction ?? ''}`, rule, ...(direction ? { direction } : {}) });
+      if (g.title) out.push({ kind: 'group', key: `group:${g.key}`, group: g.key, title: g.title, count: g.rows.length });
+      for (const { rule, direction } of g.rows) out.push({ kind: 'rule', key: `${rule.id}:${direction ?? ''}`, group: g.key, rule, ...(direction ? { direction } : {}) });
     }
     return out;
   }, [groups]);
 
-  // The panel body scrolls (the filter bar and the column headings stick to its top); the rows start
-  // below them, at `margin` from the top of what scrolls.
+  // The panel body scrolls, and the filter bar and the column headings stick to its top: the rows start
+  // below them, `margin` from the top of what scrolls, and a row scrolled to must clear them.
   const root = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
   const empty = lines.length === 0;
-  const body = useRef<HTMLTableSectionElement>(null);
   const [margin, setMargin] = useState(0);
-  const scroller = () => root.current?.closest<HTMLElement>('.pl-bottom__body') ?? null;
-  // Measured again whenever the panel's width changes: the filter bar wraps as the panel narrows.
+  const scroller = useCallback(() => root.current?.closest<HTMLElement>('.pl-bottom__body') ?? null, []);
+  // Measured again whenever the filter bar or the column headings change size.
   useLayoutEffect(() => {
+    const el = scroller();
     const measure = () => {
-      const el = scroller();
-      if (el && body.current) setMargin(Math.round(body.current.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop));
+      if (!el || !head.current) return;
+      const top = Math.round(head.current.getBoundingClientRect().bottom - el.getBoundingClientRect().top + el.scrollTop);
+      setMargin(top);
+      // The browser's own scrolling (a focused row, Tab) clears the sticky part too.
+      el.style.scrollPaddingTop = `${top}px`;
     };
     measure();
     const observer = new ResizeObserver(measure);
-    if (root.current) observer.observe(root.current.querySelector('.pl-subbar') ?? root.current);
-    return () => observer.disconnect();
-  }, [empty]);
+    const bar = root.current?.querySelector('.pl-subbar');
+    if (bar) observer.observe(bar);
+    if (head.current) observer.observe(head.current);
+    return () => {
+      observer.disconnect();
+      if (el) el.style.scrollPaddingTop = '';
+    };
+  }, [empty, scroller]);
+
+  // The row that has the keyboard focus stays in the page when it scrolls out of view, so that focus is not lost.
+  const [focused, setFocused] = useState<number | null>(null);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focused === null || focused >= range.count || indexes.includes(focused)) return indexes;
+      return [...indexes, focused].sort((a, b) => a - b);
+    },
+    [focused],
+  );
+  const estimateSize = useCallback((i: number) => (lines[i]?.kind === 'group' ? GROUP_HEIGHT : RULE_HEIGHT), [lines]);
+  const getItemKey = useCallback((i: number) => lines[i]?.key ?? i, [lines]);
   // The app is not built with the React Compiler; the rule only says this component would not be compiled.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: scroller,
-    estimateSize: (i) => (lines[i]?.kind === 'group' ? GROUP_HEIGHT : RULE_HEIGHT),
-    getItemKey: (i) => lines[i]?.key ?? i,
+    estimateSize,
+    getItemKey,
+    rangeExtractor,
     overscan: 8,
     scrollMargin: margin,
+    scrollPaddingStart: margin,
   });
-  const visible = virtualizer.getVirtualItems();
-  const padTop = visible.length > 0 ? (visible[0] as (typeof visible)[number]).start - margin : 0;
-  const padBottom = visible.length > 0 ? virtualizer.getTotalSize() - ((visible[visible.length - 1] as (typeof visible)[number]).end - margin) : 0;
 
   // A rule selected elsewhere (the trace, an assertion) or by the keyboard is scrolled into view.
   const highlighted = highlight?.source.startsWith('rule:') ? highlight.source.slice('rule:'.length) : undefined;
@@ -179,6 +202,103 @@ export function RulesPanel() {
   };
 
   const columns = view === 'hosts' ? 6 : 5;
+
+  const renderLine = (line: Line, v: VirtualItem): ReactNode => {
+    if (line.kind === 'group') {
+      return (
+        <tr key={line.key} className="pl-group-row" data-index={v.index} ref={virtualizer.measureElement} aria-rowindex={v.index + 2}>
+          <th colSpan={columns} scope="rowgroup">
+            {line.title} <span className="pl-muted">({line.count})</span>
+          </th>
+        </tr>
+      );
+    }
+    const { rule, direction } = line;
+    const selected = highlight?.source === `rule:${rule.id}`;
+    return (
+      <tr
+        key={line.key}
+        data-index={v.index}
+        ref={virtualizer.measureElement}
+        aria-rowindex={v.index + 2}
+        className={selected ? 'is-selected' : ''}
+        aria-selected={selected}
+        tabIndex={0}
+        onClick={() => selectRule(rule)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            selectRule(rule);
+          }
+        }}
+        data-testid="rules.row"
+        data-rule-id={rule.id}
+      >
+        {view === 'hosts' ? <td className="pl-muted">{direction === 'in' ? 'in' : 'out'}</td> : null}
+        <td>
+          <div className="pl-cell-main">{nameOf(rule.source)}</div>
+          <div className="pl-cell-sub">
+            {rule.sourceAddress} · {nameOf(rule.sourceZone)}
+          </div>
+        </td>
+        <td>
+          <div className="pl-cell-main">{nameOf(rule.destination)}</div>
+          <div className="pl-cell-sub">
+            {rule.destinationAddress} · {nameOf(rule.destinationZone)}
+          </div>
+        </td>
+        <td className="pl-mono" data-testid="rules.port">
+          {portText(rule)}
+        </td>
+        <td className="pl-mono" data-testid="rules.protocol">
+          {rule.protocol}
+        </td>
+        <td title={rule.purposes.join('\n')}>
+          <div className="pl-clamp">{rule.purposes.join('; ')}</div>
+          {rule.longLived ? <div className="pl-cell-sub">long-lived connection</div> : null}
+        </td>
+      </tr>
+    );
+  };
+
+  // The rendered lines, one <tbody> per group (its heading row labels that body only), with spacer rows
+  // standing for the lines left out, so that the scrollbar spans the whole table.
+  // Bodies are keyed by group, so that scrolling keeps them, and their rows, mounted: a row that moved to
+  // another body would be a new element, and the focused one would lose the focus.
+  const bodies: ReactNode[] = [];
+  let run = null as { key: string; rows: ReactNode[] } | null;
+  let end = margin;
+  for (const v of virtualizer.getVirtualItems()) {
+    const line = lines[v.index] as Line;
+    const key = `group:${line.group}`;
+    if (run?.key !== key) {
+      if (run) bodies.push(<tbody key={run.key}>{run.rows}</tbody>);
+      run = { key, rows: [] };
+    }
+    if (v.start > end) run.rows.push(<Spacer key={`gap:${v.index}`} height={v.start - end} columns={columns} />);
+    run.rows.push(renderLine(line, v));
+    end = v.end;
+  }
+  const rest = virtualizer.getTotalSize() + margin - end;
+  if (run) {
+    if (rest > 0) run.rows.push(<Spacer key="rest" height={rest} columns={columns} />);
+    bodies.push(<tbody key={run.key}>{run.rows}</tbody>);
+  } else if (rest > 0) {
+    bodies.push(
+      <tbody key="rest">
+        <Spacer height={rest} columns={columns} />
+      </tbody>,
+    );
+  }
+
+  const onTableFocus = (e: FocusEvent<HTMLTableElement>) => {
+    const index = Number((e.target as HTMLElement).closest('tr')?.dataset.index);
+    setFocused(Number.isInteger(index) ? index : null);
+  };
+  const onTableBlur = (e: FocusEvent<HTMLTableElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(null);
+  };
+
   return (
     <div className="pl-rules" ref={root}>
       <div className="pl-subbar">
@@ -212,9 +332,9 @@ export function RulesPanel() {
         <p className="pl-empty pl-empty--panel">No rule matches “{query}”.</p>
       ) : (
         <div className="pl-table-wrap">
-          <table className="pl-table" data-testid="rules.table">
-            <thead>
-              <tr>
+          <table className="pl-table" data-testid="rules.table" aria-rowcount={lines.length + 1} onFocus={onTableFocus} onBlur={onTableBlur}>
+            <thead ref={head}>
+              <tr aria-rowindex={1}>
                 {view === 'hosts' ? <th scope="col" style={{ width: '5%' }}>Dir.</th> : null}
                 {header('source', 'Source')}
                 {header('destination', 'Destination')}
@@ -223,67 +343,7 @@ export function RulesPanel() {
                 {header('purpose', 'Purpose')}
               </tr>
             </thead>
-            <tbody ref={body}>
-              {padTop > 0 ? <Spacer height={padTop} columns={columns} /> : null}
-              {visible.map((v) => {
-                const line = lines[v.index] as Line;
-                if (line.kind === 'group') {
-                  return (
-                    <tr key={line.key} className="pl-group-row" data-index={v.index} ref={virtualizer.measureElement}>
-                      <th colSpan={columns} scope="rowgroup">
-                        {line.title} <span className="pl-muted">({line.count})</span>
-                      </th>
-                    </tr>
-                  );
-                }
-                const { rule, direction } = line;
-                const selected = highlight?.source === `rule:${rule.id}`;
-                return (
-                  <tr
-                    key={line.key}
-                    data-index={v.index}
-                    ref={virtualizer.measureElement}
-                    className={selected ? 'is-selected' : ''}
-                    aria-selected={selected}
-                    tabIndex={0}
-                    onClick={() => selectRule(rule)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        selectRule(rule);
-                      }
-                    }}
-                    data-testid="rules.row"
-                    data-rule-id={rule.id}
-                  >
-                    {view === 'hosts' ? <td className="pl-muted">{direction === 'in' ? 'in' : 'out'}</td> : null}
-                    <td>
-                      <div className="pl-cell-main">{nameOf(rule.source)}</div>
-                      <div className="pl-cell-sub">
-                        {rule.sourceAddress} · {nameOf(rule.sourceZone)}
-                      </div>
-                    </td>
-                    <td>
-                      <div className="pl-cell-main">{nameOf(rule.destination)}</div>
-                      <div className="pl-cell-sub">
-                        {rule.destinationAddress} · {nameOf(rule.destinationZone)}
-                      </div>
-                    </td>
-                    <td className="pl-mono" data-testid="rules.port">
-                      {portText(rule)}
-                    </td>
-                    <td className="pl-mono" data-testid="rules.protocol">
-                      {rule.protocol}
-                    </td>
-                    <td title={rule.purposes.join('\n')}>
-                      <div className="pl-clamp">{rule.purposes.join('; ')}</div>
-                      {rule.longLived ? <div className="pl-cell-sub">long-lived connection</div> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-              {padBottom > 0 ? <Spacer height={padBottom} columns={columns} /> : null}
-            </tbody>
+            {bodies}
           </table>
         </div>
       )}
