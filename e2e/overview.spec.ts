@@ -84,6 +84,19 @@ test('a plan with hundreds of rules keeps only the rows in view in the page; scr
   await expect(page.locator(`[data-testid="rules.row"][data-rule-id="${focusedId}"]`)).not.toBeInViewport();
   await page.keyboard.press('Enter');
   await expect(page.locator(`[data-testid="rules.row"][data-rule-id="${focusedId}"]`)).toHaveClass(/is-selected/);
+  // The keys move the focus between rules, bringing the next one into view: End to the last rule, Home
+  // back to the first, the arrows one by one.
+  await page.keyboard.press('End');
+  const lastRow = page.locator('[data-testid="rules.row"][data-rule-id="users-to-proxy-3080-tcp"]');
+  await expect(lastRow).toBeFocused();
+  await expect(lastRow).toBeInViewport();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('[data-testid="rules.row"][data-rule-id="proxy-to-auth-3025-tcp"]')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.locator(`[data-testid="rules.row"][data-rule-id="${focusedId}"]`)).toBeFocused();
+  await expect(page.locator(`[data-testid="rules.row"][data-rule-id="${focusedId}"]`)).toBeInViewport();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-testid="rules.row"][data-rule-id="agent-001-to-proxy-3080-tcp"]')).toBeFocused();
   // Scrolled to the end, the last rule (sorted by source: Users after every agent and the Proxy) is in view.
   await page.getByTestId('rules.filter').focus();
   const last = page.locator('[data-testid="rules.row"][data-rule-id="users-to-proxy-3080-tcp"]');

@@ -24,6 +24,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Mod+D'], label: 'Duplicate' },
   { keys: ['Arrow keys'], label: 'Move the focused node' },
   { keys: ['Enter'], label: 'In the palette: add the component' },
+  { keys: ['↑', '↓', 'Page Up', 'Page Down', 'Home', 'End'], label: 'In the rules table: move between rules (Enter highlights one)' },
   { keys: ['Mod+K', '/'], label: 'Find a node or zone and bring it into view' },
   { keys: ['Shift+1'], label: 'Fit the plan in view' },
   { keys: ['Shift+L'], label: 'Auto-layout: arrange zones and nodes left to right' },

@@ -162,6 +162,9 @@ export function RulesPanel() {
     estimateSize,
     getItemKey,
     rangeExtractor,
+    // Unrounded: rows are fractions of a pixel high (line heights of 1.25), and the library's rounding
+    // added up to more than the table's real height, so the last row could never be scrolled to.
+    measureElement: (el) => el.getBoundingClientRect().height,
     overscan: 8,
     scrollMargin: margin,
     scrollPaddingStart: margin,
@@ -229,7 +232,12 @@ export function RulesPanel() {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
             selectRule(rule);
+            return;
           }
+          const target = stepTo(v.index, e.key);
+          if (target === null) return;
+          e.preventDefault();
+          moveFocus(target);
         }}
         data-testid="rules.row"
         data-rule-id={rule.id}
@@ -290,6 +298,45 @@ export function RulesPanel() {
       </tbody>,
     );
   }
+
+  /** The rule row the arrow keys, Page Up/Down, Home and End lead to from line `from` (null: not a move key). */
+  const stepTo = (from: number, key: string): number | null => {
+    const rulesOnly = (i: number, dir: 1 | -1): number => {
+      for (let j = i; j >= 0 && j < lines.length; j += dir) if (lines[j]?.kind === 'rule') return j;
+      return from;
+    };
+    // About the rows in view below the sticky bar and headings.
+    const page = Math.max(1, Math.floor(((scroller()?.clientHeight ?? 0) - margin) / RULE_HEIGHT));
+    switch (key) {
+      case 'ArrowDown':
+        return rulesOnly(from + 1, 1);
+      case 'ArrowUp':
+        return rulesOnly(from - 1, -1);
+      case 'PageDown':
+        return rulesOnly(Math.min(lines.length - 1, from + page), 1);
+      case 'PageUp':
+        return rulesOnly(Math.max(0, from - page), -1);
+      case 'Home':
+        return rulesOnly(0, 1);
+      case 'End':
+        return rulesOnly(lines.length - 1, -1);
+      default:
+        return null;
+    }
+  };
+  // Moving the focus to a row that may not be in the page yet: the focused line is always rendered (see
+  // `rangeExtractor`), so it is there after the next render; bring it into view and focus it then.
+  const [focusTo, setFocusTo] = useState<number | null>(null);
+  const moveFocus = (index: number) => {
+    setFocused(index);
+    setFocusTo(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+  useLayoutEffect(() => {
+    if (focusTo === null) return;
+    root.current?.querySelector<HTMLElement>(`tr[data-index="${focusTo}"]`)?.focus({ preventScroll: true });
+    setFocusTo(null);
+  }, [focusTo]);
 
   const onTableFocus = (e: FocusEvent<HTMLTableElement>) => {
     const index = Number((e.target as HTMLElement).closest('tr')?.dataset.index);
