@@ -104,6 +104,20 @@ test('a plan with hundreds of rules keeps only the rows in view in the page; scr
   await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await expect(last).toBeInViewport();
   expect(await rows.count()).toBeLessThan(60);
+  // Grouped per zone pair and scrolled into the middle of the big group, its heading stays on top of
+  // the rows, just below the column headings.
+  await page.getByTestId('rules.view.zones').click();
+  await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
+  const heading = page.locator('.pl-group-row th').filter({ hasText: 'LAN → LAN' });
+  await expect(heading).toBeInViewport();
+  await expect
+    .poll(async () => {
+      const [row, columns] = await Promise.all([heading.boundingBox(), page.locator('.pl-table thead th').first().boundingBox()]);
+      // Within a pixel (the headings' heights are fractional).
+      return row && columns ? Math.abs(row.y - (columns.y + columns.height)) <= 1 : null;
+    })
+    .toBe(true);
+  await page.getByTestId('rules.view.all').click();
   // The filter finds a rule from the middle of the list.
   await page.getByTestId('rules.filter').fill('Agent 217');
   await expect(rows).toHaveCount(1);

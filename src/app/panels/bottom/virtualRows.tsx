@@ -5,7 +5,8 @@
  *
  * What it keeps of a plain table:
  * - the scrollbar spans the whole table: spacer rows stand for the lines left out;
- * - one `<tbody>` per group, so that a group's heading row labels its own rows only;
+ * - one `<tbody>` per group, so that a group's heading row labels its own rows only; the heading of the
+ *   group at the top of the view stays in the page and sticks below the column headings;
  * - the row with the keyboard focus stays in the page when it scrolls away, so that focus is not lost;
  *   the arrow keys, Page Up/Down, Home and End move it from row to row, headings skipped;
  * - assistive tech hears the table's full row count (`aria-rowcount`) and each row's place in it;
@@ -14,8 +15,8 @@
  * `@tanstack/react-virtual` is pinned to 3.13.12: the rules panel loads before first paint, and 3.14
  * weighs 10.5 KB gzipped against 4.5 KB, for touch-gesture handling a table does not need.
  */
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import type { FocusEvent, KeyboardEvent, ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { CSSProperties, FocusEvent, KeyboardEvent, ReactNode } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import type { Range } from '@tanstack/react-virtual';
 
@@ -48,6 +49,8 @@ export function useVirtualRows({ lines, columns, scrollerOf, headingHeight, rowH
   // scrolls; measured again whenever either changes size.
   const [margin, setMargin] = useState(0);
   const empty = lines.length === 0;
+  // A stuck group heading covers the top of the rows, too.
+  const stuck = lines.some((line) => line.heading) ? headingHeight : 0;
   useLayoutEffect(() => {
     const el = scroller();
     const measure = () => {
@@ -55,7 +58,7 @@ export function useVirtualRows({ lines, columns, scrollerOf, headingHeight, rowH
       const top = Math.round(head.current.getBoundingClientRect().bottom - el.getBoundingClientRect().top + el.scrollTop);
       setMargin(top);
       // The browser's own scrolling (Tab to a row) clears the sticky part too.
-      el.style.scrollPaddingTop = `${top}px`;
+      el.style.scrollPaddingTop = `${top + stuck}px`;
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -66,16 +69,29 @@ export function useVirtualRows({ lines, columns, scrollerOf, headingHeight, rowH
       observer.disconnect();
       if (el) el.style.scrollPaddingTop = '';
     };
-  }, [empty, scroller]);
+  }, [empty, scroller, stuck]);
 
+  // Per line, the index of its group's heading (-1 when the group has none).
+  const headingOf = useMemo(() => {
+    const out: number[] = [];
+    let heading = -1;
+    lines.forEach((line, i) => {
+      if (line.heading) heading = i;
+      else if (i > 0 && lines[i - 1]?.group !== line.group) heading = -1;
+      out.push(heading);
+    });
+    return out;
+  }, [lines]);
+
+  // Besides the lines in and near view: the heading of the first one's group, and the focused line.
   const [focused, setFocused] = useState<number | null>(null);
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      if (focused === null || focused >= range.count || indexes.includes(focused)) return indexes;
-      return [...indexes, focused].sort((a, b) => a - b);
+      const extra = [headingOf[range.startIndex] ?? -1, focused ?? -1].filter((i) => i >= 0 && i < range.count && !indexes.includes(i));
+      return extra.length === 0 ? indexes : [...new Set([...indexes, ...extra])].sort((a, b) => a - b);
     },
-    [focused],
+    [focused, headingOf],
   );
   const estimateSize = useCallback((i: number) => (lines[i]?.heading ? headingHeight : rowHeight), [lines, headingHeight, rowHeight]);
   const getItemKey = useCallback((i: number) => lines[i]?.key ?? i, [lines]);
@@ -92,7 +108,7 @@ export function useVirtualRows({ lines, columns, scrollerOf, headingHeight, rowH
     measureElement: (el) => el.getBoundingClientRect().height,
     overscan: 8,
     scrollMargin: margin,
-    scrollPaddingStart: margin,
+    scrollPaddingStart: margin + stuck,
   });
 
   /** Bring line `index` into view (it may not be in the page yet). */
@@ -150,6 +166,8 @@ export function useVirtualRows({ lines, columns, scrollerOf, headingHeight, rowH
 
   const tableProps = {
     'aria-rowcount': lines.length + 1,
+    // Where group headings stick (see panels.css).
+    style: { '--pl-rows-top': `${margin}px` } as CSSProperties,
     onFocus: (e: FocusEvent<HTMLTableElement>) => {
       const index = Number((e.target as HTMLElement).closest('tr')?.dataset.index);
       setFocused(Number.isInteger(index) ? index : null);
