@@ -181,18 +181,8 @@ export function RulesPanel() {
         data-rule-id={rule.id}
       >
         {view === 'hosts' ? <td className="pl-muted">{direction === 'in' ? 'in' : 'out'}</td> : null}
-        <td>
-          <div className="pl-cell-main">{nameOf(rule.source)}</div>
-          <div className="pl-cell-sub">
-            {rule.sourceAddress} · {nameOf(rule.sourceZone)}
-          </div>
-        </td>
-        <td>
-          <div className="pl-cell-main">{nameOf(rule.destination)}</div>
-          <div className="pl-cell-sub">
-            {rule.destinationAddress} · {nameOf(rule.destinationZone)}
-          </div>
-        </td>
+        <EndCell name={nameOf(rule.source)} address={rule.sourceAddress} zone={nameOf(rule.sourceZone)} />
+        <EndCell name={nameOf(rule.destination)} address={rule.destinationAddress} zone={nameOf(rule.destinationZone)} />
         <td className="pl-mono" data-testid="rules.port">
           {portText(rule)}
         </td>
@@ -259,3 +249,14 @@ export function RulesPanel() {
   );
 }
 
+/** A rule's source or destination: its name, and under it its address and zone. */
+function EndCell({ name, address, zone }: { name: string; address: string; zone: string }) {
+  return (
+    <td>
+      <div className="pl-cell-main">{name}</div>
+      <div className="pl-cell-sub">
+        {address} · {zone}
+      </div>
+    </td>
+  );
+}
